@@ -1,0 +1,93 @@
+//! Typed configuration, read from command-line flags and environment variables by clap.
+//! Secrets are wrapped in `Secret` so that neither `Debug` nor logs ever show them.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+/// A value that must never be printed: its `Debug` and `Display` say only that it is set.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
+/// The default embedded database: a file created with its folder on first run.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/navdesk.db";
+
+/// Everything the web application needs to run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The URL the world uses to reach us, without a trailing slash (for links in texts and
+    /// webhook signatures). Derived from `addr` when not set.
+    pub public_url: String,
+    pub timezone: jiff::tz::TimeZone,
+    pub sms: SmsConfig,
+    /// Status look-ups allowed per client address in a burst, refilled one every
+    /// `status_refill_secs` seconds.
+    pub status_burst: u32,
+    pub status_refill_secs: u64,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SmsConfig {
+    pub base_url: String,
+    pub account_sid: Option<String>,
+    pub auth_token: Option<Secret>,
+    pub from: Option<String>,
+}
+
+impl Config {
+    /// A configuration for tests and tools: the given database, any free port on loopback.
+    pub fn for_database(database_url: impl Into<String>) -> Self {
+        let addr: SocketAddr = ([127, 0, 0, 1], 0).into();
+        Self {
+            database_url: database_url.into(),
+            addr,
+            public_url: format!("http://{addr}"),
+            timezone: jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC),
+            sms: SmsConfig {
+                base_url: DEFAULT_SMS_BASE_URL.to_owned(),
+                ..SmsConfig::default()
+            },
+            status_burst: 10,
+            status_refill_secs: 60,
+        }
+    }
+}
+
+pub const DEFAULT_SMS_BASE_URL: &str = "https://api.twilio.com";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let mut c = Config::for_database("sqlite::memory:");
+        c.sms.auth_token = Some(Secret::new("hunter2-token"));
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("redacted"));
+    }
+}

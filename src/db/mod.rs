@@ -1,0 +1,175 @@
+//! The database: one pool (sqlx `Any`) for SQLite and PostgreSQL, migrations, and the little
+//! that differs between the two backends. Queries everywhere else use portable SQL with `$n`
+//! placeholders, which both drivers understand.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A cheap-to-clone handle on the pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Self::Postgres)
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite:// or postgres:// (got a URL starting {:?})",
+                url.split(':').next().unwrap_or_default()
+            )
+        }
+    }
+}
+
+/// Connects, creating a SQLite file and its folder when they do not exist yet.
+pub async fn connect(url: &str) -> anyhow::Result<Db> {
+    sqlx::any::install_default_drivers();
+    let backend = Backend::from_url(url)?;
+    let url = match backend {
+        Backend::Sqlite => prepare_sqlite_url(url)?,
+        Backend::Postgres => url.to_owned(),
+    };
+    let options = AnyConnectOptions::from_str(&url)
+        .context("DATABASE_URL is not a valid database URL")?
+        .log_statements(tracing::log::LevelFilter::Trace)
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
+    let pool_options = match backend {
+        Backend::Sqlite => AnyPoolOptions::new()
+            .max_connections(8)
+            .after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // WAL lets readers work during a write; synchronous=FULL makes a commit
+                    // survive power loss before we confirm a request to a resident.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            }),
+        Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+    };
+    let pool = pool_options
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .with_context(|| format!("could not open the {backend:?} database"))?;
+    Ok(Db { pool, backend })
+}
+
+/// `sqlite://data/navdesk.db` → creates `data/` and asks SQLite to create the file.
+fn prepare_sqlite_url(url: &str) -> anyhow::Result<String> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or_default();
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path.is_empty() || path == ":memory:" {
+        return Ok(url.to_owned());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("could not create the folder {}", parent.display()))?;
+        }
+    }
+    let mode = if query.contains("mode=") {
+        ""
+    } else {
+        "mode=rwc"
+    };
+    let sep = if query.is_empty() || mode.is_empty() {
+        ""
+    } else {
+        "&"
+    };
+    Ok(format!("sqlite://{path}?{query}{sep}{mode}"))
+}
+
+/// Brings the schema up to date. Safe to run from several instances at once on PostgreSQL
+/// (sqlx takes an advisory lock).
+pub async fn migrate(db: &Db) -> anyhow::Result<()> {
+    let migrator = match db.backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    migrator
+        .run(&db.pool)
+        .await
+        .context("database migration failed")?;
+    Ok(())
+}
+
+/// Connects and migrates: what every command does before it works.
+pub async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = connect(url).await?;
+    migrate(&db).await?;
+    Ok(db)
+}
+
+/// Seconds since the Unix epoch: how every timestamp is stored, the same on both backends.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// True when a database error is a unique-constraint violation.
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_get_create_mode() {
+        assert_eq!(
+            prepare_sqlite_url("sqlite::memory:").unwrap(),
+            "sqlite::memory:"
+        );
+        let dir = std::env::temp_dir().join(format!("navdesk-url-{}", std::process::id()));
+        let url = format!("sqlite://{}/x.db", dir.display());
+        let prepared = prepare_sqlite_url(&url).unwrap();
+        assert!(prepared.ends_with("x.db?mode=rwc"), "{prepared}");
+        assert!(dir.is_dir());
+        let kept = prepare_sqlite_url(&format!("{url}?mode=ro")).unwrap();
+        assert!(kept.ends_with("?mode=ro"), "{kept}");
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn backend_comes_from_the_url() {
+        assert_eq!(Backend::from_url("sqlite://x.db").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::from_url("postgresql://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        let err = Backend::from_url("mysql://h/db").unwrap_err().to_string();
+        assert!(err.contains("sqlite://"), "{err}");
+    }
+}

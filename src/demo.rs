@@ -1,0 +1,287 @@
+//! Demonstration data for `serve --demo`: a few Denver neighborhoods, navigators, resource
+//! programs and past cases, seeded once so every page has something to show.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::db::{self, Db};
+use crate::domain::{Benefit, Channel, ContactMethod, Need, PhoneNumber};
+use crate::i18n::Lang;
+use crate::intake::form::NewRequest;
+use crate::intake::store;
+
+/// (name, centroid lat, lon): a handful of Denver's statistical neighborhoods. Import the full
+/// boundaries with `navdesk import-areas` for real use.
+const AREAS: &[(&str, f64, f64)] = &[
+    ("Five Points", 39.7555, -104.9776),
+    ("Montbello", 39.7836, -104.8216),
+    ("Westwood", 39.6950, -105.0373),
+    ("Globeville", 39.7856, -104.9800),
+    ("Elyria Swansea", 39.7840, -104.9559),
+    ("Sun Valley", 39.7286, -105.0175),
+    ("Capitol Hill", 39.7329, -104.9800),
+    ("Athmar Park", 39.7036, -105.0104),
+    ("Villa Park", 39.7339, -105.0367),
+    ("East Colfax", 39.7366, -104.8940),
+];
+
+struct DemoNavigator {
+    name: &'static str,
+    email: &'static str,
+    languages: &'static str,
+    areas: &'static [&'static str],
+}
+
+const NAVIGATORS: &[DemoNavigator] = &[
+    DemoNavigator {
+        name: "Marisol Vega",
+        email: "marisol@navdesk.example",
+        languages: "en,es",
+        areas: &["Five Points", "Elyria Swansea", "Globeville"],
+    },
+    DemoNavigator {
+        name: "Tesfaye Bekele",
+        email: "tesfaye@navdesk.example",
+        languages: "en,am",
+        areas: &["Montbello", "East Colfax"],
+    },
+    DemoNavigator {
+        name: "Linh Nguyen",
+        email: "linh@navdesk.example",
+        languages: "en,vi",
+        areas: &["Westwood", "Athmar Park", "Villa Park"],
+    },
+    DemoNavigator {
+        name: "Omar Haddad",
+        email: "omar@navdesk.example",
+        languages: "en,ar,es",
+        areas: &["Sun Valley", "Capitol Hill"],
+    },
+];
+
+/// (organization, name, description, categories, max % of poverty guideline, benefits, cost,
+/// languages, capacity)
+type DemoProgram = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+);
+
+const PROGRAMS: &[DemoProgram] = &[
+    (
+        "Denver Public Library",
+        "Hotspot lending",
+        "Borrow a mobile hotspot with your library card.",
+        "internet_plan,device",
+        None,
+        "",
+        "Free",
+        "en,es,ar,am,vi",
+        Some(40),
+    ),
+    (
+        "PCs for People",
+        "Refurbished computers",
+        "Low-cost refurbished laptops and desktops.",
+        "device",
+        Some(200),
+        "snap,medicaid,wic,ssi,public_housing,school_lunch,pell",
+        "$0–$75",
+        "en,es",
+        Some(12),
+    ),
+    (
+        "Comcast",
+        "Internet Essentials",
+        "Home internet for qualifying households.",
+        "internet_plan",
+        None,
+        "snap,medicaid,wic,ssi,public_housing,school_lunch,pell,va",
+        "$14.95 a month",
+        "en,es,vi",
+        None,
+    ),
+    (
+        "Universal Service Administrative Company",
+        "Lifeline",
+        "A monthly discount on phone or internet service.",
+        "internet_plan",
+        Some(135),
+        "snap,medicaid,ssi,public_housing,va",
+        "Discount of $9.25 a month",
+        "en,es",
+        None,
+    ),
+    (
+        "Denver Public Library",
+        "Digital skills classes",
+        "Free classes: email, video calls, staying safe online.",
+        "training",
+        None,
+        "",
+        "Free",
+        "en,es,ar,am,vi",
+        Some(0),
+    ),
+];
+
+const FIRST_NAMES: &[&str] = &[
+    "Ana", "José", "Amina", "Dawit", "Thu", "Maria", "Samuel", "Fatima", "Luis", "Hanh", "Grace",
+    "Yonas",
+];
+const LAST_NAMES: &[&str] = &[
+    "García", "Tesfaye", "Nguyen", "Haddad", "Johnson", "Mbala", "López", "Tran", "Williams",
+    "Alemu",
+];
+
+/// Seeds the demo data unless it was seeded before; returns whether it seeded now.
+pub async fn seed(db: &Db) -> anyhow::Result<bool> {
+    let now = db::now();
+    let claimed = sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ('demo_seeded', $1) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(now.to_string())
+    .execute(&db.pool)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        return Ok(false);
+    }
+
+    let mut tx = db.pool.begin().await?;
+    for (name, lat, lon) in AREAS {
+        sqlx::query(
+            "INSERT INTO areas (name, centroid_lat, centroid_lon) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(*name)
+        .bind(*lat)
+        .bind(*lon)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut navigator_ids = Vec::new();
+    for nav in NAVIGATORS {
+        let user_id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, created_at) VALUES ($1, $2, 'navigator', $3) RETURNING id",
+        )
+        .bind(nav.email)
+        .bind(nav.name)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let nav_id: i64 = sqlx::query_scalar(
+            "INSERT INTO navigators (user_id, languages, skills, capacity) \
+             VALUES ($1, $2, 'internet,device,tech_support', 20) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(nav.languages)
+        .fetch_one(&mut *tx)
+        .await?;
+        for area in nav.areas {
+            sqlx::query(
+                "INSERT INTO navigator_areas (navigator_id, area_id) SELECT $1, id FROM areas WHERE name = $2",
+            )
+            .bind(nav_id)
+            .bind(*area)
+            .execute(&mut *tx)
+            .await?;
+        }
+        navigator_ids.push(nav_id);
+    }
+    sqlx::query(
+        "INSERT INTO users (email, name, role, created_at) VALUES ('dana@navdesk.example', 'Dana Brooks', 'supervisor', $1)",
+    )
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    for (org, name, description, categories, max_pct, benefits, cost, languages, capacity) in
+        PROGRAMS
+    {
+        sqlx::query(
+            "INSERT INTO programs (organization, name, description, categories, max_income_pct_fpg, \
+             qualifying_benefits, cost, languages, capacity_available, last_verified_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(*org)
+        .bind(*name)
+        .bind(*description)
+        .bind(*categories)
+        .bind(*max_pct)
+        .bind(*benefits)
+        .bind(*cost)
+        .bind(*languages)
+        .bind(*capacity)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+
+    let areas = store::areas(db).await?;
+    let mut rng = StdRng::seed_from_u64(2026);
+    for i in 0..40 {
+        let created_at = now - rng.random_range(3_600..60 * 86_400);
+        let lang = if i % 3 == 0 {
+            Lang::parse("es").unwrap_or(Lang::EN)
+        } else {
+            Lang::EN
+        };
+        let need = Need::ALL[rng.random_range(0..Need::ALL.len())];
+        let request = NewRequest {
+            name: format!(
+                "{} {}",
+                FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
+                LAST_NAMES[rng.random_range(0..LAST_NAMES.len())]
+            ),
+            // 555-01xx numbers are reserved for fiction.
+            phone: Some(PhoneNumber::from_e164(format!("+1720555{:04}", 100 + i))),
+            email: None,
+            contact_method: ContactMethod::Sms,
+            language: lang,
+            address: None,
+            zip: None,
+            area_id: Some(areas[rng.random_range(0..areas.len())].id),
+            needs: vec![need],
+            household_size: Some(rng.random_range(1..7)),
+            monthly_income: Some(rng.random_range(0..4_000)),
+            benefits: if rng.random_bool(0.5) {
+                vec![Benefit::Snap]
+            } else {
+                vec![]
+            },
+            age_band: None,
+            race_ethnicity: vec![],
+            accessibility: vec![],
+            details: String::new(),
+            sms_consent: true,
+        };
+        let code = store::insert_request(db, &request, Channel::Web, created_at).await?;
+        // Older requests have moved along; the newest still wait.
+        let age_days = (now - created_at) / 86_400;
+        let (status, navigator) = match age_days {
+            0..=2 => ("new", None),
+            3..=14 => ("assigned", Some(navigator_ids[i % navigator_ids.len()])),
+            15..=30 => ("in_progress", Some(navigator_ids[i % navigator_ids.len()])),
+            _ => ("resolved", Some(navigator_ids[i % navigator_ids.len()])),
+        };
+        let first_contact = navigator.map(|_| created_at + rng.random_range(3_600..4 * 86_400));
+        sqlx::query(
+            "UPDATE cases SET status = $1, navigator_id = $2, first_contact_at = $3, \
+             resolved_at = CASE WHEN $1 = 'resolved' THEN $4 ELSE NULL END WHERE ref_code = $5",
+        )
+        .bind(status)
+        .bind(navigator)
+        .bind(first_contact)
+        .bind(now)
+        .bind(code.as_str())
+        .execute(&db.pool)
+        .await?;
+    }
+    Ok(true)
+}

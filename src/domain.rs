@@ -1,0 +1,280 @@
+//! Domain values parsed at the edge: once a value has one of these types it is known good.
+
+use std::fmt;
+
+use rand::Rng;
+
+/// Declares an enum of fixed codes as they appear in forms and the database.
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+codes!(
+    /// What a resident asks for help with.
+    Need { Internet = "internet", Device = "device", TechSupport = "tech_support" }
+);
+codes!(
+    ContactMethod { Sms = "sms", Call = "call", Email = "email" }
+);
+codes!(
+    /// Benefits that often qualify a household for discount programs.
+    Benefit {
+        Snap = "snap", Medicaid = "medicaid", Wic = "wic", Ssi = "ssi", Lifeline = "lifeline",
+        PublicHousing = "public_housing", SchoolLunch = "school_lunch", Pell = "pell", Va = "va",
+    }
+);
+codes!(
+    AgeBand { Under18 = "under_18", A18To24 = "18_24", A25To44 = "25_44", A45To64 = "45_64", A65Plus = "65_plus" }
+);
+codes!(
+    /// Self-described race or ethnicity; used only in aggregate reports.
+    RaceEthnicity {
+        AmericanIndian = "american_indian", Asian = "asian", Black = "black", Hispanic = "hispanic",
+        MiddleEastern = "middle_eastern", PacificIslander = "pacific_islander", White = "white",
+        Other = "other", PreferNotToSay = "prefer_not_to_say",
+    }
+);
+codes!(
+    Accessibility { Interpreter = "interpreter", LargePrint = "large_print", Hearing = "hearing", ScreenReader = "screen_reader" }
+);
+codes!(
+    CaseStatus {
+        New = "new", Assigned = "assigned", InProgress = "in_progress",
+        WaitingOnResident = "waiting_on_resident", Referred = "referred", Resolved = "resolved", Closed = "closed",
+    }
+);
+codes!(
+    Channel { Web = "web", Phone = "phone", WalkIn = "walk_in", Sms = "sms" }
+);
+
+/// Joins codes into the comma-separated text stored in the database.
+pub fn join_codes<T: Copy + fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Splits stored comma-separated codes, skipping any this version does not know.
+pub fn split_codes<T>(text: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    text.split(',').filter_map(|c| parse(c.trim())).collect()
+}
+
+/// A phone number in E.164 form (`+13035550123`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneNumber(String);
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum PhoneError {
+    /// Letters or other characters no phone number has.
+    BadCharacters,
+    Invalid,
+}
+
+impl PhoneNumber {
+    /// Parses what a person types (US numbers by default): `(303) 555-0123`, `303.555.0123`,
+    /// `+52 55 1234 5678`. Letters are refused rather than read as a vanity number.
+    pub fn parse(input: &str) -> Result<Self, PhoneError> {
+        let input = input.trim();
+        if !input
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        {
+            return Err(PhoneError::BadCharacters);
+        }
+        let digits = input.chars().filter(char::is_ascii_digit).count();
+        if !(7..=15).contains(&digits) {
+            return Err(PhoneError::Invalid);
+        }
+        let parsed = phonenumber::parse(Some(phonenumber::country::Id::US), input)
+            .map_err(|_| PhoneError::Invalid)?;
+        if !phonenumber::is_valid(&parsed) {
+            return Err(PhoneError::Invalid);
+        }
+        Ok(Self(
+            parsed.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
+    }
+
+    /// Wraps a number already stored in E.164 form.
+    pub fn from_e164(stored: String) -> Self {
+        Self(stored)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn last4(&self) -> &str {
+        &self.0[self.0.len().saturating_sub(4)..]
+    }
+}
+
+/// A case's reference code: 8 characters from an alphabet without 0, O, 1 or I, so it can be
+/// read aloud and typed without confusion.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RefCode(String);
+
+impl RefCode {
+    pub const ALPHABET: &'static [u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    pub const LEN: usize = 8;
+
+    pub fn generate() -> Self {
+        let mut rng = rand::rng();
+        let code = (0..Self::LEN)
+            .map(|_| Self::ALPHABET[rng.random_range(0..Self::ALPHABET.len())] as char)
+            .collect();
+        Self(code)
+    }
+
+    /// Accepts what a person types: lower case, spaces and dashes are fine.
+    pub fn parse(input: &str) -> Option<Self> {
+        let code: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        (code.len() == Self::LEN && code.bytes().all(|b| Self::ALPHABET.contains(&b)))
+            .then_some(Self(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `ABCD EFGH`: easier to read aloud and copy.
+    pub fn grouped(&self) -> String {
+        format!("{} {}", &self.0[..4], &self.0[4..])
+    }
+}
+
+impl fmt::Display for RefCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A five-digit US ZIP code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zip(String);
+
+impl Zip {
+    pub fn parse(input: &str) -> Option<Self> {
+        let input = input.trim();
+        (input.len() == 5 && input.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| Self(input.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers() {
+        let good = [
+            ("(303) 555-0123", "+13035550123"),
+            ("303.555.0123", "+13035550123"),
+            ("720 555 0199", "+17205550199"),
+            ("+1 303 555 0123", "+13035550123"),
+            ("1-303-555-0123", "+13035550123"),
+            ("+52 55 1234 5678", "+525512345678"),
+        ];
+        for (input, want) in good {
+            assert_eq!(PhoneNumber::parse(input).unwrap().as_str(), want, "{input}");
+        }
+        assert_eq!(PhoneNumber::parse("12"), Err(PhoneError::Invalid));
+        assert_eq!(PhoneNumber::parse(""), Err(PhoneError::Invalid));
+        assert_eq!(
+            PhoneNumber::parse("303-555-CALL"),
+            Err(PhoneError::BadCharacters)
+        );
+        assert_eq!(
+            PhoneNumber::parse("call me"),
+            Err(PhoneError::BadCharacters)
+        );
+        assert_eq!(PhoneNumber::parse("123 456 7890"), Err(PhoneError::Invalid));
+        assert_eq!(
+            PhoneNumber::parse("9999999999999999999"),
+            Err(PhoneError::Invalid)
+        );
+        assert_eq!(
+            PhoneNumber::parse("(303) 555-0123").unwrap().last4(),
+            "0123"
+        );
+    }
+
+    #[test]
+    fn reference_codes() {
+        for _ in 0..200 {
+            let code = RefCode::generate();
+            assert_eq!(code.as_str().len(), 8);
+            assert!(!code.as_str().contains(['0', 'O', '1', 'I']));
+            assert_eq!(RefCode::parse(code.as_str()), Some(code.clone()));
+        }
+        assert_eq!(RefCode::parse("abcd-2345").unwrap().as_str(), "ABCD2345");
+        assert_eq!(RefCode::parse(" ABCD 2345 ").unwrap().as_str(), "ABCD2345");
+        assert_eq!(RefCode::parse("ABCD2345").unwrap().grouped(), "ABCD 2345");
+        for bad in [
+            "",
+            "ABCD234",
+            "ABCD23456",
+            "ABCD0345",
+            "ABCDO345",
+            "ABCD1345",
+            "ABCDI345",
+            "ABCD234é",
+        ] {
+            assert_eq!(RefCode::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn zips() {
+        assert_eq!(Zip::parse(" 80205 ").unwrap().as_str(), "80205");
+        for bad in ["8020", "802055", "8020a", "", "80205-1234"] {
+            assert_eq!(Zip::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for need in Need::ALL {
+            assert_eq!(Need::parse(need.code()), Some(*need));
+        }
+        assert_eq!(Need::parse("root"), None);
+        let stored = join_codes(&[Benefit::Snap, Benefit::Va]);
+        assert_eq!(stored, "snap,va");
+        assert_eq!(
+            split_codes(&stored, Benefit::parse),
+            vec![Benefit::Snap, Benefit::Va]
+        );
+        assert_eq!(split_codes("", Benefit::parse), vec![]);
+    }
+}

@@ -1,0 +1,308 @@
+//! Translations (Fluent) and language negotiation. Every visible word comes from a message in
+//! `locales/<lang>/*.ftl`; the files are built into the binary.
+
+use std::borrow::Cow;
+
+use anyhow::Context;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rust_embed::RustEmbed;
+use unic_langid::LanguageIdentifier;
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+#[include = "*.ftl"]
+struct LocaleFiles;
+
+/// A language navdesk speaks.
+#[derive(Debug)]
+pub struct LocaleInfo {
+    pub code: &'static str,
+    /// The language's name in itself, for the language chooser.
+    pub native_name: &'static str,
+    pub rtl: bool,
+}
+
+/// The languages residents can use, English first (the fallback).
+pub const LOCALES: &[LocaleInfo] = &[
+    LocaleInfo {
+        code: "en",
+        native_name: "English",
+        rtl: false,
+    },
+    LocaleInfo {
+        code: "es",
+        native_name: "Español",
+        rtl: false,
+    },
+];
+
+/// A supported language, as an index into `LOCALES`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Lang(usize);
+
+impl Lang {
+    pub const EN: Lang = Lang(0);
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let code = code.trim();
+        LOCALES
+            .iter()
+            .position(|l| l.code.eq_ignore_ascii_case(code))
+            .map(Lang)
+    }
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..LOCALES.len()).map(Lang)
+    }
+    pub fn info(self) -> &'static LocaleInfo {
+        &LOCALES[self.0]
+    }
+    pub fn code(self) -> &'static str {
+        self.info().code
+    }
+    pub fn dir(self) -> &'static str {
+        if self.info().rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// How the language of a request was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangSource {
+    Query,
+    Cookie,
+    AcceptLanguage,
+    Default,
+}
+
+/// `?lang=` → `lang` cookie → `Accept-Language` (q-values honored) → English.
+pub fn negotiate(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+) -> (Lang, LangSource) {
+    if let Some(lang) = query.and_then(Lang::parse) {
+        return (lang, LangSource::Query);
+    }
+    if let Some(lang) = cookie.and_then(Lang::parse) {
+        return (lang, LangSource::Cookie);
+    }
+    if let Some(lang) = accept_language.and_then(best_accepted) {
+        return (lang, LangSource::AcceptLanguage);
+    }
+    (Lang::EN, LangSource::Default)
+}
+
+/// The supported language with the highest q-value in an `Accept-Language` header; a region
+/// (`es-MX`) matches its language. Ties keep the header's order.
+fn best_accepted(header: &str) -> Option<Lang> {
+    let mut best: Option<(f32, Lang)> = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|v| v.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if !(q > 0.0 && q <= 1.0) {
+            continue;
+        }
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if let Some(lang) = Lang::parse(primary) {
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+    }
+    best.map(|(_, lang)| lang)
+}
+
+/// All translations, one Fluent bundle per language.
+pub struct I18n {
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n")
+            .field("languages", &self.bundles.len())
+            .finish()
+    }
+}
+
+/// The Fluent sources of one language, by file name.
+pub fn sources(lang: Lang) -> Vec<(String, String)> {
+    let prefix = format!("{}/", lang.code());
+    let mut files: Vec<(String, String)> = LocaleFiles::iter()
+        .filter(|name| name.starts_with(&prefix))
+        .filter_map(|name| {
+            let file = LocaleFiles::get(&name)?;
+            let text = String::from_utf8_lossy(&file.data).into_owned();
+            Some((name.into_owned(), text))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+impl I18n {
+    /// Loads every language; a Fluent syntax error is an error here, not a blank on a page.
+    pub fn load() -> anyhow::Result<Self> {
+        let bundles = Lang::all()
+            .map(|lang| {
+                let langid: LanguageIdentifier = lang
+                    .code()
+                    .parse()
+                    .with_context(|| format!("bad language code {}", lang.code()))?;
+                let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+                for (name, text) in sources(lang) {
+                    let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
+                        anyhow::anyhow!("{name}: Fluent syntax errors: {errors:?}")
+                    })?;
+                    bundle
+                        .add_resource(resource)
+                        .map_err(|errors| anyhow::anyhow!("{name}: {errors:?}"))?;
+                }
+                Ok(bundle)
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Self { bundles })
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundles[lang.index()].has_message(id)
+    }
+
+    /// The message `id` in `lang`, falling back to English (and logging it) if it is missing.
+    pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+        for lang in [lang, Lang::EN] {
+            let bundle = &self.bundles[lang.index()];
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = vec![];
+                let text = bundle.format_pattern(pattern, args, &mut errors);
+                if !errors.is_empty() {
+                    tracing::warn!(
+                        id,
+                        lang = lang.code(),
+                        ?errors,
+                        "translation formatting error"
+                    );
+                }
+                return text.into_owned();
+            }
+            tracing::warn!(id, lang = lang.code(), "missing translation");
+        }
+        id.to_owned()
+    }
+
+    pub fn tr(&self, lang: Lang) -> Tr<'_> {
+        Tr { i18n: self, lang }
+    }
+}
+
+/// Translations bound to one language: what views use.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub i18n: &'a I18n,
+    pub lang: Lang,
+}
+
+impl<'a> Tr<'a> {
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.format(self.lang, id, None)
+    }
+
+    /// A message with variables: `tr.ta("greeting", &[("name", name.into())])`.
+    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(Cow::Borrowed(*k), v.clone());
+        }
+        self.i18n.format(self.lang, id, Some(&fargs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn es() -> Lang {
+        Lang::parse("es").unwrap()
+    }
+
+    #[test]
+    fn negotiation_order() {
+        let cases: &[(Option<&str>, Option<&str>, Option<&str>, &str, LangSource)] = &[
+            (Some("es"), Some("en"), Some("en"), "es", LangSource::Query),
+            (Some("xx"), Some("es"), None, "es", LangSource::Cookie),
+            (
+                None,
+                Some("zz"),
+                Some("es-MX,en;q=0.5"),
+                "es",
+                LangSource::AcceptLanguage,
+            ),
+            (
+                None,
+                None,
+                Some("en;q=0.4, es;q=0.9"),
+                "es",
+                LangSource::AcceptLanguage,
+            ),
+            (
+                None,
+                None,
+                Some("es;q=0, en;q=0.1"),
+                "en",
+                LangSource::AcceptLanguage,
+            ),
+            (None, None, Some("fr, de;q=0.8"), "en", LangSource::Default),
+            (None, None, Some("garbage;;q=x"), "en", LangSource::Default),
+            (None, None, None, "en", LangSource::Default),
+            (Some("ES"), None, None, "es", LangSource::Query),
+        ];
+        for (q, c, a, want, source) in cases {
+            let (lang, got_source) = negotiate(*q, *c, *a);
+            assert_eq!(lang.code(), *want, "{q:?} {c:?} {a:?}");
+            assert_eq!(got_source, *source, "{q:?} {c:?} {a:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_loads_and_has_every_english_message() {
+        let i18n = I18n::load().unwrap();
+        let english = sources(Lang::EN);
+        for lang in Lang::all() {
+            for (_, text) in &english {
+                let resource = FluentResource::try_new(text.clone()).unwrap();
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        assert!(
+                            i18n.has(lang, m.id.name),
+                            "{} lacks the message {}",
+                            lang.code(),
+                            m.id.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_format_with_variables() {
+        let i18n = I18n::load().unwrap();
+        let text = i18n
+            .tr(es())
+            .ta("error-request-id", &[("id", "abc-123".into())]);
+        assert!(text.contains("abc-123"), "{text}");
+        assert!(!text.is_empty());
+        assert_eq!(i18n.tr(Lang::EN).t("no-such-message"), "no-such-message");
+    }
+}

@@ -1,0 +1,599 @@
+//! The request form as submitted (`RawRequest`, every value kept as typed so a form with errors
+//! can be shown again) and its validation into a `NewRequest`. No I/O here.
+
+use crate::domain::{
+    Accessibility, AgeBand, Benefit, ContactMethod, Need, PhoneError, PhoneNumber, RaceEthnicity,
+    Zip,
+};
+use crate::i18n::Lang;
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_ADDRESS_CHARS: usize = 300;
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_DETAILS_CHARS: usize = 2000;
+pub const MAX_HOUSEHOLD: i64 = 20;
+pub const MAX_MONTHLY_INCOME: i64 = 1_000_000;
+
+/// The form's fields exactly as they arrived.
+#[derive(Clone, Debug, Default)]
+pub struct RawRequest {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub contact_method: String,
+    pub language: String,
+    pub address: String,
+    pub zip: String,
+    pub area: String,
+    pub needs: Vec<String>,
+    pub household_size: String,
+    pub monthly_income: String,
+    pub benefits: Vec<String>,
+    pub age_band: String,
+    pub race_ethnicity: Vec<String>,
+    pub accessibility: Vec<String>,
+    pub details: String,
+    pub sms_consent: String,
+    /// The honeypot: people never see it, so only robots fill it in.
+    pub website: String,
+}
+
+impl RawRequest {
+    /// Reads an `application/x-www-form-urlencoded` body; unknown fields are ignored and
+    /// repeated fields collected.
+    pub fn from_form(body: &[u8]) -> Self {
+        let mut raw = Self::default();
+        for (key, value) in form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match &*key {
+                "name" => raw.name = value,
+                "phone" => raw.phone = value,
+                "email" => raw.email = value,
+                "contact_method" => raw.contact_method = value,
+                "language" => raw.language = value,
+                "address" => raw.address = value,
+                "zip" => raw.zip = value,
+                "area" => raw.area = value,
+                "needs" => raw.needs.push(value),
+                "household_size" => raw.household_size = value,
+                "monthly_income" => raw.monthly_income = value,
+                "benefits" => raw.benefits.push(value),
+                "age_band" => raw.age_band = value,
+                "race_ethnicity" => raw.race_ethnicity.push(value),
+                "accessibility" => raw.accessibility.push(value),
+                "details" => raw.details = value,
+                "sms_consent" => raw.sms_consent = value,
+                "website" => raw.website = value,
+                _ => {}
+            }
+        }
+        raw
+    }
+
+    pub fn is_spam(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+
+    pub fn has(&self, list: &[String], code: &str) -> bool {
+        list.iter().any(|v| v == code)
+    }
+}
+
+/// A validation error: the field it belongs to and the message that explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// A known service area, for resolving the `area` field.
+#[derive(Clone, Debug)]
+pub struct AreaChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A request that passed validation.
+#[derive(Clone, Debug)]
+pub struct NewRequest {
+    pub name: String,
+    pub phone: Option<PhoneNumber>,
+    pub email: Option<String>,
+    pub contact_method: ContactMethod,
+    pub language: Lang,
+    pub address: Option<String>,
+    pub zip: Option<Zip>,
+    pub area_id: Option<i64>,
+    pub needs: Vec<Need>,
+    pub household_size: Option<i64>,
+    pub monthly_income: Option<i64>,
+    pub benefits: Vec<Benefit>,
+    pub age_band: Option<AgeBand>,
+    pub race_ethnicity: Vec<RaceEthnicity>,
+    pub accessibility: Vec<Accessibility>,
+    pub details: String,
+    pub sms_consent: bool,
+}
+
+/// Trims and removes control characters (keeping line breaks where `multiline`).
+fn clean(input: &str, multiline: bool) -> String {
+    input
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || (multiline && *c == '\n'))
+        .collect()
+}
+
+fn optional(input: &str) -> Option<String> {
+    let s = clean(input, false);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Parses each code of a repeated field; any unknown code is an error for the field.
+fn codes<T: Ord>(
+    values: &[String],
+    parse: fn(&str) -> Option<T>,
+    field: &'static str,
+    message: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match parse(v) {
+            Some(code) => out.push(code),
+            None => {
+                errors.push(FieldError { field, message });
+                return Vec::new();
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A whole number in `range`; people may type `$1,200`.
+fn whole_number(input: &str, range: std::ops::RangeInclusive<i64>) -> Result<Option<i64>, ()> {
+    let digits: String = input
+        .trim()
+        .trim_start_matches('$')
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    match digits.parse::<i64>() {
+        Ok(n) if range.contains(&n) => Ok(Some(n)),
+        _ => Err(()),
+    }
+}
+
+/// Checks every field and returns every problem at once, in the order of the form.
+pub fn validate(
+    raw: &RawRequest,
+    page_lang: Lang,
+    areas: &[AreaChoice],
+) -> Result<NewRequest, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut err = |field, message| errors.push(FieldError { field, message });
+
+    let name = clean(&raw.name, false);
+    if name.is_empty() {
+        err("name", "error-name-required");
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        err("name", "error-name-too-long");
+    }
+
+    let language = if raw.language.trim().is_empty() {
+        Some(page_lang)
+    } else {
+        Lang::parse(&raw.language)
+    };
+    if language.is_none() {
+        err("language", "error-language-invalid");
+    }
+
+    let phone = match optional(&raw.phone) {
+        None => None,
+        Some(p) => match PhoneNumber::parse(&p) {
+            Ok(phone) => Some(phone),
+            Err(PhoneError::BadCharacters) => {
+                err("phone", "error-phone-letters");
+                None
+            }
+            Err(PhoneError::Invalid) => {
+                err("phone", "error-phone-invalid");
+                None
+            }
+        },
+    };
+    let phone_given = !raw.phone.trim().is_empty();
+
+    let email = match optional(&raw.email) {
+        None => None,
+        Some(e)
+            if e.chars().count() <= MAX_EMAIL_CHARS
+                && email_address::EmailAddress::is_valid(&e) =>
+        {
+            Some(e)
+        }
+        Some(_) => {
+            err("email", "error-email-invalid");
+            None
+        }
+    };
+    let email_given = !raw.email.trim().is_empty();
+
+    let sms_consent = raw.sms_consent.trim() == "yes";
+    let method = match raw.contact_method.trim() {
+        "" => None,
+        code => match ContactMethod::parse(code) {
+            Some(m) => Some(m),
+            None => {
+                err("contact_method", "error-contact-method-invalid");
+                None
+            }
+        },
+    };
+    if !phone_given && !email_given {
+        err("phone", "error-contact-required");
+    }
+    match method {
+        Some(ContactMethod::Sms | ContactMethod::Call) if !phone_given => {
+            err("phone", "error-phone-needed")
+        }
+        Some(ContactMethod::Email) if !email_given => err("email", "error-email-needed"),
+        _ => {}
+    }
+    // Without a choice, reach people the way they made possible.
+    let contact_method = method.unwrap_or(if phone_given && sms_consent {
+        ContactMethod::Sms
+    } else if phone_given {
+        ContactMethod::Call
+    } else {
+        ContactMethod::Email
+    });
+    if contact_method == ContactMethod::Sms && !sms_consent {
+        err("sms_consent", "error-sms-consent-required");
+    }
+
+    let area_input = raw.area.trim();
+    let area_id = if area_input.is_empty() {
+        None
+    } else {
+        let found = areas
+            .iter()
+            .find(|a| a.id.to_string() == area_input || a.name.eq_ignore_ascii_case(area_input));
+        if found.is_none() {
+            err("area", "error-area-invalid");
+        }
+        found.map(|a| a.id)
+    };
+    let zip = match raw.zip.trim() {
+        "" => None,
+        z => {
+            let zip = Zip::parse(z);
+            if zip.is_none() {
+                err("zip", "error-zip-invalid");
+            }
+            zip
+        }
+    };
+    let address = optional(&raw.address);
+    if address
+        .as_ref()
+        .is_some_and(|a| a.chars().count() > MAX_ADDRESS_CHARS)
+    {
+        err("address", "error-address-too-long");
+    }
+    if area_input.is_empty() && raw.zip.trim().is_empty() && address.is_none() {
+        err("area", "error-location-required");
+    }
+
+    let needs = codes(
+        &raw.needs,
+        Need::parse,
+        "needs",
+        "error-needs-invalid",
+        &mut errors,
+    );
+    if needs.is_empty() && !errors.iter().any(|e| e.field == "needs") {
+        errors.push(FieldError {
+            field: "needs",
+            message: "error-needs-required",
+        });
+    }
+    let details = clean(&raw.details, true);
+    if details.chars().count() > MAX_DETAILS_CHARS {
+        errors.push(FieldError {
+            field: "details",
+            message: "error-details-too-long",
+        });
+    }
+
+    let household_size =
+        whole_number(&raw.household_size, 1..=MAX_HOUSEHOLD).unwrap_or_else(|()| {
+            errors.push(FieldError {
+                field: "household_size",
+                message: "error-household-invalid",
+            });
+            None
+        });
+    let monthly_income =
+        whole_number(&raw.monthly_income, 0..=MAX_MONTHLY_INCOME).unwrap_or_else(|()| {
+            errors.push(FieldError {
+                field: "monthly_income",
+                message: "error-income-invalid",
+            });
+            None
+        });
+    let benefits = codes(
+        &raw.benefits,
+        Benefit::parse,
+        "benefits",
+        "error-choice-invalid",
+        &mut errors,
+    );
+    let age_band = match raw.age_band.trim() {
+        "" => None,
+        code => {
+            let band = AgeBand::parse(code);
+            if band.is_none() {
+                errors.push(FieldError {
+                    field: "age_band",
+                    message: "error-choice-invalid",
+                });
+            }
+            band
+        }
+    };
+    let race_ethnicity = codes(
+        &raw.race_ethnicity,
+        RaceEthnicity::parse,
+        "race_ethnicity",
+        "error-choice-invalid",
+        &mut errors,
+    );
+    let accessibility = codes(
+        &raw.accessibility,
+        Accessibility::parse,
+        "accessibility",
+        "error-choice-invalid",
+        &mut errors,
+    );
+
+    match language {
+        Some(language) if errors.is_empty() => Ok(NewRequest {
+            name,
+            phone,
+            email,
+            contact_method,
+            language,
+            address,
+            zip,
+            area_id,
+            needs,
+            household_size,
+            monthly_income,
+            benefits,
+            age_band,
+            race_ethnicity,
+            accessibility,
+            details,
+            sms_consent,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn areas() -> Vec<AreaChoice> {
+        vec![AreaChoice {
+            id: 7,
+            name: "Five Points".into(),
+        }]
+    }
+
+    fn good() -> RawRequest {
+        RawRequest {
+            name: "Ana Pérez".into(),
+            phone: "(303) 555-0123".into(),
+            contact_method: "sms".into(),
+            sms_consent: "yes".into(),
+            zip: "80205".into(),
+            needs: vec!["internet".into()],
+            ..RawRequest::default()
+        }
+    }
+
+    fn fields(raw: &RawRequest) -> Vec<(&'static str, &'static str)> {
+        match validate(raw, Lang::EN, &areas()) {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(|e| (e.field, e.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_request_is_accepted() {
+        let req = validate(&good(), Lang::EN, &areas()).unwrap();
+        assert_eq!(req.phone.unwrap().as_str(), "+13035550123");
+        assert_eq!(req.contact_method, ContactMethod::Sms);
+        assert_eq!(req.language, Lang::EN);
+        assert_eq!(req.needs, vec![Need::Internet]);
+    }
+
+    #[test]
+    fn the_form_parser_reads_repeated_fields() {
+        let raw = RawRequest::from_form(
+            b"name=Ana+P%C3%A9rez&needs=internet&needs=device&benefits=snap&website=&unknown=1",
+        );
+        assert_eq!(raw.name, "Ana Pérez");
+        assert_eq!(raw.needs, vec!["internet", "device"]);
+        assert_eq!(raw.benefits, vec!["snap"]);
+        assert!(!raw.is_spam());
+        assert!(RawRequest::from_form(b"website=http://spam").is_spam());
+    }
+
+    #[test]
+    fn each_bad_value_names_its_field() {
+        type Edit = fn(&mut RawRequest);
+        let table: &[(&str, Edit, (&str, &str))] = &[
+            (
+                "phone 12",
+                |r| r.phone = "12".into(),
+                ("phone", "error-phone-invalid"),
+            ),
+            (
+                "letters",
+                |r| r.phone = "303-555-ABCD".into(),
+                ("phone", "error-phone-letters"),
+            ),
+            (
+                "zip 8020",
+                |r| r.zip = "8020".into(),
+                ("zip", "error-zip-invalid"),
+            ),
+            (
+                "household 0",
+                |r| r.household_size = "0".into(),
+                ("household_size", "error-household-invalid"),
+            ),
+            (
+                "household 999",
+                |r| r.household_size = "999".into(),
+                ("household_size", "error-household-invalid"),
+            ),
+            (
+                "household 2.5",
+                |r| r.household_size = "2.5".into(),
+                ("household_size", "error-household-invalid"),
+            ),
+            (
+                "income -5",
+                |r| r.monthly_income = "-5".into(),
+                ("monthly_income", "error-income-invalid"),
+            ),
+            (
+                "income words",
+                |r| r.monthly_income = "lots".into(),
+                ("monthly_income", "error-income-invalid"),
+            ),
+            (
+                "long name",
+                |r| r.name = "x".repeat(10 * 1024),
+                ("name", "error-name-too-long"),
+            ),
+            (
+                "need root",
+                |r| r.needs = vec!["root".into()],
+                ("needs", "error-needs-invalid"),
+            ),
+            (
+                "no need",
+                |r| r.needs = vec![],
+                ("needs", "error-needs-required"),
+            ),
+            (
+                "language xx",
+                |r| r.language = "xx".into(),
+                ("language", "error-language-invalid"),
+            ),
+            (
+                "bad email",
+                |r| r.email = "ana@".into(),
+                ("email", "error-email-invalid"),
+            ),
+            (
+                "no consent",
+                |r| r.sms_consent = String::new(),
+                ("sms_consent", "error-sms-consent-required"),
+            ),
+            (
+                "no location",
+                |r| r.zip = String::new(),
+                ("area", "error-location-required"),
+            ),
+            (
+                "unknown area",
+                |r| r.area = "Atlantis".into(),
+                ("area", "error-area-invalid"),
+            ),
+            (
+                "benefit",
+                |r| r.benefits = vec!["gold".into()],
+                ("benefits", "error-choice-invalid"),
+            ),
+            (
+                "age",
+                |r| r.age_band = "old".into(),
+                ("age_band", "error-choice-invalid"),
+            ),
+            (
+                "method",
+                |r| r.contact_method = "fax".into(),
+                ("contact_method", "error-contact-method-invalid"),
+            ),
+            (
+                "email needed",
+                |r| r.contact_method = "email".into(),
+                ("email", "error-email-needed"),
+            ),
+            (
+                "details",
+                |r| r.details = "é".repeat(2001),
+                ("details", "error-details-too-long"),
+            ),
+        ];
+        for (what, edit, want) in table {
+            let mut raw = good();
+            edit(&mut raw);
+            let got = fields(&raw);
+            assert!(got.contains(want), "{what}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_form_lists_every_required_field() {
+        let got = fields(&RawRequest::default());
+        let names: Vec<_> = got.iter().map(|(f, _)| *f).collect();
+        assert_eq!(names, vec!["name", "phone", "area", "needs"]);
+    }
+
+    #[test]
+    fn edges_that_are_fine() {
+        let mut raw = good();
+        raw.household_size = "20".into();
+        raw.monthly_income = "$1,200".into();
+        raw.details = "a\nb".repeat(500);
+        raw.area = "five points".into();
+        raw.zip = String::new();
+        raw.language = "es".into();
+        let req = validate(&raw, Lang::EN, &areas()).unwrap();
+        assert_eq!(req.household_size, Some(20));
+        assert_eq!(req.monthly_income, Some(1200));
+        assert_eq!(req.area_id, Some(7));
+        assert_eq!(req.language.code(), "es");
+        raw.area = "7".into();
+        assert_eq!(validate(&raw, Lang::EN, &areas()).unwrap().area_id, Some(7));
+        // Without a chosen method, a phone and consent mean texts; email alone means email.
+        let mut raw = good();
+        raw.contact_method = String::new();
+        assert_eq!(
+            validate(&raw, Lang::EN, &areas()).unwrap().contact_method,
+            ContactMethod::Sms
+        );
+        raw.phone = String::new();
+        raw.email = "ana@example.org".into();
+        assert_eq!(
+            validate(&raw, Lang::EN, &areas()).unwrap().contact_method,
+            ContactMethod::Email
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! The resident's side: the landing page, the request form, the confirmation and the status
+//! look-up. Nothing here needs an account or JavaScript.
+
+pub mod form;
+pub mod store;
+pub mod views;
+
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::domain::{Channel, RefCode};
+use crate::web::pages::{html_response, Caching};
+use crate::web::{AppError, AppResult, ClientIp, Ctx};
+use crate::AppState;
+use form::{FieldError, RawRequest};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(landing))
+        .route("/help", get(help_form).post(submit_help))
+        .route("/help/{code}", get(confirmation))
+        .route("/status", get(status_form).post(status_lookup))
+}
+
+async fn landing(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
+    let page = ctx
+        .state
+        .pages
+        .get_or_build("landing", ctx.lang, || async { Ok(views::landing(&ctx)) })
+        .await?;
+    Ok(page.respond(&headers))
+}
+
+async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
+    let page = ctx
+        .state
+        .pages
+        .get_or_build("help", ctx.lang, || async {
+            let areas = store::areas(&ctx.state.db).await?;
+            Ok(views::request_form(
+                &ctx,
+                &RawRequest::default(),
+                &[],
+                &areas,
+            ))
+        })
+        .await?;
+    Ok(page.respond(&headers))
+}
+
+async fn submit_help(ctx: Ctx, body: Bytes) -> AppResult<Response> {
+    let raw = RawRequest::from_form(&body);
+    if raw.is_spam() {
+        // Answer a robot as if it had succeeded, so it learns nothing; store nothing.
+        tracing::info!("honeypot filled; request dropped");
+        let decoy = RefCode::generate();
+        return Ok(Redirect::to(&format!("/help/{decoy}")).into_response());
+    }
+    let areas = store::areas(&ctx.state.db).await?;
+    match form::validate(&raw, ctx.lang, &areas) {
+        Ok(request) => {
+            let code =
+                store::insert_request(&ctx.state.db, &request, Channel::Web, crate::db::now())
+                    .await?;
+            tracing::info!(case = %code, "request received");
+            Ok(Redirect::to(&format!("/help/{code}")).into_response())
+        }
+        Err(errors) => {
+            tracing::info!(fields = ?errors.iter().map(|e| e.field).collect::<Vec<_>>(), "request refused");
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::request_form(&ctx, &raw, &errors, &areas),
+                Caching::NoStore,
+            ))
+        }
+    }
+}
+
+async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response> {
+    let code = RefCode::parse(&code).ok_or(AppError::NotFound)?;
+    let summary = store::case_by_code(&ctx.state.db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::confirmation(&ctx, &summary),
+        Caching::NoStore,
+    ))
+}
+
+async fn status_form(ctx: Ctx) -> Response {
+    html_response(
+        StatusCode::OK,
+        views::status_form(&ctx, "", "", &[], false),
+        Caching::Revalidate,
+    )
+}
+
+async fn status_lookup(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult<Response> {
+    if let Err(not_until) = ctx.state.status_limiter.check_key(&ip) {
+        let wait = not_until.wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ));
+        tracing::warn!(%ip, "status look-ups rate-limited");
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: wait.as_secs() + 1,
+        });
+    }
+    let mut code_input = String::new();
+    let mut last4 = String::new();
+    for (key, value) in form_urlencoded::parse(&body) {
+        match &*key {
+            "ref" => code_input = value.into_owned(),
+            "phone_last4" => last4 = value.trim().to_owned(),
+            _ => {}
+        }
+    }
+    let code = RefCode::parse(&code_input);
+    let mut errors = Vec::new();
+    if code.is_none() {
+        errors.push(FieldError {
+            field: "ref",
+            message: "error-ref-invalid",
+        });
+    }
+    if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_digit()) {
+        errors.push(FieldError {
+            field: "phone_last4",
+            message: "error-last4-invalid",
+        });
+    }
+    let found = match (&code, errors.is_empty()) {
+        (Some(code), true) => store::status_lookup(&ctx.state.db, code, &last4).await?,
+        _ => None,
+    };
+    let resp = match found {
+        Some(summary) => html_response(
+            StatusCode::OK,
+            views::status_result(&ctx, &summary),
+            Caching::NoStore,
+        ),
+        None if !errors.is_empty() => html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::status_form(&ctx, &code_input, &last4, &errors, false),
+            Caching::NoStore,
+        ),
+        None => html_response(
+            StatusCode::NOT_FOUND,
+            views::status_form(&ctx, &code_input, &last4, &[], true),
+            Caching::NoStore,
+        ),
+    };
+    Ok(resp)
+}

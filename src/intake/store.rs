@@ -1,0 +1,168 @@
+//! Intake's queries: storing a request (resident, case and first event in one transaction) and
+//! reading back what a resident may see of it.
+
+use sqlx::Row;
+
+use super::form::{AreaChoice, NewRequest};
+use crate::db::Db;
+use crate::domain::{join_codes, split_codes, CaseStatus, Channel, ContactMethod, Need, RefCode};
+use crate::i18n::Lang;
+
+pub async fn areas(db: &Db) -> Result<Vec<AreaChoice>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, name FROM areas ORDER BY name")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AreaChoice {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+            })
+        })
+        .collect()
+}
+
+/// Stores a request and returns its new reference code. The transaction is committed (and, on
+/// SQLite, synced to disk) before this returns.
+pub async fn insert_request(
+    db: &Db,
+    req: &NewRequest,
+    channel: Channel,
+    created_at: i64,
+) -> Result<RefCode, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let consent_at = req.sms_consent.then_some(created_at);
+    let consent_source = req.sms_consent.then(|| format!("{}_form", channel.code()));
+    let consent_lang = req.sms_consent.then(|| req.language.code().to_owned());
+    let resident_id: i64 = sqlx::query_scalar(
+        "INSERT INTO residents (name, phone, email, language, contact_method, sms_consent_at, \
+         sms_consent_source, sms_consent_language, address, zip, area_id, household_size, \
+         monthly_income, benefits, age_band, race_ethnicity, accessibility, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+         RETURNING id",
+    )
+    .bind(&req.name)
+    .bind(req.phone.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(req.email.clone())
+    .bind(req.language.code())
+    .bind(req.contact_method.code())
+    .bind(consent_at)
+    .bind(consent_source)
+    .bind(consent_lang)
+    .bind(req.address.clone())
+    .bind(req.zip.as_ref().map(|z| z.as_str().to_owned()))
+    .bind(req.area_id)
+    .bind(req.household_size)
+    .bind(req.monthly_income)
+    .bind(join_codes(&req.benefits))
+    .bind(req.age_band.map(|a| a.code()))
+    .bind(join_codes(&req.race_ethnicity))
+    .bind(join_codes(&req.accessibility))
+    .bind(created_at)
+    .fetch_one(&mut *tx)
+    .await?;
+
+    // A clash among 32^8 codes is rare; try a fresh code rather than fail the resident.
+    let mut attempt = 0;
+    let (case_id, code) = loop {
+        let code = RefCode::generate();
+        let inserted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO cases (ref_code, resident_id, needs, details, status, channel, language, \
+             area_id, created_at, updated_at) VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $8) \
+             ON CONFLICT (ref_code) DO NOTHING RETURNING id",
+        )
+        .bind(code.as_str())
+        .bind(resident_id)
+        .bind(join_codes(&req.needs))
+        .bind(&req.details)
+        .bind(channel.code())
+        .bind(req.language.code())
+        .bind(req.area_id)
+        .bind(created_at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match inserted {
+            Some(id) => break (id, code),
+            None if attempt < 5 => attempt += 1,
+            None => return Err(sqlx::Error::Protocol("no free reference code".into())),
+        }
+    };
+
+    sqlx::query(
+        "INSERT INTO case_events (case_id, kind, body, data, created_at) \
+         VALUES ($1, 'created', '', $2, $3)",
+    )
+    .bind(case_id)
+    .bind(serde_json::json!({ "channel": channel.code() }).to_string())
+    .bind(created_at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// What a resident sees about their own request.
+#[derive(Clone, Debug)]
+pub struct CaseSummary {
+    pub code: RefCode,
+    pub needs: Vec<Need>,
+    pub status: CaseStatus,
+    pub contact_method: ContactMethod,
+    pub language: Lang,
+    pub created_at: i64,
+    pub first_contact_at: Option<i64>,
+    pub assigned: bool,
+    phone: Option<String>,
+}
+
+impl CaseSummary {
+    pub fn phone_last4(&self) -> Option<&str> {
+        self.phone
+            .as_deref()
+            .map(|p| &p[p.len().saturating_sub(4)..])
+    }
+}
+
+pub async fn case_by_code(db: &Db, code: &RefCode) -> Result<Option<CaseSummary>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.needs, c.status, c.language, c.created_at, c.first_contact_at, c.navigator_id, \
+         r.contact_method, r.phone \
+         FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.ref_code = $1",
+    )
+    .bind(code.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let status: String = row.try_get("status")?;
+    let method: String = row.try_get("contact_method")?;
+    let language: String = row.try_get("language")?;
+    Ok(Some(CaseSummary {
+        code: code.clone(),
+        needs: split_codes(&row.try_get::<String, _>("needs")?, Need::parse),
+        status: CaseStatus::parse(&status).unwrap_or(CaseStatus::New),
+        contact_method: ContactMethod::parse(&method).unwrap_or(ContactMethod::Call),
+        language: Lang::parse(&language).unwrap_or(Lang::EN),
+        created_at: row.try_get("created_at")?,
+        first_contact_at: row.try_get("first_contact_at")?,
+        assigned: row.try_get::<Option<i64>, _>("navigator_id")?.is_some(),
+        phone: row.try_get("phone")?,
+    }))
+}
+
+/// A case by code and the last four digits of the resident's phone; `None` when either is
+/// wrong, so a caller cannot tell which.
+pub async fn status_lookup(
+    db: &Db,
+    code: &RefCode,
+    last4: &str,
+) -> Result<Option<CaseSummary>, sqlx::Error> {
+    let found = case_by_code(db, code).await?;
+    Ok(found.filter(|c| {
+        c.phone_last4()
+            .is_some_and(|have| constant_time_eq(have.as_bytes(), last4.as_bytes()))
+    }))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

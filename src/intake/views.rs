@@ -1,0 +1,273 @@
+//! Resident-facing pages: landing, request form, confirmation, status.
+
+use maud::{html, Markup};
+
+use super::form::{AreaChoice, FieldError, RawRequest};
+use super::store::CaseSummary;
+use crate::domain::{Accessibility, AgeBand, Benefit, ContactMethod, Need, RaceEthnicity};
+use crate::i18n::Lang;
+use crate::web::form::{choices, error_summary, field_id, Choice, Input};
+use crate::web::layout::page;
+use crate::web::Ctx;
+
+/// A date in the resident's language and the configured time zone.
+pub fn format_date(ctx: &Ctx, epoch_secs: i64) -> String {
+    let Ok(ts) = jiff::Timestamp::from_second(epoch_secs) else {
+        return String::new();
+    };
+    let zoned = ts.to_zoned(ctx.state.config.timezone.clone());
+    let pattern = ctx.t("date-format");
+    jiff::fmt::strtime::format(pattern.as_str(), &zoned)
+        .unwrap_or_else(|_| zoned.date().to_string())
+}
+
+pub fn landing(ctx: &Ctx) -> Markup {
+    page(
+        ctx,
+        &ctx.t("landing-title"),
+        html! {
+            h1 { (ctx.t("landing-title")) }
+            p.lead { (ctx.t("landing-intro")) }
+            ul.needs-list {
+                @for need in Need::ALL {
+                    li {
+                        strong { (ctx.t(&format!("need-{}", need.code()))) }
+                        br;
+                        (ctx.t(&format!("need-{}-hint", need.code())))
+                    }
+                }
+            }
+            p { a.button href="/help" { (ctx.t("landing-get-help")) } }
+            p { (ctx.t("landing-free")) }
+            h2 { (ctx.t("landing-already-title")) }
+            p { a href="/status" { (ctx.t("landing-check-status")) } }
+        },
+    )
+}
+
+fn options<T: Copy>(
+    ctx: &Ctx,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    prefix: &str,
+    hints: bool,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|item| {
+            let code = code(*item);
+            Choice {
+                code,
+                label: ctx.t(&format!("{prefix}-{code}")),
+                hint: hints.then(|| ctx.t(&format!("{prefix}-{code}-hint"))),
+            }
+        })
+        .collect()
+}
+
+/// The request form, empty or as submitted with its errors.
+pub fn request_form(
+    ctx: &Ctx,
+    raw: &RawRequest,
+    errors: &[FieldError],
+    areas: &[AreaChoice],
+) -> Markup {
+    let title = ctx.t("form-title");
+    let title = if errors.is_empty() {
+        title
+    } else {
+        format!("{}: {title}", ctx.t("error-title-prefix"))
+    };
+    let chosen_language = Lang::parse(&raw.language).unwrap_or(ctx.lang);
+    let area_error = errors.iter().find(|e| e.field == "area");
+    let method = |m: ContactMethod| -> bool { raw.contact_method == m.code() };
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (ctx.t("form-title")) }
+            p { (ctx.t("form-intro")) }
+            (error_summary(ctx, errors))
+            form method="post" action="/help" novalidate {
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-you")) } }
+                    (Input::new("name", ctx.t("form-name"), &raw.name)
+                        .hint(ctx.t("form-name-hint")).autocomplete("name").required().render(ctx, errors))
+                    div.field.has-error[errors.iter().any(|e| e.field == "language")] {
+                        label for=(field_id("language")) { (ctx.t("form-language")) }
+                        p.hint #f-language-hint { (ctx.t("form-language-hint")) }
+                        @if let Some(e) = errors.iter().find(|e| e.field == "language") {
+                            p.error #f-language-error { (ctx.t(e.message)) }
+                        }
+                        select #f-language name="language" aria-describedby="f-language-hint" {
+                            @for lang in Lang::all() {
+                                option value=(lang.code()) lang=(lang.code()) selected[lang == chosen_language] {
+                                    (lang.info().native_name)
+                                }
+                            }
+                        }
+                    }
+                }
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-contact")) } }
+                    p.hint { (ctx.t("form-contact-hint")) }
+                    (Input::new("phone", ctx.t("form-phone"), &raw.phone)
+                        .hint(ctx.t("form-phone-hint")).kind("tel").autocomplete("tel").ltr().render(ctx, errors))
+                    (Input::new("email", ctx.t("form-email"), &raw.email)
+                        .kind("email").autocomplete("email").ltr().render(ctx, errors))
+                    (choices(ctx, errors, "contact_method", "radio", &ctx.t("form-contact-method"), None,
+                        &options(ctx, ContactMethod::ALL, ContactMethod::code, "contact", false),
+                        |c| ContactMethod::parse(c).is_some_and(method)))
+                    (choices(ctx, errors, "sms_consent", "checkbox", &ctx.t("form-sms-consent-legend"), None,
+                        &[Choice { code: "yes", label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
+                        |_| raw.sms_consent == "yes"))
+                }
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-where")) } }
+                    p.hint { (ctx.t("form-where-hint")) }
+                    div.field.has-error[area_error.is_some()] {
+                        label for=(field_id("area")) { (ctx.t("form-area")) }
+                        @if let Some(e) = area_error {
+                            p.error #f-area-error { (ctx.t(e.message)) }
+                        }
+                        select #f-area name="area" aria-invalid=[area_error.map(|_| "true")]
+                            aria-describedby=[area_error.map(|_| "f-area-error")] {
+                            option value="" { (ctx.t("form-area-none")) }
+                            @for area in areas {
+                                @let id = area.id.to_string();
+                                option value=(id) selected[raw.area == id || raw.area.eq_ignore_ascii_case(&area.name)] { (area.name) }
+                            }
+                        }
+                    }
+                    (Input::new("zip", ctx.t("form-zip"), &raw.zip)
+                        .autocomplete("postal-code").numeric().ltr().render(ctx, errors))
+                    (Input::new("address", ctx.t("form-address"), &raw.address)
+                        .hint(ctx.t("form-address-hint")).autocomplete("street-address").render(ctx, errors))
+                }
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-needs")) } }
+                    (choices(ctx, errors, "needs", "checkbox", &ctx.t("form-needs"), Some(&ctx.t("form-needs-hint")),
+                        &options(ctx, Need::ALL, Need::code, "need", true), |c| raw.has(&raw.needs, c)))
+                    (Input::new("details", ctx.t("form-details"), &raw.details)
+                        .hint(ctx.t("form-details-hint")).textarea().render(ctx, errors))
+                }
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-household")) } }
+                    p.hint { (ctx.t("form-household-hint")) }
+                    (Input::new("household_size", ctx.t("form-household-size"), &raw.household_size)
+                        .numeric().render(ctx, errors))
+                    (Input::new("monthly_income", ctx.t("form-income"), &raw.monthly_income)
+                        .hint(ctx.t("form-income-hint")).numeric().render(ctx, errors))
+                    (choices(ctx, errors, "benefits", "checkbox", &ctx.t("form-benefits"), Some(&ctx.t("form-benefits-hint")),
+                        &options(ctx, Benefit::ALL, Benefit::code, "benefit", false), |c| raw.has(&raw.benefits, c)))
+                    (choices(ctx, errors, "age_band", "radio", &ctx.t("form-age"), None,
+                        &options(ctx, AgeBand::ALL, AgeBand::code, "age", false), |c| raw.age_band == c))
+                }
+                fieldset.section {
+                    legend { h2 { (ctx.t("form-section-optional")) } }
+                    (choices(ctx, errors, "accessibility", "checkbox", &ctx.t("form-accessibility"), None,
+                        &options(ctx, Accessibility::ALL, Accessibility::code, "access", false), |c| raw.has(&raw.accessibility, c)))
+                    (choices(ctx, errors, "race_ethnicity", "checkbox", &ctx.t("form-race"), Some(&ctx.t("form-race-hint")),
+                        &options(ctx, RaceEthnicity::ALL, RaceEthnicity::code, "race", false), |c| raw.has(&raw.race_ethnicity, c)))
+                }
+                div.hp {
+                    label for="f-website" { (ctx.t("form-honeypot")) }
+                    input #f-website name="website" type="text" value="" tabindex="-1" autocomplete="off";
+                }
+                p { button type="submit" { (ctx.t("form-submit")) } }
+            }
+        },
+    )
+}
+
+fn status_text(ctx: &Ctx, summary: &CaseSummary) -> String {
+    ctx.t(&format!("status-{}", summary.status.code()))
+}
+
+pub fn confirmation(ctx: &Ctx, summary: &CaseSummary) -> Markup {
+    let contact = match summary.contact_method {
+        ContactMethod::Sms => "confirm-next-sms",
+        ContactMethod::Call => "confirm-next-call",
+        ContactMethod::Email => "confirm-next-email",
+    };
+    page(
+        ctx,
+        &ctx.t("confirm-title"),
+        html! {
+            h1 { (ctx.t("confirm-title")) }
+            div.refcode-box {
+                p #code-label { (ctx.t("confirm-code-intro")) }
+                p.refcode dir="ltr" aria-describedby="code-label" data-ref=(summary.code) { (summary.code.grouped()) }
+                p { (ctx.t("confirm-code-keep")) }
+            }
+            h2 { (ctx.t("confirm-next-title")) }
+            ol.steps {
+                li { (ctx.t(contact)) }
+                li { (ctx.t("confirm-next-navigator")) }
+                li { (ctx.t("confirm-next-status")) }
+            }
+            h2 { (ctx.t("confirm-asked-title")) }
+            ul {
+                @for need in &summary.needs {
+                    li { (ctx.t(&format!("need-{}", need.code()))) }
+                }
+            }
+            p { a.button href="/status" { (ctx.t("nav-check-status")) } }
+        },
+    )
+}
+
+/// The status look-up form; `not_found` shows the one answer for a wrong code or phone.
+pub fn status_form(
+    ctx: &Ctx,
+    code: &str,
+    last4: &str,
+    errors: &[FieldError],
+    not_found: bool,
+) -> Markup {
+    page(
+        ctx,
+        &ctx.t("status-title"),
+        html! {
+            h1 { (ctx.t("status-title")) }
+            p { (ctx.t("status-intro")) }
+            @if not_found {
+                div.error-summary role="alert" tabindex="-1" {
+                    h2 { (ctx.t("status-not-found-title")) }
+                    p { (ctx.t("status-not-found")) }
+                }
+            }
+            (error_summary(ctx, errors))
+            form method="post" action="/status" novalidate {
+                (Input::new("ref", ctx.t("status-ref"), code).hint(ctx.t("status-ref-hint"))
+                    .autocomplete("off").ltr().required().render(ctx, errors))
+                (Input::new("phone_last4", ctx.t("status-last4"), last4).hint(ctx.t("status-last4-hint"))
+                    .autocomplete("off").numeric().ltr().required().render(ctx, errors))
+                p { button type="submit" { (ctx.t("status-submit")) } }
+            }
+        },
+    )
+}
+
+pub fn status_result(ctx: &Ctx, summary: &CaseSummary) -> Markup {
+    page(
+        ctx,
+        &ctx.t("status-result-title"),
+        html! {
+            h1 { (ctx.t("status-result-title")) }
+            dl.summary {
+                dt { (ctx.t("status-ref")) }
+                dd dir="ltr" { (summary.code.grouped()) }
+                dt { (ctx.t("status-submitted")) }
+                dd { (format_date(ctx, summary.created_at)) }
+                dt { (ctx.t("status-current")) }
+                dd { strong { (status_text(ctx, summary)) } }
+                @if let Some(at) = summary.first_contact_at {
+                    dt { (ctx.t("status-first-contact")) }
+                    dd { (format_date(ctx, at)) }
+                }
+            }
+            p { (ctx.t(&format!("status-{}-next", summary.status.code()))) }
+            p { a href="/help" { (ctx.t("status-new-request")) } }
+        },
+    )
+}

@@ -1,0 +1,203 @@
+//! navdesk: a multilingual help desk for a city's digital navigator program.
+//!
+//! `app(state)` is the whole web application as a router; `Application` binds it to a port
+//! (port 0 in tests) and serves it until a shutdown signal.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod intake;
+pub mod telemetry;
+pub mod web;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::ops::Deref;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, StatusCode};
+use axum::routing::get;
+use axum::Router;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use config::Config;
+use db::Db;
+use i18n::I18n;
+use web::assets::Assets;
+use web::pages::PageCache;
+
+/// The largest request body we read; larger ones get `413`.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<AppStateInner>);
+
+pub struct AppStateInner {
+    pub db: Db,
+    pub config: Config,
+    pub i18n: I18n,
+    pub assets: Assets,
+    pub pages: PageCache,
+    pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
+}
+
+impl Deref for AppState {
+    type Target = AppStateInner;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> anyhow::Result<Self> {
+        let burst = NonZeroU32::new(config.status_burst.max(1)).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(Duration::from_secs(config.status_refill_secs.max(1)))
+            .ok_or_else(|| anyhow::anyhow!("bad status rate limit"))?
+            .allow_burst(burst);
+        Ok(Self(Arc::new(AppStateInner {
+            db,
+            i18n: I18n::load()?,
+            assets: Assets::load(),
+            pages: PageCache::new(Duration::from_secs(60)),
+            status_limiter: RateLimiter::keyed(quota),
+            config,
+        })))
+    }
+}
+
+/// The whole application: every route and every layer.
+pub fn app(state: AppState) -> Router {
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let router = Router::new()
+        .merge(intake::router())
+        .route("/assets/{name}", get(web::assets::serve))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz));
+
+    let headers = web::pages::security_headers();
+    let router = headers.into_iter().fold(router, |r, (name, value)| {
+        r.layer(SetResponseHeaderLayer::if_not_present(name, value))
+    });
+
+    router
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    web::pages::language_and_error_pages,
+                ))
+                .layer(CatchPanicLayer::new())
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        )
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(
+                    x_request_id.clone(),
+                    MakeRequestUuid,
+                ))
+                .layer(telemetry::trace_layer())
+                .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+/// `GET /readyz`: ready when the database answers.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(&state.db.pool).await {
+        Ok(_) => (StatusCode::OK, "ready"),
+        Err(err) => {
+            tracing::warn!(error = %err, "database not reachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+/// A bound server, ready to run: tests build one on port 0 and read its address.
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Opens (and migrates) the database and binds the address.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::open(&config.database_url).await?;
+        Self::with_db(config, db).await
+    }
+
+    pub async fn with_db(config: Config, db: Db) -> anyhow::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", config.addr))?;
+        let state = AppState::new(db, config)?;
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| self.state.config.addr)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets requests in flight finish.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let limiter_state = self.state.clone();
+        let sweeper = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(300));
+            loop {
+                every.tick().await;
+                limiter_state.status_limiter.retain_recent();
+            }
+        });
+        let app = app(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        sweeper.abort();
+        result.map_err(Into::into)
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

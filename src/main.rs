@@ -1,0 +1,116 @@
+//! The `navdesk` command: parses the command line, sets up logging and runs one command.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use navdesk::config::{Config, Secret, SmsConfig, DEFAULT_DATABASE_URL, DEFAULT_SMS_BASE_URL};
+
+#[derive(Parser)]
+#[command(
+    name = "navdesk",
+    version,
+    about = "A multilingual help desk for a city's digital navigator program"
+)]
+struct Cli {
+    /// Database: sqlite://PATH (created on first run) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database_url: String,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "NAVDESK_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+
+    /// Seed demonstration data (navigators, programs, past cases) once, so every page has
+    /// something to show.
+    #[arg(long)]
+    demo: bool,
+
+    /// The URL the world uses to reach this server, for links in texts and webhook signatures
+    /// (default: http://ADDR).
+    #[arg(long, env = "NAVDESK_PUBLIC_URL")]
+    public_url: Option<String>,
+
+    /// Time zone for dates shown and for quiet hours.
+    #[arg(long, env = "NAVDESK_TIMEZONE", default_value = "America/Denver")]
+    timezone: String,
+
+    /// Base URL of the Twilio-compatible SMS API.
+    #[arg(long, env = "NAVDESK_SMS_BASE_URL", default_value = DEFAULT_SMS_BASE_URL)]
+    sms_base_url: String,
+
+    /// Twilio account SID. Without SMS credentials, texts are stored and shown to staff only.
+    #[arg(long, env = "TWILIO_ACCOUNT_SID")]
+    twilio_account_sid: Option<String>,
+
+    /// Twilio auth token (never printed).
+    #[arg(long, env = "TWILIO_AUTH_TOKEN", hide_env_values = true)]
+    twilio_auth_token: Option<Secret>,
+
+    /// Number (E.164) or messaging service texts are sent from.
+    #[arg(long, env = "NAVDESK_SMS_FROM")]
+    sms_from: Option<String>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    navdesk::telemetry::init();
+    let runtime = tokio::runtime::Runtime::new().context("could not start the async runtime")?;
+    runtime.block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Migrate => {
+            navdesk::db::open(&cli.database_url).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Serve(args) => serve(cli.database_url, args).await,
+    }
+}
+
+async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
+    let timezone = jiff::tz::TimeZone::get(&args.timezone)
+        .with_context(|| format!("unknown time zone {:?} (NAVDESK_TIMEZONE)", args.timezone))?;
+    let mut config = Config::for_database(database_url);
+    config.addr = args.addr;
+    config.timezone = timezone;
+    config.sms = SmsConfig {
+        base_url: args.sms_base_url.trim_end_matches('/').to_owned(),
+        account_sid: args.twilio_account_sid,
+        auth_token: args.twilio_auth_token,
+        from: args.sms_from,
+    };
+    if let Some(url) = &args.public_url {
+        config.public_url = url.trim_end_matches('/').to_owned();
+    } else {
+        config.public_url = format!("http://{}", args.addr);
+    }
+    let public_url = config.public_url.clone();
+    let app = navdesk::Application::build(config).await?;
+    let addr = app.local_addr();
+    if args.demo {
+        let seeded = navdesk::demo::seed(&app.state().db).await?;
+        if seeded {
+            tracing::info!("demo data seeded");
+        }
+    }
+    tracing::info!(%addr, backend = ?app.state().db.backend, "navdesk is listening");
+    println!("navdesk is running: open {public_url}/ in a browser (Ctrl-C stops it)");
+    app.run_until(navdesk::shutdown_signal()).await
+}

@@ -1,0 +1,42 @@
+//! Logging: one span per request carrying its id, method and path, so every line a request
+//! writes can be found by its request id.
+
+use axum::http::Request;
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+use tracing_subscriber::EnvFilter;
+
+/// Logs to standard error; `NAVDESK_LOG_FORMAT=json` for one JSON object a line. `RUST_LOG`
+/// sets the levels (default `info`).
+pub fn init() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let result = if std::env::var("NAVDESK_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().with_current_span(true).try_init()
+    } else {
+        builder.try_init()
+    };
+    // A second init (tests) keeps the first subscriber.
+    let _ = result;
+}
+
+type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;
+
+pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
+    TraceLayer::new_for_http()
+        .make_span_with(request_span as MakeSpan)
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+}
+
+fn request_span(req: &Request<axum::body::Body>) -> tracing::Span {
+    let request_id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", request_id, method = %req.method(), path = req.uri().path())
+}
