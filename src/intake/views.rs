@@ -6,7 +6,7 @@ use super::form::{AreaChoice, FieldError, RawRequest};
 use super::store::CaseSummary;
 use crate::domain::{Accessibility, AgeBand, Benefit, ContactMethod, Need, RaceEthnicity};
 use crate::i18n::Lang;
-use crate::web::form::{choices, error_summary, field_id, Choice, Input};
+use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::page;
 use crate::web::Ctx;
 
@@ -78,7 +78,6 @@ pub fn request_form(
         format!("{}: {title}", ctx.t("error-title-prefix"))
     };
     let chosen_language = Lang::parse(&raw.language).unwrap_or(ctx.lang);
-    let area_error = errors.iter().find(|e| e.field == "area");
     let method = |m: ContactMethod| -> bool { raw.contact_method == m.code() };
     page(
         ctx,
@@ -92,20 +91,15 @@ pub fn request_form(
                     legend { h2 { (ctx.t("form-section-you")) } }
                     (Input::new("name", ctx.t("form-name"), &raw.name)
                         .hint(ctx.t("form-name-hint")).autocomplete("name").required().render(ctx, errors))
-                    div.field.has-error[errors.iter().any(|e| e.field == "language")] {
-                        label for=(field_id("language")) { (ctx.t("form-language")) }
-                        p.hint #f-language-hint { (ctx.t("form-language-hint")) }
-                        @if let Some(e) = errors.iter().find(|e| e.field == "language") {
-                            p.error #f-language-error { (ctx.t(e.message)) }
-                        }
-                        select #f-language name="language" aria-describedby="f-language-hint" {
-                            @for lang in Lang::all() {
-                                option value=(lang.code()) lang=(lang.code()) selected[lang == chosen_language] {
-                                    (lang.info().native_name)
-                                }
-                            }
-                        }
-                    }
+                    (Select {
+                        name: "language",
+                        label: ctx.t("form-language"),
+                        hint: Some(ctx.t("form-language-hint")),
+                        options: Lang::all()
+                            .map(|l| (l.code().to_owned(), l.info().native_name.to_owned(), Some(l.code())))
+                            .collect(),
+                        selected: &|v| v == chosen_language.code(),
+                    }.render(ctx, errors))
                 }
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-contact")) } }
@@ -124,20 +118,15 @@ pub fn request_form(
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-where")) } }
                     p.hint { (ctx.t("form-where-hint")) }
-                    div.field.has-error[area_error.is_some()] {
-                        label for=(field_id("area")) { (ctx.t("form-area")) }
-                        @if let Some(e) = area_error {
-                            p.error #f-area-error { (ctx.t(e.message)) }
-                        }
-                        select #f-area name="area" aria-invalid=[area_error.map(|_| "true")]
-                            aria-describedby=[area_error.map(|_| "f-area-error")] {
-                            option value="" { (ctx.t("form-area-none")) }
-                            @for area in areas {
-                                @let id = area.id.to_string();
-                                option value=(id) selected[raw.area == id || raw.area.eq_ignore_ascii_case(&area.name)] { (area.name) }
-                            }
-                        }
-                    }
+                    (Select {
+                        name: "area",
+                        label: ctx.t("form-area"),
+                        hint: None,
+                        options: std::iter::once((String::new(), ctx.t("form-area-none"), None))
+                            .chain(areas.iter().map(|a| (a.id.to_string(), a.name.clone(), None)))
+                            .collect(),
+                        selected: &|v| !v.is_empty() && (raw.area == v || areas.iter().any(|a| a.id.to_string() == v && a.name.eq_ignore_ascii_case(&raw.area))),
+                    }.render(ctx, errors))
                     (Input::new("zip", ctx.t("form-zip"), &raw.zip)
                         .autocomplete("postal-code").numeric().ltr().render(ctx, errors))
                     (Input::new("address", ctx.t("form-address"), &raw.address)

@@ -130,6 +130,40 @@ impl<'a> Input<'a> {
     }
 }
 
+/// A drop-down list with its label, hint and error; `options` are (value, text, lang).
+pub struct Select<'a> {
+    pub name: &'static str,
+    pub label: String,
+    pub hint: Option<String>,
+    pub options: Vec<(String, String, Option<&'static str>)>,
+    pub selected: &'a dyn Fn(&str) -> bool,
+}
+
+impl Select<'_> {
+    pub fn render(&self, ctx: &Ctx, errors: &[FieldError]) -> Markup {
+        let id = field_id(self.name);
+        let error = error_for(errors, self.name);
+        let describedby = described_by(self.name, self.hint.is_some(), error.is_some());
+        html! {
+            div.field.has-error[error.is_some()] {
+                label for=(id) { (self.label) }
+                @if let Some(hint) = &self.hint {
+                    p.hint id={ (id) "-hint" } { (hint) }
+                }
+                @if let Some(e) = error {
+                    p.error id={ (id) "-error" } { (ctx.t(e.message)) }
+                }
+                select id=(id) name=(self.name)
+                    aria-invalid=[error.map(|_| "true")] aria-describedby=[describedby.as_deref()] {
+                    @for (value, text, lang) in &self.options {
+                        option value=(value) lang=[*lang] selected[(self.selected)(value)] { (text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// One option of a checkbox or radio group: its code, label and an optional hint.
 pub struct Choice {
     pub code: &'static str,

@@ -1,0 +1,489 @@
+//! The resident's side over HTTP, against the real server on SQLite and on PostgreSQL.
+
+mod common;
+
+use common::{form_with, valid_form, TestApp};
+
+const TABLES: &[&str] = &["residents", "cases", "case_events"];
+
+async fn stored_rows(app: &TestApp) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in TABLES {
+        counts.push(app.count(table).await);
+    }
+    counts
+}
+
+fn location(resp: &reqwest::Response) -> String {
+    resp.headers()
+        .get("location")
+        .expect("a Location header")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The `lang` and `dir` of a page's `<html>` element.
+fn html_lang(body: &str) -> (String, String) {
+    let start = body.find("<html").expect("an <html> element");
+    let tag = &body[start..start + body[start..].find('>').unwrap()];
+    let attr = |name: &str| {
+        let key = format!("{name}=\"");
+        let from = tag.find(&key).map(|i| i + key.len()).unwrap_or_default();
+        tag[from..].split('"').next().unwrap_or_default().to_owned()
+    };
+    (attr("lang"), attr("dir"))
+}
+
+async fn a_resident_asks_for_help_and_gets_a_reference_code(app: TestApp) {
+    let form = app.get("/help?lang=es").await;
+    assert_eq!(form.status(), 200);
+    let body = form.text().await.unwrap();
+    assert_eq!(html_lang(&body), ("es".into(), "ltr".into()));
+    assert!(body.contains("Pedir ayuda"), "the form is in Spanish");
+
+    let resp = app.post_form("/help", &valid_form()).await;
+    assert_eq!(resp.status(), 303);
+    let to = location(&resp);
+    let code = to
+        .strip_prefix("/help/")
+        .expect("redirect to /help/{ref}")
+        .to_owned();
+    assert_eq!(code.len(), 8);
+    assert!(
+        code.chars()
+            .all(|c| "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".contains(c)),
+        "{code}"
+    );
+
+    let confirmation = app.get(&to).await;
+    assert_eq!(confirmation.status(), 200);
+    assert_eq!(confirmation.headers()["cache-control"], "no-store");
+    let page = confirmation.text().await.unwrap();
+    assert!(
+        page.contains(&format!("data-ref=\"{code}\"")),
+        "the code is on the page"
+    );
+    assert!(
+        page.contains(&format!("{} {}", &code[..4], &code[4..])),
+        "shown in two groups"
+    );
+    assert!(
+        page.contains("Recibimos su solicitud"),
+        "in the resident's language"
+    );
+    assert!(
+        !page.contains("Ana"),
+        "no personal data on the shareable confirmation page"
+    );
+
+    let (name, phone, language, method, consent_at, benefits): (
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        String,
+    ) = sqlx::query_as(
+        "SELECT name, phone, language, contact_method, sms_consent_at, benefits FROM residents",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(name, "Ana Pérez");
+    assert_eq!(phone, "+13035550123");
+    assert_eq!(language, "es");
+    assert_eq!(method, "sms");
+    assert!(consent_at.is_some(), "consent is recorded with its time");
+    assert_eq!(benefits, "snap");
+    let (status, needs, channel): (String, String, String) =
+        sqlx::query_as("SELECT status, needs, channel FROM cases WHERE ref_code = $1")
+            .bind(&code)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (status.as_str(), needs.as_str(), channel.as_str()),
+        ("new", "internet,device", "web")
+    );
+    assert_eq!(
+        app.count("case_events").await,
+        1,
+        "the timeline starts with one event"
+    );
+    app.stop().await;
+}
+
+async fn bad_input_gets_422_keeps_values_and_stores_nothing(app: TestApp) {
+    let long_name = "n".repeat(10 * 1024);
+    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+        ("empty form", vec![], "f-name"),
+        ("phone 12", form_with("phone", "12"), "f-phone"),
+        (
+            "phone with letters",
+            form_with("phone", "303-555-HELP"),
+            "f-phone",
+        ),
+        ("zip 8020", form_with("zip", "8020"), "f-zip"),
+        (
+            "household 0",
+            form_with("household_size", "0"),
+            "f-household_size",
+        ),
+        (
+            "household 999",
+            form_with("household_size", "999"),
+            "f-household_size",
+        ),
+        (
+            "income -5",
+            form_with("monthly_income", "-5"),
+            "f-monthly_income",
+        ),
+        (
+            "10 KB name",
+            form_with("name", Box::leak(long_name.into_boxed_str())),
+            "f-name",
+        ),
+        (
+            "need root",
+            {
+                let mut f: Vec<_> = valid_form()
+                    .into_iter()
+                    .filter(|(k, _)| *k != "needs")
+                    .collect();
+                f.push(("needs", "root"));
+                f
+            },
+            "f-needs",
+        ),
+        ("language xx", form_with("language", "xx"), "f-language"),
+        (
+            "no consent for texts",
+            valid_form()
+                .into_iter()
+                .filter(|(k, _)| *k != "sms_consent")
+                .collect(),
+            "f-sms_consent",
+        ),
+        (
+            "details over 2,000",
+            form_with("details", Box::leak("d".repeat(2001).into_boxed_str())),
+            "f-details",
+        ),
+        ("bad email", form_with("email", "ana@@example"), "f-email"),
+    ];
+    for (what, form, field) in cases {
+        let resp = app.post_form("/help?lang=es", &form).await;
+        assert_eq!(resp.status(), 422, "{what}");
+        assert!(resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        let body = resp.text().await.unwrap();
+        assert!(
+            body.contains("class=\"error-summary\""),
+            "{what}: an error summary"
+        );
+        assert!(body.contains("Hay un problema"), "{what}: in Spanish");
+        assert!(
+            body.contains(&format!("href=\"#{field}\"")),
+            "{what}: the summary links to {field}"
+        );
+        assert!(
+            body.contains(&format!("id=\"{field}-error\"")),
+            "{what}: the error sits by {field}"
+        );
+        assert!(
+            body.contains(&format!("aria-describedby=\"{field}-hint {field}-error\""))
+                || body.contains(&format!("aria-describedby=\"{field}-error\"")),
+            "{what}: described by its error"
+        );
+        if what != "empty form" {
+            assert!(
+                body.contains("value=\"Ana Pérez\"") || what == "10 KB name",
+                "{what}: the name is kept"
+            );
+            assert!(
+                body.contains("value=\"80205\"") || what == "zip 8020",
+                "{what}: the ZIP is kept"
+            );
+        }
+        assert_eq!(
+            stored_rows(&app).await,
+            vec![0, 0, 0],
+            "{what}: nothing stored"
+        );
+    }
+    app.stop().await;
+}
+
+async fn markup_in_a_name_is_stored_as_text_and_shown_escaped(app: TestApp) {
+    let evil = "<script>alert(1)</script>";
+    // Shown again on an error page: escaped.
+    let mut form = form_with("name", evil);
+    form.push(("zip", "802"));
+    let resp = app.post_form("/help", &form).await;
+    assert_eq!(resp.status(), 422);
+    let body = resp.text().await.unwrap();
+    assert!(!body.contains(evil), "never echoed as markup");
+    assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // Stored: exactly as typed.
+    let resp = app.post_form("/help", &form_with("name", evil)).await;
+    assert_eq!(resp.status(), 303);
+    let name: String = sqlx::query_scalar("SELECT name FROM residents")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, evil);
+    app.stop().await;
+}
+
+async fn a_filled_honeypot_looks_like_success_and_stores_nothing(app: TestApp) {
+    let resp = app
+        .post_form("/help", &form_with("website", "http://spam.example"))
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert!(location(&resp).starts_with("/help/"));
+    assert_eq!(stored_rows(&app).await, vec![0, 0, 0]);
+    assert_eq!(app.get(&location(&resp)).await.status(), 404);
+    app.stop().await;
+}
+
+async fn status_lookup_needs_the_code_and_the_phone(app: TestApp) {
+    let resp = app.post_form("/help", &valid_form()).await;
+    let code = location(&resp).trim_start_matches("/help/").to_owned();
+
+    let found = app
+        .post_form(
+            "/status?lang=en",
+            &[("ref", &code.to_lowercase()), ("phone_last4", "0123")],
+        )
+        .await;
+    assert_eq!(found.status(), 200);
+    let page = found.text().await.unwrap();
+    assert!(
+        page.contains("Received. Waiting for a navigator."),
+        "shows the status"
+    );
+
+    let wrong_phone = app
+        .post_form("/status", &[("ref", &code), ("phone_last4", "9999")])
+        .await;
+    assert_eq!(wrong_phone.status(), 404);
+    let wrong_phone = wrong_phone.text().await.unwrap();
+    let other = if code.starts_with('Z') { "Y" } else { "Z" };
+    let wrong_code = format!("{other}{}", &code[1..]);
+    let wrong_code = app
+        .post_form("/status", &[("ref", &wrong_code), ("phone_last4", "0123")])
+        .await;
+    assert_eq!(wrong_code.status(), 404);
+    let wrong_code = wrong_code.text().await.unwrap();
+    let strip = |page: &str, code: &str, last4: &str| {
+        page.replace(&format!("value=\"{code}\""), "value=\"CODE\"")
+            .replace(&format!("value=\"{last4}\""), "value=\"LAST\"")
+    };
+    assert_eq!(
+        strip(&wrong_phone, &code, "9999"),
+        strip(&wrong_code, &format!("{other}{}", &code[1..]), "0123"),
+        "a wrong code and a wrong phone get the same answer"
+    );
+    let malformed = app
+        .post_form("/status", &[("ref", "abc"), ("phone_last4", "12")])
+        .await;
+    assert_eq!(malformed.status(), 422);
+    app.stop().await;
+}
+
+async fn pages_follow_the_language_negotiation(app: TestApp) {
+    // Accept-Language with q-values.
+    let resp = app
+        .client
+        .get(app.url("/"))
+        .header("accept-language", "en;q=0.3, es-MX;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&resp.text().await.unwrap()).0, "es");
+    // ?lang= wins and is remembered in a cookie.
+    let resp = app.get("/?lang=en").await;
+    assert!(resp.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=en"));
+    assert_eq!(html_lang(&resp.text().await.unwrap()).0, "en");
+    let resp = app
+        .client
+        .get(app.url("/status"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        html_lang(&resp.text().await.unwrap()).0,
+        "en",
+        "the cookie beats Accept-Language"
+    );
+    // An unknown language falls through to the next rule.
+    let fresh = reqwest::Client::new();
+    let body = fresh
+        .get(app.url("/help?lang=xx"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&body), ("en".into(), "ltr".into()));
+    // Every page has a chooser naming each language in itself.
+    for path in ["/", "/help", "/status", "/nowhere"] {
+        let body = fresh
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            body.contains("lang=\"es\" hreflang=\"es\">Español</a>"),
+            "{path}"
+        );
+        assert!(body.contains("<html lang=\"en\" dir=\"ltr\">"), "{path}");
+    }
+    app.stop().await;
+}
+
+async fn errors_are_pages_in_the_residents_language(app: TestApp) {
+    let resp = app.get("/no/such/page?lang=es").await;
+    assert_eq!(resp.status(), 404);
+    let body = resp.text().await.unwrap();
+    assert!(body.contains("No encontramos la página"));
+    assert_eq!(html_lang(&body).0, "es");
+
+    assert_eq!(app.get("/help/NOTACODE").await.status(), 404);
+    assert_eq!(app.get("/help/ABCD2345").await.status(), 404);
+
+    let big = "x".repeat(70 * 1024);
+    let resp = app.post_form("/help", &[("name", big.as_str())]).await;
+    assert_eq!(resp.status(), 413);
+    assert!(resp.text().await.unwrap().contains("Envió demasiado"));
+    assert_eq!(stored_rows(&app).await, vec![0, 0, 0]);
+    app.stop().await;
+}
+
+async fn pages_are_light_cached_and_locked_down(app: TestApp) {
+    for path in ["/", "/help", "/status"] {
+        let resp = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        let h = resp.headers().clone();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert!(h.contains_key("x-request-id"));
+        assert_eq!(h["content-encoding"], "gzip", "{path} is compressed");
+        let bytes = resp.bytes().await.unwrap();
+        assert!(
+            bytes.len() < 30 * 1024,
+            "{path}: {} bytes transferred",
+            bytes.len()
+        );
+    }
+    // The stylesheet has a fingerprinted URL and may be kept for a year.
+    let body = app.get("/").await.text().await.unwrap();
+    let css = body
+        .split("href=\"/assets/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let resp = app.get(&format!("/assets/{css}")).await;
+    assert_eq!(resp.status(), 200);
+    assert!(resp.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert_eq!(app.get("/assets/app.0000000000.css").await.status(), 404);
+    // No third-party requests, no script.
+    assert!(!body.contains("<script"));
+    assert!(!body.contains("http://") && !body.contains("https://"));
+    // The empty form can be revalidated cheaply.
+    let resp = app.get("/help").await;
+    let etag = resp.headers()["etag"].clone();
+    let again = app
+        .client
+        .get(app.url("/help"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    app.stop().await;
+}
+
+async fn health_and_readiness(app: TestApp) {
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    assert_eq!(app.get("/readyz").await.status(), 200);
+    app.db.pool.close().await;
+    assert_eq!(
+        app.get("/readyz").await.status(),
+        503,
+        "not ready without the database"
+    );
+    app.stop().await;
+}
+
+on_both_backends!(
+    a_resident_asks_for_help_and_gets_a_reference_code,
+    bad_input_gets_422_keeps_values_and_stores_nothing,
+    markup_in_a_name_is_stored_as_text_and_shown_escaped,
+    a_filled_honeypot_looks_like_success_and_stores_nothing,
+    status_lookup_needs_the_code_and_the_phone,
+    pages_follow_the_language_negotiation,
+    errors_are_pages_in_the_residents_language,
+    pages_are_light_cached_and_locked_down,
+    health_and_readiness,
+);
+
+#[tokio::test]
+async fn repeated_status_guesses_are_rate_limited() {
+    let Some(app) = common::spawn_with(common::Backend::Sqlite, |c| {
+        c.status_burst = 3;
+        c.status_refill_secs = 600;
+    })
+    .await
+    else {
+        return;
+    };
+    for _ in 0..3 {
+        let resp = app
+            .post_form("/status", &[("ref", "ABCD2345"), ("phone_last4", "0000")])
+            .await;
+        assert_eq!(resp.status(), 404);
+    }
+    let resp = app
+        .post_form(
+            "/status?lang=es",
+            &[("ref", "ABCD2345"), ("phone_last4", "0000")],
+        )
+        .await;
+    assert_eq!(resp.status(), 429);
+    let wait: u64 = resp.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 0 && wait <= 600, "{wait}");
+    assert!(resp.text().await.unwrap().contains("Demasiados intentos"));
+    app.stop().await;
+}

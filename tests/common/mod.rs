@@ -1,0 +1,235 @@
+//! The test harness: starts the real application on port 0 against a fresh database (a new
+//! SQLite file, or a new PostgreSQL database when `NAVDESK_TEST_POSTGRES_URL` names a server
+//! we may create databases on), and gives tests an HTTP client that does not follow redirects.
+//!
+//! A tier whose service is missing is skipped with a printed line, unless
+//! `NAVDESK_REQUIRE_ALL_TIERS=1` (as in CI), where a skip is a failure.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use navdesk::config::Config;
+use navdesk::db::Db;
+use sqlx::Connection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub db: Db,
+    pub client: reqwest::Client,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
+    /// Posts a form given as (name, value) pairs; repeated names are repeated fields.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST failed")
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.db.pool)
+            .await
+            .expect("count")
+    }
+
+    /// Stops the server, letting requests in flight finish.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(handle) = self.server.take() {
+            handle.await.expect("server task").expect("server");
+        }
+    }
+}
+
+pub fn require_all_tiers() -> bool {
+    std::env::var("NAVDESK_REQUIRE_ALL_TIERS").is_ok_and(|v| v == "1")
+}
+
+/// Skips a tier with a printed line, or fails when every tier is required.
+pub fn skip(tier: &str, why: &str) {
+    if require_all_tiers() {
+        panic!("the {tier} tier must run (NAVDESK_REQUIRE_ALL_TIERS=1) but {why}");
+    }
+    eprintln!("SKIPPED {tier} tier: {why}");
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    format!(
+        "navdesk_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        rand_suffix()
+    )
+}
+
+fn rand_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("{nanos:x}")
+}
+
+/// A URL for a new, empty database, or `None` when that backend is not available here.
+pub async fn fresh_database_url(backend: Backend) -> Option<String> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(unique_name());
+            Some(format!("sqlite://{}/navdesk.db", dir.display()))
+        }
+        Backend::Postgres => {
+            let Ok(admin_url) = std::env::var("NAVDESK_TEST_POSTGRES_URL") else {
+                skip("PostgreSQL", "NAVDESK_TEST_POSTGRES_URL is not set");
+                return None;
+            };
+            let name = unique_name();
+            let mut conn = match sqlx::PgConnection::connect(&admin_url).await {
+                Ok(conn) => conn,
+                Err(err) => {
+                    skip(
+                        "PostgreSQL",
+                        &format!("cannot connect to {admin_url}: {err}"),
+                    );
+                    return None;
+                }
+            };
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let (server, _) = admin_url
+                .rsplit_once('/')
+                .expect("NAVDESK_TEST_POSTGRES_URL ends with /DATABASE");
+            let query = admin_url
+                .split_once('?')
+                .map(|(_, q)| format!("?{q}"))
+                .unwrap_or_default();
+            Some(format!("{server}/{name}{query}"))
+        }
+    }
+}
+
+/// Starts the application on a fresh database of the given backend.
+pub async fn spawn(backend: Backend) -> Option<TestApp> {
+    spawn_with(backend, |_| {}).await
+}
+
+/// Like `spawn`, with a chance to change the configuration first.
+pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    navdesk::telemetry::init();
+    let url = fresh_database_url(backend).await?;
+    let mut config = Config::for_database(url);
+    configure(&mut config);
+    let app = navdesk::Application::build(config)
+        .await
+        .expect("application starts");
+    let addr = app.local_addr();
+    let db = app.state().db.clone();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    Some(TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        db,
+        client,
+        shutdown: Some(tx),
+        server: Some(server),
+    })
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Sqlite).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// A complete, valid request form.
+pub fn valid_form() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("name", "Ana Pérez"),
+        ("phone", "(303) 555-0123"),
+        ("contact_method", "sms"),
+        ("sms_consent", "yes"),
+        ("language", "es"),
+        ("zip", "80205"),
+        ("needs", "internet"),
+        ("needs", "device"),
+        ("household_size", "4"),
+        ("monthly_income", "1800"),
+        ("benefits", "snap"),
+        ("details", "Mi hijo necesita internet para la escuela."),
+        ("website", ""),
+    ]
+}
+
+/// The form with one field replaced (or added).
+pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut form: Vec<_> = valid_form()
+        .into_iter()
+        .filter(|(k, _)| *k != field)
+        .collect();
+    form.push((field, value));
+    form
+}
