@@ -39,7 +39,7 @@ pub struct Config {
     pub database_url: String,
     pub addr: SocketAddr,
     /// The URL the world uses to reach us, without a trailing slash (for links in texts and
-    /// webhook signatures). Derived from `addr` when not set.
+    /// webhook signatures). Empty: `http://` and the address the server is bound to.
     pub public_url: String,
     pub timezone: jiff::tz::TimeZone,
     pub sms: SmsConfig,
@@ -64,7 +64,7 @@ impl Config {
         Self {
             database_url: database_url.into(),
             addr,
-            public_url: format!("http://{addr}"),
+            public_url: String::new(),
             timezone: jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC),
             sms: SmsConfig {
                 base_url: DEFAULT_SMS_BASE_URL.to_owned(),

@@ -139,10 +139,13 @@ impl Application {
         Self::with_db(config, db).await
     }
 
-    pub async fn with_db(config: Config, db: Db) -> anyhow::Result<Self> {
+    pub async fn with_db(mut config: Config, db: Db) -> anyhow::Result<Self> {
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", config.addr))?;
+        if config.public_url.is_empty() {
+            config.public_url = format!("http://{}", listener.local_addr()?);
+        }
         let state = AppState::new(db, config)?;
         Ok(Self { listener, state })
     }

@@ -98,12 +98,13 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     };
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();
-    } else {
-        config.public_url = format!("http://{}", args.addr);
     }
-    let public_url = config.public_url.clone();
     let app = navdesk::Application::build(config).await?;
     let addr = app.local_addr();
+    let mut public_url = app.state().config.public_url.clone();
+    if addr.ip().is_unspecified() && args.public_url.is_none() {
+        public_url = format!("http://127.0.0.1:{}", addr.port());
+    }
     if args.demo {
         let seeded = navdesk::demo::seed(&app.state().db).await?;
         if seeded {

@@ -116,7 +116,8 @@ async fn a_resident_asks_for_help_and_gets_a_reference_code(app: TestApp) {
 
 async fn bad_input_gets_422_keeps_values_and_stores_nothing(app: TestApp) {
     let long_name = "n".repeat(10 * 1024);
-    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    type Form = Vec<(&'static str, &'static str)>;
+    let cases: Vec<(&str, Form, &str)> = vec![
         ("empty form", vec![], "f-name"),
         ("phone 12", form_with("phone", "12"), "f-phone"),
         (
@@ -443,7 +444,55 @@ async fn health_and_readiness(app: TestApp) {
     app.stop().await;
 }
 
+async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
+    // Fire a burst of submissions, then ask the server to stop while they are in flight.
+    let mut sent = Vec::new();
+    for _ in 0..40 {
+        let client = app.client.clone();
+        let url = app.url("/help");
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(valid_form())
+            .finish();
+        sent.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let db = app.db.clone();
+    app.stop().await;
+    let mut confirmed = 0;
+    for handle in sent {
+        match handle.await.unwrap() {
+            Ok(resp) => {
+                assert_eq!(
+                    resp.status(),
+                    303,
+                    "an accepted request is answered, not cut off"
+                );
+                confirmed += 1;
+            }
+            // Connections the server had not accepted before it stopped are refused.
+            Err(err) => assert!(err.is_connect() || err.is_request(), "{err}"),
+        }
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        stored, confirmed,
+        "every confirmed request is stored, and only those"
+    );
+    assert!(confirmed > 0);
+}
+
 on_both_backends!(
+    shutdown_lets_requests_in_flight_finish,
     a_resident_asks_for_help_and_gets_a_reference_code,
     bad_input_gets_422_keeps_values_and_stores_nothing,
     markup_in_a_name_is_stored_as_text_and_shown_escaped,

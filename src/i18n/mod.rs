@@ -238,7 +238,14 @@ mod tests {
 
     #[test]
     fn negotiation_order() {
-        let cases: &[(Option<&str>, Option<&str>, Option<&str>, &str, LangSource)] = &[
+        type Case<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a str,
+            LangSource,
+        );
+        let cases: &[Case] = &[
             (Some("es"), Some("en"), Some("en"), "es", LangSource::Query),
             (Some("xx"), Some("es"), None, "es", LangSource::Cookie),
             (
