@@ -148,6 +148,11 @@ status-not-found-title = We could not find that request
 status-not-found = Check the code and the last 4 digits of your phone number, then try again. If you still cannot find it, ask for help again.
 status-result-title = Your request
 status-submitted = Sent on
+status-age = { $days ->
+    [0] You sent it today.
+    [one] You sent it { $days } day ago.
+   *[other] You sent it { $days } days ago.
+}
 status-current = Status
 status-first-contact = First contact
 status-new-request = Ask for help with something else

@@ -148,6 +148,11 @@ status-not-found-title = No encontramos esa solicitud
 status-not-found = Revise el código y los últimos 4 dígitos de su teléfono y vuelva a intentarlo. Si aún no la encuentra, pida ayuda de nuevo.
 status-result-title = Su solicitud
 status-submitted = Enviada el
+status-age = { $days ->
+    [0] La envió hoy.
+    [one] La envió hace { $days } día.
+   *[other] La envió hace { $days } días.
+}
 status-current = Estado
 status-first-contact = Primer contacto
 status-new-request = Pedir ayuda con otra cosa

@@ -247,7 +247,10 @@ pub fn status_result(ctx: &Ctx, summary: &CaseSummary) -> Markup {
                 dt { (ctx.t("status-ref")) }
                 dd dir="ltr" { (summary.code.grouped()) }
                 dt { (ctx.t("status-submitted")) }
-                dd { (format_date(ctx, summary.created_at)) }
+                dd {
+                    (format_date(ctx, summary.created_at)) " "
+                    span.small { (ctx.tr().ta("status-age", &[("days", ((crate::db::now() - summary.created_at).max(0) / 86_400).into())])) }
+                }
                 dt { (ctx.t("status-current")) }
                 dd { strong { (status_text(ctx, summary)) } }
                 @if let Some(at) = summary.first_contact_at {
