@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod intake;
+pub mod sms;
 pub mod telemetry;
 pub mod web;
 

@@ -179,3 +179,39 @@ fn count_cases(runtime: &tokio::runtime::Runtime, url: &str) -> i64 {
             .unwrap()
     })
 }
+
+#[test]
+fn i18n_check_passes_here_and_names_a_broken_message() {
+    let out = Command::new(BIN)
+        .args(["i18n", "check", "--dir", "locales"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(BIN).args(["i18n", "check"]).output().unwrap();
+    assert!(out.status.success(), "the built-in copy passes too");
+
+    let dir = temp_dir("i18n");
+    for lang in ["en", "es"] {
+        std::fs::create_dir_all(dir.join(lang)).unwrap();
+    }
+    std::fs::write(
+        dir.join("en/main.ftl"),
+        "hello = Hello { $name }\nbye = Bye\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("es/main.ftl"), "hello = Hola { $nombre }\n").unwrap();
+    let out = Command::new(BIN)
+        .args(["i18n", "check", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("es: missing message bye"), "{err}");
+    assert!(err.contains("es: hello uses the variables"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}

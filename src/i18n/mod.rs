@@ -1,6 +1,8 @@
 //! Translations (Fluent) and language negotiation. Every visible word comes from a message in
 //! `locales/<lang>/*.ftl`; the files are built into the binary.
 
+pub mod catalog;
+
 use std::borrow::Cow;
 
 use anyhow::Context;
@@ -14,6 +16,9 @@ use unic_langid::LanguageIdentifier;
 #[include = "*.ftl"]
 struct LocaleFiles;
 
+/// Which translations a fluent speaker has reviewed, and which are drafts.
+pub const STATUS_MD: &str = include_str!("../../locales/STATUS.md");
+
 /// A language navdesk speaks.
 #[derive(Debug)]
 pub struct LocaleInfo {
@@ -23,7 +28,7 @@ pub struct LocaleInfo {
     pub rtl: bool,
 }
 
-/// The languages residents can use, English first (the fallback).
+/// The languages residents can use: Denver's six, English first (the fallback).
 pub const LOCALES: &[LocaleInfo] = &[
     LocaleInfo {
         code: "en",
@@ -123,9 +128,11 @@ fn best_accepted(header: &str) -> Option<Lang> {
     best.map(|(_, lang)| lang)
 }
 
-/// All translations, one Fluent bundle per language.
+/// All translations, one Fluent bundle per language, and a second set for text messages,
+/// which must not carry the Unicode isolation marks that keep variables apart in HTML.
 pub struct I18n {
     bundles: Vec<FluentBundle<FluentResource>>,
+    sms_bundles: Vec<FluentBundle<FluentResource>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -154,13 +161,21 @@ pub fn sources(lang: Lang) -> Vec<(String, String)> {
 impl I18n {
     /// Loads every language; a Fluent syntax error is an error here, not a blank on a page.
     pub fn load() -> anyhow::Result<Self> {
-        let bundles = Lang::all()
+        Ok(Self {
+            bundles: Self::bundles(true)?,
+            sms_bundles: Self::bundles(false)?,
+        })
+    }
+
+    fn bundles(isolating: bool) -> anyhow::Result<Vec<FluentBundle<FluentResource>>> {
+        Lang::all()
             .map(|lang| {
                 let langid: LanguageIdentifier = lang
                     .code()
                     .parse()
                     .with_context(|| format!("bad language code {}", lang.code()))?;
                 let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+                bundle.set_use_isolating(isolating);
                 for (name, text) in sources(lang) {
                     let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
                         anyhow::anyhow!("{name}: Fluent syntax errors: {errors:?}")
@@ -171,8 +186,7 @@ impl I18n {
                 }
                 Ok(bundle)
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(Self { bundles })
+            .collect()
     }
 
     pub fn has(&self, lang: Lang, id: &str) -> bool {
@@ -181,8 +195,22 @@ impl I18n {
 
     /// The message `id` in `lang`, falling back to English (and logging it) if it is missing.
     pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+        Self::format_in(&self.bundles, lang, id, args)
+    }
+
+    /// A text message body: like `format`, without isolation marks.
+    pub fn format_sms(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        Self::format_in(&self.sms_bundles, lang, id, Some(&to_args(args)))
+    }
+
+    fn format_in(
+        bundles: &[FluentBundle<FluentResource>],
+        lang: Lang,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> String {
         for lang in [lang, Lang::EN] {
-            let bundle = &self.bundles[lang.index()];
+            let bundle = &bundles[lang.index()];
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = vec![];
                 let text = bundle.format_pattern(pattern, args, &mut errors);
@@ -220,12 +248,16 @@ impl<'a> Tr<'a> {
 
     /// A message with variables: `tr.ta("greeting", &[("name", name.into())])`.
     pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fargs = FluentArgs::new();
-        for (k, v) in args {
-            fargs.set(Cow::Borrowed(*k), v.clone());
-        }
-        self.i18n.format(self.lang, id, Some(&fargs))
+        self.i18n.format(self.lang, id, Some(&to_args(args)))
     }
+}
+
+fn to_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        fargs.set(Cow::Owned(k.to_string()), v.clone());
+    }
+    fargs
 }
 
 #[cfg(test)]
@@ -298,6 +330,60 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// Every text in every language, with realistic values, fits in two SMS segments and has
+    /// no isolation marks.
+    #[test]
+    fn sms_templates_fit_two_segments() {
+        use crate::sms::segments;
+        let i18n = I18n::load().unwrap();
+        let values: [(&str, FluentValue); 4] = [
+            ("code", "K7QM4XPR".into()),
+            ("url", "https://help.denvergov.org/status".into()),
+            ("program", "Internet Essentials by Comcast".into()),
+            ("phone", "(720) 555-0100".into()),
+        ];
+        let ids: Vec<String> = sources(Lang::EN)
+            .iter()
+            .filter(|(name, _)| name.ends_with("sms.ftl"))
+            .flat_map(|(_, text)| {
+                FluentResource::try_new(text.clone())
+                    .unwrap()
+                    .entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|id| !id.starts_with("sms-keywords-"))
+            .collect();
+        assert!(ids.len() >= 8, "{ids:?}");
+        for lang in Lang::all() {
+            for id in &ids {
+                let text = i18n.format_sms(lang, id, &values);
+                let count = segments::count(&text);
+                assert!(
+                    count.segments <= 2,
+                    "{} {id}: {} units in {:?} = {} segments: {text}",
+                    lang.code(),
+                    count.units,
+                    count.encoding,
+                    count.segments
+                );
+                assert!(
+                    !text.contains(['\u{2068}', '\u{2069}']),
+                    "{} {id} has isolation marks",
+                    lang.code()
+                );
+                assert!(
+                    !text.contains('{'),
+                    "{} {id} has an unfilled variable: {text}",
+                    lang.code()
+                );
             }
         }
     }

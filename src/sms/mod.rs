@@ -1,0 +1,4 @@
+//! Text messages: segment counting now; the Twilio-compatible client, outbox and webhooks
+//! build on it.
+
+pub mod segments;
