@@ -40,6 +40,26 @@ pub const LOCALES: &[LocaleInfo] = &[
         native_name: "Español",
         rtl: false,
     },
+    LocaleInfo {
+        code: "ar",
+        native_name: "العربية",
+        rtl: true,
+    },
+    LocaleInfo {
+        code: "am",
+        native_name: "አማርኛ",
+        rtl: false,
+    },
+    LocaleInfo {
+        code: "ln",
+        native_name: "Lingála",
+        rtl: false,
+    },
+    LocaleInfo {
+        code: "vi",
+        native_name: "Tiếng Việt",
+        rtl: false,
+    },
 ];
 
 /// A supported language, as an index into `LOCALES`.
@@ -241,9 +261,23 @@ pub struct Tr<'a> {
     pub lang: Lang,
 }
 
+/// Sample values that messages show as examples of what to type. They are passed as
+/// variables, not written into translations, so that on a right-to-left page they are isolated
+/// and read left to right (a phone number written inside Arabic text would otherwise be
+/// displayed with its groups reversed).
+const EXAMPLES: &[(&str, &str)] = &[
+    ("example_phone", "303-555-0123"),
+    ("example_last4", "0123"),
+    ("example_zip", "80205"),
+    ("example_income", "1800"),
+    ("example_code", "K7QM 4XPR"),
+    ("example_address", "1234 Main St"),
+];
+
+
 impl<'a> Tr<'a> {
     pub fn t(&self, id: &str) -> String {
-        self.i18n.format(self.lang, id, None)
+        self.i18n.format(self.lang, id, Some(&to_args(&[])))
     }
 
     /// A message with variables: `tr.ta("greeting", &[("name", name.into())])`.
@@ -254,6 +288,9 @@ impl<'a> Tr<'a> {
 
 fn to_args<'a>(args: &[(&str, FluentValue<'a>)]) -> FluentArgs<'a> {
     let mut fargs = FluentArgs::new();
+    for (k, v) in EXAMPLES {
+        fargs.set(*k, *v);
+    }
     for (k, v) in args {
         fargs.set(Cow::Owned(k.to_string()), v.clone());
     }
