@@ -536,3 +536,126 @@ async fn repeated_status_guesses_are_rate_limited() {
     assert!(resp.text().await.unwrap().contains("Demasiados intentos"));
     app.stop().await;
 }
+
+/// The visible text of a page: its text nodes and `aria-label`s, trimmed.
+fn visible_texts(html: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    let title = html
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next());
+    texts.extend(title.map(str::to_owned));
+    for part in body.split('<') {
+        let (tag, text) = part.split_once('>').unwrap_or((part, ""));
+        if let Some(label) = tag
+            .split("aria-label=\"")
+            .nth(1)
+            .and_then(|l| l.split('"').next())
+        {
+            texts.push(label.to_owned());
+        }
+        let text = text.trim();
+        if !text.is_empty() {
+            texts.push(text.replace("&quot;", "\"").replace("&amp;", "&"));
+        }
+    }
+    texts
+}
+
+/// Words that are the same in every language: names of languages, benefit programs and
+/// keywords, and examples of what to type.
+fn same_in_every_language(text: &str) -> bool {
+    const KEEP: &[&str] = &[
+        "English",
+        "Español",
+        "العربية",
+        "አማርኛ",
+        "Lingála",
+        "Tiếng Việt",
+        "WIC",
+        "SSI",
+        "Lifeline",
+        "·",
+        // The program's name, which the Lingala translation keeps as a proper name.
+        "Denver Digital Navigators",
+    ];
+    KEEP.contains(&text)
+        || text.chars().all(|c| !c.is_alphabetic())
+        || text.starts_with("Medicaid")
+        || text.starts_with("SNAP")
+}
+
+#[tokio::test]
+async fn every_resident_page_is_whole_in_each_language() {
+    let Some(app) = common::spawn(common::Backend::Sqlite).await else {
+        return;
+    };
+    let resp = app.post_form("/help", &valid_form()).await;
+    let confirmation = location(&resp);
+    let code = confirmation.trim_start_matches("/help/");
+    let grouped_code = format!("{} {}", &code[..4], &code[4..]);
+    let english_pages = {
+        let mut pages = Vec::new();
+        for path in ["/", "/help", "/status", confirmation.as_str(), "/nowhere"] {
+            let body = app
+                .get(&format!("{path}?lang=en"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            pages.push((path, visible_texts(&body)));
+        }
+        pages
+    };
+    let mut failures = Vec::new();
+    let english_errors = app
+        .post_form("/help?lang=en", &[("phone", "12")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    for (code, dir) in [
+        ("es", "ltr"),
+        ("ar", "rtl"),
+        ("am", "ltr"),
+        ("ln", "ltr"),
+        ("vi", "ltr"),
+    ] {
+        let mut pages = Vec::new();
+        for (path, english) in &english_pages {
+            let body = app
+                .get(&format!("{path}?lang={code}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            pages.push((path.to_string(), body, english.clone()));
+        }
+        let errors = app
+            .post_form(&format!("/help?lang={code}"), &[("phone", "12")])
+            .await;
+        assert_eq!(errors.status(), 422);
+        pages.push((
+            "/help (errors)".into(),
+            errors.text().await.unwrap(),
+            visible_texts(&english_errors),
+        ));
+        for (path, body, english) in pages {
+            assert_eq!(
+                html_lang(&body),
+                (code.to_owned(), dir.to_owned()),
+                "{code} {path}"
+            );
+            let left: Vec<_> = visible_texts(&body)
+                .into_iter()
+                .filter(|t| english.contains(t) && !same_in_every_language(t) && *t != grouped_code)
+                .collect();
+            if !left.is_empty() {
+                failures.push(format!("{code} {path} still shows English: {left:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    app.stop().await;
+}

@@ -274,7 +274,6 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("example_address", "1234 Main St"),
 ];
 
-
 impl<'a> Tr<'a> {
     pub fn t(&self, id: &str) -> String {
         self.i18n.format(self.lang, id, Some(&to_args(&[])))
