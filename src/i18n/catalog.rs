@@ -211,6 +211,11 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Staff pages live in this file. Only these languages must translate it; elsewhere staff see
+/// English for what is missing. Every other file is resident-facing and must be complete.
+pub const STAFF_FILE: &str = "staff.ftl";
+pub const STAFF_LANGUAGES: &[&str] = &["en", "es"];
+
 /// Compares one language's messages with English's.
 pub fn compare(
     lang: &str,
@@ -503,6 +508,12 @@ mod tests {
         assert!(matches!(&problems[1], Problem::Extra { id, .. } if id == "d"));
         let xx = messages(&files("a = A\n")).unwrap();
         assert_eq!(compare("xx", &en, &xx).len(), 2);
+        // Staff messages may be missing, except in the staff languages.
+        let staff = vec![("staff.ftl".to_owned(), "s = Staff\n".to_owned())];
+        let en = messages(&staff).unwrap();
+        let none = BTreeMap::new();
+        assert!(compare("ar", &en, &none).is_empty());
+        assert_eq!(compare("es", &en, &none).len(), 1);
         let errors = messages(&files("a = A\nb = { $x\n")).unwrap_err();
         assert!(
             errors[0].starts_with("main.ftl:") && errors[0].contains("Expected"),

@@ -350,23 +350,11 @@ mod tests {
     }
 
     #[test]
-    fn every_language_loads_and_has_every_english_message() {
+    fn every_language_loads() {
+        // Completeness against English is `catalog::check`'s test.
         let i18n = I18n::load().unwrap();
-        let english = sources(Lang::EN);
         for lang in Lang::all() {
-            for (_, text) in &english {
-                let resource = FluentResource::try_new(text.clone()).unwrap();
-                for entry in resource.entries() {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        assert!(
-                            i18n.has(lang, m.id.name),
-                            "{} lacks the message {}",
-                            lang.code(),
-                            m.id.name
-                        );
-                    }
-                }
-            }
+            assert!(i18n.has(lang, "site-name"), "{}", lang.code());
         }
     }
 
