@@ -24,6 +24,16 @@ pub fn init() {
     let _ = result;
 }
 
+/// For tests: logs go through the test harness, shown only for a failing test.
+pub fn init_for_tests() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_test_writer()
+        .try_init();
+}
+
 type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;
 
 pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {

@@ -266,7 +266,8 @@ pub struct Tr<'a> {
 /// and read left to right (a phone number written inside Arabic text would otherwise be
 /// displayed with its groups reversed).
 const EXAMPLES: &[(&str, &str)] = &[
-    ("example_phone", "303-555-0123"),
+    // Non-breaking hyphens keep the number on one line on a narrow screen.
+    ("example_phone", "303\u{2011}555\u{2011}0123"),
     ("example_last4", "0123"),
     ("example_zip", "80205"),
     ("example_income", "1800"),

@@ -184,8 +184,8 @@ pub fn confirmation(ctx: &Ctx, summary: &CaseSummary) -> Markup {
         html! {
             h1 { (ctx.t("confirm-title")) }
             div.refcode-box {
-                p #code-label { (ctx.t("confirm-code-intro")) }
-                p.refcode dir="ltr" aria-describedby="code-label" data-ref=(summary.code) { (summary.code.grouped()) }
+                p { (ctx.t("confirm-code-intro")) }
+                p.refcode dir="ltr" data-ref=(summary.code) { (summary.code.grouped()) }
                 p { (ctx.t("confirm-code-keep")) }
             }
             h2 { (ctx.t("confirm-next-title")) }

@@ -18,7 +18,7 @@ fn error_for<'e>(errors: &'e [FieldError], name: &str) -> Option<&'e FieldError>
 pub fn error_summary(ctx: &Ctx, errors: &[FieldError]) -> Markup {
     html! {
         @if !errors.is_empty() {
-            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus {
                 h2 #error-summary-title { (ctx.t("error-summary-title")) }
                 ul {
                     @for e in errors {
@@ -187,7 +187,7 @@ pub fn choices(
     let error = error_for(errors, name);
     let describedby = described_by(name, hint.is_some(), error.is_some());
     html! {
-        fieldset.field.choices.has-error[error.is_some()] id=(id) aria-describedby=[describedby.as_deref()] {
+        fieldset.field.choices.has-error[error.is_some()] id={ (id) "-group" } aria-describedby=[describedby.as_deref()] {
             legend { (legend) }
             @if let Some(hint) = hint {
                 p.hint id={ (id) "-hint" } { (hint) }
@@ -195,14 +195,16 @@ pub fn choices(
             @if let Some(e) = error {
                 p.error id={ (id) "-error" } { (ctx.t(e.message)) }
             }
-            @for option in options {
-                @let option_id = format!("{id}-{}", option.code);
+            @for (i, option) in options.iter().enumerate() {
+                // The first input takes the field's id, so the error summary's link focuses it.
+                @let option_id = if i == 0 { id.clone() } else { format!("{id}-{}", option.code) };
+                @let hint_id = format!("{id}-{}-hint", option.code);
                 div.choice {
                     input type=(kind) id=(option_id) name=(name) value=(option.code) checked[checked(option.code)]
-                        aria-describedby=[option.hint.as_ref().map(|_| format!("{option_id}-hint"))];
+                        aria-describedby=[option.hint.as_ref().map(|_| hint_id.as_str())];
                     label for=(option_id) { (option.label) }
                     @if let Some(h) = &option.hint {
-                        p.hint id={ (option_id) "-hint" } { (h) }
+                        p.hint id=(hint_id) { (h) }
                     }
                 }
             }

@@ -6,6 +6,7 @@
 //! `NAVDESK_REQUIRE_ALL_TIERS=1` (as in CI), where a skip is a failure.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -82,7 +83,8 @@ pub fn skip(tier: &str, why: &str) {
     if require_all_tiers() {
         panic!("the {tier} tier must run (NAVDESK_REQUIRE_ALL_TIERS=1) but {why}");
     }
-    eprintln!("SKIPPED {tier} tier: {why}");
+    // Straight to stderr: the test harness hides `eprintln!` output of passing tests.
+    let _ = writeln!(std::io::stderr(), "SKIPPED {tier} tier: {why}");
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -150,7 +152,7 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
 
 /// Like `spawn`, with a chance to change the configuration first.
 pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
-    navdesk::telemetry::init();
+    navdesk::telemetry::init_for_tests();
     let url = fresh_database_url(backend).await?;
     let mut config = Config::for_database(url);
     configure(&mut config);
