@@ -52,6 +52,8 @@ pub struct AppStateInner {
     pub assets: Assets,
     pub pages: PageCache,
     pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
+    pub intake: intake::writer::IntakeWriter,
+    pub areas: intake::store::AreaCache,
 }
 
 impl Deref for AppState {
@@ -62,12 +64,15 @@ impl Deref for AppState {
 }
 
 impl AppState {
+    /// Builds the state; starts the request writer, so call it inside a Tokio runtime.
     pub fn new(db: Db, config: Config) -> anyhow::Result<Self> {
         let burst = NonZeroU32::new(config.status_burst.max(1)).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(Duration::from_secs(config.status_refill_secs.max(1)))
             .ok_or_else(|| anyhow::anyhow!("bad status rate limit"))?
             .allow_burst(burst);
         Ok(Self(Arc::new(AppStateInner {
+            intake: intake::writer::IntakeWriter::start(db.clone()),
+            areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             db,
             i18n: I18n::load()?,
             assets: Assets::load(),

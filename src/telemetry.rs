@@ -2,9 +2,11 @@
 //! writes can be found by its request id.
 
 use axum::http::Request;
+use std::time::Duration;
 use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
-use tracing::Level;
+
+use axum::http::Response;
+use tower_http::trace::{DefaultOnRequest, OnResponse, TraceLayer};
 use tracing_subscriber::EnvFilter;
 
 /// Logs to standard error; `NAVDESK_LOG_FORMAT=json` for one JSON object a line. `RUST_LOG`
@@ -36,10 +38,29 @@ pub fn init_for_tests() {
 
 type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;
 
-pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
+pub fn trace_layer(
+) -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan, DefaultOnRequest, LogResponse> {
     TraceLayer::new_for_http()
         .make_span_with(request_span as MakeSpan)
-        .on_response(DefaultOnResponse::new().level(Level::INFO))
+        .on_response(LogResponse)
+}
+
+/// One line per answer: at `info` for errors, at `debug` for the rest, so that a busy server
+/// does not spend its time writing a line per page (`RUST_LOG=tower_http=debug,navdesk=debug`
+/// shows every request).
+#[derive(Clone, Copy, Debug)]
+pub struct LogResponse;
+
+impl<B> OnResponse<B> for LogResponse {
+    fn on_response(self, response: &Response<B>, latency: Duration, _span: &tracing::Span) {
+        let status = response.status().as_u16();
+        let latency_ms = latency.as_secs_f64() * 1000.0;
+        if status >= 400 {
+            tracing::info!(status, latency_ms, "answered");
+        } else {
+            tracing::debug!(status, latency_ms, "answered");
+        }
+    }
 }
 
 fn request_span(req: &Request<axum::body::Body>) -> tracing::Span {

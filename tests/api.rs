@@ -491,7 +491,51 @@ async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
     assert!(confirmed > 0);
 }
 
+/// Many submissions at once are committed together; one that the database refuses fails alone.
+async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
+    use navdesk::domain::Channel;
+    use navdesk::intake::form::{validate, RawRequest};
+    let writer = navdesk::intake::writer::IntakeWriter::start(app.db.clone());
+    let raw = RawRequest {
+        name: "Batch Test".into(),
+        phone: "303-555-0199".into(),
+        zip: "80205".into(),
+        needs: vec!["device".into()],
+        ..RawRequest::default()
+    };
+    let good = validate(&raw, navdesk::i18n::Lang::EN, &[]).expect("a valid request");
+    let mut bad = good.clone();
+    bad.area_id = Some(987_654); // no such area: the foreign key refuses it
+    let mut handles = Vec::new();
+    for i in 0..200 {
+        let writer = writer.clone();
+        let request = if i == 77 { bad.clone() } else { good.clone() };
+        handles.push(tokio::spawn(async move {
+            writer.submit(request, Channel::Web, 1_700_000_000).await
+        }));
+    }
+    let mut codes = std::collections::HashSet::new();
+    let mut failed = 0;
+    for h in handles {
+        match h.await.unwrap() {
+            Ok(code) => assert!(codes.insert(code), "codes are unique"),
+            Err(_) => failed += 1,
+        }
+    }
+    assert_eq!(failed, 1, "only the bad request fails");
+    assert_eq!(codes.len(), 199);
+    assert_eq!(
+        app.count("cases").await,
+        199,
+        "every confirmed request is stored"
+    );
+    assert_eq!(app.count("residents").await, 199, "nothing half-written");
+    assert_eq!(app.count("case_events").await, 199);
+    app.stop().await;
+}
+
 on_both_backends!(
+    submissions_commit_in_batches_and_a_bad_one_fails_alone,
     shutdown_lets_requests_in_flight_finish,
     a_resident_asks_for_help_and_gets_a_reference_code,
     bad_input_gets_422_keeps_values_and_stores_nothing,

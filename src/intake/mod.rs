@@ -4,6 +4,7 @@
 pub mod form;
 pub mod store;
 pub mod views;
+pub mod writer;
 
 use axum::body::Bytes;
 use axum::extract::Path;
@@ -40,7 +41,7 @@ async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
         .state
         .pages
         .get_or_build("help", ctx.lang, || async {
-            let areas = store::areas(&ctx.state.db).await?;
+            let areas = ctx.state.areas.get(&ctx.state.db).await?;
             Ok(views::request_form(
                 &ctx,
                 &RawRequest::default(),
@@ -60,12 +61,14 @@ async fn submit_help(ctx: Ctx, body: Bytes) -> AppResult<Response> {
         let decoy = RefCode::generate();
         return Ok(Redirect::to(&format!("/help/{decoy}")).into_response());
     }
-    let areas = store::areas(&ctx.state.db).await?;
+    let areas = ctx.state.areas.get(&ctx.state.db).await?;
     match form::validate(&raw, ctx.lang, &areas) {
         Ok(request) => {
-            let code =
-                store::insert_request(&ctx.state.db, &request, Channel::Web, crate::db::now())
-                    .await?;
+            let code = ctx
+                .state
+                .intake
+                .submit(request, Channel::Web, crate::db::now())
+                .await?;
             tracing::info!(case = %code, "request received");
             Ok(Redirect::to(&format!("/help/{code}")).into_response())
         }

@@ -1,12 +1,45 @@
 //! Intake's queries: storing a request (resident, case and first event in one transaction) and
 //! reading back what a resident may see of it.
 
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
 use sqlx::Row;
 
 use super::form::{AreaChoice, NewRequest};
 use crate::db::Db;
 use crate::domain::{join_codes, split_codes, CaseStatus, Channel, ContactMethod, Need, RefCode};
 use crate::i18n::Lang;
+
+/// The list of areas, read again at most once per `ttl` (it changes only on import), so the
+/// busiest pages do not query it on every request.
+#[derive(Debug)]
+pub struct AreaCache {
+    ttl: Duration,
+    cached: RwLock<Option<(Instant, Arc<Vec<AreaChoice>>)>>,
+}
+
+impl AreaCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            cached: RwLock::new(None),
+        }
+    }
+
+    pub async fn get(&self, db: &Db) -> Result<Arc<Vec<AreaChoice>>, sqlx::Error> {
+        if let Ok(cached) = self.cached.read() {
+            if let Some((_, areas)) = cached.as_ref().filter(|(at, _)| at.elapsed() < self.ttl) {
+                return Ok(areas.clone());
+            }
+        }
+        let areas = Arc::new(areas(db).await?);
+        if let Ok(mut cached) = self.cached.write() {
+            *cached = Some((Instant::now(), areas.clone()));
+        }
+        Ok(areas)
+    }
+}
 
 pub async fn areas(db: &Db) -> Result<Vec<AreaChoice>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, name FROM areas ORDER BY name")
@@ -22,8 +55,8 @@ pub async fn areas(db: &Db) -> Result<Vec<AreaChoice>, sqlx::Error> {
         .collect()
 }
 
-/// Stores a request and returns its new reference code. The transaction is committed (and, on
-/// SQLite, synced to disk) before this returns.
+/// Stores a request in its own transaction and returns its new reference code, once the
+/// commit is durable. The web form goes through `IntakeWriter`, which commits many at once.
 pub async fn insert_request(
     db: &Db,
     req: &NewRequest,
@@ -31,6 +64,19 @@ pub async fn insert_request(
     created_at: i64,
 ) -> Result<RefCode, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    let code = insert_request_in(&mut tx, req, channel, created_at).await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// The inserts of one request (resident, case, first event) on a connection already inside a
+/// transaction; the caller commits.
+pub async fn insert_request_in(
+    conn: &mut sqlx::AnyConnection,
+    req: &NewRequest,
+    channel: Channel,
+    created_at: i64,
+) -> Result<RefCode, sqlx::Error> {
     let consent_at = req.sms_consent.then_some(created_at);
     let consent_source = req.sms_consent.then(|| format!("{}_form", channel.code()));
     let consent_lang = req.sms_consent.then(|| req.language.code().to_owned());
@@ -59,7 +105,7 @@ pub async fn insert_request(
     .bind(join_codes(&req.race_ethnicity))
     .bind(join_codes(&req.accessibility))
     .bind(created_at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
 
     // A clash among 32^8 codes is rare; try a fresh code rather than fail the resident.
@@ -79,7 +125,7 @@ pub async fn insert_request(
         .bind(req.language.code())
         .bind(req.area_id)
         .bind(created_at)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
         match inserted {
             Some(id) => break (id, code),
@@ -95,9 +141,8 @@ pub async fn insert_request(
     .bind(case_id)
     .bind(serde_json::json!({ "channel": channel.code() }).to_string())
     .bind(created_at)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
     Ok(code)
 }
 
