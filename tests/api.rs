@@ -607,29 +607,6 @@ fn visible_texts(html: &str) -> Vec<String> {
     texts
 }
 
-/// Words that are the same in every language: names of languages, benefit programs and
-/// keywords, and examples of what to type.
-fn same_in_every_language(text: &str) -> bool {
-    const KEEP: &[&str] = &[
-        "English",
-        "Español",
-        "العربية",
-        "አማርኛ",
-        "Lingála",
-        "Tiếng Việt",
-        "WIC",
-        "SSI",
-        "Lifeline",
-        "·",
-        // The program's name, which the Lingala translation keeps as a proper name.
-        "Denver Digital Navigators",
-    ];
-    KEEP.contains(&text)
-        || text.chars().all(|c| !c.is_alphabetic())
-        || text.starts_with("Medicaid")
-        || text.starts_with("SNAP")
-}
-
 #[tokio::test]
 async fn every_resident_page_is_whole_in_each_language() {
     let Some(app) = common::spawn(common::Backend::Sqlite).await else {
@@ -693,7 +670,9 @@ async fn every_resident_page_is_whole_in_each_language() {
             );
             let left: Vec<_> = visible_texts(&body)
                 .into_iter()
-                .filter(|t| english.contains(t) && !same_in_every_language(t) && *t != grouped_code)
+                .filter(|t| {
+                    english.contains(t) && !common::same_in_every_language(t) && *t != grouped_code
+                })
                 .collect();
             if !left.is_empty() {
                 failures.push(format!("{code} {path} still shows English: {left:?}"));

@@ -292,25 +292,6 @@ async fn visible_lines(b: &Browser) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Names that stay the same in every language.
-fn proper_name(line: &str) -> bool {
-    [
-        "English",
-        "Español",
-        "العربية",
-        "አማርኛ",
-        "Lingála",
-        "Tiếng Việt",
-        "WIC",
-        "SSI",
-        "Lifeline",
-        "Denver Digital Navigators",
-    ]
-    .contains(&line)
-        || line.starts_with("SNAP")
-        || line.starts_with("Medicaid")
-}
-
 /// A resident who reads only one language goes through the whole flow, form, an error,
 /// confirmation, status, and meets no English line on the way.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,7 +328,7 @@ async fn the_whole_flow_in_each_language_has_no_english_left() {
             let left: Vec<String> = visible_lines(&b)
                 .await
                 .into_iter()
-                .filter(|l| english.contains(l) && !proper_name(l))
+                .filter(|l| english.contains(l) && !common::same_in_every_language(l))
                 .collect();
             if !left.is_empty() {
                 failures.push(format!("{lang} {what}: English left: {left:?}"));

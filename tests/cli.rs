@@ -73,11 +73,9 @@ fn migrate_creates_the_database_and_its_folder() {
     std::fs::remove_dir_all(dir).ok();
 }
 
-/// Starts `navdesk serve --demo` on a free port, uses it, and stops it with SIGTERM.
-#[test]
-fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
-    let dir = temp_dir("serve");
-    let url = format!("sqlite://{}/navdesk.db", dir.display());
+/// Starts `navdesk serve --demo` on a free port; returns the process and the first line it
+/// printed.
+fn serve_demo(url: &str) -> (std::process::Child, String) {
     let mut child = Command::new(BIN)
         .args([
             "serve",
@@ -85,7 +83,7 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
             "--addr",
             "127.0.0.1:0",
             "--database-url",
-            &url,
+            url,
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -95,6 +93,15 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (child, line)
+}
+
+/// Starts `navdesk serve --demo` on a free port, uses it, and stops it with SIGTERM.
+#[test]
+fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
+    let dir = temp_dir("serve");
+    let url = format!("sqlite://{}/navdesk.db", dir.display());
+    let (mut child, line) = serve_demo(&url);
     let base = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -143,23 +150,8 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
     assert!(exit.success(), "a clean exit on SIGTERM: {exit:?}");
 
     // A second start with --demo does not seed again.
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--demo",
-            "--addr",
-            "127.0.0.1:0",
-            "--database-url",
-            &url,
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = serve_demo(&url);
+    assert!(line.contains("http://"), "started again: {line:?}");
     child.kill().ok();
     child.wait().ok();
     assert_eq!(
@@ -213,5 +205,113 @@ fn i18n_check_passes_here_and_names_a_broken_message() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("es: missing message bye"), "{err}");
     assert!(err.contains("es: hello uses the variables"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Runs `navdesk create-user` with `stdin` piped in; returns (success, stdout, stderr).
+fn create_user(url: &str, args: &[&str], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(["create-user", "--database-url", url])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn create_user_reads_the_password_from_stdin_and_never_shows_it() {
+    let dir = temp_dir("create-user");
+    let url = format!("sqlite://{}/navdesk.db", dir.display());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let users = |runtime: &tokio::runtime::Runtime| -> Vec<(String, String, String, String)> {
+        runtime.block_on(async {
+            let db = navdesk::db::connect(&url).await.unwrap();
+            sqlx::query_as("SELECT email, name, role, password_hash FROM users")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+        })
+    };
+    let password = "a long enough passphrase";
+    let ana = [
+        "--email",
+        "Ana@Navdesk.example",
+        "--name",
+        "Ana Navarro",
+        "--role",
+        "supervisor",
+    ];
+
+    let (ok, _, err) = create_user(&url, &ana, "too short\n");
+    assert!(!ok);
+    assert!(err.contains("at least 12 characters"), "{err}");
+    assert!(
+        !err.contains("too short"),
+        "the password is not shown: {err}"
+    );
+
+    let (ok, _, err) = create_user(
+        &url,
+        &[
+            "--email",
+            "x@navdesk.example",
+            "--name",
+            "X",
+            "--role",
+            "root",
+        ],
+        &format!("{password}\n"),
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("root") && err.contains("navigator") && err.contains("admin"),
+        "names the roles: {err}"
+    );
+
+    let (ok, _, err) = create_user(
+        &url,
+        &["--email", "not-an-email", "--name", "X", "--role", "admin"],
+        &format!("{password}\n"),
+    );
+    assert!(!ok);
+    assert!(err.contains("not a valid email address"), "{err}");
+    assert!(users(&runtime).is_empty(), "bad input stored nothing");
+
+    let (ok, out, err) = create_user(&url, &ana, &format!("{password}\r\n"));
+    assert!(ok, "{err}");
+    assert!(out.contains("ana@navdesk.example"), "{out}");
+    assert!(!out.contains(password) && !err.contains(password));
+    let rows = users(&runtime);
+    assert_eq!(rows.len(), 1);
+    let (email, name, role, hash) = &rows[0];
+    assert_eq!(
+        (email.as_str(), name.as_str(), role.as_str()),
+        ("ana@navdesk.example", "Ana Navarro", "supervisor")
+    );
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(navdesk::auth::password::verify_password(
+        password,
+        Some(hash)
+    ));
+
+    let (ok, _, err) = create_user(&url, &ana, &format!("{password}\n"));
+    assert!(!ok);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(users(&runtime).len(), 1);
     std::fs::remove_dir_all(dir).ok();
 }

@@ -235,3 +235,25 @@ pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str,
     form.push((field, value));
     form
 }
+
+/// Visible text that is the same in every language: the languages' own names, benefit
+/// programs' names, the program's name (the Lingala translation keeps it as a proper name),
+/// and text without letters.
+pub fn same_in_every_language(text: &str) -> bool {
+    const KEEP: &[&str] = &[
+        "English",
+        "Español",
+        "العربية",
+        "አማርኛ",
+        "Lingála",
+        "Tiếng Việt",
+        "WIC",
+        "SSI",
+        "Lifeline",
+        "Denver Digital Navigators",
+    ];
+    KEEP.contains(&text)
+        || text.chars().all(|c| !c.is_alphabetic())
+        || text.starts_with("Medicaid")
+        || text.starts_with("SNAP")
+}
