@@ -47,6 +47,37 @@ pub struct Config {
     /// `status_refill_secs` seconds.
     pub status_burst: u32,
     pub status_refill_secs: u64,
+    pub auth: AuthConfig,
+}
+
+/// Staff sign-in: how long sessions last and how many failed sign-ins are allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthConfig {
+    /// A session unused this long ends.
+    pub idle_timeout_secs: i64,
+    /// A session ends this long after sign-in, however busy.
+    pub absolute_timeout_secs: i64,
+    /// How often a session's `last_seen_at` is written: at most once in this many seconds.
+    pub touch_interval_secs: i64,
+    /// Failed sign-ins counted over this window...
+    pub failure_window_secs: i64,
+    /// ...for one account (email address, whether or not it exists),
+    pub max_failures_per_account: i64,
+    /// ...and from one client address, before sign-in answers `429`.
+    pub max_failures_per_address: i64,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            idle_timeout_secs: 8 * 3600,
+            absolute_timeout_secs: 7 * 24 * 3600,
+            touch_interval_secs: 60,
+            failure_window_secs: 15 * 60,
+            max_failures_per_account: 5,
+            max_failures_per_address: 20,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -72,6 +103,7 @@ impl Config {
             },
             status_burst: 10,
             status_refill_secs: 60,
+            auth: AuthConfig::default(),
         }
     }
 }

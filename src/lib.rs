@@ -4,6 +4,7 @@
 //! (port 0 in tests) and serves it until a shutdown signal.
 #![forbid(unsafe_code)]
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -88,6 +89,7 @@ pub fn app(state: AppState) -> Router {
     let x_request_id = HeaderName::from_static("x-request-id");
     let router = Router::new()
         .merge(intake::router())
+        .merge(auth::router())
         .route("/assets/{name}", get(web::assets::serve))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));

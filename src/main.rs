@@ -28,6 +28,9 @@ enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Create a staff account. The password is read from standard input (one line, at least
+    /// 12 characters); it is never shown.
+    CreateUser(CreateUserArgs),
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
@@ -64,6 +67,39 @@ enum I18nCommand {
         #[arg(long, default_value = "locales")]
         dir: PathBuf,
     },
+}
+
+#[derive(Args)]
+struct CreateUserArgs {
+    /// The address the person signs in with.
+    #[arg(long)]
+    email: String,
+    /// The person's name, as colleagues see it.
+    #[arg(long)]
+    name: String,
+    /// What the account may do.
+    #[arg(long, value_enum)]
+    role: RoleArg,
+    /// Language of the staff pages for this account (en, es, ...).
+    #[arg(long, default_value = "en")]
+    language: String,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    Navigator,
+    Supervisor,
+    Admin,
+}
+
+impl From<RoleArg> for navdesk::auth::Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Navigator => Self::Navigator,
+            RoleArg::Supervisor => Self::Supervisor,
+            RoleArg::Admin => Self::Admin,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -117,6 +153,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("database is up to date");
             Ok(())
         }
+        Command::CreateUser(args) => create_user(&cli.database_url, args).await,
         Command::Serve(args) => serve(cli.database_url, args).await,
         Command::I18n(command) => i18n(command),
     }
@@ -163,6 +200,40 @@ fn i18n(command: I18nCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Reads the password first (so a bad one changes nothing), then migrates and creates.
+async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let language = navdesk::i18n::Lang::parse(&args.language)
+        .with_context(|| format!("unknown language {:?} for --language", args.language))?;
+    let password = if std::io::stdin().is_terminal() {
+        // Typed by hand: read from the terminal without echoing it.
+        rpassword::prompt_password("Password (at least 12 characters): ")
+            .context("could not read the password")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("could not read the password from standard input")?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    };
+    navdesk::auth::password::check_new_password(&password)?;
+    let db = navdesk::db::open(database_url).await?;
+    let new = navdesk::auth::NewUser {
+        email: &args.email,
+        name: &args.name,
+        role: args.role.into(),
+        language,
+        password: &password,
+    };
+    let id = navdesk::auth::create_user(&db, &new).await?;
+    println!(
+        "created {} account {} (id {id})",
+        new.role.code(),
+        navdesk::auth::users::normalize_email(&args.email)
+    );
+    Ok(())
 }
 
 async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {

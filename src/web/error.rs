@@ -9,6 +9,9 @@ use axum::response::{IntoResponse, Response};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Signed in, but this user may not do this.
+    #[error("forbidden")]
+    Forbidden,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("database error: {0}")]
@@ -23,6 +26,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
+            AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
             AppError::TooManyRequests { retry_after_secs } => {
                 let mut resp = StatusCode::TOO_MANY_REQUESTS.into_response();
                 resp.headers_mut().insert(

@@ -99,6 +99,8 @@ pub async fn language_and_error_pages(
 
 fn error_page(ctx: &Ctx, status: StatusCode, request_id: &str) -> Markup {
     let key = match status.as_u16() {
+        // Only staff meet a 403, so its text is in staff.ftl.
+        403 => "error-403",
         404 | 405 => "error-404",
         413 => "error-413",
         429 => "error-429",
