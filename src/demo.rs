@@ -140,8 +140,17 @@ const LAST_NAMES: &[&str] = &[
     "Alemu",
 ];
 
-/// Seeds the demo data unless it was seeded before; returns whether it seeded now.
-pub async fn seed(db: &Db) -> anyhow::Result<bool> {
+/// How to sign in to the demo's staff pages: every demo account shares one password, made at
+/// random when the demo is seeded and shown only then.
+#[derive(Debug)]
+pub struct DemoSignIn {
+    pub supervisor: &'static str,
+    pub navigator: &'static str,
+    pub password: String,
+}
+
+/// Seeds the demo data unless it was seeded before; returns how to sign in when it seeded now.
+pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     let now = db::now();
     let claimed = sqlx::query(
         "INSERT INTO settings (key, value) VALUES ('demo_seeded', $1) ON CONFLICT (key) DO NOTHING",
@@ -150,8 +159,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     .execute(&db.pool)
     .await?;
     if claimed.rows_affected() == 0 {
-        return Ok(false);
+        return Ok(None);
     }
+    let password: String = crate::auth::session::random_token()
+        .chars()
+        .take(16)
+        .collect();
+    let password_hash = crate::auth::password::hash_password_blocking(password.clone()).await?;
 
     let mut tx = db.pool.begin().await?;
     for (name, lat, lon) in AREAS {
@@ -168,10 +182,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     let mut navigator_ids = Vec::new();
     for nav in NAVIGATORS {
         let user_id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, name, role, created_at) VALUES ($1, $2, 'navigator', $3) RETURNING id",
+            "INSERT INTO users (email, name, role, password_hash, created_at) \
+             VALUES ($1, $2, 'navigator', $3, $4) RETURNING id",
         )
         .bind(nav.email)
         .bind(nav.name)
+        .bind(&password_hash)
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
@@ -195,8 +211,10 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
         navigator_ids.push(nav_id);
     }
     sqlx::query(
-        "INSERT INTO users (email, name, role, created_at) VALUES ('dana@navdesk.example', 'Dana Brooks', 'supervisor', $1)",
+        "INSERT INTO users (email, name, role, password_hash, created_at) \
+         VALUES ('dana@navdesk.example', 'Dana Brooks', 'supervisor', $1, $2)",
     )
+    .bind(&password_hash)
     .bind(now)
     .execute(&mut *tx)
     .await?;
@@ -283,5 +301,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
         .execute(&db.pool)
         .await?;
     }
-    Ok(true)
+    Ok(Some(DemoSignIn {
+        supervisor: "dana@navdesk.example",
+        navigator: NAVIGATORS[0].email,
+        password,
+    }))
 }

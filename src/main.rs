@@ -257,13 +257,19 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     if addr.ip().is_unspecified() && args.public_url.is_none() {
         public_url = format!("http://127.0.0.1:{}", addr.port());
     }
-    if args.demo {
-        let seeded = navdesk::demo::seed(&app.state().db).await?;
-        if seeded {
-            tracing::info!("demo data seeded");
-        }
-    }
+    let demo_sign_in = if args.demo {
+        navdesk::demo::seed(&app.state().db).await?
+    } else {
+        None
+    };
     tracing::info!(%addr, backend = ?app.state().db.backend, "navdesk is listening");
     println!("navdesk is running: open {public_url}/ in a browser (Ctrl-C stops it)");
+    if let Some(demo) = demo_sign_in {
+        println!(
+            "demo data seeded. Staff sign-in at {public_url}/login: {} (supervisor) or {} \
+             (navigator), password {} (shown only now)",
+            demo.supervisor, demo.navigator, demo.password
+        );
+    }
     app.run_until(navdesk::shutdown_signal()).await
 }
