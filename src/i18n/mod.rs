@@ -2,6 +2,7 @@
 //! `locales/<lang>/*.ftl`; the files are built into the binary.
 
 pub mod catalog;
+pub mod numbers;
 
 use std::borrow::Cow;
 
@@ -26,6 +27,7 @@ pub struct LocaleInfo {
     /// The language's name in itself, for the language chooser.
     pub native_name: &'static str,
     pub rtl: bool,
+    pub numbers: &'static numbers::NumberStyle,
 }
 
 /// The languages residents can use: Denver's six, English first (the fallback).
@@ -34,31 +36,37 @@ pub const LOCALES: &[LocaleInfo] = &[
         code: "en",
         native_name: "English",
         rtl: false,
+        numbers: &numbers::COMMA_POINT,
     },
     LocaleInfo {
         code: "es",
         native_name: "Español",
         rtl: false,
+        numbers: &numbers::COMMA_POINT,
     },
     LocaleInfo {
         code: "ar",
         native_name: "العربية",
         rtl: true,
+        numbers: &numbers::ARABIC,
     },
     LocaleInfo {
         code: "am",
         native_name: "አማርኛ",
         rtl: false,
+        numbers: &numbers::COMMA_POINT,
     },
     LocaleInfo {
         code: "ln",
         native_name: "Lingála",
         rtl: false,
+        numbers: &numbers::POINT_COMMA,
     },
     LocaleInfo {
         code: "vi",
         native_name: "Tiếng Việt",
         rtl: false,
+        numbers: &numbers::POINT_COMMA,
     },
 ];
 
@@ -196,6 +204,11 @@ impl I18n {
                     .with_context(|| format!("bad language code {}", lang.code()))?;
                 let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                 bundle.set_use_isolating(isolating);
+                let style = lang.info().numbers;
+                bundle.set_formatter(Some(match (style.group, style.decimal) {
+                    ('.', _) => numbers::fluent_number::<'.', ','>,
+                    _ => numbers::fluent_number::<',', '.'>,
+                }));
                 for (name, text) in sources(lang) {
                     let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
                         anyhow::anyhow!("{name}: Fluent syntax errors: {errors:?}")
@@ -283,6 +296,16 @@ impl<'a> Tr<'a> {
     /// A message with variables: `tr.ta("greeting", &[("name", name.into())])`.
     pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         self.i18n.format(self.lang, id, Some(&to_args(args)))
+    }
+
+    /// A whole number as this language writes it (`1,234` or `1.234`).
+    pub fn number(&self, value: i64) -> String {
+        self.lang.info().numbers.number(value as f64, 0)
+    }
+
+    /// US dollars from cents as this language writes them (`$14.95`, `14,95 US$`).
+    pub fn money(&self, cents: i64) -> String {
+        self.lang.info().numbers.money(cents)
     }
 }
 
@@ -411,6 +434,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn numbers_in_messages_follow_the_language() {
+        let i18n = I18n::load().unwrap();
+        let days = |code: &str| {
+            i18n.tr(Lang::parse(code).unwrap())
+                .ta("status-age", &[("days", 1234.into())])
+        };
+        assert!(days("en").contains("1,234"), "{}", days("en"));
+        assert!(days("vi").contains("1.234"), "{}", days("vi"));
+        assert!(days("ln").contains("1.234"), "{}", days("ln"));
+        assert_eq!(
+            i18n.tr(Lang::parse("vi").unwrap()).money(1495),
+            "14,95\u{a0}US$"
+        );
+        assert_eq!(i18n.tr(Lang::EN).number(20000), "20,000");
     }
 
     #[test]
