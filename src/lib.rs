@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod auth;
+pub mod cases;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -90,6 +91,7 @@ pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .merge(intake::router())
         .merge(auth::router())
+        .merge(cases::router())
         .route("/assets/{name}", get(web::assets::serve))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));

@@ -26,9 +26,97 @@ role-navigator = navigator
 role-supervisor = supervisor
 role-admin = administrator
 
-## Caseload (placeholder)
+## Caseload
 cases-title = Cases
-cases-placeholder = Your caseload will appear here.
+cases-no-navigator-profile = Your account has no navigator profile yet, so no cases are assigned to you. Ask a supervisor to set one up.
+cases-count-mine = { $count ->
+        [one] One open case is assigned to you
+       *[other] { $count } open cases are assigned to you
+    }
+cases-count-queue = { $count ->
+        [one] One request is waiting for a navigator
+       *[other] { $count } requests are waiting for a navigator
+    }
+cases-count-all = { $count ->
+        [one] One open case
+       *[other] { $count } open cases
+    }
+cases-mine-title = My open cases
+cases-mine-empty = You have no open cases.
+cases-queue-title = Waiting for a navigator
+cases-queue-empty = No request is waiting for a navigator.
+cases-all-title = All open cases
+cases-all-empty = There are no open cases.
+cases-col-ref = Reference
+cases-col-area = Area
+cases-col-needs = Needs
+cases-col-language = Language
+cases-col-status = Status
+cases-col-waiting = Waiting
+cases-col-navigator = Navigator
+cases-col-action = Action
+cases-days = { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+cases-take = Take { $ref }
+cases-take-conflict-title = Someone else took this case
+cases-take-conflict = Another navigator took this case a moment ago. Nothing was changed for you. Choose another case from the list.
+cases-pages = Pages
+cases-page = Page { $page } of { $pages }
+cases-previous = Previous page
+cases-next = Next page
+
+## Case statuses
+case-status-new = New
+case-status-assigned = Assigned
+case-status-in_progress = In progress
+case-status-waiting_on_resident = Waiting on the resident
+case-status-referred = Referred to a program
+case-status-resolved = Resolved
+case-status-closed = Closed
+
+## One case
+case-title = Case { $ref }
+case-back = Back to cases
+case-status = Status
+case-navigator = Navigator
+case-unassigned = Not assigned yet
+case-received = Received
+case-take-intro = This request is waiting for a navigator. Take it to work on it.
+case-resident = Resident
+case-name = Name
+case-phone = Phone
+case-email = Email
+case-language = Language
+case-contact-method = Preferred contact
+case-area = Area
+case-zip = ZIP code
+case-needs = Needs
+case-details = Details
+case-accessibility = Accessibility needs
+case-none = None
+case-not-given = Not given
+case-note-title = Add a note
+case-note-label = Note
+case-note-hint = Notes are seen only by staff and cannot be changed once added.
+case-note-submit = Add note
+case-note-error-empty = Write the note first
+case-note-error-too-long = The note is too long: at most 5,000 characters
+case-status-title = Change the status
+case-status-label = New status
+case-status-submit = Change status
+case-status-take-first = A navigator must take this case before its status can change.
+case-status-error-not-allowed = Choose one of the statuses offered: this case cannot move there from its current status
+case-conflict-title = This case changed while you had it open
+case-conflict = Someone else changed this case after you opened it, so nothing was saved. Check the case below, then try again. Your note is still in the form.
+case-timeline = Timeline
+case-event-no-actor = System
+case-event-created = Request received
+case-event-assignment = Took the case
+case-event-note = Added a note
+case-event-status-change = Changed the status from { $from } to { $to }
+case-event-other = Event: { $kind }
 
 ## Change password
 account-password-title = Change your password

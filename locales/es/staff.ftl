@@ -26,9 +26,97 @@ role-navigator = navegador
 role-supervisor = supervisor
 role-admin = administrador
 
-## Casos (provisional)
+## Casos
 cases-title = Casos
-cases-placeholder = Aquí aparecerán sus casos.
+cases-no-navigator-profile = Su cuenta todavía no tiene un perfil de navegador, así que no tiene casos asignados. Pida a un supervisor que lo cree.
+cases-count-mine = { $count ->
+        [one] Tiene un caso abierto asignado
+       *[other] Tiene { $count } casos abiertos asignados
+    }
+cases-count-queue = { $count ->
+        [one] Una solicitud espera a un navegador
+       *[other] { $count } solicitudes esperan a un navegador
+    }
+cases-count-all = { $count ->
+        [one] Un caso abierto
+       *[other] { $count } casos abiertos
+    }
+cases-mine-title = Mis casos abiertos
+cases-mine-empty = No tiene casos abiertos.
+cases-queue-title = Esperando a un navegador
+cases-queue-empty = Ninguna solicitud espera a un navegador.
+cases-all-title = Todos los casos abiertos
+cases-all-empty = No hay casos abiertos.
+cases-col-ref = Referencia
+cases-col-area = Zona
+cases-col-needs = Necesidades
+cases-col-language = Idioma
+cases-col-status = Estado
+cases-col-waiting = Espera
+cases-col-navigator = Navegador
+cases-col-action = Acción
+cases-days = { $days ->
+        [one] 1 día
+       *[other] { $days } días
+    }
+cases-take = Tomar { $ref }
+cases-take-conflict-title = Otra persona tomó este caso
+cases-take-conflict = Otro navegador tomó este caso hace un momento. No se cambió nada a su nombre. Elija otro caso de la lista.
+cases-pages = Páginas
+cases-page = Página { $page } de { $pages }
+cases-previous = Página anterior
+cases-next = Página siguiente
+
+## Estados de un caso
+case-status-new = Nuevo
+case-status-assigned = Asignado
+case-status-in_progress = En curso
+case-status-waiting_on_resident = Esperando al residente
+case-status-referred = Derivado a un programa
+case-status-resolved = Resuelto
+case-status-closed = Cerrado
+
+## Un caso
+case-title = Caso { $ref }
+case-back = Volver a los casos
+case-status = Estado
+case-navigator = Navegador
+case-unassigned = Todavía sin asignar
+case-received = Recibido
+case-take-intro = Esta solicitud espera a un navegador. Tómela para trabajar en ella.
+case-resident = Residente
+case-name = Nombre
+case-phone = Teléfono
+case-email = Correo electrónico
+case-language = Idioma
+case-contact-method = Forma de contacto preferida
+case-area = Zona
+case-zip = Código postal
+case-needs = Necesidades
+case-details = Detalles
+case-accessibility = Necesidades de accesibilidad
+case-none = Ninguna
+case-not-given = No indicado
+case-note-title = Añadir una nota
+case-note-label = Nota
+case-note-hint = Solo el personal ve las notas, y no se pueden cambiar después de añadirlas.
+case-note-submit = Añadir nota
+case-note-error-empty = Escriba primero la nota
+case-note-error-too-long = La nota es demasiado larga: como máximo 5.000 caracteres
+case-status-title = Cambiar el estado
+case-status-label = Nuevo estado
+case-status-submit = Cambiar el estado
+case-status-take-first = Un navegador debe tomar este caso antes de que su estado pueda cambiar.
+case-status-error-not-allowed = Elija uno de los estados ofrecidos: este caso no puede pasar a ese estado desde el actual
+case-conflict-title = Este caso cambió mientras lo tenía abierto
+case-conflict = Otra persona cambió este caso después de que usted lo abriera, así que no se guardó nada. Revise el caso abajo y vuelva a intentarlo. Su nota sigue en el formulario.
+case-timeline = Historial
+case-event-no-actor = Sistema
+case-event-created = Solicitud recibida
+case-event-assignment = Tomó el caso
+case-event-note = Añadió una nota
+case-event-status-change = Cambió el estado de { $from } a { $to }
+case-event-other = Evento: { $kind }
 
 ## Cambiar la contraseña
 account-password-title = Cambiar su contraseña

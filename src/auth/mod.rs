@@ -1,7 +1,6 @@
 //! Staff accounts and sign-in: password hashing, database sessions, the `CurrentUser` and
 //! `StaffForm` extractors (every staff form is CSRF-checked through the latter), roles, and
-//! the sign-in, sign-out and password pages. `GET /cases` is a placeholder until the
-//! caseload exists.
+//! the sign-in, sign-out and password pages.
 
 pub mod limits;
 pub mod password;
@@ -83,7 +82,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
-        .route("/cases", get(cases_placeholder))
         .route(
             "/account/password",
             get(password_form).post(change_password),
@@ -356,14 +354,6 @@ async fn logout(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
         cookie_header(SESSION_COOKIE, "", secure_cookies(&ctx.state), Some(0)),
     );
     Ok(resp)
-}
-
-async fn cases_placeholder(ctx: Ctx, user: CurrentUser) -> Response {
-    html_response(
-        StatusCode::OK,
-        views::cases_placeholder(&ctx, &user),
-        Caching::NoStore,
-    )
 }
 
 #[derive(Debug, Default, Deserialize)]

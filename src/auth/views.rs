@@ -1,5 +1,5 @@
-//! Staff pages of this module: sign-in, the change-password form, the placeholder caseload
-//! page and the refused-form page. Texts are in `locales/<lang>/staff.ftl`.
+//! Staff pages of this module: sign-in, the change-password form, the signed-in line every
+//! staff page shows, and the refused-form page. Texts are in `locales/<lang>/staff.ftl`.
 
 use maud::{html, Markup};
 
@@ -89,7 +89,7 @@ fn sign_out_form(ctx: &Ctx, user: &CurrentUser) -> Markup {
 }
 
 /// Who is signed in, a link to change the password, and the sign-out button.
-fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
+pub fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
     let role = ctx.t(&format!("role-{}", user.role.code()));
     html! {
         p.signed-in {
@@ -98,18 +98,6 @@ fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
         p { a href="/account/password" { (ctx.t("staff-change-password")) } }
         (sign_out_form(ctx, user))
     }
-}
-
-pub fn cases_placeholder(ctx: &Ctx, user: &CurrentUser) -> Markup {
-    page(
-        ctx,
-        &ctx.t("cases-title"),
-        html! {
-            h1 { (ctx.t("cases-title")) }
-            p { (ctx.t("cases-placeholder")) }
-            (signed_in_as(ctx, user))
-        },
-    )
 }
 
 pub fn password_form(

@@ -1,0 +1,596 @@
+//! The staff caseload over HTTP, on SQLite and on PostgreSQL: who sees which case, taking a
+//! case (once), notes, status changes, stale forms, CSRF, and signing in first.
+
+mod common;
+
+use common::TestApp;
+use navdesk::auth::{NewUser, Role};
+use navdesk::domain::{Accessibility, Channel, ContactMethod, Need, PhoneNumber, Zip};
+use navdesk::i18n::Lang;
+use navdesk::intake::form::NewRequest;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// One signed-in staff member with their own browser.
+struct Staff {
+    client: reqwest::Client,
+    base: String,
+    navigator_id: Option<i64>,
+}
+
+impl Staff {
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// Status and page text (without Fluent's isolation marks).
+    async fn page(&self, path: &str) -> (u16, String) {
+        let resp = self.get(path).await;
+        let status = resp.status().as_u16();
+        (status, text(&resp.text().await.unwrap()))
+    }
+
+    async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// This session's CSRF token, from a staff page.
+    async fn csrf(&self) -> String {
+        let (_, body) = self.page("/cases").await;
+        hidden(&body, "csrf_token")
+    }
+}
+
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+fn text(body: &str) -> String {
+    body.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The value of the first hidden field `name` on a page.
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("a {name} field"));
+    body[at + marker.len()..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn location(resp: &reqwest::Response) -> String {
+    resp.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// A staff account, a navigator row when `navigator`, and a browser signed in as them.
+async fn staff(app: &TestApp, email: &str, name: &str, role: Role, navigator: bool) -> Staff {
+    let user_id = navdesk::auth::create_user(
+        &app.db,
+        &NewUser {
+            email,
+            name,
+            role,
+            language: Lang::EN,
+            password: PASSWORD,
+        },
+    )
+    .await
+    .expect("user created");
+    let navigator_id = if navigator {
+        Some(
+            sqlx::query_scalar(
+                "INSERT INTO navigators (user_id, languages, skills, capacity) \
+                 VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
+            )
+            .bind(user_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("navigator row"),
+        )
+    } else {
+        None
+    };
+    let who = Staff {
+        client: browser(),
+        base: app.base.clone(),
+        navigator_id,
+    };
+    let (_, login) = who.page("/login").await;
+    let token = hidden(&login, "csrf_token");
+    let resp = who
+        .post(
+            "/login",
+            &[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303, "{email} signs in");
+    who
+}
+
+async fn navigator(app: &TestApp, email: &str, name: &str) -> Staff {
+    staff(app, email, name, Role::Navigator, true).await
+}
+
+/// A new request from a resident; returns the case's id and reference code.
+async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, String) {
+    let area_id: i64 = sqlx::query_scalar(
+        "INSERT INTO areas (name) VALUES ('Five Points') \
+         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("area");
+    let request = NewRequest {
+        name: name.to_owned(),
+        phone: Some(PhoneNumber::parse("(303) 555-0123").unwrap()),
+        email: Some("resident@example.org".into()),
+        contact_method: ContactMethod::Sms,
+        language: Lang::parse("es").unwrap(),
+        address: None,
+        zip: Zip::parse("80205"),
+        area_id: Some(area_id),
+        needs: vec![Need::Internet, Need::Device],
+        household_size: Some(3),
+        monthly_income: Some(1800),
+        benefits: vec![],
+        age_band: None,
+        race_ethnicity: vec![],
+        accessibility: vec![Accessibility::LargePrint],
+        details: "Necesito internet para la escuela.".into(),
+        sms_consent: true,
+    };
+    let code = navdesk::intake::store::insert_request(&app.db, &request, Channel::Web, created_at)
+        .await
+        .expect("request stored");
+    let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code.as_str())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (id, code.to_string())
+}
+
+fn now() -> i64 {
+    navdesk::db::now()
+}
+
+/// Gives a case to a navigator directly, as if they had taken it.
+async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
+    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'assigned' WHERE id = $2")
+        .bind(who.navigator_id.unwrap())
+        .bind(case_id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
+/// (status, navigator row, version, number of events) of a case.
+async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
+    let (status, navigator, version): (String, Option<i64>, i64) =
+        sqlx::query_as("SELECT status, navigator_id, version FROM cases WHERE id = $1")
+            .bind(case_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let events = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (status, navigator, version, events)
+}
+
+async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let day = 86_400;
+    let (mine, mine_code) = new_case(&app, "Rosa Díaz", now() - 3 * day).await;
+    let (older, older_code) = new_case(&app, "Luis Gómez", now() - 5 * day).await;
+    let (bens, bens_code) = new_case(&app, "Marta Ruiz", now() - day).await;
+    let (queued, queued_code) = new_case(&app, "Tomás Vega", now() - 2 * day).await;
+    assign(&app, mine, &ana).await;
+    assign(&app, older, &ana).await;
+    assign(&app, bens, &ben).await;
+
+    let (status, body) = ana.page("/cases").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Signed in as Ana Navarro (navigator)"),
+        "{body}"
+    );
+    assert!(body.contains("2 open cases are assigned to you"), "{body}");
+    assert!(
+        body.contains("One request is waiting for a navigator"),
+        "{body}"
+    );
+    assert!(body.contains("My open cases") && body.contains("Waiting for a navigator"));
+    let (at_older, at_mine, at_queued) = (
+        body.find(&older_code).expect("older case listed"),
+        body.find(&mine_code).expect("my case listed"),
+        body.find(&queued_code).expect("queued case listed"),
+    );
+    assert!(at_older < at_mine, "oldest first");
+    assert!(at_mine < at_queued, "my cases, then the queue");
+    assert!(!body.contains(&bens_code), "not another navigator's case");
+    for shown in [
+        "Five Points",
+        "Internet at home",
+        "Español",
+        "Assigned",
+        "5 days",
+        "3 days",
+    ] {
+        assert!(body.contains(shown), "{shown} in {body}");
+    }
+    assert!(body.contains(&format!("action=\"/cases/{queued}/take\"")));
+    assert!(!body.contains(&format!("action=\"/cases/{mine}/take\"")));
+    // Sign-out still works from the caseload.
+    assert!(body.contains("action=\"/logout\""));
+
+    let (status, body) = ana.page(&format!("/cases/{mine}")).await;
+    assert_eq!(status, 200);
+    for shown in [
+        "Rosa Díaz",
+        "+13035550123",
+        "resident@example.org",
+        "Español",
+        "Text message",
+        "Five Points",
+        "80205",
+        "Internet at home, A computer or tablet",
+        "Necesito internet para la escuela.",
+        "Large print",
+        "Request received",
+        "Add a note",
+        "Change the status",
+    ] {
+        assert!(body.contains(shown), "{shown} in {body}");
+    }
+    // The unassigned case: readable, with a take button but no forms to change it.
+    let (status, body) = ana.page(&format!("/cases/{queued}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&format!("action=\"/cases/{queued}/take\"")));
+    assert!(!body.contains("/notes\""));
+
+    for hidden_case in [
+        format!("/cases/{bens}"),
+        "/cases/999999".into(),
+        "/cases/x".into(),
+    ] {
+        let (status, body) = ana.page(&hidden_case).await;
+        assert_eq!(status, 404, "{hidden_case}");
+        assert!(!body.contains("Marta Ruiz"));
+    }
+    // Nor can she write to it: the same 404.
+    let token = ana.csrf().await;
+    let resp = ana
+        .post(
+            &format!("/cases/{bens}/notes"),
+            &[("csrf_token", &token), ("version", "1"), ("note", "hi")],
+        )
+        .await;
+    assert_eq!(resp.status(), 404);
+    assert_eq!(state(&app, bens).await.3, 1, "only the created event");
+
+    // In Spanish.
+    let (_, body) = ana.page("/cases?lang=es").await;
+    assert!(body.contains("Mis casos abiertos"), "{body}");
+    assert!(body.contains("Esperando a un navegador"), "{body}");
+    app.stop().await;
+}
+
+async fn a_case_is_taken_once(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    let path = format!("/cases/{id}/take");
+
+    let token = ana.csrf().await;
+    let resp = ana.post(&path, &[("csrf_token", &token)]).await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(location(&resp), format!("/cases/{id}"));
+    let (status, navigator, version, events) = state(&app, id).await;
+    assert_eq!(status, "assigned");
+    assert_eq!(navigator, ana.navigator_id);
+    assert_eq!((version, events), (2, 2));
+    let (kind, actor): (String, Option<i64>) = sqlx::query_as(
+        "SELECT kind, actor_user_id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(kind, "assignment");
+    assert!(actor.is_some());
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    assert!(body.contains("Took the case"), "{body}");
+    assert!(body.contains("Ana Navarro"));
+
+    // Ben saw it in the queue a moment ago; his take fails cleanly and changes nothing.
+    let token = ben.csrf().await;
+    let resp = ben.post(&path, &[("csrf_token", &token)]).await;
+    assert_eq!(resp.status(), 409);
+    let body = text(&resp.text().await.unwrap());
+    assert!(body.contains("Another navigator took this case"), "{body}");
+    assert_eq!(
+        state(&app, id).await,
+        ("assigned".into(), ana.navigator_id, 2, 2)
+    );
+    assert_eq!(ben.page(&format!("/cases/{id}")).await.0, 404);
+    let (_, body) = ben.page("/cases").await;
+    assert!(body.contains("You have no open cases."), "{body}");
+    assert!(
+        body.contains("No request is waiting for a navigator."),
+        "{body}"
+    );
+
+    // A case that does not exist cannot be taken.
+    let resp = ben
+        .post("/cases/999999/take", &[("csrf_token", &token)])
+        .await;
+    assert_eq!(resp.status(), 404);
+    app.stop().await;
+}
+
+async fn notes_and_status_changes(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    assign(&app, id, &ana).await;
+    let case = format!("/cases/{id}");
+
+    let (_, body) = ana.page(&case).await;
+    let token = hidden(&body, "csrf_token");
+    let version = hidden(&body, "version");
+    // Assigned: the form offers only "in progress".
+    assert!(body.contains("value=\"in_progress\""));
+    assert!(!body.contains("value=\"closed\""));
+
+    let resp = ana
+        .post(
+            &format!("{case}/notes"),
+            &[
+                ("csrf_token", &token),
+                ("version", &version),
+                ("note", "Called Rosa.\nShe prefers mornings."),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(location(&resp), case);
+    let (_, body) = ana.page(&case).await;
+    let timeline = &body[body.find("Timeline").unwrap()..];
+    assert!(timeline.contains("Ana Navarro"), "{timeline}");
+    assert!(timeline.contains("Added a note"));
+    assert!(
+        timeline.contains("Called Rosa.<br>She prefers mornings."),
+        "{timeline}"
+    );
+
+    // An empty note is refused.
+    let version = hidden(&body, "version");
+    let before = state(&app, id).await;
+    let resp = ana
+        .post(
+            &format!("{case}/notes"),
+            &[
+                ("csrf_token", &token),
+                ("version", &version),
+                ("note", "  "),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(text(&resp.text().await.unwrap()).contains("Write the note first"));
+    assert_eq!(state(&app, id).await, before);
+
+    // An allowed move: assigned → in progress.
+    let resp = ana
+        .post(
+            &format!("{case}/status"),
+            &[
+                ("csrf_token", &token),
+                ("version", &version),
+                ("status", "in_progress"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let after = state(&app, id).await;
+    assert_eq!(after.0, "in_progress");
+    assert_eq!((after.2, after.3), (before.2 + 1, before.3 + 1));
+    let (_, body) = ana.page(&case).await;
+    assert!(
+        body.contains("Changed the status from Assigned to In progress"),
+        "{body}"
+    );
+
+    // A move the rules do not allow: in progress → closed.
+    let version = hidden(&body, "version");
+    for refused in ["closed", "new", "assigned", "nonsense"] {
+        let resp = ana
+            .post(
+                &format!("{case}/status"),
+                &[
+                    ("csrf_token", &token),
+                    ("version", &version),
+                    ("status", refused),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status(), 422, "{refused}");
+        assert!(text(&resp.text().await.unwrap()).contains("cannot move there"));
+        assert_eq!(state(&app, id).await, after, "{refused} changed nothing");
+    }
+
+    // A form drawn before someone else's change: 409, nothing changes, the note is kept.
+    let stale = (after.2 - 1).to_string();
+    let resp = ana
+        .post(
+            &format!("{case}/notes"),
+            &[
+                ("csrf_token", &token),
+                ("version", &stale),
+                ("note", "My typed note"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    let body = text(&resp.text().await.unwrap());
+    assert!(
+        body.contains("This case changed while you had it open"),
+        "{body}"
+    );
+    assert!(body.contains(">My typed note</textarea>"), "{body}");
+    assert_eq!(
+        hidden(&body, "version"),
+        after.2.to_string(),
+        "a fresh form"
+    );
+    let resp = ana
+        .post(
+            &format!("{case}/status"),
+            &[
+                ("csrf_token", &token),
+                ("version", &stale),
+                ("status", "referred"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    assert_eq!(state(&app, id).await, after);
+    app.stop().await;
+}
+
+async fn staff_posts_need_the_csrf_token(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let (queued, _) = new_case(&app, "Tomás Vega", now()).await;
+    let (mine, _) = new_case(&app, "Rosa Díaz", now()).await;
+    assign(&app, mine, &ana).await;
+    let before = (state(&app, queued).await, state(&app, mine).await);
+    for (path, fields) in [
+        (format!("/cases/{queued}/take"), vec![]),
+        (
+            format!("/cases/{mine}/notes"),
+            vec![("version", "1"), ("note", "x")],
+        ),
+        (
+            format!("/cases/{mine}/status"),
+            vec![("version", "1"), ("status", "in_progress")],
+        ),
+    ] {
+        let mut with_wrong = fields.clone();
+        with_wrong.push(("csrf_token", "not-the-token"));
+        for form in [fields, with_wrong] {
+            let resp = ana.post(&path, &form).await;
+            assert_eq!(resp.status(), 403, "{path} {form:?}");
+        }
+    }
+    assert_eq!((state(&app, queued).await, state(&app, mine).await), before);
+    app.stop().await;
+}
+
+async fn a_supervisor_sees_every_open_case(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Brooks",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let (assigned, assigned_code) = new_case(&app, "Rosa Díaz", now()).await;
+    let (_, queued_code) = new_case(&app, "Tomás Vega", now()).await;
+    let (closed, closed_code) = new_case(&app, "Luis Gómez", now()).await;
+    assign(&app, assigned, &ana).await;
+    sqlx::query("UPDATE cases SET status = 'closed' WHERE id = $1")
+        .bind(closed)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    let (status, body) = dana.page("/cases").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Signed in as Dana Brooks (supervisor)"),
+        "{body}"
+    );
+    assert!(body.contains("2 open cases"), "{body}");
+    assert!(body.contains(&assigned_code) && body.contains(&queued_code));
+    assert!(!body.contains(&closed_code), "closed cases are not open");
+    assert!(body.contains("Ana Navarro") && body.contains("Not assigned yet"));
+    // Every case, also a closed one, opens for a supervisor.
+    assert_eq!(dana.page(&format!("/cases/{assigned}")).await.0, 200);
+    assert_eq!(dana.page(&format!("/cases/{closed}")).await.0, 200);
+    app.stop().await;
+}
+
+async fn caseloads_come_fifty_to_a_page(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let start = now() - 1000;
+    let mut codes = Vec::new();
+    for i in 0..51 {
+        codes.push(new_case(&app, "Resident", start + i).await.1);
+    }
+    let (_, first) = ana.page("/cases").await;
+    assert!(first.contains("51 requests are waiting for a navigator"));
+    assert!(first.contains("Page 1 of 2"));
+    assert!(first.contains(&codes[0]) && first.contains(&codes[49]));
+    assert!(!first.contains(&codes[50]));
+    let (_, second) = ana.page("/cases?page=2").await;
+    assert!(second.contains(&codes[50]) && !second.contains(&codes[0]));
+    assert!(second.contains("Page 2 of 2"));
+    assert_eq!(ana.page("/cases?page=banana").await.0, 200);
+    app.stop().await;
+}
+
+async fn cases_need_a_session(app: TestApp) {
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    for path in ["/cases".to_owned(), format!("/cases/{id}")] {
+        let resp = app.get(&path).await;
+        assert_eq!(resp.status(), 303, "{path}");
+        assert!(location(&resp).starts_with("/login?next="), "{path}");
+    }
+    let resp = app
+        .post_form(&format!("/cases/{id}/take"), &[("csrf_token", "x")])
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert!(location(&resp).starts_with("/login"));
+    assert_eq!(state(&app, id).await.0, "new");
+    app.stop().await;
+}
+
+on_both_backends!(
+    a_navigator_sees_their_cases_and_the_queue_only,
+    a_case_is_taken_once,
+    notes_and_status_changes,
+    staff_posts_need_the_csrf_token,
+    a_supervisor_sees_every_open_case,
+    caseloads_come_fifty_to_a_page,
+    cases_need_a_session,
+);
