@@ -585,7 +585,72 @@ async fn cases_need_a_session(app: TestApp) {
     app.stop().await;
 }
 
+/// The plan lines the database makes for `sql` with `binds`; on PostgreSQL with sequential
+/// scans discouraged, so a plan without an index means no index fits the query.
+async fn plan(app: &TestApp, sql: &str, binds: &[i64]) -> Vec<String> {
+    use sqlx::Row;
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let explain = match app.db.backend {
+        navdesk::db::Backend::Sqlite => format!("EXPLAIN QUERY PLAN {sql}"),
+        navdesk::db::Backend::Postgres => {
+            sqlx::query("SET LOCAL enable_seqscan = off")
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            format!("EXPLAIN {sql}")
+        }
+    };
+    let mut query = sqlx::query(&explain);
+    for b in binds {
+        query = query.bind(*b);
+    }
+    let rows = query.fetch_all(&mut *tx).await.unwrap();
+    tx.rollback().await.unwrap();
+    rows.iter()
+        .map(|r| {
+            let column = match app.db.backend {
+                navdesk::db::Backend::Sqlite => "detail",
+                navdesk::db::Backend::Postgres => "QUERY PLAN",
+            };
+            r.try_get::<String, _>(column).unwrap()
+        })
+        .collect()
+}
+
+async fn every_caseload_query_uses_an_index(app: TestApp) {
+    use navdesk::cases::store::{count_sql, list_sql, List};
+    for which in [List::Mine(1), List::Unassigned, List::AllOpen] {
+        let nav: Vec<i64> = which.navigator().into_iter().collect();
+        let mut page = nav.clone();
+        page.extend([50, 0]);
+        for (sql, binds) in [(list_sql(which), page), (count_sql(which), nav)] {
+            let plan = plan(&app, &sql, &binds).await;
+            let on_cases: Vec<_> = plan
+                .iter()
+                .filter(|line| {
+                    line.contains(" c ") || line.ends_with(" c") || line.contains("cases")
+                })
+                .collect();
+            assert!(
+                on_cases.iter().any(|line| line.contains("INDEX cases_")
+                    || line.contains("Index Scan using cases_")
+                    || line.contains("Index Only Scan using cases_")
+                    || line.contains("Bitmap Index Scan on cases_")),
+                "{which:?}: {sql}\n{plan:#?}"
+            );
+            assert!(
+                !plan
+                    .iter()
+                    .any(|line| line == "SCAN c" || line.contains("Seq Scan on cases")),
+                "{which:?} scans every case: {plan:#?}"
+            );
+        }
+    }
+    app.stop().await;
+}
+
 on_both_backends!(
+    every_caseload_query_uses_an_index,
     a_navigator_sees_their_cases_and_the_queue_only,
     a_case_is_taken_once,
     notes_and_status_changes,

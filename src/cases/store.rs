@@ -47,7 +47,8 @@ impl List {
         }
     }
 
-    fn navigator(self) -> Option<i64> {
+    /// The navigator row a list is for, bound as `$1`.
+    pub fn navigator(self) -> Option<i64> {
         match self {
             List::Mine(id) => Some(id),
             _ => None,
@@ -61,14 +62,14 @@ fn status_of(row: &AnyRow) -> Result<CaseStatus, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown case status {status:?}").into()))
 }
 
-/// Cases of a list, oldest first, `PAGE_SIZE` a page (`page` counts from 1).
-pub async fn list(db: &Db, which: List, page: i64) -> Result<Vec<CaseLine>, sqlx::Error> {
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
+/// The query behind `list`: its parameters are the navigator row (for `Mine`), the page
+/// size and the offset. Public so a test can check that the database plans it on an index.
+pub fn list_sql(which: List) -> String {
     let (limit_at, offset_at) = match which.navigator() {
         Some(_) => (2, 3),
         None => (1, 2),
     };
-    let sql = format!(
+    format!(
         "SELECT c.id, c.ref_code, c.needs, c.language, c.status, c.created_at, \
          a.name AS area_name, u.name AS navigator_name \
          FROM cases c \
@@ -77,7 +78,18 @@ pub async fn list(db: &Db, which: List, page: i64) -> Result<Vec<CaseLine>, sqlx
          LEFT JOIN users u ON u.id = n.user_id \
          WHERE {} ORDER BY c.created_at, c.id LIMIT ${limit_at} OFFSET ${offset_at}",
         which.filter()
-    );
+    )
+}
+
+/// The query behind `count`; its one parameter is the navigator row (for `Mine`).
+pub fn count_sql(which: List) -> String {
+    format!("SELECT COUNT(*) FROM cases c WHERE {}", which.filter())
+}
+
+/// Cases of a list, oldest first, `PAGE_SIZE` a page (`page` counts from 1).
+pub async fn list(db: &Db, which: List, page: i64) -> Result<Vec<CaseLine>, sqlx::Error> {
+    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let sql = list_sql(which);
     let mut query = sqlx::query(&sql);
     if let Some(nav) = which.navigator() {
         query = query.bind(nav);
@@ -104,7 +116,7 @@ pub async fn list(db: &Db, which: List, page: i64) -> Result<Vec<CaseLine>, sqlx
 }
 
 pub async fn count(db: &Db, which: List) -> Result<i64, sqlx::Error> {
-    let sql = format!("SELECT COUNT(*) FROM cases c WHERE {}", which.filter());
+    let sql = count_sql(which);
     let mut query = sqlx::query_scalar(&sql);
     if let Some(nav) = which.navigator() {
         query = query.bind(nav);
