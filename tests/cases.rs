@@ -286,8 +286,17 @@ async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
         assert_eq!(status, 404, "{hidden_case}");
         assert!(!body.contains("Marta Ruiz"));
     }
-    // Nor can she write to it: the same 404.
+    // She may take the unassigned case but not work on it before she has.
     let token = ana.csrf().await;
+    let resp = ana
+        .post(
+            &format!("/cases/{queued}/notes"),
+            &[("csrf_token", &token), ("version", "1"), ("note", "hi")],
+        )
+        .await;
+    assert_eq!(resp.status(), 403);
+    assert_eq!(state(&app, queued).await, ("new".into(), None, 1, 1));
+    // Nor can she write to another navigator's case: the same 404.
     let resp = ana
         .post(
             &format!("/cases/{bens}/notes"),
@@ -544,9 +553,26 @@ async fn a_supervisor_sees_every_open_case(app: TestApp) {
     assert!(body.contains(&assigned_code) && body.contains(&queued_code));
     assert!(!body.contains(&closed_code), "closed cases are not open");
     assert!(body.contains("Ana Navarro") && body.contains("Not assigned yet"));
-    // Every case, also a closed one, opens for a supervisor.
-    assert_eq!(dana.page(&format!("/cases/{assigned}")).await.0, 200);
+    // Every case, also a closed one, opens for a supervisor, who may work on it.
     assert_eq!(dana.page(&format!("/cases/{closed}")).await.0, 200);
+    let (status, body) = dana.page(&format!("/cases/{assigned}")).await;
+    assert_eq!(status, 200);
+    let resp = dana
+        .post(
+            &format!("/cases/{assigned}/notes"),
+            &[
+                ("csrf_token", &hidden(&body, "csrf_token")),
+                ("version", &hidden(&body, "version")),
+                ("note", "Checked in with Ana."),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let (_, body) = dana.page(&format!("/cases/{assigned}")).await;
+    assert!(body.contains("Checked in with Ana."), "{body}");
+    // A supervisor without a navigator profile has no caseload of their own to take into.
+    let (_, queued) = dana.page("/cases").await;
+    assert!(!queued.contains("/take\""), "no take buttons");
     app.stop().await;
 }
 

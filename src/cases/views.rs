@@ -136,7 +136,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     let tr = ctx.tr();
     html! {
         div.table-wrap {
-            table {
+            table aria-labelledby={ "cases-" (s.kind.code()) } {
                 thead {
                     tr {
                         th scope="col" { (ctx.t("cases-col-ref")) }
