@@ -29,7 +29,8 @@ pub struct LoginForm<'a> {
     pub notice: Option<LoginNotice>,
 }
 
-fn alert(title: &str, body: &str) -> Markup {
+/// A problem shown above a page's content: focused and announced.
+pub fn alert(title: &str, body: &str) -> Markup {
     html! {
         div.error-summary role="alert" tabindex="-1" autofocus {
             h2 { (title) }

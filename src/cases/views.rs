@@ -5,7 +5,7 @@ use maud::{html, Markup};
 
 use super::store::{CaseDetail, CaseLine, Event};
 use super::transitions::{status_choices, Access};
-use crate::auth::views::{csrf_field, signed_in_as};
+use crate::auth::views::{alert, csrf_field, signed_in_as};
 use crate::auth::CurrentUser;
 use crate::domain::CaseStatus;
 use crate::i18n::Lang;
@@ -48,16 +48,6 @@ pub struct Caseload {
     pub sections: Vec<Section>,
 }
 
-/// A problem shown above a page in an alert box.
-fn alert(title: &str, body: &str) -> Markup {
-    html! {
-        div.error-summary role="alert" tabindex="-1" autofocus {
-            h2 { (title) }
-            p { (body) }
-        }
-    }
-}
-
 fn status_label(ctx: &Ctx, status: CaseStatus) -> String {
     ctx.t(&format!("case-status-{}", status.code()))
 }
@@ -87,8 +77,10 @@ fn take_form(ctx: &Ctx, user: &CurrentUser, id: i64, ref_code: &str) -> Markup {
 pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: bool) -> Markup {
     let title = ctx.t("cases-title");
     let tr = ctx.tr();
-    html! {
-        (page(ctx, &title, html! {
+    page(
+        ctx,
+        &title,
+        html! {
             h1 { (title) }
             (signed_in_as(ctx, user))
             @if take_conflict {
@@ -126,8 +118,8 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                     }
                 }
             }
-        }))
-    }
+        },
+    )
 }
 
 fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Markup {
