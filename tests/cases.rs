@@ -366,6 +366,50 @@ async fn a_case_is_taken_once(app: TestApp) {
     app.stop().await;
 }
 
+async fn navigators_taking_at_once_get_it_once(app: TestApp) {
+    let mut navigators = Vec::new();
+    for i in 0..5 {
+        let who = navigator(
+            &app,
+            &format!("nav{i}@navdesk.example"),
+            &format!("Nav {i}"),
+        )
+        .await;
+        let token = who.csrf().await;
+        navigators.push((who, token));
+    }
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    let url = format!("{}/cases/{id}/take", app.base);
+    let mut tasks = tokio::task::JoinSet::new();
+    for (who, token) in &navigators {
+        let (client, url) = (who.client.clone(), url.clone());
+        let body = format!("csrf_token={token}");
+        tasks.spawn(async move {
+            client
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .expect("POST")
+                .status()
+                .as_u16()
+        });
+    }
+    let mut statuses = tasks.join_all().await;
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 409, 409, 409, 409]);
+    let assignments: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'assignment'",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(assignments, 1);
+    app.stop().await;
+}
+
 async fn notes_and_status_changes(app: TestApp) {
     let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
@@ -679,6 +723,7 @@ on_both_backends!(
     every_caseload_query_uses_an_index,
     a_navigator_sees_their_cases_and_the_queue_only,
     a_case_is_taken_once,
+    navigators_taking_at_once_get_it_once,
     notes_and_status_changes,
     staff_posts_need_the_csrf_token,
     a_supervisor_sees_every_open_case,
