@@ -536,6 +536,35 @@ async fn notes_and_status_changes(app: TestApp) {
         .await;
     assert_eq!(resp.status(), 409);
     assert_eq!(state(&app, id).await, after);
+
+    // Resolved, closed, and reopened: each step from the fresh form, each on the timeline.
+    for next in ["resolved", "closed", "in_progress"] {
+        let (_, body) = ana.page(&case).await;
+        let resp = ana
+            .post(
+                &format!("{case}/status"),
+                &[
+                    ("csrf_token", &token),
+                    ("version", &hidden(&body, "version")),
+                    ("status", next),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status(), 303, "{next}");
+        assert_eq!(state(&app, id).await.0, next);
+    }
+    let (resolved_at, closed_at): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT resolved_at, closed_at FROM cases WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(resolved_at.is_some() && closed_at.is_some());
+    let (_, body) = ana.page(&case).await;
+    assert!(
+        body.contains("Changed the status from Closed to In progress"),
+        "{body}"
+    );
     app.stop().await;
 }
 
