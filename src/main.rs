@@ -7,6 +7,15 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use navdesk::config::{Config, Secret, SmsConfig, DEFAULT_DATABASE_URL, DEFAULT_SMS_BASE_URL};
 
+/// Prints a line for the person at the terminal. A closed standard output (a service manager,
+/// a pipe whose reader has gone) must not stop the server, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "navdesk",
@@ -150,7 +159,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Migrate => {
             navdesk::db::open(&cli.database_url).await?;
-            println!("database is up to date");
+            say!("database is up to date");
             Ok(())
         }
         Command::CreateUser(args) => create_user(&cli.database_url, args).await,
@@ -171,7 +180,7 @@ fn i18n(command: I18nCommand) -> anyhow::Result<()> {
             if !problems.is_empty() {
                 anyhow::bail!("{} translation problem(s)", problems.len());
             }
-            println!("translations are complete and consistent");
+            say!("translations are complete and consistent");
             Ok(())
         }
         I18nCommand::Export { lang, out, dir } => {
@@ -192,7 +201,7 @@ fn i18n(command: I18nCommand) -> anyhow::Result<()> {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;
             let changed = catalog::import(&dir, &lang, &text)?;
-            println!(
+            say!(
                 "{changed} message(s) changed in {}/{lang}; run `navdesk i18n check --dir {}`",
                 dir.display(),
                 dir.display()
@@ -228,7 +237,7 @@ async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result
         password: &password,
     };
     let id = navdesk::auth::create_user(&db, &new).await?;
-    println!(
+    say!(
         "created {} account {} (id {id})",
         new.role.code(),
         navdesk::auth::users::normalize_email(&args.email)
@@ -263,12 +272,14 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         None
     };
     tracing::info!(%addr, backend = ?app.state().db.backend, "navdesk is listening");
-    println!("navdesk is running: open {public_url}/ in a browser (Ctrl-C stops it)");
+    say!("navdesk is running: open {public_url}/ in a browser (Ctrl-C stops it)");
     if let Some(demo) = demo_sign_in {
-        println!(
+        say!(
             "demo data seeded. Staff sign-in at {public_url}/login: {} (supervisor) or {} \
              (navigator), password {} (shown only now)",
-            demo.supervisor, demo.navigator, demo.password
+            demo.supervisor,
+            demo.navigator,
+            demo.password
         );
     }
     app.run_until(navdesk::shutdown_signal()).await
