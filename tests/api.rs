@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::location;
+
 use common::{form_with, valid_form, TestApp};
 
 const TABLES: &[&str] = &["residents", "cases", "case_events"];
@@ -12,15 +14,6 @@ async fn stored_rows(app: &TestApp) -> Vec<i64> {
         counts.push(app.count(table).await);
     }
     counts
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()
-        .get("location")
-        .expect("a Location header")
-        .to_str()
-        .unwrap()
-        .to_owned()
 }
 
 /// The `lang` and `dir` of a page's `<html>` element.

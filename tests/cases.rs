@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::location;
+
 use common::TestApp;
 use navdesk::auth::{NewUser, Role};
 use navdesk::domain::{Accessibility, Channel, ContactMethod, Need, PhoneNumber, Zip};
@@ -77,10 +79,6 @@ fn hidden(body: &str, name: &str) -> String {
         .next()
         .unwrap()
         .to_owned()
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
 }
 
 /// A staff account, a navigator row when `navigator`, and a browser signed in as them.

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::location;
+
 use common::{Backend, TestApp};
 use navdesk::auth::{NewUser, Role};
 use navdesk::i18n::Lang;
@@ -26,15 +28,6 @@ async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role: Ro
     )
     .await
     .expect("user created")
-}
-
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()
-        .get("location")
-        .expect("a Location header")
-        .to_str()
-        .unwrap()
-        .to_owned()
 }
 
 /// Every `Set-Cookie` header of a response.

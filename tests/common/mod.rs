@@ -257,3 +257,13 @@ pub fn same_in_every_language(text: &str) -> bool {
         || text.starts_with("Medicaid")
         || text.starts_with("SNAP")
 }
+
+/// Where a redirect answer sends the browser.
+pub fn location(resp: &reqwest::Response) -> String {
+    resp.headers()
+        .get("location")
+        .expect("a Location header")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
