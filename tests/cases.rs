@@ -746,6 +746,140 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
     app.stop().await;
 }
 
+async fn first_contact_at(app: &TestApp, case_id: i64) -> Option<i64> {
+    sqlx::query_scalar("SELECT first_contact_at FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn contacts_are_logged(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    assign(&app, id, &ana).await;
+    let case = format!("/cases/{id}");
+    let contacts = format!("{case}/contacts");
+    assert_eq!(first_contact_at(&app, id).await, None);
+
+    // The first contact sets the first contact time and lands on the timeline.
+    let (_, body) = ana.page(&case).await;
+    let token = hidden(&body, "csrf_token");
+    let before = state(&app, id).await;
+    let resp = ana
+        .post(
+            &contacts,
+            &[
+                ("csrf_token", &token),
+                ("version", &hidden(&body, "version")),
+                ("channel", "phone"),
+                ("contact_note", "Left a voicemail."),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(location(&resp), case);
+    let after = state(&app, id).await;
+    assert_eq!((after.2, after.3), (before.2 + 1, before.3 + 1));
+    let first = first_contact_at(&app, id).await.expect("first contact set");
+    let data: String =
+        sqlx::query_scalar("SELECT data FROM case_events WHERE case_id = $1 AND kind = 'contact'")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(data.contains("\"channel\":\"phone\""), "{data}");
+    let (_, body) = ana.page(&case).await;
+    let timeline = &body[body.find("Timeline").unwrap()..];
+    assert!(
+        timeline.contains("Contacted the resident: Phone call"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("Left a voicemail."), "{timeline}");
+
+    // A second contact (no note) does not move it.
+    sqlx::query("UPDATE cases SET first_contact_at = first_contact_at - 100 WHERE id = $1")
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let resp = ana
+        .post(
+            &contacts,
+            &[
+                ("csrf_token", &token),
+                ("version", &hidden(&body, "version")),
+                ("channel", "in_person"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(first_contact_at(&app, id).await, Some(first - 100));
+
+    // A stale version or an unknown channel: nothing changes.
+    let before = state(&app, id).await;
+    let stale = (before.2 - 1).to_string();
+    let resp = ana
+        .post(
+            &contacts,
+            &[
+                ("csrf_token", &token),
+                ("version", &stale),
+                ("channel", "text"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    let current = before.2.to_string();
+    let resp = ana
+        .post(
+            &contacts,
+            &[
+                ("csrf_token", &token),
+                ("version", &current),
+                ("channel", "fax"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(text(&resp.text().await.unwrap()).contains("Choose how you were in touch"));
+
+    // Missing or wrong CSRF token: 403.
+    for form in [
+        vec![("version", current.as_str()), ("channel", "text")],
+        vec![
+            ("csrf_token", "not-the-token"),
+            ("version", current.as_str()),
+            ("channel", "text"),
+        ],
+    ] {
+        let resp = ana.post(&contacts, &form).await;
+        assert_eq!(resp.status(), 403, "{form:?}");
+    }
+
+    // A navigator who may not act on the case cannot log one (nor learn that it exists).
+    let ben_token = ben.csrf().await;
+    let resp = ben
+        .post(
+            &contacts,
+            &[
+                ("csrf_token", &ben_token),
+                ("version", &current),
+                ("channel", "text"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        resp.status(),
+        404,
+        "a case assigned to someone else stays hidden"
+    );
+    assert_eq!(state(&app, id).await, before);
+    assert_eq!(first_contact_at(&app, id).await, Some(first - 100));
+    app.stop().await;
+}
+
 on_both_backends!(
     every_caseload_query_uses_an_index,
     a_navigator_sees_their_cases_and_the_queue_only,
@@ -756,4 +890,5 @@ on_both_backends!(
     a_supervisor_sees_every_open_case,
     caseloads_come_fifty_to_a_page,
     cases_need_a_session,
+    contacts_are_logged,
 );

@@ -117,6 +117,16 @@ case-event-assignment = Took the case
 case-event-note = Added a note
 case-event-status-change = Changed the status from { $from } to { $to }
 case-event-other = Event: { $kind }
+case-contact-title = Log a contact with the resident
+case-contact-channel-label = How you were in touch
+case-contact-channel-phone = Phone call
+case-contact-channel-text = Text message
+case-contact-channel-in_person = In person
+case-contact-channel-email = Email
+case-contact-note-label = Note (optional)
+case-contact-submit = Log contact
+case-contact-error-channel = Choose how you were in touch with the resident
+case-event-contact = Contacted the resident: { $channel }
 
 ## Change password
 account-password-title = Change your password

@@ -117,6 +117,16 @@ case-event-assignment = Tomó el caso
 case-event-note = Añadió una nota
 case-event-status-change = Cambió el estado de { $from } a { $to }
 case-event-other = Evento: { $kind }
+case-contact-title = Registrar un contacto con el residente
+case-contact-channel-label = Cómo se comunicaron
+case-contact-channel-phone = Llamada telefónica
+case-contact-channel-text = Mensaje de texto
+case-contact-channel-in_person = En persona
+case-contact-channel-email = Correo electrónico
+case-contact-note-label = Nota (opcional)
+case-contact-submit = Registrar el contacto
+case-contact-error-channel = Elija cómo se comunicó con el residente
+case-event-contact = Se comunicó con el residente: { $channel }
 
 ## Cambiar la contraseña
 account-password-title = Cambiar su contraseña

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/take", post(take))
         .route("/cases/{id}/notes", post(add_note))
         .route("/cases/{id}/status", post(change_status))
+        .route("/cases/{id}/contacts", post(log_contact))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -256,6 +257,62 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
     {
         Change::Done => {
             tracing::info!(user_id = user.id, case_id = id, from = %case.status, %to, "status changed");
+            Ok(to_case(id))
+        }
+        Change::Stale => {
+            forms.conflict = true;
+            render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await
+        }
+    }
+}
+
+async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let user = &form.user;
+    let case = workable_case(&ctx, user, id).await?;
+    let note = form.get("contact_note").trim();
+    let mut forms = CaseForms {
+        contact_note: note,
+        ..CaseForms::default()
+    };
+    if form_version(&form) != Some(case.version) {
+        forms.conflict = true;
+        return render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await;
+    }
+    let channel = store::ContactChannel::parse(form.get("channel"));
+    if channel.is_none() {
+        forms.errors.push(FieldError {
+            field: "channel",
+            message: "case-contact-error-channel",
+        });
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        forms.errors.push(FieldError {
+            field: "contact_note",
+            message: "case-note-error-too-long",
+        });
+    }
+    let Some(channel) = channel.filter(|_| forms.errors.is_empty()) else {
+        return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+    };
+    match store::log_contact(
+        &ctx.state.db,
+        id,
+        case.version,
+        user.id,
+        channel,
+        note,
+        crate::db::now(),
+    )
+    .await?
+    {
+        Change::Done => {
+            tracing::info!(
+                user_id = user.id,
+                case_id = id,
+                channel = channel.code(),
+                "contact logged"
+            );
             Ok(to_case(id))
         }
         Change::Stale => {

@@ -379,3 +379,75 @@ pub async fn change_status(
     tx.commit().await?;
     Ok(Change::Done)
 }
+
+/// How a navigator reached (or was reached by) the resident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactChannel {
+    Phone,
+    Text,
+    InPerson,
+    Email,
+}
+
+impl ContactChannel {
+    pub const ALL: [ContactChannel; 4] = [
+        ContactChannel::Phone,
+        ContactChannel::Text,
+        ContactChannel::InPerson,
+        ContactChannel::Email,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactChannel::Phone => "phone",
+            ContactChannel::Text => "text",
+            ContactChannel::InPerson => "in_person",
+            ContactChannel::Email => "email",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ContactChannel> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// Logs a contact with the resident, if the case is still at `version`; the first one also
+/// sets `first_contact_at`, later ones leave it.
+pub async fn log_contact(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    user_id: i64,
+    channel: ContactChannel,
+    note: &str,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let updated = sqlx::query(
+        "UPDATE cases SET version = version + 1, updated_at = $1, \
+         first_contact_at = COALESCE(first_contact_at, $2) WHERE id = $3 AND version = $4",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(case_id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if updated != 1 {
+        tx.rollback().await?;
+        return Ok(Change::Stale);
+    }
+    append_event(
+        &mut tx,
+        case_id,
+        "contact",
+        user_id,
+        note,
+        serde_json::json!({ "channel": channel.code() }),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Change::Done)
+}

@@ -3,7 +3,7 @@
 
 use maud::{html, Markup};
 
-use super::store::{CaseDetail, CaseLine, Event};
+use super::store::{CaseDetail, CaseLine, ContactChannel, Event};
 use super::transitions::{status_choices, Access};
 use crate::auth::views::{alert, csrf_field, signed_in_as};
 use crate::auth::CurrentUser;
@@ -166,6 +166,8 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
 #[derive(Debug, Default)]
 pub struct CaseForms<'a> {
     pub note: &'a str,
+    /// The note typed into the contact form.
+    pub contact_note: &'a str,
     pub errors: Vec<FieldError>,
     /// The case changed since the user's form was drawn.
     pub conflict: bool,
@@ -194,6 +196,19 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
         "created" => ctx.t("case-event-created"),
         "assignment" => ctx.t("case-event-assignment"),
         "note" => ctx.t("case-event-note"),
+        "contact" => tr.ta(
+            "case-event-contact",
+            &[(
+                "channel",
+                event.data["channel"]
+                    .as_str()
+                    .and_then(ContactChannel::parse)
+                    .map_or_else(String::new, |c| {
+                        ctx.t(&format!("case-contact-channel-{}", c.code()))
+                    })
+                    .into(),
+            )],
+        ),
         "status_change" => tr.ta(
             "case-event-status-change",
             &[("from", status("from").into()), ("to", status("to").into())],
@@ -263,6 +278,7 @@ pub fn case_page(
                 dt { (ctx.t("case-accessibility")) } dd { (accessibility) }
             }
             @if access == Access::Full {
+                (contact_form(ctx, user, case, forms))
                 (note_form(ctx, user, case, forms))
                 (status_form(ctx, user, case, forms))
             }
@@ -322,6 +338,31 @@ fn status_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseFor
                     .render(ctx, &forms.errors))
                 p { button type="submit" { (ctx.t("case-status-submit")) } }
             }
+        }
+    }
+}
+
+fn contact_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseForms<'_>) -> Markup {
+    let options: Vec<_> = ContactChannel::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                c.code().to_owned(),
+                ctx.t(&format!("case-contact-channel-{}", c.code())),
+                None,
+            )
+        })
+        .collect();
+    html! {
+        h2 { (ctx.t("case-contact-title")) }
+        form method="post" action={ "/cases/" (case.id) "/contacts" } novalidate {
+            (csrf_field(&user.csrf_token))
+            input type="hidden" name="version" value=(case.version);
+            (Select { name: "channel", label: ctx.t("case-contact-channel-label"), hint: None, options, selected: &|_| false }
+                .render(ctx, &forms.errors))
+            (Input::new("contact_note", ctx.t("case-contact-note-label"), forms.contact_note)
+                .hint(ctx.t("case-note-hint")).textarea().render(ctx, &forms.errors))
+            p { button type="submit" { (ctx.t("case-contact-submit")) } }
         }
     }
 }
