@@ -4,6 +4,7 @@
 //! (port 0 in tests) and serves it until a shutdown signal.
 #![forbid(unsafe_code)]
 
+pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod config;
@@ -92,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         .merge(intake::router())
         .merge(auth::router())
         .merge(cases::router())
+        .merge(audit::router())
         .route("/assets/{name}", get(web::assets::serve))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));

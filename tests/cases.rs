@@ -880,6 +880,177 @@ async fn contacts_are_logged(app: TestApp) {
     app.stop().await;
 }
 
+async fn user_id(app: &TestApp, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+/// (user, action, case, resident) of every audit row, oldest first.
+async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>)> {
+    sqlx::query_as("SELECT user_id, action, case_id, resident_id FROM audit_log ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn views_and_changes_are_audited(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana_id = user_id(&app, "ana@navdesk.example").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    let resident: i64 = sqlx::query_scalar("SELECT resident_id FROM cases WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assign(&app, id, &ana).await;
+    let case = format!("/cases/{id}");
+    assert!(
+        audit_rows(&app).await.is_empty(),
+        "the caseload list is not a case view"
+    );
+
+    // Viewing the case writes one row with the viewer.
+    let (status, body) = ana.page(&case).await;
+    assert_eq!(status, 200);
+    let view = (ana_id, "view_case".to_owned(), Some(id), Some(resident));
+    assert_eq!(audit_rows(&app).await, vec![view.clone()]);
+
+    // A change writes its row; a refused one writes none.
+    let token = hidden(&body, "csrf_token");
+    let version = hidden(&body, "version");
+    let resp = ana
+        .post(
+            &format!("{case}/notes"),
+            &[
+                ("csrf_token", &token),
+                ("version", &version),
+                ("note", "Hi"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let resp = ana
+        .post(
+            &format!("{case}/contacts"),
+            &[
+                ("csrf_token", &token),
+                ("version", &version),
+                ("channel", "phone"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    let note = (ana_id, "add_note".to_owned(), Some(id), Some(resident));
+    assert_eq!(audit_rows(&app).await, vec![view.clone(), note.clone()]);
+
+    // A case the user may not see writes nothing.
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    assert_eq!(ben.page(&case).await.0, 404);
+    assert_eq!(audit_rows(&app).await, vec![view, note]);
+    app.stop().await;
+}
+
+async fn only_admins_read_the_audit_log(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Supervisor",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let root = staff(
+        &app,
+        "root@navdesk.example",
+        "Ida Admin",
+        Role::Admin,
+        false,
+    )
+    .await;
+    let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
+    let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
+    assign(&app, mine, &ana).await;
+    assert_eq!(ana.page(&format!("/cases/{mine}")).await.0, 200);
+    assert_eq!(ben.page(&format!("/cases/{queued}")).await.0, 200);
+
+    for who in [&ana, &dana] {
+        let (status, body) = who.page("/audit").await;
+        assert_eq!(status, 403, "{body}");
+        assert!(!body.contains(&mine_code));
+    }
+    assert_eq!(
+        location(
+            &browser()
+                .get(format!("{}/audit", app.base))
+                .send()
+                .await
+                .unwrap()
+        ),
+        "/login?next=%2Faudit"
+    );
+
+    let (status, body) = root.page("/audit").await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("Ana Navarro") && body.contains("Ben Okafor"),
+        "{body}"
+    );
+    assert!(body.contains(&mine_code) && body.contains(&queued_code));
+    assert!(body.contains("Viewed the case"));
+
+    let ben_id = user_id(&app, "ben@navdesk.example").await;
+    let (status, body) = root.page(&format!("/audit?user={ben_id}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains(&queued_code) && !body.contains(&mine_code),
+        "{body}"
+    );
+    assert!(!body.contains("Ana Navarro"));
+
+    let (status, body) = root
+        .page(&format!("/audit?case={}", mine_code.to_lowercase()))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Ana Navarro") && !body.contains("Ben Okafor"),
+        "{body}"
+    );
+
+    let (_, body) = root.page("/audit?user=nobody").await;
+    assert!(body.contains("Nothing has been recorded that matches."));
+    app.stop().await;
+}
+
+async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
+    let root = staff(
+        &app,
+        "root@navdesk.example",
+        "Ida Admin",
+        Role::Admin,
+        false,
+    )
+    .await;
+    let root_id = user_id(&app, "root@navdesk.example").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    for i in 0..105 {
+        navdesk::audit::record(&app.db, root_id, "view_case", id, 1_000 + i)
+            .await
+            .unwrap();
+    }
+    let (_, first) = root.page("/audit").await;
+    assert_eq!(first.matches("Viewed the case").count(), 100);
+    assert!(first.contains("rel=\"next\"") && !first.contains("rel=\"prev\""));
+    let (_, second) = root.page("/audit?page=2").await;
+    assert_eq!(second.matches("Viewed the case").count(), 5);
+    assert!(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""));
+    app.stop().await;
+}
+
 on_both_backends!(
     every_caseload_query_uses_an_index,
     a_navigator_sees_their_cases_and_the_queue_only,
@@ -891,4 +1062,7 @@ on_both_backends!(
     caseloads_come_fifty_to_a_page,
     cases_need_a_session,
     contacts_are_logged,
+    views_and_changes_are_audited,
+    only_admins_read_the_audit_log,
+    the_audit_log_comes_a_hundred_to_a_page,
 );

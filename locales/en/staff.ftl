@@ -148,3 +148,21 @@ csrf-failed-title = This form has expired
 csrf-failed-body = Nothing was changed. Go back, reload the page, and try again.
 error-403-title = You cannot do that
 error-403-body = Your account does not give access to this page. If you need it, ask a supervisor.
+
+## Audit log
+audit-title = Audit log
+audit-filter-user = Staff member (user number)
+audit-filter-case = Case reference
+audit-filter-submit = Show
+audit-empty = Nothing has been recorded that matches.
+audit-page = Page { $page }, newest first
+audit-pages = Pages of the audit log
+audit-col-time = When
+audit-col-user = Staff member
+audit-col-action = What
+audit-col-case = Case
+audit-action-view_case = Viewed the case
+audit-action-take_case = Took the case
+audit-action-add_note = Added a note
+audit-action-change_status = Changed the status
+audit-action-log_contact = Logged a contact

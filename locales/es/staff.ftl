@@ -148,3 +148,21 @@ csrf-failed-title = Este formulario ha caducado
 csrf-failed-body = No se cambió nada. Regrese, vuelva a cargar la página e inténtelo de nuevo.
 error-403-title = No puede hacer eso
 error-403-body = Su cuenta no da acceso a esta página. Si la necesita, pídala a un supervisor.
+
+## Registro de auditoría
+audit-title = Registro de auditoría
+audit-filter-user = Miembro del personal (número de usuario)
+audit-filter-case = Referencia del caso
+audit-filter-submit = Mostrar
+audit-empty = No hay nada registrado que coincida.
+audit-page = Página { $page }, lo más reciente primero
+audit-pages = Páginas del registro de auditoría
+audit-col-time = Cuándo
+audit-col-user = Miembro del personal
+audit-col-action = Qué
+audit-col-case = Caso
+audit-action-view_case = Vio el caso
+audit-action-take_case = Tomó el caso
+audit-action-add_note = Añadió una nota
+audit-action-change_status = Cambió el estado
+audit-action-log_contact = Registró un contacto

@@ -136,7 +136,10 @@ async fn render_case(
 
 async fn case_page(ctx: Ctx, user: CurrentUser, Path(id): Path<String>) -> AppResult<Response> {
     let id = case_id(&id)?;
-    render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await
+    let response = render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await?;
+    // Only a case this user may see gets this far: the view is what the log records.
+    crate::audit::record(&ctx.state.db, user.id, "view_case", id, crate::db::now()).await?;
+    Ok(response)
 }
 
 fn to_case(id: i64) -> Response {

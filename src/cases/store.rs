@@ -1,6 +1,6 @@
 //! The caseload's queries: lists (each served by an index), one case with its resident and
-//! timeline, and the changes (take, note, status), each in one transaction with the event
-//! it appends and guarded by the case's `version`.
+//! timeline, and the changes (take, note, status, contact), each in one transaction with the
+//! event it appends and its audit row, and guarded by the case's `version`.
 
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -245,9 +245,20 @@ async fn append_event(
     .bind(body)
     .bind(data.to_string())
     .bind(now)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    crate::audit::record_in(conn, actor_user_id, audit_action(kind), case_id, now).await
+}
+
+/// The audit log's name for the change that appends an event of `kind`.
+fn audit_action(kind: &str) -> &'static str {
+    match kind {
+        "assignment" => "take_case",
+        "note" => "add_note",
+        "status_change" => "change_status",
+        "contact" => "log_contact",
+        _ => "change_case",
+    }
 }
 
 /// Gives an unassigned new case to a navigator. `false` when it is no longer unassigned

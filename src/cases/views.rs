@@ -173,7 +173,7 @@ pub struct CaseForms<'a> {
     pub conflict: bool,
 }
 
-fn when(ctx: &Ctx, epoch_secs: i64) -> String {
+pub(crate) fn when(ctx: &Ctx, epoch_secs: i64) -> String {
     let time = jiff::Timestamp::from_second(epoch_secs)
         .map(|ts| {
             ts.to_zoned(ctx.state.config.timezone.clone())

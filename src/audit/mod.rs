@@ -1,0 +1,270 @@
+//! The audit log: who viewed or changed which resident's data, and when. Viewing a case page
+//! writes `view_case`; each change to a case writes its own action (`take_case`, `add_note`,
+//! `change_status`, `log_contact`) in the transaction of the change. Admins read the log at
+//! `GET /audit`; anyone else signed in gets 403 (the role check every staff page uses; the
+//! page's existence is no secret).
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use maud::{html, Markup};
+use serde::Deserialize;
+use sqlx::Row;
+
+use crate::auth::views::signed_in_as;
+use crate::auth::{CurrentUser, Role};
+use crate::db::Db;
+use crate::web::form::Input;
+use crate::web::layout::page;
+use crate::web::pages::{html_response, Caching};
+use crate::web::{AppResult, Ctx};
+use crate::AppState;
+
+/// Rows on one page of the log.
+pub const PAGE_SIZE: i64 = 100;
+
+const INSERT: &str = "INSERT INTO audit_log (user_id, action, case_id, resident_id, at) \
+     SELECT $1, $2, id, resident_id, $3 FROM cases WHERE id = $4";
+
+/// Records `action` by `user_id` on a case (and so on its resident), on its own.
+pub async fn record(
+    db: &Db,
+    user_id: i64,
+    action: &str,
+    case_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    record_in(&mut conn, user_id, action, case_id, now).await
+}
+
+/// Records `action` on a case inside the caller's transaction.
+pub async fn record_in(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    action: &str,
+    case_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(INSERT)
+        .bind(user_id)
+        .bind(action)
+        .bind(now)
+        .bind(case_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// One line of the log as admins see it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub user_id: i64,
+    pub user_name: Option<String>,
+    pub action: String,
+    pub case_id: Option<i64>,
+    pub ref_code: Option<String>,
+    pub at: i64,
+}
+
+/// Which rows to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub user_id: Option<i64>,
+    pub ref_code: Option<String>,
+}
+
+/// Newest first, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is more.
+pub async fn entries(
+    db: &Db,
+    filter: &Filter,
+    page: i64,
+) -> Result<(Vec<Entry>, bool), sqlx::Error> {
+    let mut conditions = Vec::new();
+    let mut n = 0;
+    if filter.user_id.is_some() {
+        n += 1;
+        conditions.push(format!("a.user_id = ${n}"));
+    }
+    if filter.ref_code.is_some() {
+        n += 1;
+        conditions.push(format!(
+            "a.case_id = (SELECT id FROM cases WHERE ref_code = ${n})"
+        ));
+    }
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT a.user_id, a.action, a.case_id, a.at, u.name AS user_name, c.ref_code \
+         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
+         LEFT JOIN cases c ON c.id = a.case_id \
+         {where_clause} ORDER BY a.at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(user_id) = filter.user_id {
+        query = query.bind(user_id);
+    }
+    if let Some(ref_code) = &filter.ref_code {
+        query = query.bind(ref_code.clone());
+    }
+    let rows = query
+        .bind(PAGE_SIZE + 1)
+        .bind((page.max(1) - 1) * PAGE_SIZE)
+        .fetch_all(&db.pool)
+        .await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    let entries = rows
+        .iter()
+        .take(PAGE_SIZE as usize)
+        .map(|r| {
+            Ok(Entry {
+                user_id: r.try_get("user_id")?,
+                user_name: r.try_get("user_name")?,
+                action: r.try_get("action")?,
+                case_id: r.try_get("case_id")?,
+                ref_code: r.try_get("ref_code")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok((entries, more))
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/audit", get(audit_page))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct AuditQuery {
+    user: Option<String>,
+    case: Option<String>,
+    page: Option<String>,
+}
+
+async fn audit_page(
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Response> {
+    user.require_role(&[Role::Admin])?;
+    let user_text = q.user.unwrap_or_default().trim().to_owned();
+    let case_text = q.case.unwrap_or_default().trim().to_uppercase();
+    let filter = Filter {
+        // A user filter that is not a number matches no one rather than everyone.
+        user_id: (!user_text.is_empty()).then(|| user_text.parse().unwrap_or(-1)),
+        ref_code: (!case_text.is_empty()).then(|| case_text.clone()),
+    };
+    let page = q
+        .page
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1_000_000);
+    let (entries, more) = entries(&ctx.state.db, &filter, page).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        view(&ctx, &user, &entries, &user_text, &case_text, page, more),
+        Caching::NoStore,
+    ))
+}
+
+fn page_link(user: &str, case: &str, page: i64) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if !user.is_empty() {
+        query.append_pair("user", user);
+    }
+    if !case.is_empty() {
+        query.append_pair("case", case);
+    }
+    query.append_pair("page", &page.to_string());
+    format!("/audit?{}", query.finish())
+}
+
+fn view(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    entries: &[Entry],
+    user_text: &str,
+    case_text: &str,
+    page_no: i64,
+    more: bool,
+) -> Markup {
+    let title = ctx.t("audit-title");
+    let tr = ctx.tr();
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            (signed_in_as(ctx, user))
+            form method="get" action="/audit" {
+                (Input::new("user", ctx.t("audit-filter-user"), user_text).render(ctx, &[]))
+                (Input::new("case", ctx.t("audit-filter-case"), case_text).render(ctx, &[]))
+                p { button type="submit" { (ctx.t("audit-filter-submit")) } }
+            }
+            @if entries.is_empty() {
+                p { (ctx.t("audit-empty")) }
+            } @else {
+                div.table-wrap {
+                    table aria-labelledby="audit-heading" {
+                        caption id="audit-heading" { (tr.ta("audit-page", &[("page", page_no.into())])) }
+                        thead {
+                            tr {
+                                th scope="col" { (ctx.t("audit-col-time")) }
+                                th scope="col" { (ctx.t("audit-col-user")) }
+                                th scope="col" { (ctx.t("audit-col-action")) }
+                                th scope="col" { (ctx.t("audit-col-case")) }
+                            }
+                        }
+                        tbody {
+                            @for e in entries {
+                                tr {
+                                    td { (crate::cases::views::when(ctx, e.at)) }
+                                    td {
+                                        (e.user_name.clone().unwrap_or_default())
+                                        " (" (e.user_id) ")"
+                                    }
+                                    td { (action_label(ctx, &e.action)) }
+                                    td {
+                                        @match (e.case_id, &e.ref_code) {
+                                            (Some(id), Some(code)) => a href={ "/cases/" (id) } { (code) },
+                                            _ => "",
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if page_no > 1 || more {
+                nav.pages aria-label=(ctx.t("audit-pages")) {
+                    p {
+                        @if page_no > 1 {
+                            a href=(page_link(user_text, case_text, page_no - 1)) rel="prev" { (ctx.t("cases-previous")) }
+                            " "
+                        }
+                        @if more {
+                            a href=(page_link(user_text, case_text, page_no + 1)) rel="next" { (ctx.t("cases-next")) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn action_label(ctx: &Ctx, action: &str) -> String {
+    match action {
+        "view_case" | "take_case" | "add_note" | "change_status" | "log_contact" => {
+            ctx.t(&format!("audit-action-{action}"))
+        }
+        other => other.to_owned(),
+    }
+}
