@@ -762,6 +762,11 @@ async fn contacts_are_logged(app: TestApp) {
     let case = format!("/cases/{id}");
     let contacts = format!("{case}/contacts");
     assert_eq!(first_contact_at(&app, id).await, None);
+    let (_, body) = ana.page(&case).await;
+    assert!(
+        body.contains("<dt>First contact</dt><dd>Not yet</dd>"),
+        "{body}"
+    );
 
     // The first contact sets the first contact time and lands on the timeline.
     let (_, body) = ana.page(&case).await;
@@ -797,6 +802,7 @@ async fn contacts_are_logged(app: TestApp) {
         "{timeline}"
     );
     assert!(timeline.contains("Left a voicemail."), "{timeline}");
+    assert!(!body.contains("<dd>Not yet</dd>"), "{body}");
 
     // A second contact (no note) does not move it.
     sqlx::query("UPDATE cases SET first_contact_at = first_contact_at - 100 WHERE id = $1")

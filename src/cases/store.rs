@@ -145,6 +145,7 @@ pub struct CaseDetail {
     pub details: String,
     pub language: String,
     pub created_at: i64,
+    pub first_contact_at: Option<i64>,
     pub area: Option<String>,
     pub resident_name: String,
     pub phone: Option<String>,
@@ -157,7 +158,7 @@ pub struct CaseDetail {
 pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT c.id, c.ref_code, c.status, c.version, c.navigator_id, c.needs, c.details, \
-         c.language, c.created_at, a.name AS area_name, u.name AS navigator_name, \
+         c.language, c.created_at, c.first_contact_at, a.name AS area_name, u.name AS navigator_name, \
          r.name AS resident_name, r.phone, r.email, r.contact_method, r.zip, r.accessibility \
          FROM cases c JOIN residents r ON r.id = c.resident_id \
          LEFT JOIN areas a ON a.id = c.area_id \
@@ -180,6 +181,7 @@ pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::E
         details: r.try_get("details")?,
         language: r.try_get("language")?,
         created_at: r.try_get("created_at")?,
+        first_contact_at: r.try_get("first_contact_at")?,
         area: r.try_get("area_name")?,
         resident_name: r.try_get("resident_name")?,
         phone: r.try_get("phone")?,

@@ -257,6 +257,8 @@ pub fn case_page(
                 dt { (ctx.t("case-navigator")) }
                 dd { (case.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
                 dt { (ctx.t("case-received")) } dd { (when(ctx, case.created_at)) }
+                dt { (ctx.t("case-first-contact")) }
+                dd { (case.first_contact_at.map_or_else(|| ctx.t("case-not-yet"), |at| when(ctx, at))) }
             }
             @if access == Access::Take {
                 p { (ctx.t("case-take-intro")) }
