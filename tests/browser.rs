@@ -2,7 +2,7 @@
 //!
 //! - a Spanish-speaking resident asks for help and gets a reference code;
 //! - axe-core finds no WCAG 2.1 A/AA violation on any resident page, in English and Spanish;
-//! - full-page screenshots at 390 px go to `target/screenshots/` for people to look at.
+//! - full-page screenshots at 320 px (the narrowest phone, or 200% zoom) go to `target/screenshots/` for people to look at.
 //!
 //! Each test starts its own chromedriver and Chromium (see `common/browser.rs`); without them
 //! the "browser" tier is skipped, or fails under `NAVDESK_REQUIRE_ALL_TIERS=1`.

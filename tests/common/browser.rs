@@ -1,7 +1,7 @@
 //! Real headless Chromium for browser tests, driven through WebDriver (fantoccini).
 //!
 //! `Browser::start()` runs `chromedriver` as a child process on a free loopback port, opens a
-//! Chromium session with a fresh profile and a phone-sized viewport (390 × 844 CSS pixels),
+//! Chromium session with a fresh profile and a phone-sized viewport (320 × 640 CSS pixels),
 //! and cleans everything up when dropped, also when a test panics. A missing binary skips the
 //! "browser" tier (or fails it under `NAVDESK_REQUIRE_ALL_TIERS=1`).
 //!
@@ -22,9 +22,10 @@ use serde_json::{json, Value};
 
 use crate::common::skip;
 
-/// The phone we pretend to be: CSS pixels, one device pixel each.
-pub const PHONE_WIDTH: u32 = 390;
-pub const PHONE_HEIGHT: u32 = 844;
+/// The phone we pretend to be, in CSS pixels: the narrowest screen we support, which is also
+/// what a 640 px wide window shows at 200% zoom.
+pub const PHONE_WIDTH: u32 = 320;
+pub const PHONE_HEIGHT: u32 = 640;
 
 /// How long to wait for a page, an element or chromedriver itself.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -249,7 +250,7 @@ impl Browser {
                     format!("--user-data-dir={}", profile.display()),
                 ],
                 // A desktop window can't be narrower than 500 px; emulate the phone's
-                // viewport so that pages are laid out (and screenshotted) at 390 px.
+                // viewport so that pages are laid out (and screenshotted) at 320 px.
                 "mobileEmulation": {
                     "deviceMetrics": {
                         "width": PHONE_WIDTH,
