@@ -274,12 +274,6 @@ impl PageCache {
             .filter(|p| p.built.elapsed() < self.ttl)
             .cloned()
     }
-
-    pub fn clear(&self) {
-        if let Ok(mut entries) = self.entries.write() {
-            entries.clear();
-        }
-    }
 }
 
 /// Headers on every answer: no inline script or style, no framing, no sniffing.
