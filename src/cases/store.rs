@@ -228,28 +228,62 @@ pub async fn timeline(db: &Db, case_id: i64) -> Result<Vec<Event>, sqlx::Error> 
         .collect()
 }
 
-async fn append_event(
-    conn: &mut sqlx::AnyConnection,
+/// A timeline event, written with the change it records.
+struct NewEvent<'a> {
     case_id: i64,
-    kind: &str,
+    kind: &'a str,
     actor_user_id: i64,
-    body: &str,
+    body: &'a str,
     data: serde_json::Value,
     now: i64,
-) -> Result<(), sqlx::Error> {
+}
+
+/// Runs `update`, a guarded UPDATE of one case, and when it changed exactly that case, appends
+/// `event` and its audit row in the same transaction. `false` when the guard failed (another
+/// change came first): nothing is written then.
+async fn change_with_event<'q>(
+    db: &Db,
+    update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    event: NewEvent<'_>,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    if update.execute(&mut *tx).await?.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
     sqlx::query(
         "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(case_id)
-    .bind(kind)
-    .bind(actor_user_id)
-    .bind(body)
-    .bind(data.to_string())
-    .bind(now)
-    .execute(&mut *conn)
+    .bind(event.case_id)
+    .bind(event.kind)
+    .bind(event.actor_user_id)
+    .bind(event.body)
+    .bind(event.data.to_string())
+    .bind(event.now)
+    .execute(&mut *tx)
     .await?;
-    crate::audit::record_in(conn, actor_user_id, audit_action(kind), case_id, now).await
+    let action = audit_action(event.kind);
+    crate::audit::record_in(
+        &mut tx,
+        event.actor_user_id,
+        action,
+        event.case_id,
+        event.now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+impl Change {
+    fn from_written(written: bool) -> Self {
+        if written {
+            Change::Done
+        } else {
+            Change::Stale
+        }
+    }
 }
 
 /// The audit log's name for the change that appends an event of `kind`.
@@ -272,33 +306,22 @@ pub async fn take(
     user_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let updated = sqlx::query(
+    let update = sqlx::query(
         "UPDATE cases SET navigator_id = $1, status = 'assigned', version = version + 1, \
          updated_at = $2 WHERE id = $3 AND navigator_id IS NULL AND status = 'new'",
     )
     .bind(navigator_id)
     .bind(now)
-    .bind(case_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated != 1 {
-        tx.rollback().await?;
-        return Ok(false);
-    }
-    append_event(
-        &mut tx,
+    .bind(case_id);
+    let event = NewEvent {
         case_id,
-        "assignment",
-        user_id,
-        "",
-        serde_json::json!({ "navigator_id": navigator_id }),
+        kind: "assignment",
+        actor_user_id: user_id,
+        body: "",
+        data: serde_json::json!({ "navigator_id": navigator_id }),
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(true)
+    };
+    change_with_event(db, update, event).await
 }
 
 /// The outcome of a change guarded by the version the user saw.
@@ -318,32 +341,23 @@ pub async fn add_note(
     note: &str,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let updated = sqlx::query(
+    let update = sqlx::query(
         "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
     )
     .bind(now)
     .bind(case_id)
-    .bind(version)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated != 1 {
-        tx.rollback().await?;
-        return Ok(Change::Stale);
-    }
-    append_event(
-        &mut tx,
+    .bind(version);
+    let event = NewEvent {
         case_id,
-        "note",
-        user_id,
-        note,
-        serde_json::json!({}),
+        kind: "note",
+        actor_user_id: user_id,
+        body: note,
+        data: serde_json::json!({}),
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Change::Done)
+    };
+    Ok(Change::from_written(
+        change_with_event(db, update, event).await?,
+    ))
 }
 
 /// Moves a case from `from` to `to`, if it is still at `version` (and so still at `from`).
@@ -359,8 +373,7 @@ pub async fn change_status(
 ) -> Result<Change, sqlx::Error> {
     let resolved_at = (to == CaseStatus::Resolved).then_some(now);
     let closed_at = (to == CaseStatus::Closed).then_some(now);
-    let mut tx = db.pool.begin().await?;
-    let updated = sqlx::query(
+    let update = sqlx::query(
         "UPDATE cases SET status = $1, version = version + 1, updated_at = $2, \
          resolved_at = COALESCE($3, resolved_at), closed_at = COALESCE($4, closed_at) \
          WHERE id = $5 AND version = $6 AND status = $7",
@@ -371,26 +384,18 @@ pub async fn change_status(
     .bind(closed_at)
     .bind(case_id)
     .bind(version)
-    .bind(from.code())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated != 1 {
-        tx.rollback().await?;
-        return Ok(Change::Stale);
-    }
-    append_event(
-        &mut tx,
+    .bind(from.code());
+    let event = NewEvent {
         case_id,
-        "status_change",
-        user_id,
-        "",
-        serde_json::json!({ "from": from.code(), "to": to.code() }),
+        kind: "status_change",
+        actor_user_id: user_id,
+        body: "",
+        data: serde_json::json!({ "from": from.code(), "to": to.code() }),
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Change::Done)
+    };
+    Ok(Change::from_written(
+        change_with_event(db, update, event).await?,
+    ))
 }
 
 /// How a navigator reached (or was reached by) the resident.
@@ -435,32 +440,23 @@ pub async fn log_contact(
     note: &str,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let updated = sqlx::query(
+    let update = sqlx::query(
         "UPDATE cases SET version = version + 1, updated_at = $1, \
          first_contact_at = COALESCE(first_contact_at, $2) WHERE id = $3 AND version = $4",
     )
     .bind(now)
     .bind(now)
     .bind(case_id)
-    .bind(version)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated != 1 {
-        tx.rollback().await?;
-        return Ok(Change::Stale);
-    }
-    append_event(
-        &mut tx,
+    .bind(version);
+    let event = NewEvent {
         case_id,
-        "contact",
-        user_id,
-        note,
-        serde_json::json!({ "channel": channel.code() }),
+        kind: "contact",
+        actor_user_id: user_id,
+        body: note,
+        data: serde_json::json!({ "channel": channel.code() }),
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Change::Done)
+    };
+    Ok(Change::from_written(
+        change_with_event(db, update, event).await?,
+    ))
 }
