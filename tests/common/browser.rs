@@ -318,15 +318,23 @@ impl Browser {
 
     /// Waits for an element, e.g. one on the page a click leads to.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        match self
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-        {
-            Ok(el) => el,
-            Err(e) => panic!("`{css}` did not appear on {}: {e}", self.here().await),
+        let started = std::time::Instant::now();
+        loop {
+            match self
+                .client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css(css))
+                .await
+            {
+                Ok(el) => return el,
+                // A look-up that began while a click was still navigating is aborted by that
+                // navigation ("aborted by navigation"): look again on the new page.
+                Err(_) if started.elapsed() < WAIT => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("`{css}` did not appear on {}: {e}", self.here().await),
+            }
         }
     }
 
