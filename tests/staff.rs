@@ -5,29 +5,12 @@ mod common;
 
 use common::location;
 
+use common::staff::{browser, create_staff_in, text, PASSWORD};
 use common::{Backend, TestApp};
-use navdesk::auth::{NewUser, Role};
-use navdesk::i18n::Lang;
-
-const PASSWORD: &str = "correct horse battery staple";
+use navdesk::auth::Role;
 
 async fn create_staff(app: &TestApp, email: &str, name: &str, role: Role) -> i64 {
     create_staff_in(&app.db, email, name, role).await
-}
-
-async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role: Role) -> i64 {
-    navdesk::auth::create_user(
-        db,
-        &NewUser {
-            email,
-            name,
-            role,
-            language: Lang::EN,
-            password: PASSWORD,
-        },
-    )
-    .await
-    .expect("user created")
 }
 
 /// Every `Set-Cookie` header of a response.
@@ -58,25 +41,11 @@ fn csrf_token(body: &str) -> String {
     rest[from..].split('"').next().unwrap().to_owned()
 }
 
-/// Page text without the Unicode isolation marks Fluent puts around variables.
-fn text(body: &str) -> String {
-    body.replace(['\u{2068}', '\u{2069}'], "")
-}
-
 /// The alert a sign-in page shows above its form.
 fn alert(body: &str) -> String {
     let at = body.find("class=\"error-summary\"").expect("an alert");
     let rest = &body[at..];
     text(&rest[..rest.find("</div>").unwrap()])
-}
-
-/// Another browser: its own cookies, no redirects followed.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .unwrap()
 }
 
 async fn login_token(app: &TestApp) -> String {

@@ -6,6 +6,8 @@
 //! `NAVDESK_REQUIRE_ALL_TIERS=1` (as in CI), where a skip is a failure.
 #![allow(dead_code)]
 
+pub mod staff;
+
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,0 +1,176 @@
+//! Staff in tests: accounts, signed-in browsers (one cookie jar each), page text, hidden
+//! fields, and new requests from residents.
+#![allow(dead_code)]
+
+use super::TestApp;
+use navdesk::auth::{NewUser, Role};
+use navdesk::domain::{Accessibility, Channel, ContactMethod, Need, PhoneNumber, Zip};
+use navdesk::i18n::Lang;
+use navdesk::intake::form::NewRequest;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// One signed-in staff member with their own browser.
+pub struct Staff {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub navigator_id: Option<i64>,
+}
+
+impl Staff {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// Status and page text (without Fluent's isolation marks).
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let resp = self.get(path).await;
+        let status = resp.status().as_u16();
+        (status, text(&resp.text().await.unwrap()))
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// This session's CSRF token, from a staff page.
+    pub async fn csrf(&self) -> String {
+        let (_, body) = self.page("/cases").await;
+        hidden(&body, "csrf_token")
+    }
+}
+
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+pub fn text(body: &str) -> String {
+    body.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The value of the first hidden field `name` on a page.
+pub fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("a {name} field"));
+    body[at + marker.len()..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// A staff account, a navigator row when `navigator`, and a browser signed in as them.
+/// A staff account with the test password; its user id.
+pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role: Role) -> i64 {
+    navdesk::auth::create_user(
+        db,
+        &NewUser {
+            email,
+            name,
+            role,
+            language: Lang::EN,
+            password: PASSWORD,
+        },
+    )
+    .await
+    .expect("user created")
+}
+
+pub async fn staff(app: &TestApp, email: &str, name: &str, role: Role, navigator: bool) -> Staff {
+    let user_id = create_staff_in(&app.db, email, name, role).await;
+    let navigator_id = if navigator {
+        Some(
+            sqlx::query_scalar(
+                "INSERT INTO navigators (user_id, languages, skills, capacity) \
+                 VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
+            )
+            .bind(user_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("navigator row"),
+        )
+    } else {
+        None
+    };
+    let who = Staff {
+        client: browser(),
+        base: app.base.clone(),
+        navigator_id,
+    };
+    let (_, login) = who.page("/login").await;
+    let token = hidden(&login, "csrf_token");
+    let resp = who
+        .post(
+            "/login",
+            &[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303, "{email} signs in");
+    who
+}
+
+pub async fn navigator(app: &TestApp, email: &str, name: &str) -> Staff {
+    staff(app, email, name, Role::Navigator, true).await
+}
+
+/// A new request from a resident; returns the case's id and reference code.
+pub async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, String) {
+    let area_id: i64 = sqlx::query_scalar(
+        "INSERT INTO areas (name) VALUES ('Five Points') \
+         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("area");
+    let request = NewRequest {
+        name: name.to_owned(),
+        phone: Some(PhoneNumber::parse("(303) 555-0123").unwrap()),
+        email: Some("resident@example.org".into()),
+        contact_method: ContactMethod::Sms,
+        language: Lang::parse("es").unwrap(),
+        address: None,
+        zip: Zip::parse("80205"),
+        area_id: Some(area_id),
+        needs: vec![Need::Internet, Need::Device],
+        household_size: Some(3),
+        monthly_income: Some(1800),
+        benefits: vec![],
+        age_band: None,
+        race_ethnicity: vec![],
+        accessibility: vec![Accessibility::LargePrint],
+        details: "Necesito internet para la escuela.".into(),
+        sms_consent: true,
+    };
+    let code = navdesk::intake::store::insert_request(&app.db, &request, Channel::Web, created_at)
+        .await
+        .expect("request stored");
+    let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code.as_str())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (id, code.to_string())
+}
