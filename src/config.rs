@@ -48,6 +48,8 @@ pub struct Config {
     pub status_burst: u32,
     pub status_refill_secs: u64,
     pub auth: AuthConfig,
+    /// A new request should get its first contact within this many seconds.
+    pub first_contact_secs: i64,
 }
 
 /// Staff sign-in: how long sessions last and how many failed sign-ins are allowed.
@@ -104,6 +106,7 @@ impl Config {
             status_burst: 10,
             status_refill_secs: 60,
             auth: AuthConfig::default(),
+            first_contact_secs: 48 * 3600,
         }
     }
 }

@@ -68,6 +68,33 @@ codes!(
 codes!(
     Channel { Web = "web", Phone = "phone", WalkIn = "walk_in", Sms = "sms" }
 );
+codes!(
+    /// Where a referral to a program stands: the loop closes when the program answers.
+    ReferralStatus {
+        Suggested = "suggested", Referred = "referred", Applied = "applied", Approved = "approved",
+        Denied = "denied", Enrolled = "enrolled", NoCapacity = "no_capacity",
+        NotEligible = "not_eligible", Withdrawn = "withdrawn",
+    }
+);
+codes!(
+    /// The kind of device a resident received.
+    DeviceType {
+        Laptop = "laptop", Desktop = "desktop", Tablet = "tablet", Smartphone = "smartphone",
+        Hotspot = "hotspot", Other = "other",
+    }
+);
+codes!(
+    /// Why a case was closed.
+    CloseReason {
+        Helped = "helped", ReferredOut = "referred_out", Unreachable = "unreachable",
+        Declined = "declined", NotEligible = "not_eligible", Duplicate = "duplicate",
+        MovedAway = "moved_away", Other = "other",
+    }
+);
+codes!(
+    /// How a resident gave consent to texts when staff recorded their request.
+    ConsentHow { SaidYesOnPhone = "verbal_phone", SaidYesInPerson = "verbal_in_person", Signed = "written" }
+);
 
 /// Joins codes into the comma-separated text stored in the database.
 pub fn join_codes<T: Copy + fmt::Display>(items: &[T]) -> String {

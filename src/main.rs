@@ -131,6 +131,12 @@ struct ServeArgs {
     #[arg(long, env = "NAVDESK_TIMEZONE", default_value = "America/Denver")]
     timezone: String,
 
+    /// Hours within which a new request should get its first contact; after that it is
+    /// shown as overdue.
+    #[arg(long, env = "NAVDESK_FIRST_CONTACT_HOURS", default_value_t = 48,
+          value_parser = clap::value_parser!(i64).range(1..=24 * 90))]
+    first_contact_hours: i64,
+
     /// Base URL of the Twilio-compatible SMS API.
     #[arg(long, env = "NAVDESK_SMS_BASE_URL", default_value = DEFAULT_SMS_BASE_URL)]
     sms_base_url: String,
@@ -251,6 +257,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     let mut config = Config::for_database(database_url);
     config.addr = args.addr;
     config.timezone = timezone;
+    config.first_contact_secs = args.first_contact_hours * 3600;
     config.sms = SmsConfig {
         base_url: args.sms_base_url.trim_end_matches('/').to_owned(),
         account_sid: args.twilio_account_sid,

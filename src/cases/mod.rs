@@ -2,6 +2,8 @@
 //! taking a case, adding a note and changing its status. Who may see what is decided in
 //! `transitions`; a case a user may not see answers 404 so its existence stays hidden.
 
+pub mod intake;
+pub mod outcome;
 pub mod store;
 pub mod transitions;
 pub mod views;
@@ -14,12 +16,12 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::auth::{CurrentUser, StaffForm};
-use crate::domain::CaseStatus;
+use crate::domain::{CaseStatus, CloseReason, ReferralStatus};
 use crate::intake::form::FieldError;
 use crate::web::pages::{html_response, Caching};
 use crate::web::{AppError, AppResult, Ctx};
 use crate::AppState;
-use store::{Change, List, PAGE_SIZE};
+use store::{Change, Filter, List, NavigatorFilter, Search, StatusFilter, PAGE_SIZE};
 use transitions::Access;
 use views::{CaseForms, Caseload, Section, SectionKind};
 
@@ -29,16 +31,72 @@ const MAX_NOTE_CHARS: usize = 5000;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/cases", get(caseload))
+        .route("/cases/new", get(intake::form).post(intake::submit))
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/take", post(take))
         .route("/cases/{id}/notes", post(add_note))
         .route("/cases/{id}/status", post(change_status))
         .route("/cases/{id}/contacts", post(log_contact))
+        .route("/cases/{id}/follow-up", post(set_follow_up))
+        .route("/cases/{id}/referrals", post(add_referral))
+        .route("/cases/{id}/referrals/{referral}", post(update_referral))
+        .route("/cases/{id}/outcome", post(save_outcome))
+        .route("/cases/{id}/assign", post(assign_one))
+        .route("/cases/reassign", post(reassign_many))
 }
 
+/// The caseload's query string: the page, and a supervisor's filters and search.
 #[derive(Debug, Default, Deserialize)]
-struct PageQuery {
+struct ListQuery {
     page: Option<String>,
+    status: Option<String>,
+    need: Option<String>,
+    language: Option<String>,
+    area: Option<String>,
+    navigator: Option<String>,
+    waiting: Option<String>,
+    q: Option<String>,
+    /// How many cases a bulk reassignment just changed.
+    reassigned: Option<String>,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl ListQuery {
+    fn page(&self) -> i64 {
+        non_empty(&self.page)
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .clamp(1, 1_000_000)
+    }
+
+    /// The filters, read leniently: a value that is not one of the choices filters nothing
+    /// (a link is never an error), and the form shows "any" for it.
+    fn filter(&self) -> Filter {
+        Filter {
+            status: match non_empty(&self.status) {
+                Some("all") => StatusFilter::Any,
+                Some(code) => CaseStatus::parse(code).map_or(StatusFilter::Open, StatusFilter::One),
+                None => StatusFilter::Open,
+            },
+            need: non_empty(&self.need).and_then(crate::domain::Need::parse),
+            language: non_empty(&self.language)
+                .and_then(crate::i18n::Lang::parse)
+                .map(|l| l.code().to_owned()),
+            area: non_empty(&self.area).and_then(|a| a.parse().ok()),
+            navigator: match non_empty(&self.navigator) {
+                Some("none") => Some(NavigatorFilter::Unassigned),
+                Some(id) => id.parse().ok().map(NavigatorFilter::Is),
+                None => None,
+            },
+            waiting_days: non_empty(&self.waiting)
+                .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| (0..=3650).contains(d)),
+            search: non_empty(&self.q).and_then(Search::parse),
+        }
+    }
 }
 
 /// Case ids in paths: anything that is not one is simply not found.
@@ -46,43 +104,66 @@ fn case_id(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
 }
 
-async fn load_caseload(ctx: &Ctx, user: &CurrentUser, page: i64) -> AppResult<Caseload> {
+async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppResult<Caseload> {
     let db = &ctx.state.db;
-    let navigator = store::navigator_of_user(db, user.id).await?;
+    let page = query.page();
+    let now = crate::db::now();
+    let first_contact_secs = ctx.state.config.first_contact_secs;
+    let profile = store::queue_profile(db, user.id).await?;
+    let filter = query.filter();
     let lists: Vec<(SectionKind, List)> = if user.role == crate::auth::Role::Navigator {
-        match navigator {
-            Some(nav) => vec![
-                (SectionKind::Mine, List::Mine(nav)),
-                (SectionKind::Queue, List::Unassigned),
+        match &profile {
+            Some(p) => vec![
+                (SectionKind::Mine, List::Mine(p.navigator_id)),
+                (SectionKind::Queue, List::Queue(p.clone())),
             ],
             None => Vec::new(),
         }
     } else {
-        vec![(SectionKind::AllOpen, List::AllOpen)]
+        vec![(SectionKind::AllOpen, List::All(filter.clone()))]
     };
     let mut sections = Vec::new();
     for (kind, which) in lists {
-        let total = store::count(db, which).await?;
-        let lines = store::list(db, which, page).await?;
+        let total = store::count(db, &which, now).await?;
+        let lines = store::list(db, &which, page, now, first_contact_secs).await?;
         sections.push(Section { kind, total, lines });
     }
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
+    let supervising = user.role != crate::auth::Role::Navigator;
     Ok(Caseload {
         page,
         pages: ((largest + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
-        now: crate::db::now(),
-        is_navigator: navigator.is_some(),
+        now,
+        first_contact_secs,
+        is_navigator: profile.is_some(),
         sections,
+        filter: supervising.then_some(filter),
+        query: views::FilterForm {
+            status: non_empty(&query.status).unwrap_or("").to_owned(),
+            need: non_empty(&query.need).unwrap_or("").to_owned(),
+            language: non_empty(&query.language).unwrap_or("").to_owned(),
+            area: non_empty(&query.area).unwrap_or("").to_owned(),
+            navigator: non_empty(&query.navigator).unwrap_or("").to_owned(),
+            waiting: non_empty(&query.waiting).unwrap_or("").to_owned(),
+            q: non_empty(&query.q).unwrap_or("").to_owned(),
+        },
+        reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
+        errors: Vec::new(),
+        navigators: if supervising {
+            store::navigator_choices(db).await?
+        } else {
+            Vec::new()
+        },
+        areas: if supervising {
+            ctx.state.areas.get(db).await?.to_vec()
+        } else {
+            Vec::new()
+        },
     })
 }
 
-async fn caseload(ctx: Ctx, user: CurrentUser, Query(q): Query<PageQuery>) -> AppResult<Response> {
-    let page = q
-        .page
-        .and_then(|p| p.parse::<i64>().ok())
-        .unwrap_or(1)
-        .clamp(1, 1_000_000);
-    let load = load_caseload(&ctx, &user, page).await?;
+async fn caseload(ctx: Ctx, user: CurrentUser, Query(q): Query<ListQuery>) -> AppResult<Response> {
+    let load = load_caseload(&ctx, &user, &q).await?;
     Ok(html_response(
         StatusCode::OK,
         views::caseload(&ctx, &user, &load, false),
@@ -100,14 +181,21 @@ async fn visible_case(
     let case = store::case_detail(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let navigator = store::navigator_of_user(db, user.id).await?;
-    match transitions::access(user.role, navigator, case.navigator_id, case.status) {
-        Access::None => {
-            tracing::info!(user_id = user.id, case_id = id, "case not visible to user");
-            Err(AppError::NotFound)
-        }
-        access => Ok((case, access)),
+    let profile = store::queue_profile(db, user.id).await?;
+    let navigator = profile.as_ref().map(|p| p.navigator_id);
+    let access = match transitions::access(user.role, navigator, case.navigator_id, case.status) {
+        // An unassigned case is a navigator's to see only when it is in their queue.
+        Access::Take => match &profile {
+            Some(p) if store::in_queue(db, p, id).await? => Access::Take,
+            _ => Access::None,
+        },
+        access => access,
+    };
+    if access == Access::None {
+        tracing::info!(user_id = user.id, case_id = id, "case not visible to user");
+        return Err(AppError::NotFound);
     }
+    Ok((case, access))
 }
 
 /// A case this user may change: 404 when they may not see it, 403 when they may only take it.
@@ -125,21 +213,69 @@ async fn render_case(
     status: StatusCode,
     forms: &CaseForms<'_>,
 ) -> AppResult<Response> {
+    let db = &ctx.state.db;
     let (case, access) = visible_case(ctx, user, id).await?;
-    let events = store::timeline(&ctx.state.db, id).await?;
+    let now = crate::db::now();
+    if access == Access::Full && case.unread_reply() && case.navigator_id.is_some() {
+        let mine = store::navigator_of_user(db, user.id).await?;
+        if mine == case.navigator_id {
+            store::mark_replies_seen(db, id, now).await?;
+        }
+    }
+    let page = views::CasePage {
+        events: store::timeline(db, id).await?,
+        referrals: store::referrals(db, id).await?,
+        programs: if access == Access::Full {
+            store::program_choices(db).await?
+        } else {
+            Vec::new()
+        },
+        outcome: store::outcome(db, id).await?,
+        navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
+            store::navigator_choices(db).await?
+        } else {
+            Vec::new()
+        },
+        case,
+        access,
+    };
+    // Every page that shows a resident's data, also one drawn again after a refused change,
+    // is a view the log records; only a case this user may see gets this far.
+    crate::audit::record(db, user.id, "view_case", id, now).await?;
     Ok(html_response(
         status,
-        views::case_page(ctx, user, &case, &events, access, forms),
+        views::case_page(ctx, user, &page, forms),
         Caching::NoStore,
     ))
 }
 
 async fn case_page(ctx: Ctx, user: CurrentUser, Path(id): Path<String>) -> AppResult<Response> {
     let id = case_id(&id)?;
-    let response = render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await?;
-    // Only a case this user may see gets this far: the view is what the log records.
-    crate::audit::record(&ctx.state.db, user.id, "view_case", id, crate::db::now()).await?;
-    Ok(response)
+    render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await
+}
+
+/// Draws the case again with the user's input and a conflict message: someone changed the
+/// case after this user's form was drawn.
+async fn conflict(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    mut forms: CaseForms<'_>,
+) -> AppResult<Response> {
+    tracing::info!(user_id = user.id, case_id = id, "stale form refused");
+    forms.conflict = true;
+    render_case(ctx, user, id, StatusCode::CONFLICT, &forms).await
+}
+
+/// Draws the case again with the user's input and what is wrong with it.
+async fn refused(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    forms: CaseForms<'_>,
+) -> AppResult<Response> {
+    tracing::info!(user_id = user.id, case_id = id, fields = ?forms.errors.iter().map(|e| e.field).collect::<Vec<_>>(), "case change refused");
+    render_case(ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await
 }
 
 fn to_case(id: i64) -> Response {
@@ -150,9 +286,17 @@ async fn take(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Re
     let id = case_id(&id)?;
     let user = &form.user;
     let db = &ctx.state.db;
-    let navigator = store::navigator_of_user(db, user.id)
+    let profile = store::queue_profile(db, user.id)
         .await?
         .ok_or(AppError::Forbidden)?;
+    let navigator = profile.navigator_id;
+    let case = store::case_detail(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if case.navigator_id.is_none() && !store::in_queue(db, &profile, id).await? {
+        // Outside this navigator's areas, languages or skills: as if it did not exist.
+        return Err(AppError::NotFound);
+    }
     if store::take(db, id, navigator, user.id, crate::db::now()).await? {
         tracing::info!(user_id = user.id, case_id = id, "case taken");
         return Ok(to_case(id));
@@ -166,7 +310,7 @@ async fn take(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Re
     }
     // Say only that it was taken: no reference code, so a guessed id tells nothing more.
     tracing::info!(user_id = user.id, case_id = id, "case already taken");
-    let load = load_caseload(&ctx, user, 1).await?;
+    let load = load_caseload(&ctx, user, &ListQuery::default()).await?;
     Ok(html_response(
         StatusCode::CONFLICT,
         views::caseload(&ctx, user, &load, true),
@@ -246,6 +390,15 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
         });
         return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
     };
+    let close_reason = CloseReason::parse(form.get("close_reason"));
+    if to == CaseStatus::Closed && close_reason.is_none() {
+        forms.errors.push(FieldError {
+            field: "close_reason",
+            message: "case-close-reason-error",
+        });
+        forms.status = to.code();
+        return refused(&ctx, user, id, forms).await;
+    }
     let now = crate::db::now();
     match store::change_status(
         &ctx.state.db,
@@ -253,6 +406,7 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
         case.version,
         case.status,
         to,
+        close_reason,
         user.id,
         now,
     )
@@ -323,4 +477,318 @@ async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRe
             render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await
         }
     }
+}
+
+/// The day a follow-up falls due, as typed in a date field (`YYYY-MM-DD`): the start of that
+/// day in the help desk's time zone. From today up to a year ahead.
+fn follow_up_day(ctx: &Ctx, raw: &str, now: i64) -> Result<Option<(i64, String)>, ()> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let tz = ctx.state.config.timezone.clone();
+    let day: jiff::civil::Date = raw.parse().map_err(|_| ())?;
+    let today = jiff::Timestamp::from_second(now)
+        .map_err(|_| ())?
+        .to_zoned(tz.clone())
+        .date();
+    if day < today
+        || day
+            > today
+                .checked_add(jiff::Span::new().days(366))
+                .map_err(|_| ())?
+    {
+        return Err(());
+    }
+    let start = day.to_zoned(tz).map_err(|_| ())?.timestamp().as_second();
+    Ok(Some((start, day.to_string())))
+}
+
+async fn set_follow_up(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let user = &form.user;
+    let case = workable_case(&ctx, user, id).await?;
+    let raw = form.get("follow_up");
+    let mut forms = CaseForms {
+        follow_up: Some(raw),
+        ..CaseForms::default()
+    };
+    if form_version(&form) != Some(case.version) {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let now = crate::db::now();
+    let Ok(due) = follow_up_day(&ctx, raw, now) else {
+        forms.errors.push(FieldError {
+            field: "follow_up",
+            message: "case-follow-up-error",
+        });
+        return refused(&ctx, user, id, forms).await;
+    };
+    let due_ref = due.as_ref().map(|(at, day)| (*at, day.as_str()));
+    match store::set_follow_up(&ctx.state.db, id, case.version, user.id, due_ref, now).await? {
+        Change::Done => Ok(to_case(id)),
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+async fn add_referral(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let user = &form.user;
+    let case = workable_case(&ctx, user, id).await?;
+    let note = form.get("referral_note").trim();
+    let mut forms = CaseForms {
+        referral_note: note,
+        program: form.get("program"),
+        ..CaseForms::default()
+    };
+    if form_version(&form) != Some(case.version) {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let db = &ctx.state.db;
+    let programs = store::program_choices(db).await?;
+    let program = form
+        .get("program")
+        .parse::<i64>()
+        .ok()
+        .and_then(|pid| programs.iter().find(|p| p.id == pid));
+    let existing = store::referrals(db, id).await?;
+    match program {
+        None => forms.errors.push(FieldError {
+            field: "program",
+            message: "referral-error-program",
+        }),
+        Some(p) if existing.iter().any(|r| r.program_id == p.id) => forms.errors.push(FieldError {
+            field: "program",
+            message: "referral-error-already",
+        }),
+        Some(_) => {}
+    }
+    let status = ReferralStatus::parse(form.get("referral_status"));
+    if status.is_none() {
+        forms.errors.push(FieldError {
+            field: "referral_status",
+            message: "referral-error-status",
+        });
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        forms.errors.push(FieldError {
+            field: "referral_note",
+            message: "case-note-error-too-long",
+        });
+    }
+    let (Some(program), Some(status), true) = (program, status, forms.errors.is_empty()) else {
+        return refused(&ctx, user, id, forms).await;
+    };
+    let now = crate::db::now();
+    match store::add_referral(db, id, case.version, user.id, program, status, note, now).await? {
+        store::ReferralChange::Done => {
+            tracing::info!(
+                user_id = user.id,
+                case_id = id,
+                program_id = program.id,
+                "referral added"
+            );
+            Ok(to_case(id))
+        }
+        store::ReferralChange::Stale => conflict(&ctx, user, id, forms).await,
+        store::ReferralChange::Refused => {
+            forms.errors.push(FieldError {
+                field: "program",
+                message: "referral-error-already",
+            });
+            refused(&ctx, user, id, forms).await
+        }
+    }
+}
+
+async fn update_referral(
+    ctx: Ctx,
+    Path((id, referral)): Path<(String, String)>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let referral_id: i64 = referral.parse().map_err(|_| AppError::NotFound)?;
+    let user = &form.user;
+    let case = workable_case(&ctx, user, id).await?;
+    let db = &ctx.state.db;
+    let referral = store::referrals(db, id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == referral_id)
+        .ok_or(AppError::NotFound)?;
+    let mut forms = CaseForms::default();
+    if form_version(&form) != Some(case.version) {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let Some(to) = ReferralStatus::parse(form.get("status")).filter(|to| *to != referral.status)
+    else {
+        forms.errors.push(FieldError {
+            field: "referral_status",
+            message: "referral-error-status",
+        });
+        return refused(&ctx, user, id, forms).await;
+    };
+    let now = crate::db::now();
+    match store::update_referral(db, id, case.version, user.id, &referral, to, "", now).await? {
+        store::ReferralChange::Done => {
+            tracing::info!(
+                user_id = user.id,
+                case_id = id,
+                referral_id,
+                to = to.code(),
+                "referral updated"
+            );
+            Ok(to_case(id))
+        }
+        store::ReferralChange::Stale => conflict(&ctx, user, id, forms).await,
+        store::ReferralChange::Refused => Err(AppError::NotFound),
+    }
+}
+
+async fn save_outcome(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let user = &form.user;
+    let case = workable_case(&ctx, user, id).await?;
+    let input = outcome::OutcomeInput::read(|name| form.get(name));
+    let mut forms = CaseForms {
+        outcome: Some(input.clone()),
+        ..CaseForms::default()
+    };
+    if form_version(&form) != Some(case.version) {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let outcome = match input.validate() {
+        Ok(outcome) => outcome,
+        Err(errors) => {
+            forms.errors = errors;
+            return refused(&ctx, user, id, forms).await;
+        }
+    };
+    let now = crate::db::now();
+    match store::save_outcome(&ctx.state.db, id, case.version, user.id, &outcome, now).await? {
+        Change::Done => {
+            tracing::info!(user_id = user.id, case_id = id, "outcome recorded");
+            Ok(to_case(id))
+        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+/// Where a bulk reassignment returns to: the list the supervisor was looking at.
+fn back_to_list(form: &StaffForm, changed: usize) -> String {
+    let back = form.get("back");
+    let query = back
+        .strip_prefix("/cases?")
+        .filter(|q| !q.contains(['#', '\\']))
+        .unwrap_or("");
+    let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .filter(|(k, _)| k != "reassigned")
+        .collect();
+    let mut ser = form_urlencoded::Serializer::new(String::new());
+    ser.extend_pairs(kept);
+    ser.append_pair("reassigned", &changed.to_string());
+    format!("/cases?{}", ser.finish())
+}
+
+async fn chosen_navigator(
+    ctx: &Ctx,
+    form: &StaffForm,
+) -> AppResult<Option<store::NavigatorChoice>> {
+    let choices = store::navigator_choices(&ctx.state.db).await?;
+    Ok(form
+        .get("navigator")
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| choices.into_iter().find(|n| n.id == id)))
+}
+
+/// A supervisor gives one case to a navigator.
+async fn assign_one(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    let user = &form.user;
+    user.require_role(&[crate::auth::Role::Supervisor, crate::auth::Role::Admin])?;
+    let case = workable_case(&ctx, user, id).await?;
+    let mut forms = CaseForms::default();
+    if form_version(&form) != Some(case.version) {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let Some(to) = chosen_navigator(&ctx, &form).await? else {
+        forms.errors.push(FieldError {
+            field: "navigator",
+            message: "reassign-error-navigator",
+        });
+        return refused(&ctx, user, id, forms).await;
+    };
+    if !transitions::is_open(case.status) {
+        forms.errors.push(FieldError {
+            field: "navigator",
+            message: "reassign-error-closed",
+        });
+        return refused(&ctx, user, id, forms).await;
+    }
+    let changed = store::reassign(&ctx.state.db, &[id], &to, user.id, crate::db::now()).await?;
+    tracing::info!(
+        user_id = user.id,
+        case_id = id,
+        navigator_id = to.id,
+        changed,
+        "case reassigned"
+    );
+    Ok(to_case(id))
+}
+
+/// A supervisor gives the cases ticked in a list to a navigator.
+async fn reassign_many(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
+    let user = &form.user;
+    user.require_role(&[crate::auth::Role::Supervisor, crate::auth::Role::Admin])?;
+    let ids: Vec<i64> = form
+        .fields
+        .iter()
+        .filter(|(k, _)| k == "case")
+        .filter_map(|(_, v)| v.parse().ok())
+        .take(PAGE_SIZE as usize)
+        .collect();
+    let to = chosen_navigator(&ctx, &form).await?;
+    let problem = match (&to, ids.is_empty()) {
+        (None, _) => Some("reassign-error-navigator"),
+        (_, true) => Some("reassign-error-none-chosen"),
+        _ => None,
+    };
+    if let Some(message) = problem {
+        let query: ListQuery = form
+            .get("back")
+            .parse::<axum::http::Uri>()
+            .ok()
+            .filter(|uri| uri.path() == "/cases" && uri.host().is_none())
+            .and_then(|uri| Query::<ListQuery>::try_from_uri(&uri).ok())
+            .map(|Query(q)| q)
+            .unwrap_or_default();
+        let mut load = load_caseload(&ctx, user, &query).await?;
+        load.errors.push(FieldError {
+            field: if message == "reassign-error-navigator" {
+                "navigator"
+            } else {
+                "case"
+            },
+            message,
+        });
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::caseload(&ctx, user, &load, false),
+            Caching::NoStore,
+        ));
+    }
+    let Some(to) = to else {
+        return Err(AppError::NotFound);
+    };
+    let changed = store::reassign(&ctx.state.db, &ids, &to, user.id, crate::db::now()).await?;
+    tracing::info!(
+        user_id = user.id,
+        navigator_id = to.id,
+        asked = ids.len(),
+        changed,
+        "cases reassigned"
+    );
+    Ok(Redirect::to(&back_to_list(&form, changed)).into_response())
 }

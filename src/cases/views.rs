@@ -3,15 +3,20 @@
 
 use maud::{html, Markup};
 
-use super::store::{CaseDetail, CaseLine, ContactChannel, Event};
+use super::outcome::{Outcome, OutcomeInput};
+use super::store::{
+    CaseDetail, CaseLine, ContactChannel, Due, Event, Filter, NavigatorChoice, ProgramChoice,
+    Referral,
+};
 use super::transitions::{status_choices, Access};
 use crate::auth::views::{alert, csrf_field, signed_in_as};
 use crate::auth::CurrentUser;
-use crate::domain::CaseStatus;
+use crate::domain::{CaseStatus, CloseReason, DeviceType, ReferralStatus};
 use crate::i18n::Lang;
+use crate::intake::form::AreaChoice;
 use crate::intake::form::FieldError;
 use crate::intake::views::format_date;
-use crate::web::form::{error_summary, Input, Select};
+use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::page;
 use crate::web::Ctx;
 
@@ -43,9 +48,63 @@ pub struct Caseload {
     pub page: i64,
     pub pages: i64,
     pub now: i64,
+    pub first_contact_secs: i64,
     /// Whether this user has a navigator row (and so may take cases).
     pub is_navigator: bool,
     pub sections: Vec<Section>,
+    /// A supervisor's filters (`None` for navigators, who have no filter form).
+    pub filter: Option<Filter>,
+    /// The filter form as typed.
+    pub query: FilterForm,
+    /// How many cases a bulk reassignment just changed.
+    pub reassigned: Option<i64>,
+    /// Navigators cases may be given to (supervisors only).
+    pub navigators: Vec<NavigatorChoice>,
+    pub areas: Vec<AreaChoice>,
+    /// What was wrong with a bulk reassignment.
+    pub errors: Vec<FieldError>,
+}
+
+/// The supervisor's filter form as typed.
+#[derive(Clone, Debug, Default)]
+pub struct FilterForm {
+    pub status: String,
+    pub need: String,
+    pub language: String,
+    pub area: String,
+    pub navigator: String,
+    pub waiting: String,
+    pub q: String,
+}
+
+impl FilterForm {
+    /// The query string that draws the same list (without the page).
+    pub fn query_string(&self) -> String {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("status", &self.status),
+            ("need", &self.need),
+            ("language", &self.language),
+            ("area", &self.area),
+            ("navigator", &self.navigator),
+            ("waiting", &self.waiting),
+            ("q", &self.q),
+        ] {
+            if !v.is_empty() {
+                ser.append_pair(k, v);
+            }
+        }
+        ser.finish()
+    }
+
+    fn page_link(&self, page: i64) -> String {
+        let q = self.query_string();
+        if q.is_empty() {
+            format!("/cases?page={page}")
+        } else {
+            format!("/cases?{q}&page={page}")
+        }
+    }
 }
 
 fn status_label(ctx: &Ctx, status: CaseStatus) -> String {
@@ -86,6 +145,16 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
             @if take_conflict {
                 (alert(&ctx.t("cases-take-conflict-title"), &ctx.t("cases-take-conflict")))
             }
+            (error_summary(ctx, &load.errors))
+            @if let Some(n) = load.reassigned {
+                div.flag role="status" { p { (tr.ta("reassign-done", &[("count", n.into())])) } }
+            }
+            @if load.filter.is_some() {
+                p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
+                (filter_form(ctx, load))
+            } @else if load.is_navigator {
+                p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
+            }
             @if load.sections.is_empty() {
                 p { (ctx.t("cases-no-navigator-profile")) }
             }
@@ -99,6 +168,20 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                     h2 id={ "cases-" (s.kind.code()) } { (ctx.t(&format!("cases-{}-title", s.kind.code()))) }
                     @if s.lines.is_empty() {
                         p { (ctx.t(&format!("cases-{}-empty", s.kind.code()))) }
+                    } @else if s.kind == SectionKind::AllOpen && !load.navigators.is_empty() {
+                        form method="post" action="/cases/reassign" novalidate {
+                            (csrf_field(&user.csrf_token))
+                            input type="hidden" name="back" value={ "/cases?" (load.query.query_string()) };
+                            (case_table(ctx, user, load, s))
+                            (Select {
+                                name: "navigator",
+                                label: ctx.t("reassign-navigator-label"),
+                                hint: Some(ctx.t("reassign-hint")),
+                                options: navigator_options(ctx, &load.navigators),
+                                selected: &|_| false,
+                            }.render(ctx, &load.errors))
+                            p { button type="submit" { (ctx.t("reassign-submit")) } }
+                        }
                     } @else {
                         (case_table(ctx, user, load, s))
                     }
@@ -109,11 +192,11 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                     p { (tr.ta("cases-page", &[("page", load.page.into()), ("pages", load.pages.into())])) }
                     p {
                         @if load.page > 1 {
-                            a href={ "/cases?page=" (load.page - 1) } rel="prev" { (ctx.t("cases-previous")) }
+                            a href=(load.query.page_link(load.page - 1)) rel="prev" { (ctx.t("cases-previous")) }
                             " "
                         }
                         @if load.page < load.pages {
-                            a href={ "/cases?page=" (load.page + 1) } rel="next" { (ctx.t("cases-next")) }
+                            a href=(load.query.page_link(load.page + 1)) rel="next" { (ctx.t("cases-next")) }
                         }
                     }
                 }
@@ -124,6 +207,8 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
 
 fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Markup {
     let show_navigator = s.kind == SectionKind::AllOpen;
+    let show_select = show_navigator && !load.navigators.is_empty();
+    let show_due = s.kind == SectionKind::Mine;
     let show_take = s.kind == SectionKind::Queue && load.is_navigator;
     let tr = ctx.tr();
     html! {
@@ -131,7 +216,9 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
             table aria-labelledby={ "cases-" (s.kind.code()) } {
                 thead {
                     tr {
+                        @if show_select { th scope="col" { (ctx.t("cases-col-select")) } }
                         th scope="col" { (ctx.t("cases-col-ref")) }
+                        @if show_due { th scope="col" { (ctx.t("cases-col-due")) } }
                         th scope="col" { (ctx.t("cases-col-area")) }
                         th scope="col" { (ctx.t("cases-col-needs")) }
                         th scope="col" { (ctx.t("cases-col-language")) }
@@ -144,7 +231,22 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                 tbody {
                     @for line in &s.lines {
                         tr {
-                            th scope="row" { a href={ "/cases/" (line.id) } { (line.ref_code) } }
+                            @if show_select {
+                                td {
+                                    input type="checkbox" name="case" value=(line.id) id={ "f-case-" (line.id) };
+                                    label.visually-hidden for={ "f-case-" (line.id) } {
+                                        (tr.ta("cases-select-label", &[("ref", line.ref_code.as_str().into())]))
+                                    }
+                                }
+                            }
+                            th scope="row" {
+                                a href={ "/cases/" (line.id) } { (line.ref_code) }
+                                @if line.unread_reply { br; strong.due { (ctx.t("cases-unread-reply")) } }
+                            }
+                            @if show_due {
+                                @let due = Due::of(line, load.now, load.first_contact_secs);
+                                td.due[due < Due::New] { (ctx.t(&format!("cases-due-{}", due.code()))) }
+                            }
                             td { (line.area.clone().unwrap_or_else(|| ctx.t("case-not-given"))) }
                             td { (needs_text(ctx, &line.needs)) }
                             td { (language_name(&line.language)) }
@@ -168,6 +270,14 @@ pub struct CaseForms<'a> {
     pub note: &'a str,
     /// The note typed into the contact form.
     pub contact_note: &'a str,
+    /// The status chosen in the status form.
+    pub status: &'a str,
+    /// The follow-up date as typed (`None`: show the stored one).
+    pub follow_up: Option<&'a str>,
+    pub program: &'a str,
+    pub referral_note: &'a str,
+    /// The outcome form as typed (`None`: show the stored outcome).
+    pub outcome: Option<OutcomeInput>,
     pub errors: Vec<FieldError>,
     /// The case changed since the user's form was drawn.
     pub conflict: bool,
@@ -209,22 +319,90 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
                     .into(),
             )],
         ),
+        "status_change" if event.data["reason"].is_string() => tr.ta(
+            "case-event-closed",
+            &[
+                ("from", status("from").into()),
+                (
+                    "reason",
+                    event.data["reason"]
+                        .as_str()
+                        .and_then(CloseReason::parse)
+                        .map_or_else(String::new, |r| {
+                            ctx.t(&format!("close-reason-{}", r.code()))
+                        })
+                        .into(),
+                ),
+            ],
+        ),
         "status_change" => tr.ta(
             "case-event-status-change",
             &[("from", status("from").into()), ("to", status("to").into())],
+        ),
+        "referral" => {
+            let referral_status = |key: &str| {
+                event.data[key]
+                    .as_str()
+                    .and_then(ReferralStatus::parse)
+                    .map_or_else(String::new, |s| {
+                        ctx.t(&format!("referral-status-{}", s.code()))
+                    })
+            };
+            let program = event.data["program"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if event.data["from"].is_string() {
+                tr.ta(
+                    "case-event-referral-change",
+                    &[
+                        ("program", program.into()),
+                        ("from", referral_status("from").into()),
+                        ("to", referral_status("to").into()),
+                    ],
+                )
+            } else {
+                tr.ta(
+                    "case-event-referral",
+                    &[
+                        ("program", program.into()),
+                        ("to", referral_status("to").into()),
+                    ],
+                )
+            }
+        }
+        "outcome" => ctx.t("case-event-outcome"),
+        "follow_up" => match event.data["on"].as_str() {
+            Some(day) => tr.ta("case-event-follow-up", &[("day", day.into())]),
+            None => ctx.t("case-event-follow-up-cleared"),
+        },
+        "reassignment" => tr.ta(
+            "case-event-reassignment",
+            &[(
+                "to",
+                event.data["to_name"].as_str().unwrap_or_default().into(),
+            )],
         ),
         other => tr.ta("case-event-other", &[("kind", other.into())]),
     }
 }
 
-pub fn case_page(
-    ctx: &Ctx,
-    user: &CurrentUser,
-    case: &CaseDetail,
-    events: &[Event],
-    access: Access,
-    forms: &CaseForms<'_>,
-) -> Markup {
+/// Everything a case page shows.
+pub struct CasePage {
+    pub case: CaseDetail,
+    pub access: Access,
+    pub events: Vec<Event>,
+    pub referrals: Vec<Referral>,
+    /// Programs the case may be referred to (empty unless the user may change the case).
+    pub programs: Vec<ProgramChoice>,
+    pub outcome: Outcome,
+    /// Navigators the case may be given to (supervisors only).
+    pub navigators: Vec<NavigatorChoice>,
+}
+
+pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
+    let case = &p.case;
+    let access = p.access;
     let tr = ctx.tr();
     let heading = tr.ta("case-title", &[("ref", case.ref_code.as_str().into())]);
     let title = if forms.errors.is_empty() && !forms.conflict {
@@ -252,17 +430,48 @@ pub fn case_page(
                 (alert(&ctx.t("case-conflict-title"), &ctx.t("case-conflict")))
             }
             (error_summary(ctx, &forms.errors))
+            @if case.unread_reply() {
+                p.flag { strong { (ctx.t("case-unread-reply")) } }
+            }
             dl.summary {
-                dt { (ctx.t("case-status")) } dd { (status_label(ctx, case.status)) }
+                dt { (ctx.t("case-status")) }
+                dd {
+                    (status_label(ctx, case.status))
+                    @if let Some(reason) = case.close_reason {
+                        " (" (ctx.t(&format!("close-reason-{}", reason.code()))) ")"
+                    }
+                }
                 dt { (ctx.t("case-navigator")) }
                 dd { (case.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
-                dt { (ctx.t("case-received")) } dd { (when(ctx, case.created_at)) }
+                dt { (ctx.t("case-received")) }
+                dd {
+                    (when(ctx, case.created_at))
+                    @if let Some(channel) = case.channel {
+                        " · " (ctx.t(&format!("case-channel-{}", channel.code())))
+                    }
+                }
                 dt { (ctx.t("case-first-contact")) }
                 dd { (case.first_contact_at.map_or_else(|| ctx.t("case-not-yet"), |at| when(ctx, at))) }
+                dt { (ctx.t("case-follow-up")) }
+                dd { (case.follow_up_at.map_or_else(|| ctx.t("case-none"), |at| format_date(ctx, at))) }
             }
             @if access == Access::Take {
                 p { (ctx.t("case-take-intro")) }
                 (take_form(ctx, user, case.id, &case.ref_code))
+            }
+            @if !p.navigators.is_empty() && super::transitions::is_open(case.status) {
+                form method="post" action={ "/cases/" (case.id) "/assign" } novalidate {
+                    (csrf_field(&user.csrf_token))
+                    input type="hidden" name="version" value=(case.version);
+                    (Select {
+                        name: "navigator",
+                        label: ctx.t("reassign-one-label"),
+                        hint: None,
+                        options: navigator_options(ctx, &p.navigators),
+                        selected: &|v| case.navigator_id.is_some_and(|id| id.to_string() == v),
+                    }.render(ctx, &forms.errors))
+                    p { button type="submit" { (ctx.t("reassign-one-submit")) } }
+                }
             }
             h2 { (ctx.t("case-resident")) }
             dl.summary {
@@ -283,10 +492,13 @@ pub fn case_page(
                 (contact_form(ctx, user, case, forms))
                 (note_form(ctx, user, case, forms))
                 (status_form(ctx, user, case, forms))
+                (follow_up_form(ctx, user, case, forms))
             }
+            (referrals_section(ctx, user, p, forms))
+            (outcome_section(ctx, user, p, forms))
             h2 { (ctx.t("case-timeline")) }
             ol.timeline {
-                @for e in events {
+                @for e in &p.events {
                     li {
                         p.meta {
                             strong { (e.actor.clone().unwrap_or_else(|| ctx.t("case-event-no-actor"))) }
@@ -299,6 +511,209 @@ pub fn case_page(
             }
         },
     )
+}
+
+fn referral_status_label(ctx: &Ctx, status: ReferralStatus) -> String {
+    ctx.t(&format!("referral-status-{}", status.code()))
+}
+
+fn program_label(ctx: &Ctx, p: &ProgramChoice) -> String {
+    let name = format!("{} ({})", p.name, p.organization);
+    match p.capacity_available {
+        Some(n) if n <= 0 => format!("{name} · {}", ctx.t("referral-no-capacity")),
+        _ => name,
+    }
+}
+
+fn referrals_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
+    let case = &p.case;
+    let full = p.access == Access::Full;
+    let offered: Vec<&ProgramChoice> = p
+        .programs
+        .iter()
+        .filter(|pc| !p.referrals.iter().any(|r| r.program_id == pc.id))
+        .collect();
+    html! {
+        h2 id="referrals" { (ctx.t("referral-title")) }
+        @if p.referrals.is_empty() {
+            p { (ctx.t("referral-none")) }
+        } @else {
+            div.table-wrap {
+                table aria-labelledby="referrals" {
+                    thead {
+                        tr {
+                            th scope="col" { (ctx.t("referral-col-program")) }
+                            th scope="col" { (ctx.t("referral-col-status")) }
+                            th scope="col" { (ctx.t("referral-col-updated")) }
+                            @if full { th scope="col" { (ctx.t("referral-col-change")) } }
+                        }
+                    }
+                    tbody {
+                        @for r in &p.referrals {
+                            tr {
+                                th scope="row" { (r.program) br; small { (r.organization) } }
+                                td { (referral_status_label(ctx, r.status)) }
+                                td { (format_date(ctx, r.updated_at)) }
+                                @if full {
+                                    td {
+                                        form.inline method="post" action={ "/cases/" (case.id) "/referrals/" (r.id) } {
+                                            (csrf_field(&user.csrf_token))
+                                            input type="hidden" name="version" value=(case.version);
+                                            @let id = format!("f-referral-{}", r.id);
+                                            label.visually-hidden for=(id) {
+                                                (ctx.tr().ta("referral-change-label", &[("program", r.program.as_str().into())]))
+                                            }
+                                            select id=(id) name="status" {
+                                                @for s in ReferralStatus::ALL {
+                                                    option value=(s.code()) selected[*s == r.status] { (referral_status_label(ctx, *s)) }
+                                                }
+                                            }
+                                            " "
+                                            button type="submit" { (ctx.t("referral-change-submit")) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if full {
+            h3 { (ctx.t("referral-add-title")) }
+            @if offered.is_empty() {
+                p { (ctx.t("referral-no-programs")) }
+            } @else {
+                form method="post" action={ "/cases/" (case.id) "/referrals" } novalidate {
+                    (csrf_field(&user.csrf_token))
+                    input type="hidden" name="version" value=(case.version);
+                    (Select {
+                        name: "program",
+                        label: ctx.t("referral-program-label"),
+                        hint: Some(ctx.t("referral-program-hint")),
+                        options: std::iter::once((String::new(), ctx.t("referral-program-choose"), None))
+                            .chain(offered.iter().map(|pc| (pc.id.to_string(), program_label(ctx, pc), None)))
+                            .collect(),
+                        selected: &|v| !v.is_empty() && v == forms.program,
+                    }.render(ctx, &forms.errors))
+                    (Select {
+                        name: "referral_status",
+                        label: ctx.t("referral-status-label"),
+                        hint: None,
+                        options: [ReferralStatus::Suggested, ReferralStatus::Referred, ReferralStatus::Applied]
+                            .iter()
+                            .map(|s| (s.code().to_owned(), referral_status_label(ctx, *s), None))
+                            .collect(),
+                        selected: &|v| v == ReferralStatus::Referred.code(),
+                    }.render(ctx, &forms.errors))
+                    (Input::new("referral_note", ctx.t("case-contact-note-label"), forms.referral_note)
+                        .textarea().render(ctx, &forms.errors))
+                    p { button type="submit" { (ctx.t("referral-add-submit")) } }
+                }
+            }
+        }
+    }
+}
+
+fn yes_no(ctx: &Ctx, value: Option<bool>) -> String {
+    match value {
+        Some(true) => ctx.t("outcome-yes"),
+        Some(false) => ctx.t("outcome-no"),
+        None => ctx.t("outcome-not-recorded"),
+    }
+}
+
+fn outcome_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
+    let case = &p.case;
+    let o = &p.outcome;
+    let tr = ctx.tr();
+    let not_recorded = || ctx.t("outcome-not-recorded");
+    let number = |n: Option<i64>| n.map_or_else(not_recorded, |n| tr.number(n));
+    let input = forms.outcome.clone().unwrap_or_else(|| {
+        OutcomeInput::from_outcome(o, |c| format!("{}.{:02}", c / 100, c % 100))
+    });
+    let skill_options: Vec<Choice> = ["1", "2", "3", "4", "5"]
+        .into_iter()
+        .map(|code| Choice {
+            code,
+            label: ctx.t(&format!("outcome-skill-{code}")),
+            hint: None,
+        })
+        .collect();
+    html! {
+        h2 { (ctx.t("outcome-title")) }
+        dl.summary {
+            dt { (ctx.t("outcome-connected")) } dd { (yes_no(ctx, o.connected_at_home)) }
+            dt { (ctx.t("outcome-plan")) } dd { @if o.plan.is_empty() { (not_recorded()) } @else { (o.plan) } }
+            dt { (ctx.t("outcome-cost")) } dd { (o.monthly_cost_cents.map_or_else(not_recorded, |c| tr.money(c))) }
+            dt { (ctx.t("outcome-device")) }
+            dd { (o.device_type.map_or_else(not_recorded, |d| ctx.t(&format!("device-{}", d.0.code())))) }
+            dt { (ctx.t("outcome-sessions")) } dd { (number(o.training_sessions)) }
+            dt { (ctx.t("outcome-skill-intake")) } dd { (number(o.skill_at_intake)) }
+            dt { (ctx.t("outcome-skill-close")) } dd { (number(o.skill_at_close)) }
+        }
+        @if p.access == Access::Full {
+            h3 { (ctx.t("outcome-form-title")) }
+            form method="post" action={ "/cases/" (case.id) "/outcome" } novalidate {
+                (csrf_field(&user.csrf_token))
+                input type="hidden" name="version" value=(case.version);
+                (choices(ctx, &forms.errors, "connected_at_home", "radio", &ctx.t("outcome-connected"), None,
+                    &[
+                        Choice { code: "yes", label: ctx.t("outcome-yes"), hint: None },
+                        Choice { code: "no", label: ctx.t("outcome-no"), hint: None },
+                        Choice { code: "", label: ctx.t("outcome-not-recorded"), hint: None },
+                    ],
+                    |c| c == input.connected_at_home))
+                (Input::new("plan", ctx.t("outcome-plan"), &input.plan).render(ctx, &forms.errors))
+                (Input::new("monthly_cost", ctx.t("outcome-cost"), &input.monthly_cost)
+                    .hint(ctx.t("outcome-cost-hint")).ltr().render(ctx, &forms.errors))
+                (Select {
+                    name: "device_type",
+                    label: ctx.t("outcome-device"),
+                    hint: None,
+                    options: std::iter::once((String::new(), ctx.t("outcome-no-device"), None))
+                        .chain(DeviceType::ALL.iter().map(|d| (d.code().to_owned(), ctx.t(&format!("device-{}", d.code())), None)))
+                        .collect(),
+                    selected: &|v| v == input.device_type,
+                }.render(ctx, &forms.errors))
+                (Input::new("training_sessions", ctx.t("outcome-sessions"), &input.training_sessions)
+                    .numeric().render(ctx, &forms.errors))
+                (choices(ctx, &forms.errors, "skill_at_intake", "radio", &ctx.t("outcome-skill-intake"),
+                    Some(&ctx.t("outcome-skill-hint")), &skill_options, |c| c == input.skill_at_intake))
+                (choices(ctx, &forms.errors, "skill_at_close", "radio", &ctx.t("outcome-skill-close"),
+                    Some(&ctx.t("outcome-skill-hint")), &skill_options, |c| c == input.skill_at_close))
+                p { button type="submit" { (ctx.t("outcome-submit")) } }
+            }
+        }
+    }
+}
+
+fn follow_up_form(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    case: &CaseDetail,
+    forms: &CaseForms<'_>,
+) -> Markup {
+    let stored = case
+        .follow_up_at
+        .and_then(|at| jiff::Timestamp::from_second(at).ok())
+        .map(|ts| {
+            ts.to_zoned(ctx.state.config.timezone.clone())
+                .date()
+                .to_string()
+        })
+        .unwrap_or_default();
+    let value = forms.follow_up.unwrap_or(&stored);
+    html! {
+        h2 { (ctx.t("case-follow-up-title")) }
+        form method="post" action={ "/cases/" (case.id) "/follow-up" } novalidate {
+            (csrf_field(&user.csrf_token))
+            input type="hidden" name="version" value=(case.version);
+            (Input::new("follow_up", ctx.t("case-follow-up-label"), value)
+                .hint(ctx.t("case-follow-up-hint")).kind("date").ltr().render(ctx, &forms.errors))
+            p { button type="submit" { (ctx.t("case-follow-up-submit")) } }
+        }
+    }
 }
 
 /// Text with its line breaks kept.
@@ -336,8 +751,19 @@ fn status_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseFor
             form method="post" action={ "/cases/" (case.id) "/status" } novalidate {
                 (csrf_field(&user.csrf_token))
                 input type="hidden" name="version" value=(case.version);
-                (Select { name: "status", label: ctx.t("case-status-label"), hint: None, options, selected: &|_| false }
+                (Select { name: "status", label: ctx.t("case-status-label"), hint: None, options, selected: &|v| v == forms.status }
                     .render(ctx, &forms.errors))
+                @if status_choices(case.status).any(|s| s == CaseStatus::Closed) {
+                    (Select {
+                        name: "close_reason",
+                        label: ctx.t("case-close-reason-label"),
+                        hint: Some(ctx.t("case-close-reason-hint")),
+                        options: std::iter::once((String::new(), ctx.t("case-close-reason-choose"), None))
+                            .chain(CloseReason::ALL.iter().map(|r| (r.code().to_owned(), ctx.t(&format!("close-reason-{}", r.code())), None)))
+                            .collect(),
+                        selected: &|_| false,
+                    }.render(ctx, &forms.errors))
+                }
                 p { button type="submit" { (ctx.t("case-status-submit")) } }
             }
         }
@@ -365,6 +791,101 @@ fn contact_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseFo
             (Input::new("contact_note", ctx.t("case-contact-note-label"), forms.contact_note)
                 .hint(ctx.t("case-note-hint")).textarea().render(ctx, &forms.errors))
             p { button type="submit" { (ctx.t("case-contact-submit")) } }
+        }
+    }
+}
+
+/// The navigators a case may be given to, each with their load.
+fn navigator_options(
+    ctx: &Ctx,
+    navigators: &[NavigatorChoice],
+) -> Vec<(String, String, Option<&'static str>)> {
+    let tr = ctx.tr();
+    std::iter::once((String::new(), ctx.t("reassign-choose"), None))
+        .chain(navigators.iter().map(|n| {
+            (
+                n.id.to_string(),
+                tr.ta(
+                    "reassign-navigator-option",
+                    &[
+                        ("name", n.name.as_str().into()),
+                        ("open", n.open_cases.into()),
+                        ("capacity", n.capacity.into()),
+                    ],
+                ),
+                None,
+            )
+        }))
+        .collect()
+}
+
+/// A supervisor's filters and search, as a form that reloads the list (GET).
+fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
+    let q = &load.query;
+    let any = || (String::new(), ctx.t("cases-filter-any"), None);
+    let statuses: Vec<_> = std::iter::once((String::new(), ctx.t("cases-filter-open"), None))
+        .chain(
+            CaseStatus::ALL
+                .iter()
+                .map(|s| (s.code().to_owned(), status_label(ctx, *s), None)),
+        )
+        .chain(std::iter::once((
+            "all".to_owned(),
+            ctx.t("cases-filter-all-statuses"),
+            None,
+        )))
+        .collect();
+    let needs: Vec<_> = std::iter::once(any())
+        .chain(crate::domain::Need::ALL.iter().map(|n| {
+            (
+                n.code().to_owned(),
+                ctx.t(&format!("need-{}", n.code())),
+                None,
+            )
+        }))
+        .collect();
+    let languages: Vec<_> = std::iter::once(any())
+        .chain(Lang::all().map(|l| {
+            (
+                l.code().to_owned(),
+                l.info().native_name.to_owned(),
+                Some(l.code()),
+            )
+        }))
+        .collect();
+    let areas: Vec<_> = std::iter::once(any())
+        .chain(
+            load.areas
+                .iter()
+                .map(|a| (a.id.to_string(), a.name.clone(), None)),
+        )
+        .collect();
+    let navigators: Vec<_> = std::iter::once(any())
+        .chain(std::iter::once((
+            "none".to_owned(),
+            ctx.t("case-unassigned"),
+            None,
+        )))
+        .chain(
+            load.navigators
+                .iter()
+                .map(|n| (n.id.to_string(), n.name.clone(), None)),
+        )
+        .collect();
+    html! {
+        form.filters method="get" action="/cases" role="search" aria-label=(ctx.t("cases-filter-title")) {
+            (Input::new("q", ctx.t("cases-search-label"), &q.q).hint(ctx.t("cases-search-hint")).kind("search").render(ctx, &[]))
+            (Select { name: "status", label: ctx.t("cases-col-status"), hint: None, options: statuses, selected: &|v| v == q.status }.render(ctx, &[]))
+            (Select { name: "need", label: ctx.t("cases-col-needs"), hint: None, options: needs, selected: &|v| v == q.need }.render(ctx, &[]))
+            (Select { name: "language", label: ctx.t("cases-col-language"), hint: None, options: languages, selected: &|v| v == q.language }.render(ctx, &[]))
+            (Select { name: "area", label: ctx.t("cases-col-area"), hint: None, options: areas, selected: &|v| v == q.area }.render(ctx, &[]))
+            (Select { name: "navigator", label: ctx.t("cases-col-navigator"), hint: None, options: navigators, selected: &|v| v == q.navigator }.render(ctx, &[]))
+            (Input::new("waiting", ctx.t("cases-filter-waiting"), &q.waiting).numeric().render(ctx, &[]))
+            p {
+                button type="submit" { (ctx.t("cases-filter-submit")) }
+                " "
+                a href="/cases" { (ctx.t("cases-filter-clear")) }
+            }
         }
     }
 }

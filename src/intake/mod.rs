@@ -47,6 +47,7 @@ async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
                 &RawRequest::default(),
                 &[],
                 &areas,
+                None,
             ))
         })
         .await?;
@@ -76,7 +77,7 @@ async fn submit_help(ctx: Ctx, body: Bytes) -> AppResult<Response> {
             tracing::info!(fields = ?errors.iter().map(|e| e.field).collect::<Vec<_>>(), "request refused");
             Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::request_form(&ctx, &raw, &errors, &areas),
+                views::request_form(&ctx, &raw, &errors, &areas, None),
                 Caching::NoStore,
             ))
         }

@@ -4,7 +4,9 @@ use maud::{html, Markup};
 
 use super::form::{AreaChoice, FieldError, RawRequest};
 use super::store::CaseSummary;
-use crate::domain::{Accessibility, AgeBand, Benefit, ContactMethod, Need, RaceEthnicity};
+use crate::domain::{
+    Accessibility, AgeBand, Benefit, ConsentHow, ContactMethod, Need, RaceEthnicity,
+};
 use crate::i18n::Lang;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::page;
@@ -64,14 +66,30 @@ fn options<T: Copy>(
         .collect()
 }
 
-/// The request form, empty or as submitted with its errors.
+/// What the request form adds when staff record a request taken by phone or in person.
+pub struct StaffIntake<'a> {
+    pub csrf_token: &'a str,
+    /// `phone` or `walk_in`, as chosen.
+    pub channel: &'a str,
+    pub consent_how: &'a str,
+    /// Whether "assign to me" is ticked; `None` when the user is not a navigator.
+    pub assign_me: Option<bool>,
+}
+
+/// The request form, empty or as submitted with its errors; with `staff`, the version staff
+/// fill in for a resident, posted to `/cases/new`.
 pub fn request_form(
     ctx: &Ctx,
     raw: &RawRequest,
     errors: &[FieldError],
     areas: &[AreaChoice],
+    staff: Option<&StaffIntake<'_>>,
 ) -> Markup {
-    let title = ctx.t("form-title");
+    let title = ctx.t(if staff.is_some() {
+        "intake-staff-title"
+    } else {
+        "form-title"
+    });
     let title = if errors.is_empty() {
         title
     } else {
@@ -83,10 +101,25 @@ pub fn request_form(
         ctx,
         &title,
         html! {
-            h1 { (ctx.t("form-title")) }
-            p { (ctx.t("form-intro")) }
+            @if staff.is_some() {
+                p { a href="/cases" { (ctx.t("case-back")) } }
+                h1 { (ctx.t("intake-staff-title")) }
+                p { (ctx.t("intake-staff-intro")) }
+            } @else {
+                h1 { (ctx.t("form-title")) }
+                p { (ctx.t("form-intro")) }
+            }
             (error_summary(ctx, errors))
-            form method="post" action="/help" novalidate {
+            form method="post" action=(if staff.is_some() { "/cases/new" } else { "/help" }) novalidate {
+                @if let Some(st) = staff {
+                    input type="hidden" name="csrf_token" value=(st.csrf_token);
+                    (choices(ctx, errors, "channel", "radio", &ctx.t("intake-staff-how"), None,
+                        &[
+                            Choice { code: "phone", label: ctx.t("intake-staff-channel-phone"), hint: None },
+                            Choice { code: "walk_in", label: ctx.t("intake-staff-channel-walk_in"), hint: None },
+                        ],
+                        |c| c == st.channel))
+                }
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-you")) } }
                     (Input::new("name", ctx.t("form-name"), &raw.name)
@@ -114,6 +147,17 @@ pub fn request_form(
                     (choices(ctx, errors, "sms_consent", "checkbox", &ctx.t("form-sms-consent-legend"), None,
                         &[Choice { code: "yes", label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
                         |_| raw.sms_consent == "yes"))
+                    @if let Some(st) = staff {
+                        (Select {
+                            name: "consent_how",
+                            label: ctx.t("intake-staff-consent-how"),
+                            hint: Some(ctx.t("intake-staff-consent-how-hint")),
+                            options: std::iter::once((String::new(), ctx.t("intake-staff-consent-how-choose"), None))
+                                .chain(ConsentHow::ALL.iter().map(|h| (h.code().to_owned(), ctx.t(&format!("consent-how-{}", h.code())), None)))
+                                .collect(),
+                            selected: &|v| v == st.consent_how,
+                        }.render(ctx, errors))
+                    }
                 }
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-where")) } }
@@ -158,11 +202,20 @@ pub fn request_form(
                     (choices(ctx, errors, "race_ethnicity", "checkbox", &ctx.t("form-race"), Some(&ctx.t("form-race-hint")),
                         &options(ctx, RaceEthnicity::ALL, RaceEthnicity::code, "race", false), |c| raw.has(&raw.race_ethnicity, c)))
                 }
-                div.hp {
-                    label for="f-website" { (ctx.t("form-honeypot")) }
-                    input #f-website name="website" type="text" value="" tabindex="-1" autocomplete="off";
+                @if let Some(st) = staff {
+                    @if let Some(assign_me) = st.assign_me {
+                        (choices(ctx, errors, "assign_me", "checkbox", &ctx.t("intake-staff-assign-legend"), None,
+                            &[Choice { code: "yes", label: ctx.t("intake-staff-assign-me"), hint: None }],
+                            |_| assign_me))
+                    }
+                    p { button type="submit" { (ctx.t("intake-staff-submit")) } }
+                } @else {
+                    div.hp {
+                        label for="f-website" { (ctx.t("form-honeypot")) }
+                        input #f-website name="website" type="text" value="" tabindex="-1" autocomplete="off";
+                    }
+                    p { button type="submit" { (ctx.t("form-submit")) } }
                 }
-                p { button type="submit" { (ctx.t("form-submit")) } }
             }
         },
     )
