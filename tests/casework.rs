@@ -1,0 +1,869 @@
+//! Working a case over HTTP, on SQLite and on PostgreSQL: referrals and their closed loop,
+//! outcomes, follow-ups and what is due first, the queue each navigator sees, replies not yet
+//! read, a supervisor's filters, search and reassignment, and requests taken by phone.
+
+mod common;
+
+use common::staff::{hidden, navigator, new_case, staff, text, Staff};
+use common::TestApp;
+use navdesk::auth::Role;
+use navdesk::domain::{Channel, ContactMethod, Need, PhoneNumber};
+use navdesk::i18n::Lang;
+use navdesk::intake::form::NewRequest;
+
+fn now() -> i64 {
+    navdesk::db::now()
+}
+
+async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
+    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'in_progress' WHERE id = $2")
+        .bind(who.navigator_id.unwrap())
+        .bind(case_id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
+async fn area(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO areas (name) VALUES ($1) \
+         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+    )
+    .bind(name)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+/// A request in `language`, from `area` (or none), needing `needs`; its case id and code.
+async fn request(
+    app: &TestApp,
+    name: &str,
+    language: &str,
+    area_name: Option<&str>,
+    needs: &[Need],
+    created_at: i64,
+) -> (i64, String) {
+    let area_id = match area_name {
+        Some(a) => Some(area(app, a).await),
+        None => None,
+    };
+    let request = NewRequest {
+        name: name.to_owned(),
+        phone: Some(PhoneNumber::parse("720-555-0199").unwrap()),
+        email: None,
+        contact_method: ContactMethod::Call,
+        language: Lang::parse(language).unwrap(),
+        address: None,
+        zip: None,
+        area_id,
+        needs: needs.to_vec(),
+        household_size: None,
+        monthly_income: None,
+        benefits: vec![],
+        age_band: None,
+        race_ethnicity: vec![],
+        accessibility: vec![],
+        details: String::new(),
+        sms_consent: false,
+    };
+    let code = navdesk::intake::store::insert_request(&app.db, &request, Channel::Web, created_at)
+        .await
+        .unwrap();
+    let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code.as_str())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (id, code.to_string())
+}
+
+async fn program(app: &TestApp, name: &str, capacity: Option<i64>) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO programs (organization, name, categories, capacity_available) \
+         VALUES ('Denver Public Library', $1, 'device', $2) RETURNING id",
+    )
+    .bind(name)
+    .bind(capacity)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+/// (version, number of timeline events) of a case.
+async fn version_and_events(app: &TestApp, case_id: i64) -> (i64, i64) {
+    let version = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let events = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (version, events)
+}
+
+/// Posts a case form with the case page's current version and CSRF token.
+async fn post_case(
+    who: &Staff,
+    case_id: i64,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let (status, body) = who.page(&format!("/cases/{case_id}")).await;
+    assert_eq!(status, 200);
+    let token = hidden(&body, "csrf_token");
+    let version = hidden(&body, "version");
+    let mut all = vec![
+        ("csrf_token", token.as_str()),
+        ("version", version.as_str()),
+    ];
+    all.extend_from_slice(fields);
+    who.post(&format!("/cases/{case_id}/{action}"), &all).await
+}
+
+async fn referrals_close_the_loop(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    let (other, _) = new_case(&app, "Tomás Vega", now()).await;
+    assign(&app, id, &ana).await;
+    assign(&app, other, &ana).await;
+    let laptops = program(&app, "Laptop loan", Some(0)).await;
+    let hotspots = program(&app, "Hotspot lending", None).await;
+
+    // A program with no places left is offered, and marked as such.
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    assert!(
+        body.contains("Laptop loan (Denver Public Library) · no places left now"),
+        "{body}"
+    );
+
+    let resp = post_case(
+        &ana,
+        id,
+        "referrals",
+        &[
+            ("program", &laptops.to_string()),
+            ("referral_status", "referred"),
+            ("referral_note", "Called the branch"),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+    let (status, note): (String, String) =
+        sqlx::query_as("SELECT status, note FROM referrals WHERE case_id = $1 AND program_id = $2")
+            .bind(id)
+            .bind(laptops)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (status.as_str(), note.as_str()),
+        ("referred", "Called the branch")
+    );
+
+    // Bad input changes nothing: a second referral to the same program, an unknown program,
+    // an unknown status.
+    let before = version_and_events(&app, id).await;
+    for (fields, message) in [
+        (
+            vec![
+                ("program", laptops.to_string()),
+                ("referral_status", "referred".into()),
+            ],
+            "already has a referral to that program",
+        ),
+        (
+            vec![
+                ("program", "99999".into()),
+                ("referral_status", "referred".into()),
+            ],
+            "Choose one of the programs in the list",
+        ),
+        (
+            vec![
+                ("program", hotspots.to_string()),
+                ("referral_status", "maybe".into()),
+            ],
+            "Choose one of the statuses offered",
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let resp = post_case(&ana, id, "referrals", &fields).await;
+        assert_eq!(resp.status(), 422, "{fields:?}");
+        assert!(
+            text(&resp.text().await.unwrap()).contains(message),
+            "{message}"
+        );
+        assert_eq!(version_and_events(&app, id).await, before);
+    }
+
+    // The loop: referred → applied → enrolled, each on the timeline.
+    let referral: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    for to in ["applied", "enrolled"] {
+        let resp = post_case(
+            &ana,
+            id,
+            &format!("referrals/{referral}"),
+            &[("status", to)],
+        )
+        .await;
+        assert_eq!(resp.status(), 303, "{to}");
+    }
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    let body = text(&body);
+    assert!(body.contains("Referred to Laptop loan: Referred"), "{body}");
+    assert!(body.contains("Referral to Laptop loan moved from Referred to Applied"));
+    assert!(body.contains("Referral to Laptop loan moved from Applied to Enrolled"));
+
+    // Another case's referral is not this case's: 404, nothing changes.
+    let before = version_and_events(&app, other).await;
+    let resp = post_case(
+        &ana,
+        other,
+        &format!("referrals/{referral}"),
+        &[("status", "denied")],
+    )
+    .await;
+    assert_eq!(resp.status(), 404);
+    assert_eq!(version_and_events(&app, other).await, before);
+
+    // A stale form: 409, and the referral stays where it was.
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    let token = hidden(&body, "csrf_token");
+    let resp = ana
+        .post(
+            &format!("/cases/{id}/referrals/{referral}"),
+            &[
+                ("csrf_token", &token),
+                ("version", "1"),
+                ("status", "withdrawn"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    let status: String = sqlx::query_scalar("SELECT status FROM referrals WHERE id = $1")
+        .bind(referral)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "enrolled");
+    app.stop().await;
+}
+
+async fn outcomes_are_recorded(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    assign(&app, id, &ana).await;
+
+    let before = version_and_events(&app, id).await;
+    let resp = post_case(
+        &ana,
+        id,
+        "outcome",
+        &[
+            ("connected_at_home", "yes"),
+            ("plan", "Internet Essentials"),
+            ("monthly_cost", "ten dollars"),
+            ("skill_at_close", "9"),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let body = resp.text().await.unwrap();
+    assert!(text(&body).contains("Enter the monthly cost in dollars"));
+    assert!(text(&body).contains("Choose a rating from 1 to 5"));
+    // What was typed stays in the form.
+    assert!(body.contains("value=\"ten dollars\""));
+    assert!(body.contains("value=\"Internet Essentials\""));
+    assert_eq!(version_and_events(&app, id).await, before);
+    assert_eq!(app.count("outcomes").await, 0);
+
+    let resp = post_case(
+        &ana,
+        id,
+        "outcome",
+        &[
+            ("connected_at_home", "yes"),
+            ("plan", "Internet Essentials"),
+            ("monthly_cost", "$9.95"),
+            ("device_type", "laptop"),
+            ("training_sessions", "3"),
+            ("skill_at_intake", "2"),
+            ("skill_at_close", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+    let row: (Option<i64>, String, Option<i64>, Option<String>, Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        row,
+        (
+            Some(1),
+            "Internet Essentials".into(),
+            Some(995),
+            Some("laptop".into()),
+            Some(3),
+            Some(2),
+            Some(4)
+        )
+    );
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    assert!(text(&body).contains("Recorded the outcome"));
+    assert!(body.contains("$9.95"), "the cost shown as money");
+
+    // Recording again updates the one row; a blank answer means "not recorded".
+    let resp = post_case(
+        &ana,
+        id,
+        "outcome",
+        &[("connected_at_home", ""), ("device_type", "tablet")],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+    let (connected, device): (Option<i64>, Option<String>) =
+        sqlx::query_as("SELECT connected_at_home, device_type FROM outcomes WHERE case_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((connected, device.as_deref()), (None, Some("tablet")));
+    assert_eq!(app.count("outcomes").await, 1);
+    app.stop().await;
+}
+
+/// The reference codes of the rows of the first table after `heading`, in order.
+fn refs_after(body: &str, heading: &str) -> Vec<String> {
+    let at = body.find(heading).unwrap_or_else(|| panic!("{heading}"));
+    let rest = &body[at..];
+    let end = rest.find("</table>").unwrap_or(rest.len());
+    rest[..end]
+        .split("href=\"/cases/")
+        .skip(1)
+        .map(|s| {
+            s.split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let day = 86_400;
+    let (contacted, contacted_ref) = new_case(&app, "Contacted", now() - 10 * day).await;
+    let (follow, follow_ref) = new_case(&app, "Follow up", now() - 9 * day).await;
+    let (fresh, fresh_ref) = new_case(&app, "Fresh", now() - 60).await;
+    let (overdue, overdue_ref) = new_case(&app, "Overdue", now() - 3 * day).await;
+    for id in [contacted, follow, fresh, overdue] {
+        assign(&app, id, &ana).await;
+    }
+    sqlx::query("UPDATE cases SET first_contact_at = $1 WHERE id IN ($2, $3)")
+        .bind(now() - 8 * day)
+        .bind(contacted)
+        .bind(follow)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    // A follow-up for today, set through the form; a date in the past is refused.
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::get("America/Denver").unwrap())
+        .date();
+    let yesterday = today.yesterday().unwrap().to_string();
+    let before = version_and_events(&app, follow).await;
+    let resp = post_case(&ana, follow, "follow-up", &[("follow_up", &yesterday)]).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(version_and_events(&app, follow).await, before);
+    let resp = post_case(
+        &ana,
+        follow,
+        "follow-up",
+        &[("follow_up", &today.to_string())],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+
+    let (_, body) = ana.page("/cases").await;
+    assert_eq!(
+        refs_after(&body, "My open cases"),
+        [overdue_ref, follow_ref.clone(), fresh_ref, contacted_ref]
+    );
+    let body = text(&body);
+    assert!(body.contains("First contact overdue"));
+    assert!(body.contains("Follow-up due"));
+
+    // Clearing the date: the case is no longer due.
+    let resp = post_case(&ana, follow, "follow-up", &[("follow_up", "")]).await;
+    assert_eq!(resp.status(), 303);
+    let (_, body) = ana.page("/cases").await;
+    assert_eq!(refs_after(&body, "My open cases").last(), Some(&follow_ref));
+    app.stop().await;
+}
+
+async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let five_points = area(&app, "Five Points").await;
+    sqlx::query(
+        "UPDATE navigators SET languages = 'en,am', skills = 'internet,tech_support' WHERE id = $1",
+    )
+    .bind(ana.navigator_id.unwrap())
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
+        .bind(ana.navigator_id.unwrap())
+        .bind(five_points)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let t = now();
+    let (_, fits) = request(
+        &app,
+        "Fits",
+        "am",
+        Some("Five Points"),
+        &[Need::Internet],
+        t,
+    )
+    .await;
+    let (_, no_area) = request(&app, "No area", "en", None, &[Need::TechSupport], t).await;
+    let (lang_id, _) = request(
+        &app,
+        "Spanish",
+        "es",
+        Some("Five Points"),
+        &[Need::Internet],
+        t,
+    )
+    .await;
+    let (area_id, _) = request(
+        &app,
+        "Elsewhere",
+        "en",
+        Some("Montbello"),
+        &[Need::Internet],
+        t,
+    )
+    .await;
+    let (skill_id, _) = request(
+        &app,
+        "Device",
+        "en",
+        Some("Five Points"),
+        &[Need::Internet, Need::Device],
+        t,
+    )
+    .await;
+
+    let (_, body) = ana.page("/cases").await;
+    let mut queue = refs_after(&body, "Waiting for a navigator");
+    queue.sort();
+    let mut want = vec![fits, no_area];
+    want.sort();
+    assert_eq!(queue, want);
+    assert!(
+        text(&body).contains("2 requests are waiting for a navigator")
+            || text(&body).contains("2 request"),
+        "{body}"
+    );
+
+    // The others are not hers to see or take.
+    let token = ana.csrf().await;
+    for id in [lang_id, area_id, skill_id] {
+        assert_eq!(ana.page(&format!("/cases/{id}")).await.0, 404);
+        let resp = ana
+            .post(&format!("/cases/{id}/take"), &[("csrf_token", &token)])
+            .await;
+        assert_eq!(resp.status(), 404);
+        let navigator: Option<i64> =
+            sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(navigator, None);
+    }
+
+    // A navigator with no areas covers the whole city.
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let (_, body) = ben.page("/cases").await;
+    assert_eq!(
+        refs_after(&body, "Waiting for a navigator").len(),
+        4,
+        "every area, es and en, all skills; not Amharic"
+    );
+    assert_eq!(ben.page(&format!("/cases/{area_id}")).await.0, 200);
+    app.stop().await;
+}
+
+async fn replies_not_yet_read_are_flagged(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Brooks",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let (id, _) = new_case(&app, "Rosa Díaz", now() - 100).await;
+    assign(&app, id, &ana).await;
+    let (_, body) = ana.page("/cases").await;
+    assert!(!text(&body).contains("New reply"));
+    sqlx::query("UPDATE cases SET last_reply_at = $1 WHERE id = $2")
+        .bind(now() - 5)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (_, body) = ana.page("/cases").await;
+    assert!(text(&body).contains("New reply"));
+    // A supervisor looking does not mark it read for the navigator.
+    assert!(text(&dana.page(&format!("/cases/{id}")).await.1).contains("The resident has replied"));
+    assert!(text(&ana.page("/cases").await.1).contains("New reply"));
+    // The navigator opening the case does.
+    assert!(text(&ana.page(&format!("/cases/{id}")).await.1).contains("The resident has replied"));
+    assert!(!text(&ana.page("/cases").await.1).contains("New reply"));
+    app.stop().await;
+}
+
+async fn supervisors_filter_and_search(app: TestApp) {
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Brooks",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let day = 86_400;
+    let (old_es, old_es_ref) = request(
+        &app,
+        "María 100% López",
+        "es",
+        Some("Five Points"),
+        &[Need::Device],
+        now() - 10 * day,
+    )
+    .await;
+    let (_, new_en_ref) = request(
+        &app,
+        "John Smith",
+        "en",
+        Some("Montbello"),
+        &[Need::Internet],
+        now(),
+    )
+    .await;
+    let (closed, closed_ref) = request(
+        &app,
+        "Closed Case",
+        "en",
+        Some("Montbello"),
+        &[Need::Internet],
+        now() - 20 * day,
+    )
+    .await;
+    sqlx::query("UPDATE cases SET status = 'closed' WHERE id = $1")
+        .bind(closed)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assign(&app, old_es, &ana).await;
+    sqlx::query("UPDATE residents SET phone = '+13035550188' WHERE id = (SELECT resident_id FROM cases WHERE id = $1)")
+        .bind(old_es)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let montbello = area(&app, "Montbello").await;
+    let ana_nav = ana.navigator_id.unwrap().to_string();
+
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let table = [
+        (String::new(), vec![old_es_ref.clone(), new_en_ref.clone()]),
+        (
+            "status=all".into(),
+            vec![old_es_ref.clone(), new_en_ref.clone(), closed_ref.clone()],
+        ),
+        ("status=closed".into(), vec![closed_ref.clone()]),
+        ("need=device".into(), vec![old_es_ref.clone()]),
+        ("language=en".into(), vec![new_en_ref.clone()]),
+        (format!("area={montbello}"), vec![new_en_ref.clone()]),
+        (format!("navigator={ana_nav}"), vec![old_es_ref.clone()]),
+        ("navigator=none".into(), vec![new_en_ref.clone()]),
+        ("waiting=5".into(), vec![old_es_ref.clone()]),
+        // Search: a code typed loosely, a phone written another way, part of a name in any case.
+        (
+            format!("q={}", old_es_ref.to_lowercase()),
+            vec![old_es_ref.clone()],
+        ),
+        ("q=(303)+555-0188".into(), vec![old_es_ref.clone()]),
+        ("q=smi".into(), vec![new_en_ref.clone()]),
+        ("q=100%25".into(), vec![old_es_ref.clone()]),
+        ("q=nobody".into(), vec![]),
+        // A filter value that is not a choice filters nothing.
+        (
+            "need=flying".into(),
+            vec![old_es_ref.clone(), new_en_ref.clone()],
+        ),
+    ];
+    for (query, want) in table {
+        let (status, body) = dana.page(&format!("/cases?{query}")).await;
+        assert_eq!(status, 200, "{query}");
+        let found = if body.contains("There are no open cases") || !body.contains("<table") {
+            vec![]
+        } else {
+            refs_after(&body, "All open cases")
+        };
+        assert_eq!(sorted(found), sorted(want), "{query}");
+    }
+    // Pages keep the filters.
+    let (_, body) = dana.page("/cases?language=en&status=all").await;
+    assert!(
+        body.contains("value=\"en\" lang=\"en\" selected"),
+        "the form shows the filter"
+    );
+    app.stop().await;
+}
+
+async fn supervisors_reassign_one_or_many(app: TestApp) {
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Brooks",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let (a, _) = new_case(&app, "One", now()).await;
+    let (b, _) = new_case(&app, "Two", now()).await;
+    let (c, _) = new_case(&app, "Three", now()).await;
+    assign(&app, b, &ana).await;
+    sqlx::query("UPDATE cases SET status = 'closed', navigator_id = $1 WHERE id = $2")
+        .bind(ana.navigator_id.unwrap())
+        .bind(c)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let token = dana.csrf().await;
+    let ben_nav = ben.navigator_id.unwrap().to_string();
+    let nav_of = |id: i64| {
+        let pool = app.db.pool.clone();
+        async move {
+            sqlx::query_as::<_, (Option<i64>, String)>(
+                "SELECT navigator_id, status FROM cases WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+
+    // Nothing chosen, or no navigator: 422 and nothing changes.
+    let resp = dana
+        .post(
+            "/cases/reassign",
+            &[
+                ("csrf_token", &token),
+                ("navigator", &ben_nav),
+                ("back", "/cases?need=device"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(text(&resp.text().await.unwrap()).contains("Select at least one case"));
+    let resp = dana
+        .post(
+            "/cases/reassign",
+            &[
+                ("csrf_token", &token),
+                ("case", &a.to_string()),
+                ("navigator", ""),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(nav_of(a).await.0, None);
+
+    // A navigator may not reassign.
+    let ana_token = ana.csrf().await;
+    let resp = ana
+        .post(
+            "/cases/reassign",
+            &[
+                ("csrf_token", &ana_token),
+                ("case", &b.to_string()),
+                ("navigator", &ben_nav),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 403);
+    assert_eq!(nav_of(b).await.0, ana.navigator_id);
+
+    let resp = dana
+        .post(
+            "/cases/reassign",
+            &[
+                ("csrf_token", &token),
+                ("case", &a.to_string()),
+                ("case", &b.to_string()),
+                ("case", &c.to_string()),
+                ("navigator", &ben_nav),
+                ("back", "/cases?need=device"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(common::location(&resp), "/cases?need=device&reassigned=2");
+    assert_eq!(
+        nav_of(a).await,
+        (ben.navigator_id, "assigned".into()),
+        "a new case becomes assigned"
+    );
+    assert_eq!(
+        nav_of(b).await,
+        (ben.navigator_id, "in_progress".into()),
+        "others keep their status"
+    );
+    assert_eq!(
+        nav_of(c).await,
+        (ana.navigator_id, "closed".into()),
+        "a closed case is left alone"
+    );
+    let (_, body) = dana.page("/cases?need=device&reassigned=2").await;
+    assert!(text(&body).contains("2 cases were reassigned."));
+    let (_, body) = ben.page(&format!("/cases/{b}")).await;
+    assert!(text(&body).contains("Assigned the case to Ben Okafor"));
+    assert_eq!(
+        ana.page(&format!("/cases/{b}")).await.0,
+        404,
+        "no longer hers"
+    );
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'reassign_case'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(audited, 2);
+
+    // One case, from its page.
+    let ana_nav = ana.navigator_id.unwrap().to_string();
+    let resp = post_case(&dana, a, "assign", &[("navigator", &ana_nav)]).await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(nav_of(a).await.0, ana.navigator_id);
+    app.stop().await;
+}
+
+async fn staff_record_requests_taken_by_phone(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let (status, body) = ana.page("/cases/new").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("action=\"/cases/new\""));
+    let token = hidden(&body, "csrf_token");
+    let mut form: Vec<(&str, &str)> = common::valid_form()
+        .into_iter()
+        .filter(|(k, _)| *k != "website")
+        .collect();
+    form.push(("csrf_token", &token));
+
+    // Without saying how it came in, or how consent was given: 422, nothing stored.
+    let resp = ana.post("/cases/new", &form).await;
+    assert_eq!(resp.status(), 422);
+    let body = text(&resp.text().await.unwrap());
+    assert!(body.contains("Choose how the request came in"));
+    assert!(body.contains("Say how the resident agreed to texts"));
+    assert!(body.contains("value=\"Ana Pérez\""), "what was typed stays");
+    assert_eq!(app.count("cases").await, 0);
+
+    // The public form's own checks apply too.
+    let mut bad = form.clone();
+    bad.retain(|(k, _)| *k != "phone");
+    bad.push(("phone", "call me"));
+    bad.push(("channel", "phone"));
+    bad.push(("consent_how", "verbal_phone"));
+    let resp = ana.post("/cases/new", &bad).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(app.count("cases").await, 0);
+
+    // Without the CSRF token: 403.
+    let no_token: Vec<_> = form
+        .iter()
+        .filter(|(k, _)| *k != "csrf_token")
+        .cloned()
+        .collect();
+    assert_eq!(ana.post("/cases/new", &no_token).await.status(), 403);
+
+    form.extend([
+        ("channel", "phone"),
+        ("consent_how", "verbal_phone"),
+        ("assign_me", "yes"),
+    ]);
+    let resp = ana.post("/cases/new", &form).await;
+    assert_eq!(resp.status(), 303);
+    let to = common::location(&resp);
+    let id: i64 = to.trim_start_matches("/cases/").parse().unwrap();
+    let row: (String, Option<i64>, String, Option<String>, Option<i64>) = sqlx::query_as(
+        "SELECT c.channel, c.navigator_id, c.status, r.sms_consent_source, c.recorded_by \
+         FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let ana_user: i64 =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'ana@navdesk.example'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        row,
+        (
+            "phone".into(),
+            ana.navigator_id,
+            "assigned".into(),
+            Some("staff_verbal_phone".into()),
+            Some(ana_user)
+        )
+    );
+    let (status, body) = ana.page(&to).await;
+    assert_eq!(status, 200);
+    let body = text(&body);
+    assert!(body.contains("by phone"));
+    assert!(body.contains("Ana Pérez"));
+    app.stop().await;
+}
+
+on_both_backends!(
+    referrals_close_the_loop,
+    outcomes_are_recorded,
+    my_cases_come_in_the_order_they_are_due,
+    the_queue_holds_what_a_navigator_can_help_with,
+    replies_not_yet_read_are_flagged,
+    supervisors_filter_and_search,
+    supervisors_reassign_one_or_many,
+    staff_record_requests_taken_by_phone,
+);
