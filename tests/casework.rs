@@ -257,6 +257,17 @@ async fn referrals_close_the_loop(app: TestApp) {
     app.stop().await;
 }
 
+/// An outcome row: connected, plan, cost, device, sessions, skill at intake and at close.
+type OutcomeRow = (
+    Option<i64>,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
 async fn outcomes_are_recorded(app: TestApp) {
     let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
@@ -301,7 +312,7 @@ async fn outcomes_are_recorded(app: TestApp) {
     )
     .await;
     assert_eq!(resp.status(), 303);
-    let row: (Option<i64>, String, Option<i64>, Option<String>, Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
+    let row: OutcomeRow = sqlx::query_as(
         "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
     )
     .bind(id)
