@@ -56,7 +56,7 @@ fn options<T: Copy>(
         .map(|item| {
             let code = code(*item);
             Choice {
-                code,
+                code: code.into(),
                 label: ctx.t(&format!("{prefix}-{code}")),
                 hint: hints.then(|| ctx.t(&format!("{prefix}-{code}-hint"))),
             }
@@ -112,7 +112,7 @@ pub fn request_form(
                         &options(ctx, ContactMethod::ALL, ContactMethod::code, "contact", false),
                         |c| ContactMethod::parse(c).is_some_and(method)))
                     (choices(ctx, errors, "sms_consent", "checkbox", &ctx.t("form-sms-consent-legend"), None,
-                        &[Choice { code: "yes", label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
+                        &[Choice { code: "yes".into(), label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
                         |_| raw.sms_consent == "yes"))
                 }
                 fieldset.section {
