@@ -746,6 +746,13 @@ async fn disabling_an_account_ends_its_sessions_and_sign_in(app: TestApp) {
     assert_eq!(status, 303, "enabled again");
     let resp = post_with_csrf(&admin, "/users/999999/disable", &[]).await;
     assert_eq!(resp.status(), 404);
+    let (status, log) = admin.page("/audit").await;
+    assert_eq!(status, 200);
+    assert!(log.contains("Disabled a staff account") && log.contains("Enabled a staff account"));
+    assert!(
+        log.contains(&format!("Nia Nav ({nav_user})")),
+        "names whose account"
+    );
     assert_eq!(
         audit_actions(&app).await,
         vec![
