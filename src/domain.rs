@@ -36,6 +36,10 @@ codes!(
     Need { Internet = "internet", Device = "device", TechSupport = "tech_support" }
 );
 codes!(
+    /// What a resource program offers (an HSDS service's categories).
+    ProgramCategory { InternetPlan = "internet_plan", Device = "device", Training = "training" }
+);
+codes!(
     ContactMethod { Sms = "sms", Call = "call", Email = "email" }
 );
 codes!(

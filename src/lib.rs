@@ -13,8 +13,11 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod intake;
+pub mod navigators;
+pub mod programs;
 pub mod sms;
 pub mod telemetry;
+pub mod users;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -94,6 +97,9 @@ pub fn app(state: AppState) -> Router {
         .merge(auth::router())
         .merge(cases::router())
         .merge(audit::router())
+        .merge(navigators::router())
+        .merge(programs::router())
+        .merge(users::router())
         .route("/assets/{name}", get(web::assets::serve))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));

@@ -38,7 +38,8 @@ enum Command {
     /// Bring the database schema up to date, then exit.
     Migrate,
     /// Create a staff account. The password is read from standard input (one line, at least
-    /// 12 characters); it is never shown.
+    /// 12 characters); it is never shown. With --invite, no password: a one-time link is printed
+    /// instead, where the person chooses one (valid 7 days).
     CreateUser(CreateUserArgs),
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
@@ -92,6 +93,17 @@ struct CreateUserArgs {
     /// Language of the staff pages for this account (en, es, ...).
     #[arg(long, default_value = "en")]
     language: String,
+    /// Make the account without a password and print a one-time invite link (valid 7 days)
+    /// where its owner chooses one.
+    #[arg(long)]
+    invite: bool,
+    /// The URL the world uses to reach the server, for the invite link.
+    #[arg(
+        long,
+        env = "NAVDESK_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    public_url: String,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -222,6 +234,25 @@ async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result
     use std::io::IsTerminal;
     let language = navdesk::i18n::Lang::parse(&args.language)
         .with_context(|| format!("unknown language {:?} for --language", args.language))?;
+    if args.invite {
+        let db = navdesk::db::open(database_url).await?;
+        let new = navdesk::auth::InvitedUser {
+            email: &args.email,
+            name: &args.name,
+            role: args.role.into(),
+            language,
+        };
+        let (id, token) =
+            navdesk::auth::create_invited_user(&db, &new, None, navdesk::db::now()).await?;
+        say!(
+            "created {} account {} (id {id}). Send this one-time link to its owner to choose a \
+             password (valid 7 days):\n{}",
+            new.role.code(),
+            navdesk::auth::users::normalize_email(&args.email),
+            navdesk::auth::invites::invite_url(&args.public_url, &token)
+        );
+        return Ok(());
+    }
     let password = if std::io::stdin().is_terminal() {
         // Typed by hand: read from the terminal without echoing it.
         rpassword::prompt_password("Password (at least 12 characters): ")

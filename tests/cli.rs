@@ -311,3 +311,64 @@ fn create_user_reads_the_password_from_stdin_and_never_shows_it() {
     assert_eq!(users(&runtime).len(), 1);
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn create_user_with_invite_prints_a_one_time_link_and_stores_only_its_hash() {
+    let dir = temp_dir("invite");
+    let url = format!("sqlite://{}/navdesk.db", dir.display());
+    // No password on standard input: --invite never reads one.
+    let out = Command::new(BIN)
+        .args(["create-user", "--database-url", &url])
+        .args(["--email", "Rosa@Navdesk.example", "--name", "Rosa Ruiz"])
+        .args(["--role", "navigator", "--invite"])
+        .args(["--public-url", "https://navdesk.example/"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("rosa@navdesk.example"), "{stdout}");
+    let link = stdout
+        .split_whitespace()
+        .find(|w| w.starts_with("https://navdesk.example/invite/"))
+        .unwrap_or_else(|| panic!("an invite link in {stdout:?}"));
+    let token = link.trim_start_matches("https://navdesk.example/invite/");
+    assert_eq!(token.len(), 43, "{link}");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (hash, stored, expires_in): (Option<String>, String, i64) = runtime.block_on(async {
+        let db = navdesk::db::connect(&url).await.unwrap();
+        sqlx::query_as(
+            "SELECT u.password_hash, i.id, i.expires_at - i.created_at \
+             FROM users u JOIN invites i ON i.user_id = u.id WHERE u.email = 'rosa@navdesk.example'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+    });
+    assert_eq!(hash, None, "no password until the link is used");
+    assert_eq!(stored, navdesk::auth::session::token_id(token));
+    assert_eq!(expires_in, 7 * 24 * 3600);
+
+    // The same address again is refused.
+    let out = Command::new(BIN)
+        .args(["create-user", "--database-url", &url])
+        .args([
+            "--email",
+            "rosa@navdesk.example",
+            "--name",
+            "Rosa",
+            "--role",
+            "admin",
+            "--invite",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,6 +1,7 @@
 //! The audit log: who viewed or changed which resident's data, and when. Viewing a case page
 //! writes `view_case`; each change to a case writes its own action (`take_case`, `add_note`,
-//! `change_status`, `log_contact`) in the transaction of the change. Admins read the log at
+//! `change_status`, `log_contact`) in the transaction of the change. Changes to staff accounts,
+//! navigator profiles and programs name their target instead of a case. Admins read the log at
 //! `GET /audit`; anyone else signed in gets 403 (the role check every staff page uses; the
 //! page's existence is no secret).
 
@@ -58,6 +59,41 @@ pub async fn record_in(
     Ok(())
 }
 
+/// What a change that is not about a case was about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A staff account or its navigator profile.
+    User(i64),
+    Program(i64),
+}
+
+/// Records `action` by `user_id` on a staff member or a program, inside the caller's
+/// transaction (`case_id` stays NULL).
+pub async fn record_staff_in(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    action: &str,
+    target: Target,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (target_user_id, program_id) = match target {
+        Target::User(id) => (Some(id), None),
+        Target::Program(id) => (None, Some(id)),
+    };
+    sqlx::query(
+        "INSERT INTO audit_log (user_id, action, target_user_id, program_id, at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user_id)
+    .bind(action)
+    .bind(target_user_id)
+    .bind(program_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// One line of the log as admins see it.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -66,6 +102,10 @@ pub struct Entry {
     pub action: String,
     pub case_id: Option<i64>,
     pub ref_code: Option<String>,
+    pub target_user_id: Option<i64>,
+    pub target_user_name: Option<String>,
+    pub program_id: Option<i64>,
+    pub program_name: Option<String>,
     pub at: i64,
 }
 
@@ -100,9 +140,12 @@ pub async fn entries(
         format!("WHERE {}", conditions.join(" AND "))
     };
     let sql = format!(
-        "SELECT a.user_id, a.action, a.case_id, a.at, u.name AS user_name, c.ref_code \
+        "SELECT a.user_id, a.action, a.case_id, a.at, u.name AS user_name, c.ref_code, \
+                a.target_user_id, t.name AS target_user_name, a.program_id, p.name AS program_name \
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
          LEFT JOIN cases c ON c.id = a.case_id \
+         LEFT JOIN users t ON t.id = a.target_user_id \
+         LEFT JOIN programs p ON p.id = a.program_id \
          {where_clause} ORDER BY a.at DESC, a.id DESC LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2
@@ -130,6 +173,10 @@ pub async fn entries(
                 action: r.try_get("action")?,
                 case_id: r.try_get("case_id")?,
                 ref_code: r.try_get("ref_code")?,
+                target_user_id: r.try_get("target_user_id")?,
+                target_user_name: r.try_get("target_user_name")?,
+                program_id: r.try_get("program_id")?,
+                program_name: r.try_get("program_name")?,
                 at: r.try_get("at")?,
             })
         })
@@ -219,7 +266,7 @@ fn view(
                                 th scope="col" { (ctx.t("audit-col-time")) }
                                 th scope="col" { (ctx.t("audit-col-user")) }
                                 th scope="col" { (ctx.t("audit-col-action")) }
-                                th scope="col" { (ctx.t("audit-col-case")) }
+                                th scope="col" { (ctx.t("audit-col-subject")) }
                             }
                         }
                         tbody {
@@ -235,6 +282,12 @@ fn view(
                                         @match (e.case_id, &e.ref_code) {
                                             (Some(id), Some(code)) => a href={ "/cases/" (id) } { (code) },
                                             _ => "",
+                                        }
+                                        @if let Some(id) = e.target_user_id {
+                                            (e.target_user_name.clone().unwrap_or_default()) " (" (id) ")"
+                                        }
+                                        @if let (Some(id), Some(name)) = (e.program_id, &e.program_name) {
+                                            a href={ "/programs/" (id) } { (name) }
                                         }
                                     }
                                 }
@@ -262,7 +315,9 @@ fn view(
 
 fn action_label(ctx: &Ctx, action: &str) -> String {
     match action {
-        "view_case" | "take_case" | "add_note" | "change_status" | "log_contact" => {
+        "view_case" | "take_case" | "add_note" | "change_status" | "log_contact"
+        | "create_navigator" | "edit_navigator" | "create_program" | "edit_program"
+        | "verify_program" | "create_user" | "disable_user" | "enable_user" | "accept_invite" => {
             ctx.t(&format!("audit-action-{action}"))
         }
         other => other.to_owned(),

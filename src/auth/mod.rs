@@ -2,6 +2,7 @@
 //! `StaffForm` extractors (every staff form is CSRF-checked through the latter), roles, and
 //! the sign-in, sign-out and password pages.
 
+pub mod invites;
 pub mod limits;
 pub mod password;
 pub mod session;
@@ -23,7 +24,9 @@ use crate::web::pages::{html_response, Caching};
 use crate::web::{AppError, AppResult, ClientIp, Ctx};
 use crate::AppState;
 pub use session::CurrentUser;
-pub use users::{create_user, set_disabled, CreateUserError, NewUser};
+pub use users::{
+    create_invited_user, create_user, set_disabled, CreateUserError, InvitedUser, NewUser,
+};
 
 use password::{verify_password_blocking, PasswordProblem};
 use session::{cookie_header, cookie_token, safe_next, same_secret, SESSION_COOKIE};
@@ -86,6 +89,7 @@ pub fn router() -> Router<AppState> {
             "/account/password",
             get(password_form).post(change_password),
         )
+        .merge(invites::router())
 }
 
 fn secure_cookies(state: &AppState) -> bool {
@@ -157,6 +161,15 @@ impl StaffForm {
             .iter()
             .find(|(k, _)| k == name)
             .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of a repeated field (a checkbox group), in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 }
 
@@ -403,21 +416,7 @@ async fn change_password(ctx: Ctx, ClientIp(ip): ClientIp, form: StaffForm) -> A
             });
         }
     }
-    match password::check_new_password(new) {
-        Ok(()) if new != confirm => errors.push(FieldError {
-            field: "new_password_confirm",
-            message: "account-error-new-mismatch",
-        }),
-        Ok(()) => {}
-        Err(PasswordProblem::TooShort) => errors.push(FieldError {
-            field: "new_password",
-            message: "account-error-new-too-short",
-        }),
-        Err(PasswordProblem::TooLong) => errors.push(FieldError {
-            field: "new_password",
-            message: "account-error-new-too-long",
-        }),
-    }
+    errors.extend(new_password_errors(new, confirm));
     if !errors.is_empty() {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -429,9 +428,42 @@ async fn change_password(ctx: Ctx, ClientIp(ip): ClientIp, form: StaffForm) -> A
     Ok(Redirect::to("/account/password?changed=1").into_response())
 }
 
+/// Field errors for a new password and its confirmation: the rules of every password form.
+pub(crate) fn new_password_errors(new: &str, confirm: &str) -> Vec<FieldError> {
+    match password::check_new_password(new) {
+        Ok(()) if new != confirm => vec![FieldError {
+            field: "new_password_confirm",
+            message: "account-error-new-mismatch",
+        }],
+        Ok(()) => Vec::new(),
+        Err(PasswordProblem::TooShort) => vec![FieldError {
+            field: "new_password",
+            message: "account-error-new-too-short",
+        }],
+        Err(PasswordProblem::TooLong) => vec![FieldError {
+            field: "new_password",
+            message: "account-error-new-too-long",
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_passwords_follow_one_set_of_rules() {
+        assert!(new_password_errors("twelve chars", "twelve chars").is_empty());
+        let first = |errors: Vec<FieldError>| errors.first().map(|e| (e.field, e.message));
+        assert_eq!(
+            first(new_password_errors("short", "short")),
+            Some(("new_password", "account-error-new-too-short"))
+        );
+        assert_eq!(
+            first(new_password_errors("twelve chars", "twelve charz")),
+            Some(("new_password_confirm", "account-error-new-mismatch"))
+        );
+    }
 
     #[test]
     fn roles_round_trip_and_are_checked_by_list() {

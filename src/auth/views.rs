@@ -4,6 +4,7 @@
 use maud::{html, Markup};
 
 use super::session::CurrentUser;
+use super::Role;
 use crate::intake::form::FieldError;
 use crate::web::form::{error_summary, Input};
 use crate::web::layout::page;
@@ -89,10 +90,44 @@ fn sign_out_form(ctx: &Ctx, user: &CurrentUser) -> Markup {
     }
 }
 
-/// Who is signed in, a link to change the password, and the sign-out button.
+/// The staff pages this user may open: (path, message id).
+pub fn staff_links(role: Role) -> Vec<(&'static str, &'static str)> {
+    let mut links = vec![
+        ("/cases", "staff-nav-cases"),
+        ("/programs", "staff-nav-programs"),
+    ];
+    if matches!(role, Role::Supervisor | Role::Admin) {
+        links.push(("/navigators", "staff-nav-navigators"));
+    }
+    if role == Role::Admin {
+        links.push(("/users", "staff-nav-users"));
+        links.push(("/audit", "staff-nav-audit"));
+    }
+    links
+}
+
+/// Links to the staff pages; the section the page belongs to is marked, not linked.
+fn staff_nav(ctx: &Ctx, user: &CurrentUser) -> Markup {
+    let in_section = |path: &str| ctx.path == path || ctx.path.starts_with(&format!("{path}/"));
+    html! {
+        nav.staff-nav aria-label=(ctx.t("staff-nav-label")) {
+            ul {
+                @for (path, label) in staff_links(user.role) {
+                    li {
+                        a href=(path) aria-current=[in_section(path).then_some("page")] { (ctx.t(label)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The staff navigation, who is signed in, a link to change the password, and the sign-out
+/// button.
 pub fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
     let role = ctx.t(&format!("role-{}", user.role.code()));
     html! {
+        (staff_nav(ctx, user))
         p.signed-in {
             (ctx.tr().ta("staff-signed-in-as", &[("name", user.name.as_str().into()), ("role", role.into())]))
         }
@@ -148,6 +183,62 @@ pub fn csrf_failed(ctx: &Ctx) -> Markup {
             h1 { (title) }
             p { (ctx.t("csrf-failed-body")) }
             p { a href="/cases" { (ctx.t("account-back")) } }
+        },
+    )
+}
+
+/// The page an invite link opens: choose a password, then be signed in.
+#[allow(clippy::too_many_arguments)]
+pub fn invite_form(
+    ctx: &Ctx,
+    token: &str,
+    csrf_token: &str,
+    name: &str,
+    email: &str,
+    errors: &[FieldError],
+    expired_form: bool,
+) -> Markup {
+    let title = ctx.t("invite-title");
+    let title_with_error = if errors.is_empty() && !expired_form {
+        title.clone()
+    } else {
+        format!("{}: {title}", ctx.t("error-title-prefix"))
+    };
+    page(
+        ctx,
+        &title_with_error,
+        html! {
+            h1 { (title) }
+            p { (ctx.tr().ta("invite-intro", &[("name", name.into()), ("email", email.into())])) }
+            @if expired_form {
+                (alert(&ctx.t("login-expired-title"), &ctx.t("invite-form-expired")))
+            }
+            (error_summary(ctx, errors))
+            form method="post" action={ "/invite/" (token) } novalidate {
+                (csrf_field(csrf_token))
+                // Lets password managers file the new password under the right account.
+                input type="hidden" name="username" autocomplete="username" value=(email);
+                (Input::new("new_password", ctx.t("account-new-password"), "")
+                    .hint(ctx.t("account-new-password-hint"))
+                    .kind("password").autocomplete("new-password").ltr().required().render(ctx, errors))
+                (Input::new("new_password_confirm", ctx.t("account-confirm-password"), "")
+                    .kind("password").autocomplete("new-password").ltr().required().render(ctx, errors))
+                p { button type="submit" { (ctx.t("invite-submit")) } }
+            }
+        },
+    )
+}
+
+/// A used, expired or unknown invite link: one page for all three.
+pub fn invite_invalid(ctx: &Ctx) -> Markup {
+    let title = ctx.t("invite-invalid-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            p { (ctx.t("invite-invalid-body")) }
+            p { a href="/login" { (ctx.t("invite-sign-in")) } }
         },
     )
 }

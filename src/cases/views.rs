@@ -635,7 +635,7 @@ fn outcome_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForm
     let skill_options: Vec<Choice> = ["1", "2", "3", "4", "5"]
         .into_iter()
         .map(|code| Choice {
-            code,
+            code: code.into(),
             label: ctx.t(&format!("outcome-skill-{code}")),
             hint: None,
         })
@@ -659,9 +659,9 @@ fn outcome_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForm
                 input type="hidden" name="version" value=(case.version);
                 (choices(ctx, &forms.errors, "connected_at_home", "radio", &ctx.t("outcome-connected"), None,
                     &[
-                        Choice { code: "yes", label: ctx.t("outcome-yes"), hint: None },
-                        Choice { code: "no", label: ctx.t("outcome-no"), hint: None },
-                        Choice { code: "", label: ctx.t("outcome-not-recorded"), hint: None },
+                        Choice { code: "yes".into(), label: ctx.t("outcome-yes"), hint: None },
+                        Choice { code: "no".into(), label: ctx.t("outcome-no"), hint: None },
+                        Choice { code: "".into(), label: ctx.t("outcome-not-recorded"), hint: None },
                     ],
                     |c| c == input.connected_at_home))
                 (Input::new("plan", ctx.t("outcome-plan"), &input.plan).render(ctx, &forms.errors))

@@ -58,7 +58,7 @@ fn options<T: Copy>(
         .map(|item| {
             let code = code(*item);
             Choice {
-                code,
+                code: code.into(),
                 label: ctx.t(&format!("{prefix}-{code}")),
                 hint: hints.then(|| ctx.t(&format!("{prefix}-{code}-hint"))),
             }
@@ -115,8 +115,8 @@ pub fn request_form(
                     input type="hidden" name="csrf_token" value=(st.csrf_token);
                     (choices(ctx, errors, "channel", "radio", &ctx.t("intake-staff-how"), None,
                         &[
-                            Choice { code: "phone", label: ctx.t("intake-staff-channel-phone"), hint: None },
-                            Choice { code: "walk_in", label: ctx.t("intake-staff-channel-walk_in"), hint: None },
+                            Choice { code: "phone".into(), label: ctx.t("intake-staff-channel-phone"), hint: None },
+                            Choice { code: "walk_in".into(), label: ctx.t("intake-staff-channel-walk_in"), hint: None },
                         ],
                         |c| c == st.channel))
                 }
@@ -145,7 +145,7 @@ pub fn request_form(
                         &options(ctx, ContactMethod::ALL, ContactMethod::code, "contact", false),
                         |c| ContactMethod::parse(c).is_some_and(method)))
                     (choices(ctx, errors, "sms_consent", "checkbox", &ctx.t("form-sms-consent-legend"), None,
-                        &[Choice { code: "yes", label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
+                        &[Choice { code: "yes".into(), label: ctx.t("form-sms-consent"), hint: Some(ctx.t("form-sms-consent-hint")) }],
                         |_| raw.sms_consent == "yes"))
                     @if let Some(st) = staff {
                         (Select {
@@ -205,7 +205,7 @@ pub fn request_form(
                 @if let Some(st) = staff {
                     @if let Some(assign_me) = st.assign_me {
                         (choices(ctx, errors, "assign_me", "checkbox", &ctx.t("intake-staff-assign-legend"), None,
-                            &[Choice { code: "yes", label: ctx.t("intake-staff-assign-me"), hint: None }],
+                            &[Choice { code: "yes".into(), label: ctx.t("intake-staff-assign-me"), hint: None }],
                             |_| assign_me))
                     }
                     p { button type="submit" { (ctx.t("intake-staff-submit")) } }

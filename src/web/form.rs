@@ -1,6 +1,8 @@
 //! Form components that show each error beside its field, an error summary that links to the
 //! fields, and hints tied to their inputs, so screen readers announce them together.
 
+use std::borrow::Cow;
+
 use maud::{html, Markup};
 
 use super::Ctx;
@@ -166,7 +168,8 @@ impl Select<'_> {
 
 /// One option of a checkbox or radio group: its code, label and an optional hint.
 pub struct Choice {
-    pub code: &'static str,
+    /// A fixed code, or a row id for a list from the database.
+    pub code: Cow<'static, str>,
     pub label: String,
     pub hint: Option<String>,
 }
@@ -200,7 +203,7 @@ pub fn choices(
                 @let option_id = if i == 0 { id.clone() } else { format!("{id}-{}", option.code) };
                 @let hint_id = format!("{id}-{}-hint", option.code);
                 div.choice {
-                    input type=(kind) id=(option_id) name=(name) value=(option.code) checked[checked(option.code)]
+                    input type=(kind) id=(option_id) name=(name) value=(option.code) checked[checked(&option.code)]
                         aria-describedby=[option.hint.as_ref().map(|_| hint_id.as_str())];
                     label for=(option_id) { (option.label) }
                     @if let Some(h) = &option.hint {
@@ -209,5 +212,116 @@ pub fn choices(
                 }
             }
         }
+    }
+}
+
+/// A value typed or checked in a form that is not one the field takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadValue;
+
+/// A number typed into a form, blank meaning none: `Err` when it is not a number of that kind
+/// (or not finite) or lies outside `min..=max`.
+pub fn optional_number<T>(raw: &str, min: T, max: T) -> Result<Option<T>, BadValue>
+where
+    T: std::str::FromStr + PartialOrd + Copy,
+{
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    // `f64` reads "NaN" and "inf"; no person means those.
+    if raw.chars().any(char::is_alphabetic) {
+        return Err(BadValue);
+    }
+    match raw.parse::<T>() {
+        Ok(n) if n >= min && n <= max => Ok(Some(n)),
+        _ => Err(BadValue),
+    }
+}
+
+/// Checked codes that are all known, kept in the order of `all` and without repeats; `Err`
+/// when one is unknown (a forged form).
+pub fn known_codes<T: Copy + PartialEq>(
+    sent: &[String],
+    all: &[T],
+    code: fn(T) -> &'static str,
+) -> Result<Vec<T>, BadValue> {
+    if sent.iter().any(|s| !all.iter().any(|a| code(*a) == s)) {
+        return Err(BadValue);
+    }
+    Ok(all
+        .iter()
+        .copied()
+        .filter(|a| sent.iter().any(|s| s == code(*a)))
+        .collect())
+}
+
+/// Checked row ids that are all in `known`, sorted and without repeats; `Err` otherwise.
+pub fn known_ids(sent: &[String], known: &[i64]) -> Result<Vec<i64>, BadValue> {
+    let mut ids = sent
+        .iter()
+        .map(|s| s.trim().parse::<i64>().ok().filter(|id| known.contains(id)))
+        .collect::<Option<Vec<i64>>>()
+        .ok_or(BadValue)?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Need;
+
+    #[test]
+    fn optional_numbers() {
+        assert_eq!(optional_number::<i64>("", 0, 10), Ok(None));
+        assert_eq!(optional_number::<i64>(" 7 ", 0, 10), Ok(Some(7)));
+        assert_eq!(optional_number::<i64>("0", 0, 10), Ok(Some(0)));
+        assert_eq!(optional_number::<i64>("10", 0, 10), Ok(Some(10)));
+        assert_eq!(optional_number::<i64>("11", 0, 10), Err(BadValue));
+        assert_eq!(optional_number::<i64>("-1", 0, 10), Err(BadValue));
+        assert_eq!(optional_number::<i64>("2.5", 0, 10), Err(BadValue));
+        assert_eq!(optional_number::<i64>("ten", 0, 10), Err(BadValue));
+        assert_eq!(
+            optional_number::<f64>("39.74", -90.0, 90.0),
+            Ok(Some(39.74))
+        );
+        assert_eq!(
+            optional_number::<f64>("-104.99", -180.0, 180.0),
+            Ok(Some(-104.99))
+        );
+        assert_eq!(optional_number::<f64>("90.5", -90.0, 90.0), Err(BadValue));
+        for bad in ["NaN", "inf", "-inf", "1e400"] {
+            assert_eq!(
+                optional_number::<f64>(bad, -1e300, 1e300),
+                Err(BadValue),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_and_ids_from_checkboxes() {
+        let sent = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            known_codes(
+                &sent(&["tech_support", "internet", "internet"]),
+                Need::ALL,
+                Need::code
+            ),
+            Ok(vec![Need::Internet, Need::TechSupport])
+        );
+        assert_eq!(
+            known_codes(&sent(&["root"]), Need::ALL, Need::code),
+            Err(BadValue)
+        );
+        assert_eq!(known_codes(&sent(&[]), Need::ALL, Need::code), Ok(vec![]));
+        assert_eq!(
+            known_ids(&sent(&["3", "1", "3"]), &[1, 2, 3]),
+            Ok(vec![1, 3])
+        );
+        assert_eq!(known_ids(&sent(&["4"]), &[1, 2, 3]), Err(BadValue));
+        assert_eq!(known_ids(&sent(&["x"]), &[1]), Err(BadValue));
     }
 }

@@ -54,3 +54,28 @@ pub fn language_chooser(ctx: &Ctx) -> Markup {
         }
     }
 }
+
+/// Previous and next links under a list that comes a page at a time; `link(n)` is page n.
+pub fn pager(
+    ctx: &Ctx,
+    label: &str,
+    page_no: i64,
+    more: bool,
+    link: impl Fn(i64) -> String,
+) -> Markup {
+    html! {
+        @if page_no > 1 || more {
+            nav.pages aria-label=(label) {
+                p {
+                    @if page_no > 1 {
+                        a href=(link(page_no - 1)) rel="prev" { (ctx.t("cases-previous")) }
+                        " "
+                    }
+                    @if more {
+                        a href=(link(page_no + 1)) rel="next" { (ctx.t("cases-next")) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -70,3 +70,30 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
         Ok(ClientIp(ip))
     }
 }
+
+/// A `?page=` number: 1 when missing or garbled, and never absurdly large.
+pub fn page_number(raw: Option<&str>) -> i64 {
+    raw.and_then(|p| p.trim().parse::<i64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_forgiving() {
+        for (raw, want) in [
+            (None, 1),
+            (Some(""), 1),
+            (Some("x"), 1),
+            (Some("0"), 1),
+            (Some("-3"), 1),
+            (Some(" 4 "), 4),
+            (Some("99999999999"), 1_000_000),
+        ] {
+            assert_eq!(page_number(raw), want, "{raw:?}");
+        }
+    }
+}

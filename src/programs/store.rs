@@ -1,0 +1,227 @@
+//! Resource programs in the database: the list, one program with its areas, and the writes,
+//! each one transaction with its audit row.
+
+use sqlx::Row;
+
+use super::form::{ProgramForm, ProgramValues};
+use crate::audit::{record_staff_in, Target};
+use crate::db::Db;
+
+/// Programs on one page of the list.
+pub const PAGE_SIZE: i64 = 50;
+
+/// One line of the list.
+#[derive(Clone, Debug)]
+pub struct ProgramLine {
+    pub id: i64,
+    pub organization: String,
+    pub name: String,
+    pub categories: String,
+    pub capacity_available: Option<i64>,
+    pub status: String,
+    pub last_verified_at: Option<i64>,
+}
+
+/// By organization and name, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is
+/// more.
+pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> {
+    let rows = sqlx::query(
+        "SELECT id, organization, name, categories, capacity_available, status, last_verified_at \
+         FROM programs ORDER BY organization, name, id LIMIT $1 OFFSET $2",
+    )
+    .bind(PAGE_SIZE + 1)
+    .bind((page.max(1) - 1) * PAGE_SIZE)
+    .fetch_all(&db.pool)
+    .await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    let lines = rows
+        .iter()
+        .take(PAGE_SIZE as usize)
+        .map(|r| {
+            Ok(ProgramLine {
+                id: r.try_get("id")?,
+                organization: r.try_get("organization")?,
+                name: r.try_get("name")?,
+                categories: r.try_get("categories")?,
+                capacity_available: r.try_get("capacity_available")?,
+                status: r.try_get("status")?,
+                last_verified_at: r.try_get("last_verified_at")?,
+            })
+        })
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    Ok((lines, more))
+}
+
+/// One program as its form shows it.
+#[derive(Clone, Debug)]
+pub struct ProgramDetail {
+    pub id: i64,
+    pub version: i64,
+    pub last_verified_at: Option<i64>,
+    pub form: ProgramForm,
+}
+
+fn split(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn number_text(n: Option<i64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
+    let Some(r) = sqlx::query(
+        "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
+                qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
+                capacity_available, status, last_verified_at, version \
+         FROM programs WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let areas: Vec<i64> = sqlx::query_scalar(
+        "SELECT area_id FROM program_areas WHERE program_id = $1 ORDER BY area_id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some(ProgramDetail {
+        id: r.try_get("id")?,
+        version: r.try_get("version")?,
+        last_verified_at: r.try_get("last_verified_at")?,
+        form: ProgramForm {
+            organization: r.try_get("organization")?,
+            name: r.try_get("name")?,
+            description: r.try_get("description")?,
+            categories: split(&r.try_get::<String, _>("categories")?),
+            max_income_pct_fpg: number_text(r.try_get("max_income_pct_fpg")?),
+            qualifying_benefits: split(&r.try_get::<String, _>("qualifying_benefits")?),
+            min_age: number_text(r.try_get("min_age")?),
+            languages: split(&r.try_get::<String, _>("languages")?),
+            cost: r.try_get("cost")?,
+            url: r.try_get::<Option<String>, _>("url")?.unwrap_or_default(),
+            phone: r.try_get::<Option<String>, _>("phone")?.unwrap_or_default(),
+            application_process: r.try_get("application_process")?,
+            capacity_available: number_text(r.try_get("capacity_available")?),
+            status: r.try_get("status")?,
+            areas: areas.iter().map(i64::to_string).collect(),
+        },
+    }))
+}
+
+/// Why a program was not saved; nothing is stored.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Another program has this organization and name.
+    Duplicate,
+    /// Someone else saved the program after the form was drawn.
+    Stale,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for SaveError {
+    fn from(err: sqlx::Error) -> Self {
+        if crate::db::is_unique_violation(&err) {
+            Self::Duplicate
+        } else {
+            Self::Db(err)
+        }
+    }
+}
+
+async fn replace_areas(
+    conn: &mut sqlx::AnyConnection,
+    program_id: i64,
+    area_ids: &[i64],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM program_areas WHERE program_id = $1")
+        .bind(program_id)
+        .execute(&mut *conn)
+        .await?;
+    for area_id in area_ids {
+        sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
+            .bind(program_id)
+            .bind(area_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Writes a new program (`id` None) or saves one still at `version`; returns its id.
+pub async fn save(
+    db: &Db,
+    existing: Option<(i64, i64)>,
+    v: &ProgramValues,
+    actor: i64,
+    now: i64,
+) -> Result<i64, SaveError> {
+    let mut tx = db.pool.begin().await?;
+    let (sql, action) = match existing {
+        None => (
+            "INSERT INTO programs (organization, name, description, categories, \
+               max_income_pct_fpg, qualifying_benefits, min_age, languages, cost, url, phone, \
+               application_process, capacity_available, status) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+            "create_program",
+        ),
+        Some(_) => (
+            "UPDATE programs SET organization = $1, name = $2, description = $3, categories = $4, \
+               max_income_pct_fpg = $5, qualifying_benefits = $6, min_age = $7, languages = $8, \
+               cost = $9, url = $10, phone = $11, application_process = $12, \
+               capacity_available = $13, status = $14, version = version + 1 \
+             WHERE id = $15 AND version = $16 RETURNING id",
+            "edit_program",
+        ),
+    };
+    let mut query = sqlx::query_scalar(sql)
+        .bind(&v.organization)
+        .bind(&v.name)
+        .bind(&v.description)
+        .bind(v.categories_text())
+        .bind(v.max_income_pct_fpg)
+        .bind(v.benefits_text())
+        .bind(v.min_age)
+        .bind(v.languages_text())
+        .bind(&v.cost)
+        .bind(v.url.clone())
+        .bind(v.phone.as_ref().map(|p| p.as_str().to_owned()))
+        .bind(&v.application_process)
+        .bind(v.capacity_available)
+        .bind(v.status());
+    if let Some((id, version)) = existing {
+        query = query.bind(id).bind(version);
+    }
+    let id: i64 = query
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(SaveError::Stale)?;
+    replace_areas(&mut tx, id, &v.area_ids).await?;
+    record_staff_in(&mut tx, actor, action, Target::Program(id), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Marks a program checked with its provider at `now`; false when there is no such program.
+pub async fn mark_verified(db: &Db, id: i64, actor: i64, now: i64) -> sqlx::Result<bool> {
+    let mut tx = db.pool.begin().await?;
+    let changed = sqlx::query("UPDATE programs SET last_verified_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if changed == 0 {
+        return Ok(false);
+    }
+    record_staff_in(&mut tx, actor, "verify_program", Target::Program(id), now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
