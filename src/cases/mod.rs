@@ -293,8 +293,9 @@ async fn take(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Re
     let case = store::case_detail(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if case.navigator_id.is_none() && !store::in_queue(db, &profile, id).await? {
-        // Outside this navigator's areas, languages or skills: as if it did not exist.
+    if case.navigator_id != Some(navigator) && !store::in_queue(db, &profile, id).await? {
+        // Outside this navigator's areas, languages or skills: as if it did not exist. Only a
+        // case they could have seen in their queue may answer "someone else took it".
         return Err(AppError::NotFound);
     }
     if store::take(db, id, navigator, user.id, crate::db::now()).await? {
