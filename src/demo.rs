@@ -149,6 +149,28 @@ pub struct DemoSignIn {
     pub password: String,
 }
 
+/// Adds the demo's neighborhoods when the database has no areas at all.
+pub async fn ensure_areas(db: &Db) -> anyhow::Result<()> {
+    let any: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM areas")
+        .fetch_one(&db.pool)
+        .await?;
+    if any > 0 {
+        return Ok(());
+    }
+    for (name, lat, lon) in AREAS {
+        sqlx::query(
+            "INSERT INTO areas (name, centroid_lat, centroid_lon) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(*name)
+        .bind(*lat)
+        .bind(*lon)
+        .execute(&db.pool)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Seeds the demo data unless it was seeded before; returns how to sign in when it seeded now.
 pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     let now = db::now();

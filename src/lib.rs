@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod intake;
 pub mod navigators;
 pub mod programs;
+pub mod seed;
 pub mod sms;
 pub mod telemetry;
 pub mod users;
@@ -59,6 +60,7 @@ pub struct AppStateInner {
     pub pages: PageCache,
     pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub intake: intake::writer::IntakeWriter,
+    pub audit: audit::writer::AuditWriter,
     pub areas: intake::store::AreaCache,
 }
 
@@ -78,6 +80,7 @@ impl AppState {
             .allow_burst(burst);
         Ok(Self(Arc::new(AppStateInner {
             intake: intake::writer::IntakeWriter::start(db.clone()),
+            audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             db,
             i18n: I18n::load()?,
@@ -128,7 +131,9 @@ pub fn app(state: AppState) -> Router {
                 ))
                 .layer(telemetry::trace_layer())
                 .layer(PropagateRequestIdLayer::new(x_request_id))
-                .layer(CompressionLayer::new()),
+                // Pages are small and made per request: the fastest level saves most of the bytes
+                // for a fraction of the time.
+                .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest)),
         )
         .with_state(state)
 }

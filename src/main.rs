@@ -41,9 +41,26 @@ enum Command {
     /// 12 characters); it is never shown. With --invite, no password: a one-time link is printed
     /// instead, where the person chooses one (valid 7 days).
     CreateUser(CreateUserArgs),
+    /// Fill the database with city-scale data for load tests: navigators (with areas) and
+    /// cases over two years. Every account it makes shares the password read from standard
+    /// input, under @load.navdesk.example. Never on a database with real residents.
+    SeedLoad(SeedLoadArgs),
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
+}
+
+#[derive(Args)]
+struct SeedLoadArgs {
+    /// How many cases (each with its resident and timeline).
+    #[arg(long, default_value_t = 100_000)]
+    cases: usize,
+    /// How many navigators.
+    #[arg(long, default_value_t = 200)]
+    navigators: usize,
+    /// Random seed: the same seed makes the same data.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Subcommand)]
@@ -181,6 +198,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateUser(args) => create_user(&cli.database_url, args).await,
+        Command::SeedLoad(args) => seed_load(&cli.database_url, args).await,
         Command::Serve(args) => serve(cli.database_url, args).await,
         Command::I18n(command) => i18n(command),
     }
@@ -230,8 +248,47 @@ fn i18n(command: I18nCommand) -> anyhow::Result<()> {
 }
 
 /// Reads the password first (so a bad one changes nothing), then migrates and creates.
-async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result<()> {
+/// A password from standard input: typed without echo at a terminal, else one line.
+fn read_password() -> anyhow::Result<String> {
     use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password (at least 12 characters): ")
+            .context("could not read the password")
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("could not read the password from standard input")?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+    }
+}
+
+async fn seed_load(database_url: &str, args: SeedLoadArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(args.navigators >= 1, "--navigators must be at least 1");
+    let password = read_password()?;
+    navdesk::auth::password::check_new_password(&password)?;
+    let db = navdesk::db::open(database_url).await?;
+    let started = std::time::Instant::now();
+    let scale = navdesk::seed::Scale {
+        cases: args.cases,
+        navigators: args.navigators,
+        seed: args.seed,
+    };
+    let seeded = navdesk::seed::seed(&db, scale, &password).await?;
+    say!(
+        "seeded {} cases and {} navigators over {} areas in {:.1} s; sign in as {} (navigator) \
+         or {} (supervisor)",
+        seeded.cases,
+        seeded.navigators,
+        seeded.areas,
+        started.elapsed().as_secs_f64(),
+        seeded.navigator_email,
+        seeded.supervisor_email
+    );
+    Ok(())
+}
+
+async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result<()> {
     let language = navdesk::i18n::Lang::parse(&args.language)
         .with_context(|| format!("unknown language {:?} for --language", args.language))?;
     if args.invite {
@@ -253,17 +310,7 @@ async fn create_user(database_url: &str, args: CreateUserArgs) -> anyhow::Result
         );
         return Ok(());
     }
-    let password = if std::io::stdin().is_terminal() {
-        // Typed by hand: read from the terminal without echoing it.
-        rpassword::prompt_password("Password (at least 12 characters): ")
-            .context("could not read the password")?
-    } else {
-        let mut line = String::new();
-        std::io::stdin()
-            .read_line(&mut line)
-            .context("could not read the password from standard input")?;
-        line.trim_end_matches(['\n', '\r']).to_owned()
-    };
+    let password = read_password()?;
     navdesk::auth::password::check_new_password(&password)?;
     let db = navdesk::db::open(database_url).await?;
     let new = navdesk::auth::NewUser {

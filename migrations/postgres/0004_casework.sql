@@ -29,3 +29,15 @@ CREATE INDEX referrals_program_status ON referrals (program_id, status);
 
 CREATE INDEX audit_log_user_at ON audit_log (user_id, at);
 CREATE INDEX audit_log_case_at ON audit_log (case_id, at);
+
+-- Open cases, oldest first: the supervisor's default list and its count read only these.
+-- A generated flag (not a partial index: SQLite's planner does not pick a partial index whose
+-- condition is an IN list) keeps the query the same on both backends.
+ALTER TABLE cases ADD COLUMN is_open BIGINT GENERATED ALWAYS AS
+    (CASE WHEN status IN ('new', 'assigned', 'in_progress', 'waiting_on_resident', 'referred')
+     THEN 1 ELSE 0 END) STORED;
+CREATE INDEX cases_open_created ON cases (is_open, created_at, id);
+CREATE INDEX cases_created ON cases (created_at, id);
+-- The navigators' queue: new unassigned requests, oldest first, with what the queue filters
+-- on, so counting and filtering read the index alone.
+CREATE INDEX cases_queue ON cases (status, navigator_id, created_at, language, area_id, needs);

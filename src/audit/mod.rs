@@ -5,6 +5,8 @@
 //! `GET /audit`; anyone else signed in gets 403 (the role check every staff page uses; the
 //! page's existence is no secret).
 
+pub mod writer;
+
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;

@@ -124,8 +124,13 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
     };
     let mut sections = Vec::new();
     for (kind, which) in lists {
-        let total = store::count(db, &which, now).await?;
         let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+        // A first page that is not full holds the whole list: no need to count it.
+        let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
+            lines.len() as i64
+        } else {
+            store::count(db, &which, now).await?
+        };
         sections.push(Section { kind, total, lines });
     }
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
@@ -241,7 +246,10 @@ async fn render_case(
     };
     // Every page that shows a resident's data, also one drawn again after a refused change,
     // is a view the log records; only a case this user may see gets this far.
-    crate::audit::record(db, user.id, "view_case", id, now).await?;
+    ctx.state
+        .audit
+        .record(user.id, "view_case", id, now)
+        .await?;
     Ok(html_response(
         status,
         views::case_page(ctx, user, &page, forms),

@@ -238,7 +238,8 @@ impl List {
             }
             List::All(f) => {
                 match f.status {
-                    StatusFilter::Open => w.and(format!("c.status IN {ALL_OPEN}")),
+                    // The generated `is_open` column (index `cases_open_created`).
+                    StatusFilter::Open => w.and("c.is_open = 1"),
                     StatusFilter::One(s) => {
                         let s = w.bind(Val::Text(s.code().to_owned()));
                         w.and(format!("c.status = {s}"));
