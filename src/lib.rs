@@ -62,6 +62,8 @@ pub struct AppStateInner {
     pub intake: intake::writer::IntakeWriter,
     pub audit: audit::writer::AuditWriter,
     pub areas: intake::store::AreaCache,
+    /// Active navigators with their loads, as the reassignment lists show them.
+    pub navigator_choices: db::cache::TtlCache<Vec<cases::store::NavigatorChoice>>,
 }
 
 impl Deref for AppState {
@@ -82,6 +84,7 @@ impl AppState {
             intake: intake::writer::IntakeWriter::start(db.clone()),
             audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
+            navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
             db,
             i18n: I18n::load()?,
             assets: Assets::load(),

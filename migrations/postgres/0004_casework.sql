@@ -36,7 +36,9 @@ CREATE INDEX audit_log_case_at ON audit_log (case_id, at);
 ALTER TABLE cases ADD COLUMN is_open BIGINT GENERATED ALWAYS AS
     (CASE WHEN status IN ('new', 'assigned', 'in_progress', 'waiting_on_resident', 'referred')
      THEN 1 ELSE 0 END) STORED;
-CREATE INDEX cases_open_created ON cases (is_open, created_at, id);
+-- With what the supervisor's filters read, so filtering and counting read the index alone.
+CREATE INDEX cases_open_created ON cases
+    (is_open, created_at, id, status, language, area_id, navigator_id, needs, resident_id);
 CREATE INDEX cases_created ON cases (created_at, id);
 -- The navigators' queue: new unassigned requests, oldest first, with what the queue filters
 -- on, so counting and filtering read the index alone.

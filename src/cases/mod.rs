@@ -99,6 +99,18 @@ impl ListQuery {
     }
 }
 
+/// Navigators with their loads for the reassignment lists: up to ten seconds old, as a load
+/// shown there is only a guide (the change itself reads the database).
+async fn cached_navigator_choices(ctx: &Ctx) -> AppResult<Vec<store::NavigatorChoice>> {
+    let db = &ctx.state.db;
+    let choices = ctx
+        .state
+        .navigator_choices
+        .get(|| store::navigator_choices(db))
+        .await?;
+    Ok(choices.as_ref().clone())
+}
+
 /// Case ids in paths: anything that is not one is simply not found.
 fn case_id(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
@@ -155,7 +167,7 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
         errors: Vec::new(),
         navigators: if supervising {
-            store::navigator_choices(db).await?
+            cached_navigator_choices(ctx).await?
         } else {
             Vec::new()
         },
@@ -237,7 +249,7 @@ async fn render_case(
         },
         outcome: store::outcome(db, id).await?,
         navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
-            store::navigator_choices(db).await?
+            cached_navigator_choices(ctx).await?
         } else {
             Vec::new()
         },
@@ -737,6 +749,7 @@ async fn assign_one(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRes
         return refused(&ctx, user, id, forms).await;
     }
     let changed = store::reassign(&ctx.state.db, &[id], &to, user.id, crate::db::now()).await?;
+    ctx.state.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         case_id = id,
@@ -792,6 +805,7 @@ async fn reassign_many(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
         return Err(AppError::NotFound);
     };
     let changed = store::reassign(&ctx.state.db, &ids, &to, user.id, crate::db::now()).await?;
+    ctx.state.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         navigator_id = to.id,

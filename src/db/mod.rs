@@ -2,6 +2,8 @@
 //! that differs between the two backends. Queries everywhere else use portable SQL with `$n`
 //! placeholders, which both drivers understand.
 
+pub mod cache;
+
 use std::str::FromStr;
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! Intake's queries: storing a request (resident, case and first event in one transaction) and
 //! reading back what a resident may see of it.
 
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use sqlx::Row;
 
@@ -14,30 +14,15 @@ use crate::i18n::Lang;
 /// The list of areas, read again at most once per `ttl` (it changes only on import), so the
 /// busiest pages do not query it on every request.
 #[derive(Debug)]
-pub struct AreaCache {
-    ttl: Duration,
-    cached: RwLock<Option<(Instant, Arc<Vec<AreaChoice>>)>>,
-}
+pub struct AreaCache(crate::db::cache::TtlCache<Vec<AreaChoice>>);
 
 impl AreaCache {
     pub fn new(ttl: Duration) -> Self {
-        Self {
-            ttl,
-            cached: RwLock::new(None),
-        }
+        Self(crate::db::cache::TtlCache::new(ttl))
     }
 
     pub async fn get(&self, db: &Db) -> Result<Arc<Vec<AreaChoice>>, sqlx::Error> {
-        if let Ok(cached) = self.cached.read() {
-            if let Some((_, areas)) = cached.as_ref().filter(|(at, _)| at.elapsed() < self.ttl) {
-                return Ok(areas.clone());
-            }
-        }
-        let areas = Arc::new(areas(db).await?);
-        if let Ok(mut cached) = self.cached.write() {
-            *cached = Some((Instant::now(), areas.clone()));
-        }
-        Ok(areas)
+        self.0.get(|| areas(db)).await
     }
 }
 
