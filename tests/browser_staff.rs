@@ -466,6 +466,17 @@ impl Audit {
                 self.report.push_str(&v.to_string());
             }
         }
+        // axe only asks for a review of repeated ids; a label or an error link that finds
+        // another field than its own is a failure here.
+        let repeated = b
+            .js("const seen = new Map(); \
+                 for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) || 0) + 1); \
+                 return [...seen].filter(([, n]) => n > 1).map(([id]) => id);")
+            .await;
+        if repeated.as_array().is_some_and(|ids| !ids.is_empty()) {
+            self.report
+                .push_str(&format!("{page} — ids used more than once: {repeated}\n"));
+        }
         b.fits_phone_and_screenshot(screenshot).await;
     }
 }
