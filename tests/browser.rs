@@ -11,7 +11,7 @@
 mod browser;
 mod common;
 
-use browser::{Browser, PHONE_WIDTH};
+use browser::Browser;
 use common::{Backend, TestApp};
 use navdesk::i18n::{I18n, Lang};
 
@@ -227,35 +227,7 @@ async fn phone_width_screenshots_of_resident_pages() {
     let Some((app, b)) = start().await else {
         return;
     };
-    let dir = browser::screenshot_dir();
-
-    let shoot = async |name: &str| {
-        let (scroll_width, inner_width) = {
-            let v = b
-                .js("return [document.documentElement.scrollWidth, window.innerWidth];")
-                .await;
-            (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
-        };
-        assert_eq!(
-            inner_width,
-            u64::from(PHONE_WIDTH),
-            "the viewport is a phone's"
-        );
-        assert!(
-            scroll_width <= inner_width,
-            "{name}: the page is {scroll_width} px wide on a {inner_width} px phone, so it scrolls sideways"
-        );
-        let png = b.full_page_screenshot().await;
-        let (w, h) = browser::png_size(&png).expect("a PNG");
-        assert_eq!(w, PHONE_WIDTH, "{name}: screenshot width");
-        assert!(
-            h >= 300,
-            "{name}: screenshot of {w}x{h} is too short to be a page"
-        );
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, &png).expect("write screenshot");
-        eprintln!("screenshot {} ({w}x{h})", path.display());
-    };
+    let shoot = async |name: &str| b.fits_phone_and_screenshot(name).await;
 
     for lang in LANGS {
         b.open(&format!("/?lang={lang}")).await;

@@ -879,7 +879,9 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
             (Select { name: "need", label: ctx.t("cases-col-needs"), hint: None, options: needs, selected: &|v| v == q.need }.render(ctx, &[]))
             (Select { name: "language", label: ctx.t("cases-col-language"), hint: None, options: languages, selected: &|v| v == q.language }.render(ctx, &[]))
             (Select { name: "area", label: ctx.t("cases-col-area"), hint: None, options: areas, selected: &|v| v == q.area }.render(ctx, &[]))
-            (Select { name: "navigator", label: ctx.t("cases-col-navigator"), hint: None, options: navigators, selected: &|v| v == q.navigator }.render(ctx, &[]))
+            // The reassign form below has its own `navigator` field, which errors link to.
+            (Select { name: "navigator", label: ctx.t("cases-col-navigator"), hint: None, options: navigators, selected: &|v| v == q.navigator }
+                .render_with_id(ctx, &[], "f-filter-navigator"))
             (Input::new("waiting", ctx.t("cases-filter-waiting"), &q.waiting).numeric().render(ctx, &[]))
             p {
                 button type="submit" { (ctx.t("cases-filter-submit")) }

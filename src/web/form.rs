@@ -33,12 +33,16 @@ pub fn error_summary(ctx: &Ctx, errors: &[FieldError]) -> Markup {
 }
 
 fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    described_by_id(&field_id(name), hint, error)
+}
+
+fn described_by_id(id: &str, hint: bool, error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if hint {
-        ids.push(format!("{}-hint", field_id(name)));
+        ids.push(format!("{id}-hint"));
     }
     if error {
-        ids.push(format!("{}-error", field_id(name)));
+        ids.push(format!("{id}-error"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
 }
@@ -143,9 +147,14 @@ pub struct Select<'a> {
 
 impl Select<'_> {
     pub fn render(&self, ctx: &Ctx, errors: &[FieldError]) -> Markup {
-        let id = field_id(self.name);
+        self.render_with_id(ctx, errors, &field_id(self.name))
+    }
+
+    /// Like `render`, with an id other than `f-<name>`: for a second field of that name on
+    /// the page (ids must be unique, and each label must name its own field).
+    pub fn render_with_id(&self, ctx: &Ctx, errors: &[FieldError], id: &str) -> Markup {
         let error = error_for(errors, self.name);
-        let describedby = described_by(self.name, self.hint.is_some(), error.is_some());
+        let describedby = described_by_id(id, self.hint.is_some(), error.is_some());
         html! {
             div.field.has-error[error.is_some()] {
                 label for=(id) { (self.label) }

@@ -8,6 +8,7 @@
 //! Environment: `CHROMEDRIVER` (default `/usr/bin/chromedriver`), `CHROME` (default
 //! `/usr/bin/chromium`), `NAVDESK_AXE_JS` (default `node_modules/axe-core/axe.min.js` in the
 //! crate's folder).
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -433,6 +434,40 @@ impl Browser {
             .await;
         let data = shot["data"].as_str().expect("screenshot data");
         base64_decode(data).expect("screenshot is base64")
+    }
+
+    /// The page's width and the viewport's, in CSS pixels: a page wider than the viewport
+    /// scrolls sideways.
+    pub async fn page_and_viewport_width(&self) -> (u64, u64) {
+        let v = self
+            .js("return [document.documentElement.scrollWidth, window.innerWidth];")
+            .await;
+        (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
+    }
+
+    /// Checks that the page fits the phone (no sideways scrolling), then saves a full-page
+    /// screenshot as `target/screenshots/{name}.png`.
+    pub async fn fits_phone_and_screenshot(&self, name: &str) {
+        let (scroll_width, inner_width) = self.page_and_viewport_width().await;
+        assert_eq!(
+            inner_width,
+            u64::from(PHONE_WIDTH),
+            "the viewport is a phone's"
+        );
+        assert!(
+            scroll_width <= inner_width,
+            "{name}: the page is {scroll_width} px wide on a {inner_width} px phone, so it scrolls sideways"
+        );
+        let png = self.full_page_screenshot().await;
+        let (w, h) = png_size(&png).expect("a PNG");
+        assert_eq!(w, PHONE_WIDTH, "{name}: screenshot width");
+        assert!(
+            h >= 300,
+            "{name}: screenshot of {w}x{h} is too short to be a page"
+        );
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, &png).expect("write screenshot");
+        eprintln!("screenshot {} ({w}x{h})", path.display());
     }
 
     /// Injects axe-core into the current page and runs it for `AXE_TAGS`.

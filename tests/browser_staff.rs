@@ -1,0 +1,620 @@
+//! Browser tests for the staff side, in real headless Chromium (WebDriver) at phone width:
+//!
+//! - a navigator's day: sign in, take a request from the queue, log a contact, refer the
+//!   resident to a program and see them enrolled, record the outcome, and move the case
+//!   through its statuses to closed, with the timeline and the database agreeing;
+//! - axe-core finds no WCAG 2.1 A/AA violation on any staff page, as a navigator, a
+//!   supervisor and an admin, and no page scrolls sideways on a 320 px phone; full-page
+//!   screenshots go to `target/screenshots/staff-*.png` for people to look at.
+//!
+//! Like `tests/browser.rs`, each test starts its own chromedriver and Chromium (see
+//! `common/browser.rs`); without them the "browser" tier is skipped, or fails under
+//! `NAVDESK_REQUIRE_ALL_TIERS=1`.
+
+#[path = "common/browser.rs"]
+mod browser;
+mod common;
+
+use browser::Browser;
+use common::staff::{create_staff_in, new_case, PASSWORD};
+use common::{Backend, TestApp};
+use navdesk::auth::Role;
+use navdesk::i18n::{I18n, Lang};
+
+/// The app and a browser on it, or `None` when a tier is skipped.
+async fn start() -> Option<(TestApp, Browser)> {
+    let app = common::spawn(Backend::Sqlite).await?;
+    let browser = Browser::start(&app.base).await?;
+    Some((app, browser))
+}
+
+/// English page text as the app writes it, without Fluent's isolation marks.
+struct En(I18n);
+
+impl En {
+    fn load() -> Self {
+        En(I18n::load().expect("translations load"))
+    }
+
+    fn t(&self, id: &str) -> String {
+        clean(&self.0.tr(Lang::EN).t(id))
+    }
+
+    fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<_> = args.iter().map(|(k, v)| (*k, (*v).into())).collect();
+        clean(&self.0.tr(Lang::EN).ta(id, &args))
+    }
+}
+
+fn clean(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// A navigator row for a user (the same as `common::staff::staff` inserts); its id.
+async fn navigator_row(app: &TestApp, user_id: i64) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO navigators (user_id, languages, skills, capacity) \
+         VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
+    )
+    .bind(user_id)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("navigator row")
+}
+
+async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO programs (organization, name, categories) VALUES ($1, $2, 'device') \
+         RETURNING id",
+    )
+    .bind(organization)
+    .bind(name)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("program")
+}
+
+/// Signs in on the login page like a person: types the email and password and submits.
+async fn sign_in(b: &Browser, email: &str) {
+    b.open("/login").await;
+    fill(b, "#f-email", email).await;
+    fill(b, "#f-password", PASSWORD).await;
+    press(b, "form[action='/login'] button[type=submit]").await;
+    b.wait_for("nav.staff-nav").await;
+}
+
+async fn sign_out(b: &Browser) {
+    b.open("/cases").await;
+    press(b, "form[action='/logout'] button[type=submit]").await;
+    b.wait_for("#f-email").await;
+}
+
+/// Presses a button that submits a form and waits until the next page has loaded.
+async fn press(b: &Browser, css: &str) {
+    b.js("document.documentElement.dataset.pressed = '1';")
+        .await;
+    b.click(css).await;
+    b.wait_for("html:not([data-pressed]) body").await;
+}
+
+/// Presses a case form's button and checks that the case page came back (after a redirect).
+async fn press_on_case(b: &Browser, case_id: i64, action: &str) {
+    press(
+        b,
+        &format!("form[action='/cases/{case_id}/{action}'] button[type=submit]"),
+    )
+    .await;
+    assert_eq!(
+        b.path().await,
+        format!("/cases/{case_id}"),
+        "after {action}"
+    );
+    assert_eq!(
+        b.http_status().await,
+        200,
+        "after {action}: {}",
+        b.here().await
+    );
+    let errors = b
+        .js("const e = document.querySelector('.error-summary'); return e ? e.innerText : '';")
+        .await;
+    assert_eq!(
+        errors.as_str(),
+        Some(""),
+        "after {action}, the case page shows a problem"
+    );
+}
+
+/// Types into an empty text field like a person (tap, then keys) and checks that it took the
+/// text.
+///
+/// Chromium with touch emulation sometimes drops the keys typed right after a tap moves the
+/// focus from one text field to the next in a long form: the field gets `keydown` but no
+/// `input`. A person would see it and type again; so do we, once.
+async fn fill(b: &Browser, css: &str, text: &str) {
+    for attempt in 1..=2 {
+        b.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::json!(b.find(css).await)],
+            )
+            .await
+            .expect("scroll the field into view");
+        b.type_into(css, text).await;
+        let value = b.find(css).await.prop("value").await.expect("value");
+        if value.as_deref() == Some(text) {
+            return;
+        }
+        assert!(
+            attempt == 1 && value.as_deref() == Some(""),
+            "typing {text:?} into `{css}` on {} left {value:?}",
+            b.here().await
+        );
+    }
+    panic!(
+        "the keys typed into `{css}` were lost twice on {}",
+        b.here().await
+    );
+}
+
+async fn choose(b: &Browser, css: &str, value: &str) {
+    b.find(css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("choose {value:?} in `{css}`: {e}"));
+}
+
+/// The visible text of an element, without isolation marks.
+async fn text_of(b: &Browser, css: &str) -> String {
+    clean(&b.find(css).await.text().await.expect("text"))
+}
+
+/// The value next to a label in the case page's first summary list.
+async fn summary_value(b: &Browser, label: &str) -> String {
+    let v = b
+        .client
+        .execute(
+            "const [label] = arguments; \
+             for (const dt of document.querySelectorAll('main dl.summary dt')) { \
+               if (dt.innerText.trim() === label) return dt.nextElementSibling.innerText; \
+             } \
+             return null;",
+            vec![serde_json::json!(label)],
+        )
+        .await
+        .expect("read the summary");
+    match v.as_str() {
+        Some(value) => clean(value).trim().to_owned(),
+        None => panic!("no {label:?} in the summary on {}", b.here().await),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_navigators_day_in_the_browser() {
+    let Some((app, b)) = start().await else {
+        return;
+    };
+    let en = En::load();
+    let email = "ana@navdesk.example";
+    let user_id = create_staff_in(&app.db, email, "Ana Navarro", Role::Navigator).await;
+    navigator_row(&app, user_id).await;
+    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
+    let (case_id, code) = new_case(&app, "Rosa Díaz", navdesk::db::now() - 3600).await;
+
+    // Sign in; the new request waits in the queue with a button to take it.
+    sign_in(&b, email).await;
+    b.open("/cases").await;
+    let queue = "section[aria-labelledby='cases-queue']";
+    assert_eq!(
+        text_of(&b, &format!("{queue} h2")).await,
+        en.t("cases-queue-title")
+    );
+    let take = format!("{queue} form[action='/cases/{case_id}/take'] button[type=submit]");
+    assert_eq!(
+        text_of(&b, &take).await,
+        en.ta("cases-take", &[("ref", &code)]),
+        "the Take button names the request"
+    );
+    press(&b, &take).await;
+    assert_eq!(
+        b.path().await,
+        format!("/cases/{case_id}"),
+        "taking opens the case"
+    );
+    assert_eq!(
+        text_of(&b, "h1").await,
+        en.ta("case-title", &[("ref", &code)])
+    );
+    assert_eq!(
+        summary_value(&b, &en.t("case-status")).await,
+        en.t("case-status-assigned")
+    );
+    assert_eq!(
+        summary_value(&b, &en.t("case-first-contact")).await,
+        en.t("case-not-yet")
+    );
+
+    // A phone call with the resident.
+    choose(&b, "#f-channel", "phone").await;
+    fill(
+        &b,
+        "#f-contact_note",
+        "Called Rosa; she has no computer at home.",
+    )
+    .await;
+    press_on_case(&b, case_id, "contacts").await;
+    let first_contact = summary_value(&b, &en.t("case-first-contact")).await;
+    assert!(
+        !first_contact.is_empty() && first_contact != en.t("case-not-yet"),
+        "First contact shows when: {first_contact:?}"
+    );
+
+    // A referral to the program, then the program enrolls her.
+    choose(&b, "#f-program", &program_id.to_string()).await;
+    choose(&b, "#f-referral_status", "referred").await;
+    press_on_case(&b, case_id, "referrals").await;
+    let referral_id: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("the referral is stored");
+    choose(&b, &format!("#f-referral-{referral_id}"), "enrolled").await;
+    press_on_case(&b, case_id, &format!("referrals/{referral_id}")).await;
+    let referrals = text_of(&b, "table[aria-labelledby='referrals'] tbody").await;
+    assert!(
+        referrals.contains("Refurbished laptops")
+            && referrals.contains(&en.t("referral-status-enrolled")),
+        "the referral shows as enrolled:\n{referrals}"
+    );
+
+    // The outcome: connected at home, a laptop, skills from 2 to 4.
+    b.tick("f-connected_at_home").await;
+    fill(&b, "#f-plan", "Internet Essentials").await;
+    fill(&b, "#f-monthly_cost", "9.95").await;
+    choose(&b, "#f-device_type", "laptop").await;
+    fill(&b, "#f-training_sessions", "3").await;
+    b.tick("f-skill_at_intake-2").await;
+    b.tick("f-skill_at_close-4").await;
+    press_on_case(&b, case_id, "outcome").await;
+    assert_eq!(
+        summary_value(&b, &en.t("outcome-connected")).await,
+        en.t("outcome-yes")
+    );
+    assert_eq!(
+        summary_value(&b, &en.t("outcome-device")).await,
+        en.t("device-laptop")
+    );
+
+    // In progress, resolved, closed.
+    for status in ["in_progress", "resolved"] {
+        choose(&b, "#f-status", status).await;
+        press_on_case(&b, case_id, "status").await;
+        assert_eq!(
+            summary_value(&b, &en.t("case-status")).await,
+            en.t(&format!("case-status-{status}"))
+        );
+    }
+    choose(&b, "#f-status", "closed").await;
+    choose(&b, "#f-close_reason", "helped").await;
+    press_on_case(&b, case_id, "status").await;
+    assert_eq!(
+        summary_value(&b, &en.t("case-status")).await,
+        format!(
+            "{} ({})",
+            en.t("case-status-closed"),
+            en.t("close-reason-helped")
+        )
+    );
+
+    // The timeline tells the day, step by step, in order.
+    let timeline = text_of(&b, "ol.timeline").await;
+    let status = |s: &str| en.t(&format!("case-status-{s}"));
+    let referral = |s: &str| en.t(&format!("referral-status-{s}"));
+    let steps = [
+        en.t("case-event-created"),
+        en.t("case-event-assignment"),
+        en.ta(
+            "case-event-contact",
+            &[("channel", &en.t("case-contact-channel-phone"))],
+        ),
+        "Called Rosa; she has no computer at home.".to_owned(),
+        en.ta(
+            "case-event-referral",
+            &[
+                ("program", "Refurbished laptops"),
+                ("to", &referral("referred")),
+            ],
+        ),
+        en.ta(
+            "case-event-referral-change",
+            &[
+                ("program", "Refurbished laptops"),
+                ("from", &referral("referred")),
+                ("to", &referral("enrolled")),
+            ],
+        ),
+        en.t("case-event-outcome"),
+        en.ta(
+            "case-event-status-change",
+            &[
+                ("from", &status("assigned")),
+                ("to", &status("in_progress")),
+            ],
+        ),
+        en.ta(
+            "case-event-status-change",
+            &[
+                ("from", &status("in_progress")),
+                ("to", &status("resolved")),
+            ],
+        ),
+        en.ta(
+            "case-event-closed",
+            &[
+                ("from", &status("resolved")),
+                ("reason", &en.t("close-reason-helped")),
+            ],
+        ),
+    ];
+    let lines: Vec<&str> = timeline.lines().map(str::trim).collect();
+    let at = |step: &str| lines.iter().position(|l| *l == step);
+    for step in &steps {
+        assert!(
+            at(step).is_some(),
+            "the timeline shows {step:?}:\n{timeline}"
+        );
+    }
+    // Newest or oldest first, the steps come in the order they were taken.
+    let positions: Vec<usize> = steps.iter().filter_map(|s| at(s)).collect();
+    let ascending = positions.windows(2).all(|w| w[0] < w[1]);
+    let descending = positions.windows(2).all(|w| w[0] > w[1]);
+    assert!(
+        ascending || descending,
+        "the timeline's steps are in order:\n{timeline}"
+    );
+    assert!(
+        timeline.contains("Ana Navarro"),
+        "the timeline names who did it:\n{timeline}"
+    );
+
+    // And the database agrees.
+    let (status, reason, first_contact): (String, Option<String>, Option<i64>) =
+        sqlx::query_as("SELECT status, close_reason, first_contact_at FROM cases WHERE id = $1")
+            .bind(case_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("read the case");
+    assert_eq!(status, "closed");
+    assert_eq!(reason.as_deref(), Some("helped"));
+    assert!(first_contact.is_some(), "the first contact is stored");
+    let (program_of, referral_status): (i64, String) =
+        sqlx::query_as("SELECT program_id, status FROM referrals WHERE id = $1")
+            .bind(referral_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("read the referral");
+    assert_eq!(
+        (program_of, referral_status.as_str()),
+        (program_id, "enrolled")
+    );
+    type OutcomeRow = (
+        Option<i64>,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let outcome: OutcomeRow = sqlx::query_as(
+        "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, \
+         skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("an outcome row");
+    assert_eq!(
+        outcome,
+        (
+            Some(1),
+            "Internet Essentials".to_owned(),
+            Some(995),
+            Some("laptop".to_owned()),
+            Some(3),
+            Some(2),
+            Some(4)
+        )
+    );
+    let contacts: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'contact'",
+    )
+    .bind(case_id)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("count contacts");
+    assert_eq!(contacts, 1, "one contact is logged");
+
+    b.quit().await;
+    app.stop().await;
+}
+
+/// axe's findings and the phone-width check for every page, collected as the pages go by.
+struct Audit {
+    axe: String,
+    report: String,
+    summary: Vec<String>,
+}
+
+impl Audit {
+    async fn check(&mut self, b: &Browser, page: &str, screenshot: &str) {
+        let status = b.http_status().await;
+        let want = if page.contains("422") { 422 } else { 200 };
+        assert_eq!(status, want, "{page}: HTTP status of {}", b.here().await);
+        let result = b.axe(&self.axe).await;
+        self.summary.push(format!(
+            "{page}: {} violations, {} rules passed, needs review: {:?}",
+            result.violations.len(),
+            result.passes,
+            result.incomplete
+        ));
+        if !result.violations.is_empty() {
+            self.report
+                .push_str(&format!("{page} — {}\n", b.here().await));
+            for v in &result.violations {
+                self.report.push_str(&v.to_string());
+            }
+        }
+        // axe only asks for a review of repeated ids; a label or an error link that finds
+        // another field than its own is a failure here.
+        let repeated = b
+            .js("const seen = new Map(); \
+                 for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) || 0) + 1); \
+                 return [...seen].filter(([, n]) => n > 1).map(([id]) => id);")
+            .await;
+        if repeated.as_array().is_some_and(|ids| !ids.is_empty()) {
+            self.report
+                .push_str(&format!("{page} — ids used more than once: {repeated}\n"));
+        }
+        b.fits_phone_and_screenshot(screenshot).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_pages_have_no_axe_violations() {
+    let Some(axe) = browser::axe_source() else {
+        return;
+    };
+    let Some((app, b)) = start().await else {
+        return;
+    };
+    let now = navdesk::db::now();
+
+    // Three accounts; the navigator and the supervisor both work cases.
+    let navigator_email = "ana@navdesk.example";
+    let supervisor_email = "sam@navdesk.example";
+    let admin_email = "ada@navdesk.example";
+    let ana = create_staff_in(&app.db, navigator_email, "Ana Navarro", Role::Navigator).await;
+    let ana_row = navigator_row(&app, ana).await;
+    let sam = create_staff_in(&app.db, supervisor_email, "Sam Ortiz", Role::Supervisor).await;
+    navigator_row(&app, sam).await;
+    create_staff_in(&app.db, admin_email, "Ada Lee", Role::Admin).await;
+    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
+    program(&app, "Denver Public Library", "Hotspot lending").await;
+
+    // Ana's own case (with a referral and an outcome), and one waiting in the queue.
+    let (own, _) = new_case(&app, "Rosa Díaz", now - 5 * 86_400).await;
+    new_case(&app, "Tomás Vega", now - 2 * 86_400).await;
+
+    let mut audit = Audit {
+        axe,
+        report: String::new(),
+        summary: Vec::new(),
+    };
+
+    b.open("/login").await;
+    audit.check(&b, "/login", "staff-login").await;
+
+    // The navigator works their own case in the browser, then looks at the pages.
+    sign_in(&b, navigator_email).await;
+    b.open("/cases").await;
+    press(
+        &b,
+        &format!("form[action='/cases/{own}/take'] button[type=submit]"),
+    )
+    .await;
+    choose(&b, "#f-program", &program_id.to_string()).await;
+    press_on_case(&b, own, "referrals").await;
+    b.tick("f-connected_at_home").await;
+    choose(&b, "#f-device_type", "tablet").await;
+    b.tick("f-skill_at_intake-3").await;
+    press_on_case(&b, own, "outcome").await;
+    audit
+        .check(
+            &b,
+            "/cases/{id} with a referral and an outcome",
+            "staff-case",
+        )
+        .await;
+
+    fill(&b, "#f-monthly_cost", "ten").await;
+    press(
+        &b,
+        &format!("form[action='/cases/{own}/outcome'] button[type=submit]"),
+    )
+    .await;
+    assert_eq!(b.http_status().await, 422, "a bad cost answers 422");
+    b.wait_for(".error-summary a[href='#f-monthly_cost']").await;
+    audit
+        .check(&b, "/cases/{id} with errors (422)", "staff-case-errors")
+        .await;
+
+    b.open("/cases").await;
+    b.wait_for("section[aria-labelledby='cases-mine'] table")
+        .await;
+    b.wait_for("section[aria-labelledby='cases-queue'] table")
+        .await;
+    audit
+        .check(&b, "/cases as a navigator", "staff-cases-navigator")
+        .await;
+
+    b.open("/cases/new").await;
+    audit.check(&b, "/cases/new", "staff-intake").await;
+
+    b.open("/programs").await;
+    audit.check(&b, "/programs", "staff-programs").await;
+
+    b.open("/account/password").await;
+    audit.check(&b, "/account/password", "staff-password").await;
+    sign_out(&b).await;
+
+    // The supervisor: every open case, filters, and the reassign form.
+    sign_in(&b, supervisor_email).await;
+    b.open("/cases?need=internet&language=es&status=").await;
+    b.wait_for("form[action='/cases/reassign'] select[name=navigator]")
+        .await;
+    b.wait_for("form.filters[role=search]").await;
+    audit
+        .check(
+            &b,
+            "/cases as a supervisor, filtered",
+            "staff-cases-supervisor",
+        )
+        .await;
+
+    b.open("/navigators").await;
+    audit.check(&b, "/navigators", "staff-navigators").await;
+
+    b.open(&format!("/navigators/{ana_row}")).await;
+    audit.check(&b, "/navigators/{id}", "staff-navigator").await;
+    sign_out(&b).await;
+
+    // The admin: programs, users and the audit log.
+    sign_in(&b, admin_email).await;
+    b.open("/programs/new").await;
+    audit.check(&b, "/programs/new", "staff-program-new").await;
+
+    b.open("/users").await;
+    audit.check(&b, "/users", "staff-users").await;
+
+    b.open("/users/new").await;
+    audit.check(&b, "/users/new", "staff-user-new").await;
+
+    b.open("/audit").await;
+    audit.check(&b, "/audit", "staff-audit").await;
+
+    eprintln!(
+        "axe-core ({}):\n  {}",
+        browser::AXE_TAGS.join(", "),
+        audit.summary.join("\n  ")
+    );
+    assert!(
+        audit.report.is_empty(),
+        "axe-core found accessibility violations:\n{}",
+        audit.report
+    );
+
+    b.quit().await;
+    app.stop().await;
+}
