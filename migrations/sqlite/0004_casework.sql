@@ -40,6 +40,10 @@ ALTER TABLE cases ADD COLUMN is_open BIGINT GENERATED ALWAYS AS
 CREATE INDEX cases_open_created ON cases
     (is_open, created_at, id, status, language, area_id, navigator_id, needs, resident_id);
 CREATE INDEX cases_created ON cases (created_at, id);
--- The navigators' queue: new unassigned requests, oldest first, with what the queue filters
--- on, so counting and filtering read the index alone.
-CREATE INDEX cases_queue ON cases (status, navigator_id, created_at, language, area_id, needs);
+
+-- Cases of one status, oldest first (the navigators' queue of new requests; a supervisor's
+-- status filter), carrying what the queue filters on, so counting and filtering read the
+-- index alone.
+DROP INDEX cases_status_created;
+CREATE INDEX cases_status_created ON cases
+    (status, created_at, id, navigator_id, language, area_id, needs);

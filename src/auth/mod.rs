@@ -479,6 +479,7 @@ mod tests {
             language: crate::i18n::Lang::EN,
             csrf_token: String::new(),
             session_id: String::new(),
+            navigator: None,
         };
         assert!(user.require_role(&[Role::Navigator, Role::Admin]).is_ok());
         assert!(matches!(

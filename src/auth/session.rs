@@ -8,6 +8,7 @@ use axum_extra::extract::cookie::CookieJar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use sqlx::Row;
 use subtle::ConstantTimeEq;
 
 use super::Role;
@@ -93,6 +94,8 @@ pub struct CurrentUser {
     pub csrf_token: String,
     /// The session's row id (the token's hash).
     pub session_id: String,
+    /// The user's navigator profile, if they have one (read with the session).
+    pub navigator: Option<crate::cases::store::QueueProfile>,
 }
 
 /// A new session for `user_id`; returns the browser's token (the row holds its hash).
@@ -139,8 +142,6 @@ pub async fn delete_expired(db: &Db, now: i64, cfg: &AuthConfig) -> sqlx::Result
     Ok(())
 }
 
-type SessionRow = (i64, String, i64, i64, String, String, String, String, i64);
-
 /// The user behind a session token, if the session is fresh and the account enabled. An
 /// expired session is deleted; `last_seen_at` is written when it is a minute old.
 pub async fn lookup(
@@ -150,27 +151,45 @@ pub async fn lookup(
     cfg: &AuthConfig,
 ) -> sqlx::Result<Option<CurrentUser>> {
     let id = token_id(token);
-    let row: Option<SessionRow> = sqlx::query_as(
+    // The navigator profile comes with the user: most staff pages need it.
+    let row = sqlx::query(
         "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, \
-                u.email, u.name, u.role, u.language, u.disabled \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
+                u.email, u.name, u.role, u.language, u.disabled, \
+                n.id AS navigator_id, n.languages AS navigator_languages, n.skills AS navigator_skills \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN navigators n ON n.user_id = u.id WHERE s.id = $1",
     )
     .bind(&id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((
-        user_id,
-        csrf_token,
-        created_at,
-        last_seen_at,
-        email,
-        name,
-        role,
-        language,
-        disabled,
-    )) = row
-    else {
+    let Some(row) = row else {
         return Ok(None);
+    };
+    let user_id: i64 = row.try_get("user_id")?;
+    let csrf_token: String = row.try_get("csrf_token")?;
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    let email: String = row.try_get("email")?;
+    let name: String = row.try_get("name")?;
+    let role: String = row.try_get("role")?;
+    let language: String = row.try_get("language")?;
+    let disabled: i64 = row.try_get("disabled")?;
+    let navigator = match row.try_get::<Option<i64>, _>("navigator_id")? {
+        Some(navigator_id) => Some(crate::cases::store::QueueProfile {
+            navigator_id,
+            languages: row
+                .try_get::<String, _>("navigator_languages")?
+                .split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            skills: crate::domain::split_codes(
+                &row.try_get::<String, _>("navigator_skills")?,
+                crate::domain::Need::parse,
+            ),
+        }),
+        None => None,
     };
     if disabled != 0 {
         tracing::info!(user_id, "session of a disabled account refused");
@@ -205,6 +224,7 @@ pub async fn lookup(
         language: Lang::parse(&language).unwrap_or(Lang::EN),
         csrf_token,
         session_id: id,
+        navigator,
     }))
 }
 

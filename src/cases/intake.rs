@@ -16,7 +16,7 @@ use crate::web::{AppResult, Ctx};
 pub async fn form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     let db = &ctx.state.db;
     let areas = ctx.state.areas.get(db).await?;
-    let is_navigator = store::navigator_of_user(db, user.id).await?.is_some();
+    let is_navigator = user.navigator.is_some();
     let staff = StaffIntake {
         csrf_token: &user.csrf_token,
         channel: "",
@@ -65,7 +65,7 @@ pub async fn submit(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
         .finish();
     let raw = RawRequest::from_form(body.as_bytes());
     let areas = ctx.state.areas.get(db).await?;
-    let navigator = store::navigator_of_user(db, user.id).await?;
+    let navigator = form.user.navigator.as_ref().map(|p| p.navigator_id);
     let assign_me = form.get("assign_me") == "yes";
     // Staff fields come first on the page, so their errors lead the summary.
     let mut errors = Vec::new();

@@ -121,7 +121,7 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
     let page = query.page();
     let now = crate::db::now();
     let first_contact_secs = ctx.state.config.first_contact_secs;
-    let profile = store::queue_profile(db, user.id).await?;
+    let profile = user.navigator.clone();
     let filter = query.filter();
     let lists: Vec<(SectionKind, List)> = if user.role == crate::auth::Role::Navigator {
         match &profile {
@@ -198,11 +198,11 @@ async fn visible_case(
     let case = store::case_detail(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let profile = store::queue_profile(db, user.id).await?;
-    let navigator = profile.as_ref().map(|p| p.navigator_id);
+    let profile = user.navigator.as_ref();
+    let navigator = profile.map(|p| p.navigator_id);
     let access = match transitions::access(user.role, navigator, case.navigator_id, case.status) {
         // An unassigned case is a navigator's to see only when it is in their queue.
-        Access::Take => match &profile {
+        Access::Take => match profile {
             Some(p) if store::in_queue(db, p, id).await? => Access::Take,
             _ => Access::None,
         },
@@ -234,7 +234,7 @@ async fn render_case(
     let (case, access) = visible_case(ctx, user, id).await?;
     let now = crate::db::now();
     if access == Access::Full && case.unread_reply() && case.navigator_id.is_some() {
-        let mine = store::navigator_of_user(db, user.id).await?;
+        let mine = user.navigator.as_ref().map(|p| p.navigator_id);
         if mine == case.navigator_id {
             store::mark_replies_seen(db, id, now).await?;
         }
@@ -306,9 +306,7 @@ async fn take(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Re
     let id = case_id(&id)?;
     let user = &form.user;
     let db = &ctx.state.db;
-    let profile = store::queue_profile(db, user.id)
-        .await?
-        .ok_or(AppError::Forbidden)?;
+    let profile = user.navigator.clone().ok_or(AppError::Forbidden)?;
     let navigator = profile.navigator_id;
     let case = store::case_detail(db, id)
         .await?

@@ -422,34 +422,6 @@ pub async fn in_queue(db: &Db, profile: &QueueProfile, case_id: i64) -> Result<b
     Ok(found > 0)
 }
 
-/// A navigator's profile for the queue, by user.
-pub async fn queue_profile(db: &Db, user_id: i64) -> Result<Option<QueueProfile>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, languages, skills FROM navigators WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(r) = row else { return Ok(None) };
-    let languages: String = r.try_get("languages")?;
-    Ok(Some(QueueProfile {
-        navigator_id: r.try_get("id")?,
-        languages: languages
-            .split(',')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        skills: split_codes(&r.try_get::<String, _>("skills")?, Need::parse),
-    }))
-}
-
-/// The navigator row of a user, if they have one.
-pub async fn navigator_of_user(db: &Db, user_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM navigators WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(&db.pool)
-        .await
-}
-
 /// A case with its resident, as staff see it.
 #[derive(Clone, Debug)]
 pub struct CaseDetail {

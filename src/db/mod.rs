@@ -57,7 +57,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
     let pool_options = match backend {
         Backend::Sqlite => AnyPoolOptions::new()
-            .max_connections(8)
+            .max_connections(4)
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     // WAL lets readers work during a write; synchronous=FULL makes a commit
