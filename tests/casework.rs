@@ -868,7 +868,60 @@ async fn staff_record_requests_taken_by_phone(app: TestApp) {
     app.stop().await;
 }
 
+async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
+    let dana = staff(
+        &app,
+        "dana@navdesk.example",
+        "Dana Brooks",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let five_points = area(&app, "Five Points").await;
+    // Ana speaks Spanish and covers Five Points; Ben speaks English only.
+    sqlx::query("UPDATE navigators SET languages = 'en' WHERE id = $1")
+        .bind(ben.navigator_id.unwrap())
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
+        .bind(ana.navigator_id.unwrap())
+        .bind(five_points)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
+    let (_, body) = dana.page(&format!("/cases/{id}")).await;
+    let body = text(&body);
+    assert!(body.contains("Best navigators for this request"), "{body}");
+    assert!(
+        body.contains(
+            "<strong>Ana Navarro</strong>: speaks Español, covers Five Points, 0 of 20 cases"
+        ),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Assign to Ben Okafor"),
+        "Ben does not speak Spanish"
+    );
+    let resp = post_case(
+        &dana,
+        id,
+        "assign",
+        &[("navigator", &ana.navigator_id.unwrap().to_string())],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+    // Assigned: no more suggestions.
+    let (_, body) = dana.page(&format!("/cases/{id}")).await;
+    assert!(!text(&body).contains("Best navigators for this request"));
+    app.stop().await;
+}
+
 on_both_backends!(
+    supervisors_see_the_navigators_who_fit_best,
     referrals_close_the_loop,
     outcomes_are_recorded,
     my_cases_come_in_the_order_they_are_due,

@@ -180,6 +180,17 @@ intake-staff-assign-legend = Who works on it
 intake-staff-assign-me = Assign this request to me
 intake-staff-submit = Save the request
 
+## Matching: the navigators who best fit a request
+match-title = Best navigators for this request
+match-none = No active navigator fits this request (language, skills, area and room in their caseload). Choose one below, or widen a navigator's areas.
+match-speaks = speaks { $language }
+match-interpreter = with an interpreter
+match-covers-area = covers { $area }
+match-distance = { $km } km away
+match-load = { $open } of { $capacity } cases
+match-helped-before = helped this household before
+match-assign = Assign to { $name }
+
 ## Working a case: close reasons, follow-ups, referrals, outcomes
 case-unread-reply = The resident has replied since you last opened this case.
 case-channel-web = web form
@@ -310,6 +321,12 @@ audit-action-take_case = Took the case
 audit-action-add_note = Added a note
 audit-action-change_status = Changed the status
 audit-action-log_contact = Logged a contact
+audit-action-change_referral = Changed a referral
+audit-action-record_outcome = Recorded the outcome
+audit-action-set_follow_up = Planned a follow-up
+audit-action-reassign_case = Reassigned the case
+audit-action-record_request = Recorded a request taken by phone or in person
+audit-action-change_case = Changed the case
 
 ## ---- Staff administration (branch admin): navigation, navigators, programs, accounts, invites ----
 

@@ -180,6 +180,17 @@ intake-staff-assign-legend = Quién la atiende
 intake-staff-assign-me = Asignarme esta solicitud
 intake-staff-submit = Guardar la solicitud
 
+## Matching: the navigators who best fit a request
+match-title = Los navegadores que mejor encajan con esta solicitud
+match-none = Ningún navegador activo encaja con esta solicitud (idioma, habilidades, área y espacio en su carga de casos). Elija uno abajo, o amplíe las áreas de un navegador.
+match-speaks = habla { $language }
+match-interpreter = con intérprete
+match-covers-area = cubre { $area }
+match-distance = a { $km } km
+match-load = { $open } de { $capacity } casos
+match-helped-before = ya ayudó a este hogar
+match-assign = Asignar a { $name }
+
 ## Working a case: close reasons, follow-ups, referrals, outcomes
 case-unread-reply = La persona respondió desde la última vez que abrió este caso.
 case-channel-web = formulario web
@@ -310,6 +321,12 @@ audit-action-take_case = Tomó el caso
 audit-action-add_note = Añadió una nota
 audit-action-change_status = Cambió el estado
 audit-action-log_contact = Registró un contacto
+audit-action-change_referral = Cambió una derivación
+audit-action-record_outcome = Registró el resultado
+audit-action-set_follow_up = Planeó un seguimiento
+audit-action-reassign_case = Reasignó el caso
+audit-action-record_request = Registró una solicitud por teléfono o en persona
+audit-action-change_case = Cambió el caso
 
 ## ---- Administración del personal (rama admin): navegación, navegadores, programas, cuentas, invitaciones ----
 

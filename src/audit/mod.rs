@@ -319,9 +319,9 @@ fn action_label(ctx: &Ctx, action: &str) -> String {
     match action {
         "view_case" | "take_case" | "add_note" | "change_status" | "log_contact"
         | "create_navigator" | "edit_navigator" | "create_program" | "edit_program"
-        | "verify_program" | "create_user" | "disable_user" | "enable_user" | "accept_invite" => {
-            ctx.t(&format!("audit-action-{action}"))
-        }
+        | "verify_program" | "create_user" | "disable_user" | "enable_user" | "accept_invite"
+        | "change_referral" | "record_outcome" | "set_follow_up" | "reassign_case"
+        | "record_request" | "change_case" => ctx.t(&format!("audit-action-{action}")),
         other => other.to_owned(),
     }
 }

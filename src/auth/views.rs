@@ -153,6 +153,7 @@ pub fn password_form(
         &title_with_error,
         html! {
             h1 { (title) }
+            (signed_in_as(ctx, user))
             @if changed {
                 div.notice role="status" { p { (ctx.t("account-password-changed")) } }
             }

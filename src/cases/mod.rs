@@ -111,6 +111,27 @@ async fn cached_navigator_choices(ctx: &Ctx) -> AppResult<Vec<store::NavigatorCh
     Ok(choices.as_ref().clone())
 }
 
+/// The navigators who best fit an unassigned case, with why, for a supervisor to choose from.
+async fn suggest_navigators(db: &crate::db::Db, case_id: i64) -> AppResult<Vec<views::Suggestion>> {
+    let Some(request) = store::match_request(db, case_id).await? else {
+        return Ok(Vec::new());
+    };
+    let candidates = store::match_candidates(db).await?;
+    let names: std::collections::HashMap<i64, String> = candidates
+        .iter()
+        .map(|c| (c.navigator_id, c.name.clone()))
+        .collect();
+    let pool = crate::matching::navigators::Pool::new(candidates);
+    Ok(pool
+        .best(&request, 3)
+        .into_iter()
+        .map(|m| views::Suggestion {
+            name: names.get(&m.navigator_id).cloned().unwrap_or_default(),
+            found: m,
+        })
+        .collect())
+}
+
 /// Case ids in paths: anything that is not one is simply not found.
 fn case_id(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
@@ -250,6 +271,15 @@ async fn render_case(
         outcome: store::outcome(db, id).await?,
         navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
             cached_navigator_choices(ctx).await?
+        } else {
+            Vec::new()
+        },
+        suggestions: if access == Access::Full
+            && user.role != crate::auth::Role::Navigator
+            && case.navigator_id.is_none()
+            && transitions::is_open(case.status)
+        {
+            suggest_navigators(db, id).await?
         } else {
             Vec::new()
         },

@@ -1275,3 +1275,95 @@ pub async fn record_staff_request(
     tx.commit().await?;
     Ok((case_id, code))
 }
+
+/// Every active navigator with what matching reads (languages, skills, home, radius, areas,
+/// open cases against capacity).
+pub async fn match_candidates(
+    db: &Db,
+) -> Result<Vec<crate::matching::navigators::Candidate>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT n.id, u.name, n.languages, n.skills, n.home_lat, n.home_lon, n.travel_radius_km, \
+         n.capacity, \
+         (SELECT COUNT(*) FROM cases c WHERE c.navigator_id = n.id AND c.status IN {ASSIGNED_OPEN}) \
+         AS open_cases \
+         FROM navigators n JOIN users u ON u.id = n.user_id \
+         WHERE n.active = 1 AND u.disabled = 0 ORDER BY n.id"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    let links: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT navigator_id, area_id FROM navigator_areas ORDER BY navigator_id")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut areas: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (navigator, area) in links {
+        areas.entry(navigator).or_default().push(area);
+    }
+    rows.iter()
+        .map(|r| {
+            let id: i64 = r.try_get("id")?;
+            let lat: Option<f64> = r.try_get("home_lat")?;
+            let lon: Option<f64> = r.try_get("home_lon")?;
+            Ok(crate::matching::navigators::Candidate {
+                navigator_id: id,
+                name: r.try_get("name")?,
+                languages: r
+                    .try_get::<String, _>("languages")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                skills: split_codes(&r.try_get::<String, _>("skills")?, Need::parse),
+                home: lat.zip(lon),
+                travel_radius_km: r.try_get("travel_radius_km")?,
+                areas: areas.remove(&id).unwrap_or_default(),
+                capacity: r.try_get("capacity")?,
+                open_cases: r.try_get("open_cases")?,
+                active: true,
+            })
+        })
+        .collect()
+}
+
+/// A case as matching reads it: its language, needs and place, whether the resident asked for
+/// an interpreter, and the navigators of the household's other cases (same phone number).
+pub async fn match_request(
+    db: &Db,
+    case_id: i64,
+) -> Result<Option<crate::matching::navigators::Request>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.language, c.needs, c.area_id, r.lat, r.lon, r.accessibility, r.phone \
+         FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
+    )
+    .bind(case_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let phone: Option<String> = r.try_get("phone")?;
+    let past_navigators: Vec<i64> = match &phone {
+        Some(phone) => sqlx::query_scalar(
+            "SELECT DISTINCT c.navigator_id FROM cases c JOIN residents r ON r.id = c.resident_id \
+             WHERE r.phone = $1 AND c.id <> $2 AND c.navigator_id IS NOT NULL",
+        )
+        .bind(phone)
+        .bind(case_id)
+        .fetch_all(&db.pool)
+        .await?,
+        None => Vec::new(),
+    };
+    let lat: Option<f64> = r.try_get("lat")?;
+    let lon: Option<f64> = r.try_get("lon")?;
+    Ok(Some(crate::matching::navigators::Request {
+        language: r.try_get("language")?,
+        interpreter: split_codes(
+            &r.try_get::<String, _>("accessibility")?,
+            Accessibility::parse,
+        )
+        .contains(&Accessibility::Interpreter),
+        needs: split_codes(&r.try_get::<String, _>("needs")?, Need::parse),
+        area_id: r.try_get("area_id")?,
+        location: lat.zip(lon),
+        past_navigators,
+    }))
+}

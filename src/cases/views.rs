@@ -218,6 +218,8 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                     tr {
                         @if show_select { th scope="col" { (ctx.t("cases-col-select")) } }
                         th scope="col" { (ctx.t("cases-col-ref")) }
+                        // The button first, so a phone shows it without scrolling the table.
+                        @if show_take { th scope="col" { (ctx.t("cases-col-action")) } }
                         @if show_due { th scope="col" { (ctx.t("cases-col-due")) } }
                         th scope="col" { (ctx.t("cases-col-area")) }
                         th scope="col" { (ctx.t("cases-col-needs")) }
@@ -225,7 +227,6 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                         th scope="col" { (ctx.t("cases-col-status")) }
                         th scope="col" { (ctx.t("cases-col-waiting")) }
                         @if show_navigator { th scope="col" { (ctx.t("cases-col-navigator")) } }
-                        @if show_take { th scope="col" { (ctx.t("cases-col-action")) } }
                     }
                 }
                 tbody {
@@ -243,6 +244,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                                 a href={ "/cases/" (line.id) } { (line.ref_code) }
                                 @if line.unread_reply { br; strong.due { (ctx.t("cases-unread-reply")) } }
                             }
+                            @if show_take { td { (take_form(ctx, user, line.id, &line.ref_code)) } }
                             @if show_due {
                                 @let due = Due::of(line, load.now, load.first_contact_secs);
                                 td.due[due < Due::New] { (ctx.t(&format!("cases-due-{}", due.code()))) }
@@ -255,7 +257,6 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                             @if show_navigator {
                                 td { (line.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
                             }
-                            @if show_take { td { (take_form(ctx, user, line.id, &line.ref_code)) } }
                         }
                     }
                 }
@@ -398,6 +399,42 @@ pub struct CasePage {
     pub outcome: Outcome,
     /// Navigators the case may be given to (supervisors only).
     pub navigators: Vec<NavigatorChoice>,
+    /// The navigators who best fit an unassigned case (supervisors only).
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A navigator who fits a request, and why.
+pub struct Suggestion {
+    pub name: String,
+    pub found: crate::matching::navigators::Match,
+}
+
+/// "speaks Amharic, 2.1 km away, 4 of 12 cases", in the staff member's language.
+fn explain(ctx: &Ctx, case: &CaseDetail, m: &crate::matching::navigators::Match) -> String {
+    use crate::matching::navigators::Reason;
+    let tr = ctx.tr();
+    m.reasons
+        .iter()
+        .map(|r| match r {
+            Reason::Speaks(lang) => {
+                tr.ta("match-speaks", &[("language", language_name(lang).into())])
+            }
+            Reason::WithInterpreter => ctx.t("match-interpreter"),
+            Reason::CoversArea => tr.ta(
+                "match-covers-area",
+                &[("area", case.area.clone().unwrap_or_default().into())],
+            ),
+            Reason::Distance { km } => {
+                tr.ta("match-distance", &[("km", format!("{km:.1}").into())])
+            }
+            Reason::Load { open, capacity } => tr.ta(
+                "match-load",
+                &[("open", (*open).into()), ("capacity", (*capacity).into())],
+            ),
+            Reason::HelpedBefore => ctx.t("match-helped-before"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
@@ -458,6 +495,24 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             @if access == Access::Take {
                 p { (ctx.t("case-take-intro")) }
                 (take_form(ctx, user, case.id, &case.ref_code))
+            }
+            @if !p.suggestions.is_empty() {
+                h2 { (ctx.t("match-title")) }
+                ul.suggestions {
+                    @for s in &p.suggestions {
+                        li {
+                            form.inline method="post" action={ "/cases/" (case.id) "/assign" } {
+                                (csrf_field(&user.csrf_token))
+                                input type="hidden" name="version" value=(case.version);
+                                input type="hidden" name="navigator" value=(s.found.navigator_id);
+                                strong { (s.name) } ": " (explain(ctx, case, &s.found)) " "
+                                button type="submit" { (ctx.tr().ta("match-assign", &[("name", s.name.as_str().into())])) }
+                            }
+                        }
+                    }
+                }
+            } @else if case.navigator_id.is_none() && !p.navigators.is_empty() && super::transitions::is_open(case.status) {
+                p { (ctx.t("match-none")) }
             }
             @if !p.navigators.is_empty() && super::transitions::is_open(case.status) {
                 form method="post" action={ "/cases/" (case.id) "/assign" } novalidate {
