@@ -177,7 +177,7 @@ impl Pool {
         if needs & !e.skills != 0 || c.open_cases >= c.capacity {
             return None;
         }
-        let speaks = c.languages.iter().any(|l| *l == request.language);
+        let speaks = c.languages.contains(&request.language);
         if !speaks && !request.interpreter {
             return None;
         }
