@@ -68,6 +68,17 @@ pub struct ImportOptions {
     pub id_property: Option<String>,
 }
 
+impl ImportOptions {
+    /// How a re-import finds the areas it imported before.
+    pub fn match_by(&self) -> MatchBy {
+        if self.id_property.is_some() {
+            MatchBy::ExternalId
+        } else {
+            MatchBy::Name
+        }
+    }
+}
+
 /// Why a file cannot be imported.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {

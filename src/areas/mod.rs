@@ -16,21 +16,6 @@ pub use projection::LocalProjection;
 
 use crate::db::Db;
 
-/// Checks a whole GeoJSON file, then stores its areas (nothing is stored if any feature is bad).
-pub async fn import_geojson(
-    db: &Db,
-    text: &str,
-    options: &ImportOptions,
-) -> anyhow::Result<ImportCounts> {
-    let areas = parse_areas(text, options)?;
-    let match_by = if options.id_property.is_some() {
-        MatchBy::ExternalId
-    } else {
-        MatchBy::Name
-    };
-    store_areas(db, &areas, match_by).await
-}
-
 /// Stores a hexagon grid over `bbox` (cells `size_km` across). Run again with the same region and
 /// size, it updates the same cells.
 pub async fn import_hex_grid(db: &Db, bbox: Bbox, size_km: f64) -> anyhow::Result<ImportCounts> {
