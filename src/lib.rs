@@ -4,6 +4,7 @@
 //! (port 0 in tests) and serves it until a shutdown signal.
 #![forbid(unsafe_code)]
 
+pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod cases;

@@ -50,6 +50,10 @@ enum Command {
     /// cases over two years. Every account it makes shares the password read from standard
     /// input, under @load.navdesk.example. Never on a database with real residents.
     SeedLoad(SeedLoadArgs),
+    /// Import areas (neighborhoods) from a GeoJSON FeatureCollection of Polygon and
+    /// MultiPolygon features, or make a hexagon grid with --hex-grid. Every feature is checked
+    /// first: one bad feature and nothing is imported. Importing again updates the same areas.
+    ImportAreas(ImportAreasArgs),
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
@@ -66,6 +70,33 @@ struct SeedLoadArgs {
     /// Random seed: the same seed makes the same data.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+}
+
+#[derive(Args)]
+struct ImportAreasArgs {
+    /// The GeoJSON file (WGS84 longitude/latitude).
+    #[arg(required_unless_present = "hex_grid", conflicts_with = "hex_grid")]
+    file: Option<PathBuf>,
+    /// The feature property holding each area's name.
+    #[arg(long, required_unless_present = "hex_grid")]
+    name_property: Option<String>,
+    /// The feature property holding the source's identifier; re-imports then match areas by
+    /// it (so a renamed area keeps its id) instead of by name.
+    #[arg(long)]
+    id_property: Option<String>,
+    /// No boundaries to import: cover the service region with hexagons named "Hex ROW-COL".
+    #[arg(long)]
+    hex_grid: bool,
+    /// The service region for --hex-grid: minlon,minlat,maxlon,maxlat (default: Denver).
+    #[arg(
+        long,
+        requires = "hex_grid",
+        default_value = "-105.11,39.61,-104.60,39.92"
+    )]
+    bbox: navdesk::areas::Bbox,
+    /// Hexagon size for --hex-grid: kilometres across, flat side to flat side.
+    #[arg(long, requires = "hex_grid", default_value_t = 1.5)]
+    size_km: f64,
 }
 
 #[derive(Subcommand)]
@@ -205,8 +236,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateUser(args) => create_user(&cli.database_url, args).await,
         Command::SeedLoad(args) => seed_load(&cli.database_url, args).await,
         Command::Serve(args) => serve(cli.database_url, args).await,
+        Command::ImportAreas(args) => import_areas(&cli.database_url, args).await,
         Command::I18n(command) => i18n(command),
     }
+}
+
+/// Reads and checks the file before touching the database, so a bad file changes nothing.
+async fn import_areas(database_url: &str, args: ImportAreasArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let (counts, source) = match (&args.file, &args.name_property) {
+        (Some(file), Some(name_property)) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let options = navdesk::areas::ImportOptions {
+                name_property: name_property.clone(),
+                id_property: args.id_property.clone(),
+            };
+            let areas = navdesk::areas::parse_areas(&text, &options)
+                .with_context(|| format!("{} was not imported", file.display()))?;
+            let db = navdesk::db::open(database_url).await?;
+            let counts = navdesk::areas::store_areas(&db, &areas, options.match_by()).await?;
+            (counts, file.display().to_string())
+        }
+        _ => {
+            let db = navdesk::db::open(database_url).await?;
+            let counts = navdesk::areas::import_hex_grid(&db, args.bbox, args.size_km).await?;
+            (counts, format!("a {} km hexagon grid", args.size_km))
+        }
+    };
+    tracing::info!(created = counts.created, updated = counts.updated, %source, "areas imported");
+    say!(
+        "imported {} areas from {source}: {} created, {} updated ({:.1} s)",
+        counts.created + counts.updated,
+        counts.created,
+        counts.updated,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 fn i18n(command: I18nCommand) -> anyhow::Result<()> {
