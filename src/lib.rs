@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod intake;
+pub mod matching;
 pub mod navigators;
 pub mod programs;
 pub mod seed;
