@@ -53,6 +53,16 @@ enum Command {
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Replace one year's federal poverty guidelines from a CSV file with the columns
+    /// household_size,annual_income (dollars a year; household_size 0 or "additional" is the
+    /// amount for each additional person). All or nothing; eligibility uses the newest year.
+    ImportPovertyGuidelines {
+        /// The CSV file.
+        file: PathBuf,
+        /// The year the guidelines are for.
+        #[arg(long)]
+        year: i64,
+    },
 }
 
 #[derive(Args)]
@@ -206,6 +216,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedLoad(args) => seed_load(&cli.database_url, args).await,
         Command::Serve(args) => serve(cli.database_url, args).await,
         Command::I18n(command) => i18n(command),
+        Command::ImportPovertyGuidelines { file, year } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            // Check the file before touching the database.
+            navdesk::programs::guidelines::parse_csv(year, &text)
+                .with_context(|| format!("{} was not imported", file.display()))?;
+            let db = navdesk::db::open(&cli.database_url).await?;
+            let table = navdesk::programs::guidelines::import(&db, year, &text).await?;
+            say!(
+                "poverty guidelines for {year} replaced: {} household sizes and the amount for \
+                 each additional person",
+                table.rows().len() - 1
+            );
+            Ok(())
+        }
     }
 }
 
