@@ -6,6 +6,7 @@
 
 pub mod form;
 pub mod guidelines;
+pub mod hsds;
 pub mod matches;
 pub mod store;
 pub mod views;
