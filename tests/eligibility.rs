@@ -129,6 +129,25 @@ async fn households_are_matched_with_active_programs(app: TestApp) {
         area_id: Some(area),
         language: navdesk::i18n::Lang::parse("es"),
     };
+    let resident: i64 = sqlx::query_scalar(
+        "INSERT INTO residents (name, language, contact_method, area_id, household_size, \
+           benefits, age_band, created_at) \
+         VALUES ('Ana', 'es', 'sms', $1, 4, 'snap', '25_44', 0) RETURNING id",
+    )
+    .bind(area)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let stored = matches::household_of_resident(&app.db, resident)
+        .await
+        .unwrap();
+    assert_eq!(stored.as_ref(), Some(&household));
+    assert_eq!(
+        matches::household_of_resident(&app.db, resident + 1)
+            .await
+            .unwrap(),
+        None
+    );
     let found = matches::for_household(&app.db, &household).await.unwrap();
     let got: Vec<(i64, Verdict, Vec<Reason>)> = found
         .iter()

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use crate::db::Db;
-use crate::domain::{split_codes, Benefit};
+use crate::domain::{split_codes, AgeBand, Benefit};
 use crate::i18n::{Lang, Tr};
 use crate::intake::form::NewRequest;
 use crate::matching::eligibility::{assess, Decision, Household, ProgramRules, Reason, Verdict};
@@ -32,6 +32,32 @@ impl From<&NewRequest> for Household {
             language: Some(r.language),
         }
     }
+}
+
+/// The household of a stored resident (for the case page), or `None` when there is no such
+/// resident.
+pub async fn household_of_resident(db: &Db, resident_id: i64) -> anyhow::Result<Option<Household>> {
+    let Some(r) = sqlx::query(
+        "SELECT household_size, monthly_income, benefits, age_band, area_id, language \
+         FROM residents WHERE id = $1",
+    )
+    .bind(resident_id)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Household {
+        size: r.try_get("household_size")?,
+        monthly_income: r.try_get("monthly_income")?,
+        benefits: split_codes(&r.try_get::<String, _>("benefits")?, Benefit::parse),
+        age_band: r
+            .try_get::<Option<String>, _>("age_band")?
+            .as_deref()
+            .and_then(AgeBand::parse),
+        area_id: r.try_get("area_id")?,
+        language: Lang::parse(&r.try_get::<String, _>("language")?),
+    }))
 }
 
 fn languages(text: &str) -> Vec<Lang> {
