@@ -57,6 +57,35 @@ enum Command {
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Replace one year's federal poverty guidelines from a CSV file with the columns
+    /// household_size,annual_income (dollars a year; household_size 0 or "additional" is the
+    /// amount for each additional person). All or nothing; eligibility uses the newest year.
+    ImportPovertyGuidelines {
+        /// The CSV file.
+        file: PathBuf,
+        /// The year the guidelines are for.
+        #[arg(long)]
+        year: i64,
+    },
+    /// Resource programs as Open Referral HSDS 3.0 JSON, to share with other directories.
+    #[command(subcommand)]
+    Programs(ProgramsCommand),
+}
+
+#[derive(Subcommand)]
+enum ProgramsCommand {
+    /// Write every program as a JSON list of HSDS 3.0 services.
+    Export {
+        /// Where to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Read a JSON list of HSDS 3.0 services: a program with the same organization and name is
+    /// updated, others are added. Any problem refuses the whole file.
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -238,6 +267,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(cli.database_url, args).await,
         Command::ImportAreas(args) => import_areas(&cli.database_url, args).await,
         Command::I18n(command) => i18n(command),
+        Command::Programs(command) => programs(&cli.database_url, command).await,
+        Command::ImportPovertyGuidelines { file, year } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            // Check the file before touching the database.
+            navdesk::programs::guidelines::parse_csv(year, &text)
+                .with_context(|| format!("{} was not imported", file.display()))?;
+            let db = navdesk::db::open(&cli.database_url).await?;
+            let table = navdesk::programs::guidelines::import(&db, year, &text).await?;
+            say!(
+                "poverty guidelines for {year} replaced: {} household sizes and the amount for \
+                 each additional person",
+                table.rows().len() - 1
+            );
+            Ok(())
+        }
     }
 }
 
@@ -312,6 +357,48 @@ fn i18n(command: I18nCommand) -> anyhow::Result<()> {
                 "{changed} message(s) changed in {}/{lang}; run `navdesk i18n check --dir {}`",
                 dir.display(),
                 dir.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn programs(database_url: &str, command: ProgramsCommand) -> anyhow::Result<()> {
+    use navdesk::programs::hsds;
+    match command {
+        ProgramsCommand::Export { out } => {
+            let db = navdesk::db::open(database_url).await?;
+            let doc = hsds::export(&db).await?;
+            let count = doc.as_array().map_or(0, Vec::len);
+            let mut text = serde_json::to_string_pretty(&doc)?;
+            text.push('\n');
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    say!("{count} program(s) written to {}", path.display());
+                }
+                None => {
+                    use std::io::Write as _;
+                    std::io::stdout()
+                        .lock()
+                        .write_all(text.as_bytes())
+                        .context("cannot write to standard output")?;
+                }
+            }
+            Ok(())
+        }
+        ProgramsCommand::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let doc: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not valid JSON", file.display()))?;
+            let db = navdesk::db::open(database_url).await?;
+            let summary = hsds::import(&db, &doc).await?;
+            say!(
+                "programs imported: {} added, {} updated",
+                summary.created,
+                summary.updated
             );
             Ok(())
         }

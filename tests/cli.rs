@@ -372,3 +372,107 @@ fn create_user_with_invite_prints_a_one_time_link_and_stores_only_its_hash() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn poverty_guidelines_are_replaced_from_csv_and_a_bad_file_is_refused() {
+    let dir = temp_dir("guidelines");
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/navdesk.db", dir.display());
+    let good = dir.join("2026.csv");
+    std::fs::write(
+        &good,
+        "household_size,annual_income\n1,16000\n2,21600\n0,5600\n",
+    )
+    .unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "household_size,annual_income\n1,16000\n1,16100\n0,5600\n",
+    )
+    .unwrap();
+    let good = good.to_str().unwrap();
+    let bad = bad.to_str().unwrap();
+
+    let (ok, stdout, stderr) = run(&[
+        "import-poverty-guidelines",
+        good,
+        "--year",
+        "2026",
+        "--database-url",
+        &url,
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("2026") && stdout.contains("2 household sizes"),
+        "{stdout}"
+    );
+    let (ok, _, stderr) = run(&[
+        "import-poverty-guidelines",
+        bad,
+        "--year",
+        "2027",
+        "--database-url",
+        &url,
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("more than once"), "{stderr}");
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let years: Vec<i64> = runtime.block_on(async {
+        let db = navdesk::db::connect(&url).await.unwrap();
+        sqlx::query_scalar("SELECT DISTINCT year FROM poverty_guidelines ORDER BY year")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap()
+    });
+    assert_eq!(years, vec![2025, 2026]);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn programs_go_out_and_back_in_as_hsds_json() {
+    let dir = temp_dir("hsds");
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/navdesk.db", dir.display());
+    let file = dir.join("programs.json");
+    std::fs::write(
+        &file,
+        r#"[{"name": "Digital skills", "organization": {"name": "Library"},
+             "status": "active", "x_navdesk_categories": ["training"],
+             "languages": [{"code": "en"}, {"code": "es"}], "minimum_age": 16}]"#,
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let (ok, stdout, stderr) = run(&["programs", "import", file, "--database-url", &url]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("1 added, 0 updated"), "{stdout}");
+
+    let out = dir.join("out.json");
+    let out = out.to_str().unwrap();
+    let (ok, _, stderr) = run(&["programs", "export", "--out", out, "--database-url", &url]);
+    assert!(ok, "{stderr}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(doc[0]["name"], "Digital skills");
+    assert_eq!(doc[0]["minimum_age"], 16);
+    let (ok, stdout, _) = run(&["programs", "export", "--database-url", &url]);
+    assert!(
+        ok && stdout.contains("\"x_navdesk_categories\""),
+        "{stdout}"
+    );
+
+    std::fs::write(file, r#"[{"name": "No organization"}]"#).unwrap();
+    let (ok, _, stderr) = run(&["programs", "import", file, "--database-url", &url]);
+    assert!(!ok);
+    assert!(stderr.contains("service \"No organization\""), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -184,3 +184,24 @@ error-429-title = በጣም ብዙ ሙከራዎች
 error-429-body = እባክዎ ጥቂት ደቂቃዎች ይጠብቁ፣ ከዚያ እንደገና ይሞክሩ።
 error-500-title = ይቅርታ፣ የሆነ ችግር ተፈጥሯል
 error-500-body = ስህተቱ የእኛ ነው እንጂ የእርስዎ አይደለም። እባክዎ ከጥቂት ደቂቃዎች በኋላ እንደገና ይሞክሩ።
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = ብቁ ነዎት
+eligibility-may-qualify = ብቁ ሊሆኑ ይችላሉ
+eligibility-not-eligible = ብቁ አይደሉም
+eligibility-because-benefit = { $benefit } ስለሚያገኙ
+eligibility-because-income = የቤተሰብዎ ገቢ ከተወሰነው ገደብ ስለማይበልጥ
+eligibility-open-to-all = ለሁሉም ክፍት ነው
+eligibility-no-capacity = አሁን ቦታ የለም፤ አጋዥ በተጠባባቂ ዝርዝር ውስጥ ሊያስገባዎ ወይም ሌላ ፕሮግራም ሊያፈላልግልዎ ይችላል
+eligibility-in-your-language = በቋንቋዎ ይሰጣል
+eligibility-not-in-your-language = በቋንቋዎ አይሰጥም፤ አጋዥ አስተርጓሚ እንዲያገኙ ሊረዳዎ ይችላል
+eligibility-income-too-high = የቤተሰብዎ ገቢ ከተወሰነው ገደብ በላይ ነው
+eligibility-no-qualifying-benefit = የተወሰኑ ድጋፎችን ለሚያገኙ ቤተሰቦች ብቻ ነው
+eligibility-too-young = ዕድሜያቸው { $min_age } እና ከዚያ በላይ ለሆኑ ሰዎች ብቻ ነው
+eligibility-outside-area = በሚኖሩበት አካባቢ አይሰጥም
+eligibility-closed = አሁን አዲስ ሰዎችን እየተቀበለ አይደለም
+eligibility-income-unknown = በቤተሰብዎ ገቢ ይወሰናል፤ አጋዥ ከእርስዎ ጋር ያጣራዋል
+eligibility-household-size-unknown = በቤትዎ ውስጥ በሚኖሩ ሰዎች ብዛት ይወሰናል፤ አጋዥ ከእርስዎ ጋር ያጣራዋል
+eligibility-age-unknown = ዕድሜያቸው { $min_age } እና ከዚያ በላይ ለሆኑ ሰዎች ብቻ ነው
+eligibility-area-unknown = በአንዳንድ ሰፈሮች ብቻ ይሰጣል፤ አጋዥ የእርስዎን ሰፈር ያጣራል

@@ -188,3 +188,24 @@ error-429-title = محاولات كثيرة جدًا
 error-429-body = يُرجى الانتظار بضع دقائق، ثم المحاولة مرة أخرى.
 error-500-title = عذرًا، حدث خطأ ما
 error-500-body = الخطأ منّا وليس منك. يُرجى المحاولة مرة أخرى بعد بضع دقائق.
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = أنت مؤهل
+eligibility-may-qualify = قد تكون مؤهلًا
+eligibility-not-eligible = أنت غير مؤهل
+eligibility-because-benefit = لأنك تحصل على { $benefit }
+eligibility-because-income = لأن دخل أسرتك ضمن الحد المسموح
+eligibility-open-to-all = متاح للجميع
+eligibility-no-capacity = لا توجد أماكن متاحة الآن؛ يمكن للمرشد إضافتك إلى قائمة الانتظار أو إيجاد برنامج آخر
+eligibility-in-your-language = متاح بلغتك
+eligibility-not-in-your-language = غير متاح بلغتك؛ يمكن للمرشد مساعدتك بمترجم فوري
+eligibility-income-too-high = دخل أسرتك أعلى من الحد المسموح
+eligibility-no-qualifying-benefit = مخصص فقط للأسر التي تحصل على مساعدات معينة
+eligibility-too-young = مخصص فقط لمن أعمارهم { $min_age } سنة أو أكثر
+eligibility-outside-area = غير متاح في المنطقة التي تسكن فيها
+eligibility-closed = لا يقبل أشخاصًا جددًا الآن
+eligibility-income-unknown = يعتمد على دخل أسرتك؛ سيتحقق المرشد من ذلك معك
+eligibility-household-size-unknown = يعتمد على عدد الأشخاص الذين يعيشون في منزلك؛ سيتحقق المرشد من ذلك معك
+eligibility-age-unknown = مخصص فقط لمن أعمارهم { $min_age } سنة أو أكثر
+eligibility-area-unknown = متاح في بعض الأحياء فقط؛ سيتحقق المرشد من حيّك

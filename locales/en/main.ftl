@@ -184,3 +184,24 @@ error-429-title = Too many tries
 error-429-body = Please wait a few minutes, then try again.
 error-500-title = Sorry, something went wrong
 error-500-body = It is our fault, not yours. Please try again in a few minutes.
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = You qualify
+eligibility-may-qualify = You may qualify
+eligibility-not-eligible = You do not qualify
+eligibility-because-benefit = because you receive { $benefit }
+eligibility-because-income = because your household income is within the limit
+eligibility-open-to-all = open to everyone
+eligibility-no-capacity = no places left right now; a navigator can add you to the waiting list or find another program
+eligibility-in-your-language = offered in your language
+eligibility-not-in-your-language = not offered in your language; a navigator can help with an interpreter
+eligibility-income-too-high = your household income is above the limit
+eligibility-no-qualifying-benefit = only for households that receive certain benefits
+eligibility-too-young = only for people aged { $min_age } or older
+eligibility-outside-area = not offered where you live
+eligibility-closed = not taking new people right now
+eligibility-income-unknown = depends on your household income; a navigator will check it with you
+eligibility-household-size-unknown = depends on how many people live in your home; a navigator will check it with you
+eligibility-age-unknown = only for people aged { $min_age } or older
+eligibility-area-unknown = only in some neighborhoods; a navigator will check yours

@@ -184,3 +184,24 @@ error-429-title = Demasiados intentos
 error-429-body = Por favor, espere unos minutos y vuelva a intentarlo.
 error-500-title = Lo sentimos, algo salió mal
 error-500-body = Es un error nuestro, no suyo. Por favor, inténtelo de nuevo en unos minutos.
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = Usted califica
+eligibility-may-qualify = Es posible que usted califique
+eligibility-not-eligible = Usted no califica
+eligibility-because-benefit = porque usted recibe { $benefit }
+eligibility-because-income = porque los ingresos de su hogar están dentro del límite
+eligibility-open-to-all = abierto a todas las personas
+eligibility-no-capacity = no quedan lugares por ahora; un navegador puede ponerle en la lista de espera o buscar otro programa
+eligibility-in-your-language = se ofrece en su idioma
+eligibility-not-in-your-language = no se ofrece en su idioma; un navegador puede ayudarle con un intérprete
+eligibility-income-too-high = los ingresos de su hogar están por encima del límite
+eligibility-no-qualifying-benefit = solo para hogares que reciben ciertos beneficios
+eligibility-too-young = solo para personas de { $min_age } años o más
+eligibility-outside-area = no se ofrece donde usted vive
+eligibility-closed = no está aceptando personas nuevas por ahora
+eligibility-income-unknown = depende de los ingresos de su hogar; un navegador lo revisará con usted
+eligibility-household-size-unknown = depende de cuántas personas viven en su casa; un navegador lo revisará con usted
+eligibility-age-unknown = solo para personas de { $min_age } años o más
+eligibility-area-unknown = solo en algunos vecindarios; un navegador revisará el suyo

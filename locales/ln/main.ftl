@@ -184,3 +184,24 @@ error-429-title = Omeki mbala mingi koleka
 error-429-body = Tosengi yo, zela miniti moke, sima meka lisusu.
 error-500-title = Limbisa biso, likambo moko ebebi
 error-500-body = Ezali libunga na biso, ezali ya yo te. Tosengi yo, meka lisusu sima ya miniti moke.
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = Okoki kozwa yango
+eligibility-may-qualify = Ekoki kozala ete okoki kozwa yango
+eligibility-not-eligible = Okoki kozwa yango te
+eligibility-because-benefit = mpo ozwaka { $benefit }
+eligibility-because-income = mpo mbongo oyo ndako na yo ezwaka eleki ndelo te
+eligibility-open-to-all = mpo na bato nyonso
+eligibility-no-capacity = esika etikali te sikoyo; mosalisi akoki kotia yo na liste ya kozela to koluka programme mosusu
+eligibility-in-your-language = epesamaka na monoko na yo
+eligibility-not-in-your-language = epesamaka na monoko na yo te; mosalisi akoki kosalisa yo kozwa mobongoli-maloba
+eligibility-income-too-high = mbongo oyo ndako na yo ezwaka eleki ndelo
+eligibility-no-qualifying-benefit = kaka mpo na bandako oyo bazwaka mabonza mosusu
+eligibility-too-young = kaka mpo na bato ya mibu { $min_age } to koleka
+eligibility-outside-area = epesamaka te na esika ofandi
+eligibility-closed = ezwaka bato ya sika te sikoyo
+eligibility-income-unknown = etaleli mbongo oyo ndako na yo ezwaka; mosalisi akotala yango elongo na yo
+eligibility-household-size-unknown = etaleli motango ya bato oyo bafandaka na ndako na yo; mosalisi akotala yango elongo na yo
+eligibility-age-unknown = kaka mpo na bato ya mibu { $min_age } to koleka
+eligibility-area-unknown = kaka na bakartie mosusu; mosalisi akotala kartie na yo

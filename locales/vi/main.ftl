@@ -183,3 +183,24 @@ error-429-title = Quá nhiều lần thử
 error-429-body = Vui lòng chờ vài phút rồi thử lại.
 error-500-title = Xin lỗi, đã có lỗi xảy ra
 error-500-body = Lỗi là do chúng tôi, không phải do quý vị. Vui lòng thử lại sau vài phút.
+
+## Program eligibility: a heading for each verdict and the reasons behind it, shown under a
+## program's name. The benefit is the benefit's own label (benefit-snap and so on).
+eligibility-eligible = Quý vị đủ điều kiện
+eligibility-may-qualify = Quý vị có thể đủ điều kiện
+eligibility-not-eligible = Quý vị không đủ điều kiện
+eligibility-because-benefit = vì quý vị đang nhận { $benefit }
+eligibility-because-income = vì thu nhập của gia đình quý vị nằm trong mức giới hạn
+eligibility-open-to-all = dành cho mọi người
+eligibility-no-capacity = hiện đã hết chỗ; hướng dẫn viên có thể ghi tên quý vị vào danh sách chờ hoặc tìm chương trình khác
+eligibility-in-your-language = có bằng ngôn ngữ của quý vị
+eligibility-not-in-your-language = không có bằng ngôn ngữ của quý vị; hướng dẫn viên có thể giúp tìm thông dịch viên
+eligibility-income-too-high = thu nhập của gia đình quý vị cao hơn mức giới hạn
+eligibility-no-qualifying-benefit = chỉ dành cho các gia đình đang nhận một số trợ cấp nhất định
+eligibility-too-young = chỉ dành cho người từ { $min_age } tuổi trở lên
+eligibility-outside-area = không có ở nơi quý vị sống
+eligibility-closed = hiện không nhận người mới
+eligibility-income-unknown = tùy thuộc vào thu nhập của gia đình quý vị; hướng dẫn viên sẽ cùng quý vị kiểm tra
+eligibility-household-size-unknown = tùy thuộc vào số người sống trong nhà quý vị; hướng dẫn viên sẽ cùng quý vị kiểm tra
+eligibility-age-unknown = chỉ dành cho người từ { $min_age } tuổi trở lên
+eligibility-area-unknown = chỉ có ở một số khu phố; hướng dẫn viên sẽ kiểm tra khu phố của quý vị

@@ -5,6 +5,9 @@
 //! organization and name another program has, answers 422 and changes nothing.
 
 pub mod form;
+pub mod guidelines;
+pub mod hsds;
+pub mod matches;
 pub mod store;
 pub mod views;
 

@@ -164,22 +164,38 @@ pub async fn save(
     now: i64,
 ) -> Result<i64, SaveError> {
     let mut tx = db.pool.begin().await?;
-    let (sql, action) = match existing {
-        None => (
+    let id = write_in(&mut tx, existing, v).await?;
+    let action = if existing.is_some() {
+        "edit_program"
+    } else {
+        "create_program"
+    };
+    record_staff_in(&mut tx, actor, action, Target::Program(id), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Inserts a program (`existing` None) or updates one still at its version, with its areas,
+/// inside the caller's transaction; returns its id.
+pub(crate) async fn write_in(
+    conn: &mut sqlx::AnyConnection,
+    existing: Option<(i64, i64)>,
+    v: &ProgramValues,
+) -> Result<i64, SaveError> {
+    let sql = match existing {
+        None => {
             "INSERT INTO programs (organization, name, description, categories, \
                max_income_pct_fpg, qualifying_benefits, min_age, languages, cost, url, phone, \
                application_process, capacity_available, status) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
-            "create_program",
-        ),
-        Some(_) => (
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id"
+        }
+        Some(_) => {
             "UPDATE programs SET organization = $1, name = $2, description = $3, categories = $4, \
                max_income_pct_fpg = $5, qualifying_benefits = $6, min_age = $7, languages = $8, \
                cost = $9, url = $10, phone = $11, application_process = $12, \
                capacity_available = $13, status = $14, version = version + 1 \
-             WHERE id = $15 AND version = $16 RETURNING id",
-            "edit_program",
-        ),
+             WHERE id = $15 AND version = $16 RETURNING id"
+        }
     };
     let mut query = sqlx::query_scalar(sql)
         .bind(&v.organization)
@@ -200,12 +216,10 @@ pub async fn save(
         query = query.bind(id).bind(version);
     }
     let id: i64 = query
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(SaveError::Stale)?;
-    replace_areas(&mut tx, id, &v.area_ids).await?;
-    record_staff_in(&mut tx, actor, action, Target::Program(id), now).await?;
-    tx.commit().await?;
+    replace_areas(conn, id, &v.area_ids).await?;
     Ok(id)
 }
 

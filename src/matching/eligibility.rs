@@ -1,0 +1,780 @@
+//! Program eligibility: whether a household qualifies for a resource program, and why, as
+//! structured reasons that pages translate. Also the poverty guideline table the income limits
+//! are measured against, checked when it is built. No I/O here.
+//!
+//! A program's financial rule is met by any qualifying benefit the household receives
+//! (categorical eligibility) or by annual income (monthly × 12) at or under its percentage of
+//! the poverty guideline for the household's size; a program with neither rule is open to all.
+//! Age, area and status can rule a household out; a program with no places left is still shown
+//! as one the household qualifies for, with a reason saying so.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{AgeBand, Benefit};
+use crate::i18n::Lang;
+
+/// What we know about a household, as the request form collected it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Household {
+    pub size: Option<i64>,
+    /// Whole dollars a month, before taxes.
+    pub monthly_income: Option<i64>,
+    pub benefits: Vec<Benefit>,
+    pub age_band: Option<AgeBand>,
+    pub area_id: Option<i64>,
+    pub language: Option<Lang>,
+}
+
+/// A program's rules, as stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProgramRules {
+    /// Eligible at or under this percentage of the poverty guideline.
+    pub max_income_pct_fpg: Option<i64>,
+    pub qualifying_benefits: Vec<Benefit>,
+    pub min_age: Option<i64>,
+    pub languages: Vec<Lang>,
+    /// Empty: offered everywhere.
+    pub area_ids: Vec<i64>,
+    /// `None`: not limited.
+    pub capacity_available: Option<i64>,
+    pub active: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Eligible,
+    /// Nothing rules the household out, but something we need to know is missing.
+    MayQualify,
+    NotEligible,
+}
+
+/// One reason behind a decision; views turn each into a sentence in the resident's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The household receives this qualifying benefit.
+    Benefit(Benefit),
+    /// Annual income is within the limit: this percentage of the guideline (rounded up).
+    Income {
+        pct_of_guideline: i64,
+    },
+    /// The program has no income or benefit rule.
+    OpenToAll,
+    /// Qualifies, but the program has no places left right now.
+    NoCapacity,
+    /// The program is offered in the household's language.
+    InYourLanguage,
+    /// The program is not offered in the household's language (does not rule anyone out).
+    NotInYourLanguage,
+    IncomeTooHigh {
+        pct_of_guideline: i64,
+        max_pct: i64,
+    },
+    /// Only households receiving a qualifying benefit can join, and none was given.
+    NoQualifyingBenefit,
+    TooYoung {
+        min_age: i64,
+    },
+    OutsideArea,
+    /// The program is not taking anyone (inactive).
+    Closed,
+    /// Income decides, and the income was not given.
+    IncomeUnknown,
+    /// Income decides, and the household size was not given.
+    HouseholdSizeUnknown,
+    /// Income decides, and no poverty guideline table is loaded.
+    GuidelinesMissing,
+    /// The program has a minimum age and the age band is unknown or spans it.
+    AgeUnknown {
+        min_age: i64,
+    },
+    /// The program serves some areas only and the household's area is unknown.
+    AreaUnknown,
+}
+
+/// A verdict and the reasons for it: for `Eligible`, why the household qualifies; for
+/// `MayQualify`, what is missing (and what already qualifies); for `NotEligible`, every rule
+/// not met. Notes on places left and language come last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub verdict: Verdict,
+    pub reasons: Vec<Reason>,
+}
+
+impl Decision {
+    /// True when the program has no places left right now.
+    pub fn no_places_left(&self) -> bool {
+        self.reasons.contains(&Reason::NoCapacity)
+    }
+}
+
+/// The lowest and highest age in a band (`None`: no upper bound).
+pub fn age_bounds(band: AgeBand) -> (i64, Option<i64>) {
+    match band {
+        AgeBand::Under18 => (0, Some(17)),
+        AgeBand::A18To24 => (18, Some(24)),
+        AgeBand::A25To44 => (25, Some(44)),
+        AgeBand::A45To64 => (45, Some(64)),
+        AgeBand::A65Plus => (65, None),
+    }
+}
+
+/// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
+/// guideline table, if any is loaded.
+pub fn assess(
+    household: &Household,
+    program: &ProgramRules,
+    guidelines: Option<&PovertyGuidelines>,
+) -> Decision {
+    let mut met = Vec::new();
+    let mut failed = Vec::new();
+    let mut unknown = Vec::new();
+
+    if !program.active {
+        failed.push(Reason::Closed);
+    }
+
+    let benefits: Vec<Reason> = program
+        .qualifying_benefits
+        .iter()
+        .filter(|b| household.benefits.contains(b))
+        .map(|b| Reason::Benefit(*b))
+        .collect();
+    match (
+        program.max_income_pct_fpg,
+        program.qualifying_benefits.is_empty(),
+    ) {
+        (None, true) => met.push(Reason::OpenToAll),
+        _ if !benefits.is_empty() => met.extend(benefits),
+        (None, false) => failed.push(Reason::NoQualifyingBenefit),
+        (Some(max_pct), _) => match income_test(household, max_pct, guidelines) {
+            Ok(reason @ Reason::Income { .. }) => met.push(reason),
+            Ok(reason @ Reason::IncomeTooHigh { .. }) => failed.push(reason),
+            Ok(reason) | Err(reason) => unknown.push(reason),
+        },
+    }
+
+    if let Some(min_age) = program.min_age.filter(|a| *a > 0) {
+        match household.age_band.map(age_bounds) {
+            Some((low, _)) if low >= min_age => {}
+            Some((_, Some(high))) if high < min_age => failed.push(Reason::TooYoung { min_age }),
+            _ => unknown.push(Reason::AgeUnknown { min_age }),
+        }
+    }
+
+    if !program.area_ids.is_empty() {
+        match household.area_id {
+            Some(area) if program.area_ids.contains(&area) => {}
+            Some(_) => failed.push(Reason::OutsideArea),
+            None => unknown.push(Reason::AreaUnknown),
+        }
+    }
+
+    let (verdict, mut reasons) = if !failed.is_empty() {
+        (Verdict::NotEligible, failed)
+    } else if !unknown.is_empty() {
+        unknown.extend(met);
+        (Verdict::MayQualify, unknown)
+    } else {
+        (Verdict::Eligible, met)
+    };
+    if verdict != Verdict::NotEligible {
+        if program.capacity_available.is_some_and(|c| c <= 0) {
+            reasons.push(Reason::NoCapacity);
+        }
+        if let Some(lang) = household.language {
+            reasons.push(if program.languages.contains(&lang) {
+                Reason::InYourLanguage
+            } else {
+                Reason::NotInYourLanguage
+            });
+        }
+    }
+    Decision { verdict, reasons }
+}
+
+/// `Ok(Income)` or `Ok(IncomeTooHigh)` when income decides; `Err` names what is missing.
+fn income_test(
+    household: &Household,
+    max_pct: i64,
+    guidelines: Option<&PovertyGuidelines>,
+) -> Result<Reason, Reason> {
+    let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
+    let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
+    let guideline = guidelines
+        .ok_or(Reason::GuidelinesMissing)?
+        .annual_cents(size);
+    // Whole cents in i128: no rounding before the comparison, so "at the limit" is exact.
+    let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+    let guideline = i128::from(guideline.max(1));
+    let pct_of_guideline =
+        i64::try_from((annual_cents * 100 + guideline - 1) / guideline).unwrap_or(i64::MAX);
+    if annual_cents * 100 <= i128::from(max_pct) * guideline {
+        Ok(Reason::Income { pct_of_guideline })
+    } else {
+        Ok(Reason::IncomeTooHigh {
+            pct_of_guideline,
+            max_pct,
+        })
+    }
+}
+
+/// One year's poverty guidelines: an amount for each household size from 1 up, and the amount
+/// added for each further person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PovertyGuidelines {
+    pub year: i64,
+    /// Annual cents for household sizes 1, 2, 3, ...
+    by_size: Vec<i64>,
+    each_additional_cents: i64,
+}
+
+/// Why a guideline table was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum GuidelineError {
+    #[error("the year {0} is not plausible (1960 to 2200)")]
+    BadYear(i64),
+    #[error("household size {0} appears more than once")]
+    DuplicateSize(i64),
+    #[error("household size {0} is missing (sizes must run from 1 without gaps)")]
+    MissingSize(i64),
+    #[error("household size {0} is not valid (1 or more, or 0 for each additional person)")]
+    BadSize(i64),
+    #[error("the amount for household size {0} must be more than zero")]
+    BadAmount(i64),
+    #[error("the amount for each additional person (household size 0) is missing")]
+    MissingIncrement,
+    #[error("the guideline for household size {0} is lower than for a smaller household")]
+    NotIncreasing(i64),
+}
+
+/// The household size that stands for "each additional person" in tables and files.
+pub const EACH_ADDITIONAL: i64 = 0;
+
+impl PovertyGuidelines {
+    /// Builds a table from (household size, annual cents) rows, where size 0 is the amount for
+    /// each additional person. Sizes must run from 1 without gaps or repeats and grow.
+    pub fn new(year: i64, rows: &[(i64, i64)]) -> Result<Self, GuidelineError> {
+        if !(1960..=2200).contains(&year) {
+            return Err(GuidelineError::BadYear(year));
+        }
+        let mut sizes = BTreeMap::new();
+        for &(size, cents) in rows {
+            if !(0..=1000).contains(&size) {
+                return Err(GuidelineError::BadSize(size));
+            }
+            if cents <= 0 {
+                return Err(GuidelineError::BadAmount(size));
+            }
+            if sizes.insert(size, cents).is_some() {
+                return Err(GuidelineError::DuplicateSize(size));
+            }
+        }
+        let each_additional_cents = sizes
+            .remove(&EACH_ADDITIONAL)
+            .ok_or(GuidelineError::MissingIncrement)?;
+        let mut by_size = Vec::with_capacity(sizes.len());
+        for (expected, (size, cents)) in (1..).zip(sizes) {
+            if size != expected {
+                return Err(GuidelineError::MissingSize(expected));
+            }
+            if by_size.last().is_some_and(|last| cents < *last) {
+                return Err(GuidelineError::NotIncreasing(size));
+            }
+            by_size.push(cents);
+        }
+        if by_size.is_empty() {
+            return Err(GuidelineError::MissingSize(1));
+        }
+        Ok(Self {
+            year,
+            by_size,
+            each_additional_cents,
+        })
+    }
+
+    /// The guideline for a household (sizes under 1 count as 1); beyond the table's largest
+    /// size, the increment is added for each further person.
+    pub fn annual_cents(&self, household_size: i64) -> i64 {
+        let size = household_size.max(1);
+        let listed = self.by_size.len() as i64;
+        let last = self.by_size[self.by_size.len() - 1];
+        match usize::try_from(size - 1) {
+            Ok(i) if i < self.by_size.len() => self.by_size[i],
+            _ => last.saturating_add((size - listed).saturating_mul(self.each_additional_cents)),
+        }
+    }
+
+    /// The rows as stored: sizes from 1, then size 0 for each additional person.
+    pub fn rows(&self) -> Vec<(i64, i64)> {
+        (1..)
+            .zip(self.by_size.iter().copied())
+            .chain([(EACH_ADDITIONAL, self.each_additional_cents)])
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Benefit as B;
+    use Reason::*;
+    use Verdict::*;
+
+    /// The 2025 HHS guidelines for the 48 contiguous states, as the migration seeds them.
+    fn guidelines_2025() -> PovertyGuidelines {
+        let dollars = [
+            15_650, 21_150, 26_650, 32_150, 37_650, 43_150, 48_650, 54_150,
+        ];
+        let mut rows: Vec<(i64, i64)> = (1..).zip(dollars.map(|d| d * 100)).collect();
+        rows.push((0, 550_000));
+        PovertyGuidelines::new(2025, &rows).unwrap()
+    }
+
+    fn household(size: i64, monthly: Option<i64>) -> Household {
+        Household {
+            size: Some(size),
+            monthly_income: monthly,
+            ..Household::default()
+        }
+    }
+
+    fn income_program(max_pct: i64) -> ProgramRules {
+        ProgramRules {
+            max_income_pct_fpg: Some(max_pct),
+            active: true,
+            ..ProgramRules::default()
+        }
+    }
+
+    #[test]
+    fn guideline_sizes_beyond_the_table_add_the_increment() {
+        let g = guidelines_2025();
+        assert_eq!(g.annual_cents(1), 1_565_000);
+        assert_eq!(g.annual_cents(8), 5_415_000);
+        assert_eq!(g.annual_cents(9), 5_965_000);
+        // 15,650 + 11 × 5,500
+        assert_eq!(g.annual_cents(12), 7_615_000);
+        assert_eq!(g.annual_cents(0), 1_565_000);
+        assert_eq!(g.rows().len(), 9);
+        assert_eq!(PovertyGuidelines::new(2025, &g.rows()), Ok(g));
+    }
+
+    #[test]
+    fn guideline_tables_are_checked() {
+        use GuidelineError::*;
+        let cases: &[(&[(i64, i64)], GuidelineError)] = &[
+            (&[(1, 100), (1, 200), (0, 50)], DuplicateSize(1)),
+            (&[(1, 100), (3, 300), (0, 50)], MissingSize(2)),
+            (&[(2, 100), (0, 50)], MissingSize(1)),
+            (&[(0, 50)], MissingSize(1)),
+            (&[(1, 100), (2, 200)], MissingIncrement),
+            (&[(1, 100), (0, 0)], BadAmount(0)),
+            (&[(-1, 100), (0, 50)], BadSize(-1)),
+            (&[(1, 200), (2, 100), (0, 50)], NotIncreasing(2)),
+            (&[(1, 100), (0, 50), (0, 60)], DuplicateSize(0)),
+        ];
+        for (rows, want) in cases {
+            assert_eq!(
+                PovertyGuidelines::new(2025, rows).as_ref(),
+                Err(want),
+                "{rows:?}"
+            );
+        }
+        assert_eq!(
+            PovertyGuidelines::new(25, &[(1, 1), (0, 1)]),
+            Err(BadYear(25))
+        );
+    }
+
+    #[test]
+    fn income_rules() {
+        let g = guidelines_2025();
+        // (household size, monthly income, max %, verdict, first reason)
+        let cases: &[(i64, Option<i64>, i64, Verdict, Reason)] = &[
+            // 2 people: 200% of 21,150 is 42,300 a year, 3,525 a month: at the limit.
+            (
+                2,
+                Some(3525),
+                200,
+                Eligible,
+                Income {
+                    pct_of_guideline: 200,
+                },
+            ),
+            // One dollar a month over.
+            (
+                2,
+                Some(3526),
+                200,
+                NotEligible,
+                IncomeTooHigh {
+                    pct_of_guideline: 201,
+                    max_pct: 200,
+                },
+            ),
+            // 1 person: 240% of 15,650 is 37,560 a year, 3,130 a month.
+            (
+                1,
+                Some(3130),
+                240,
+                Eligible,
+                Income {
+                    pct_of_guideline: 240,
+                },
+            ),
+            (
+                1,
+                Some(3131),
+                240,
+                NotEligible,
+                IncomeTooHigh {
+                    pct_of_guideline: 241,
+                    max_pct: 240,
+                },
+            ),
+            // 12 people: 120% of 76,150 is 91,380 a year, 7,615 a month.
+            (
+                12,
+                Some(7615),
+                120,
+                Eligible,
+                Income {
+                    pct_of_guideline: 120,
+                },
+            ),
+            (
+                12,
+                Some(7616),
+                120,
+                NotEligible,
+                IncomeTooHigh {
+                    pct_of_guideline: 121,
+                    max_pct: 120,
+                },
+            ),
+            (
+                3,
+                Some(0),
+                100,
+                Eligible,
+                Income {
+                    pct_of_guideline: 0,
+                },
+            ),
+            (3, None, 200, MayQualify, IncomeUnknown),
+        ];
+        for &(size, monthly, max_pct, verdict, reason) in cases {
+            let d = assess(
+                &household(size, monthly),
+                &income_program(max_pct),
+                Some(&g),
+            );
+            assert_eq!(d.verdict, verdict, "{size} {monthly:?} {max_pct}: {d:?}");
+            assert_eq!(d.reasons[0], reason, "{size} {monthly:?} {max_pct}");
+        }
+    }
+
+    #[test]
+    fn benefits_income_and_missing_facts() {
+        let g = guidelines_2025();
+        let snap_or_income = ProgramRules {
+            max_income_pct_fpg: Some(200),
+            qualifying_benefits: vec![B::Snap, B::Medicaid],
+            active: true,
+            ..ProgramRules::default()
+        };
+        let benefits_only = ProgramRules {
+            max_income_pct_fpg: None,
+            ..snap_or_income.clone()
+        };
+        let with_snap = |size: Option<i64>, monthly: Option<i64>| Household {
+            size,
+            monthly_income: monthly,
+            benefits: vec![B::Wic, B::Snap],
+            ..Household::default()
+        };
+        let none = |size: Option<i64>, monthly: Option<i64>| Household {
+            size,
+            monthly_income: monthly,
+            ..Household::default()
+        };
+        let open = ProgramRules {
+            active: true,
+            ..ProgramRules::default()
+        };
+        let closed = ProgramRules::default();
+        let cases: Vec<(
+            &str,
+            Household,
+            &ProgramRules,
+            Option<&PovertyGuidelines>,
+            Decision,
+        )> = vec![
+            (
+                "a benefit qualifies without income",
+                with_snap(None, None),
+                &snap_or_income,
+                Some(&g),
+                Decision {
+                    verdict: Eligible,
+                    reasons: vec![Benefit(B::Snap)],
+                },
+            ),
+            (
+                "a benefit qualifies even with income over the limit",
+                with_snap(Some(1), Some(9000)),
+                &snap_or_income,
+                Some(&g),
+                Decision {
+                    verdict: Eligible,
+                    reasons: vec![Benefit(B::Snap)],
+                },
+            ),
+            (
+                "no income, no benefit: may qualify",
+                none(Some(3), None),
+                &snap_or_income,
+                Some(&g),
+                Decision {
+                    verdict: MayQualify,
+                    reasons: vec![IncomeUnknown],
+                },
+            ),
+            (
+                "income but no household size",
+                none(None, Some(1000)),
+                &snap_or_income,
+                Some(&g),
+                Decision {
+                    verdict: MayQualify,
+                    reasons: vec![HouseholdSizeUnknown],
+                },
+            ),
+            (
+                "no guideline table loaded",
+                none(Some(2), Some(1000)),
+                &snap_or_income,
+                None,
+                Decision {
+                    verdict: MayQualify,
+                    reasons: vec![GuidelinesMissing],
+                },
+            ),
+            (
+                "benefits only, one received",
+                with_snap(None, None),
+                &benefits_only,
+                None,
+                Decision {
+                    verdict: Eligible,
+                    reasons: vec![Benefit(B::Snap)],
+                },
+            ),
+            (
+                "benefits only, none received",
+                none(Some(1), Some(100)),
+                &benefits_only,
+                Some(&g),
+                Decision {
+                    verdict: NotEligible,
+                    reasons: vec![NoQualifyingBenefit],
+                },
+            ),
+            (
+                "no rules: open to all",
+                none(None, None),
+                &open,
+                None,
+                Decision {
+                    verdict: Eligible,
+                    reasons: vec![OpenToAll],
+                },
+            ),
+            (
+                "inactive programs take no one",
+                none(None, None),
+                &closed,
+                None,
+                Decision {
+                    verdict: NotEligible,
+                    reasons: vec![Closed],
+                },
+            ),
+        ];
+        for (what, h, p, g, want) in cases {
+            assert_eq!(assess(&h, p, g), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn age_area_capacity_and_language() {
+        let open = ProgramRules {
+            active: true,
+            ..ProgramRules::default()
+        };
+        let aged = |min_age| ProgramRules {
+            min_age: Some(min_age),
+            ..open.clone()
+        };
+        let in_band = |band| Household {
+            age_band: Some(band),
+            ..Household::default()
+        };
+        let in_area = |area| Household {
+            area_id: area,
+            ..Household::default()
+        };
+        let areas = ProgramRules {
+            area_ids: vec![3, 7],
+            ..open.clone()
+        };
+        let es = Lang::parse("es").unwrap();
+        let cases: Vec<(&str, Household, ProgramRules, Verdict, Vec<Reason>)> = vec![
+            (
+                "band starts at the minimum",
+                in_band(AgeBand::A65Plus),
+                aged(65),
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "band above the minimum",
+                in_band(AgeBand::A25To44),
+                aged(18),
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "band below the minimum",
+                in_band(AgeBand::A45To64),
+                aged(65),
+                NotEligible,
+                vec![TooYoung { min_age: 65 }],
+            ),
+            (
+                "under 18 for an adults' program",
+                in_band(AgeBand::Under18),
+                aged(18),
+                NotEligible,
+                vec![TooYoung { min_age: 18 }],
+            ),
+            (
+                "band spans the minimum",
+                in_band(AgeBand::A18To24),
+                aged(21),
+                MayQualify,
+                vec![AgeUnknown { min_age: 21 }, OpenToAll],
+            ),
+            (
+                "age not given",
+                Household::default(),
+                aged(18),
+                MayQualify,
+                vec![AgeUnknown { min_age: 18 }, OpenToAll],
+            ),
+            (
+                "inside the areas",
+                in_area(Some(7)),
+                areas.clone(),
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "outside the areas",
+                in_area(Some(4)),
+                areas.clone(),
+                NotEligible,
+                vec![OutsideArea],
+            ),
+            (
+                "area not known",
+                in_area(None),
+                areas.clone(),
+                MayQualify,
+                vec![AreaUnknown, OpenToAll],
+            ),
+            (
+                "no areas: everywhere",
+                in_area(Some(4)),
+                open.clone(),
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "no places left is shown, not hidden",
+                Household::default(),
+                ProgramRules {
+                    capacity_available: Some(0),
+                    ..open.clone()
+                },
+                Eligible,
+                vec![OpenToAll, NoCapacity],
+            ),
+            (
+                "places left",
+                Household::default(),
+                ProgramRules {
+                    capacity_available: Some(2),
+                    ..open.clone()
+                },
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "offered in the household's language",
+                Household {
+                    language: Some(es),
+                    ..Household::default()
+                },
+                ProgramRules {
+                    languages: vec![Lang::EN, es],
+                    ..open.clone()
+                },
+                Eligible,
+                vec![OpenToAll, InYourLanguage],
+            ),
+            (
+                "not offered in the household's language",
+                Household {
+                    language: Some(es),
+                    ..Household::default()
+                },
+                ProgramRules {
+                    languages: vec![Lang::EN],
+                    ..open.clone()
+                },
+                Eligible,
+                vec![OpenToAll, NotInYourLanguage],
+            ),
+            (
+                "every failed rule is given; no notes on a program ruled out",
+                Household {
+                    age_band: Some(AgeBand::Under18),
+                    area_id: Some(1),
+                    language: Some(es),
+                    ..Household::default()
+                },
+                ProgramRules {
+                    min_age: Some(18),
+                    capacity_available: Some(0),
+                    ..areas.clone()
+                },
+                NotEligible,
+                vec![TooYoung { min_age: 18 }, OutsideArea],
+            ),
+        ];
+        for (what, h, p, verdict, reasons) in cases {
+            let d = assess(&h, &p, None);
+            assert_eq!(d, Decision { verdict, reasons }, "{what}");
+        }
+        let full = assess(
+            &Household::default(),
+            &ProgramRules {
+                capacity_available: Some(0),
+                ..open
+            },
+            None,
+        );
+        assert!(full.no_places_left());
+    }
+}

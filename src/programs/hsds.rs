@@ -1,0 +1,475 @@
+//! Programs as Open Referral HSDS 3.0 JSON: `export` writes every program as a `service`,
+//! `import` reads such a list back (upsert by organization and name, all or nothing), so a
+//! program directory can be shared with 211 and other HSDS systems (`navdesk programs export`,
+//! `navdesk programs import`).
+//!
+//! The mapping, one service per program:
+//!
+//! | HSDS 3.0 service field | navdesk program |
+//! | --- | --- |
+//! | `id`, `organization_id`, nested `id`s | derived from organization and name (SHA-256, UUID form), so the same program has the same ids in every database |
+//! | `name`, `description`, `url`, `application_process` | the same fields (`url` null when none) |
+//! | `status` | `active` or `inactive` (on import, `defunct` and `temporarily closed` are inactive) |
+//! | `organization` `{id, name}` | `organization` |
+//! | `service_areas[]` `{id, service_id, name}` | `program_areas`, by area name (on import each name must be an area here) |
+//! | `languages[]` `{id, service_id, name, code}` | `languages` (our codes; `name` is the language's own name) |
+//! | `cost_options[]` `{id, service_id, amount_description}` | `cost` (free text; none when empty) |
+//! | `phones[]` `{id, service_id, number, type: "voice"}` | `phone` (E.164) |
+//! | `minimum_age` | `min_age` |
+//! | `eligibility_description` | written from the rules below in English on export; ignored on import |
+//! | `assured_date` (UTC date), `last_modified` | `last_verified_at` (we keep no separate modification time) |
+//! | `x_navdesk_last_verified_at` | `last_verified_at` exactly (RFC 3339); on import it wins over `assured_date` |
+//! | `x_navdesk_max_income_pct_fpg` | `max_income_pct_fpg` (number or null) |
+//! | `x_navdesk_qualifying_benefits` | `qualifying_benefits` (our benefit codes) |
+//! | `x_navdesk_categories` | `categories` (`internet_plan`, `device`, `training`) |
+//! | `x_navdesk_capacity_available` | `capacity_available` (null: not limited) |
+//!
+//! Fields we do not keep (schedules, locations, contacts, funding, ...) are not exported and
+//! are ignored on import.
+
+use std::collections::{BTreeSet, HashMap};
+
+use anyhow::Context;
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::form::{self, ProgramForm};
+use crate::db::Db;
+use crate::domain::{split_codes, Benefit};
+use crate::i18n::{I18n, Lang};
+
+/// A stable identifier in UUID form for the things named by `parts`.
+fn stable_id(parts: &[&str]) -> String {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part.as_bytes());
+        hash.update([0x1f]);
+    }
+    let h = hash.finalize();
+    let hex: String = h[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn timestamp(secs: i64) -> Option<jiff::Timestamp> {
+    jiff::Timestamp::from_second(secs).ok()
+}
+
+/// The eligibility rules as one English sentence, for people reading the file.
+fn eligibility_description(
+    max_pct: Option<i64>,
+    benefits: &[Benefit],
+    min_age: Option<i64>,
+) -> String {
+    let mut parts = Vec::new();
+    let codes: Vec<&str> = benefits.iter().map(|b| b.code()).collect();
+    match (max_pct, codes.is_empty()) {
+        (Some(pct), true) => parts.push(format!(
+            "Household income at or under {pct}% of the federal poverty guideline."
+        )),
+        (Some(pct), false) => parts.push(format!(
+            "Household income at or under {pct}% of the federal poverty guideline, or receives \
+             one of: {}.",
+            codes.join(", ")
+        )),
+        (None, false) => parts.push(format!("Receives one of: {}.", codes.join(", "))),
+        (None, true) => parts.push("Open to all.".to_owned()),
+    }
+    if let Some(age) = min_age {
+        parts.push(format!("Age {age} or older."));
+    }
+    parts.join(" ")
+}
+
+/// Every program as an HSDS 3.0 service, by organization and name.
+pub async fn export(db: &Db) -> anyhow::Result<Value> {
+    let rows = sqlx::query(
+        "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
+                qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
+                capacity_available, status, last_verified_at \
+         FROM programs ORDER BY organization, name, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let areas: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT pa.program_id, a.name FROM program_areas pa JOIN areas a ON a.id = pa.area_id \
+         ORDER BY a.name",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut services = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let organization: String = r.try_get("organization")?;
+        let name: String = r.try_get("name")?;
+        let sid = stable_id(&["service", &organization, &name]);
+        let oid = stable_id(&["organization", &organization]);
+        let nested = |kind: &str, key: &str| stable_id(&[kind, &organization, &name, key]);
+        let benefits = split_codes(
+            &r.try_get::<String, _>("qualifying_benefits")?,
+            Benefit::parse,
+        );
+        let max_pct: Option<i64> = r.try_get("max_income_pct_fpg")?;
+        let min_age: Option<i64> = r.try_get("min_age")?;
+        let categories: Vec<String> = r
+            .try_get::<String, _>("categories")?
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let languages: Vec<Value> = r
+            .try_get::<String, _>("languages")?
+            .split(',')
+            .filter_map(Lang::parse)
+            .map(|l| {
+                json!({
+                    "id": nested("language", l.code()),
+                    "service_id": sid,
+                    "name": l.info().native_name,
+                    "code": l.code(),
+                })
+            })
+            .collect();
+        let service_areas: Vec<Value> = areas
+            .iter()
+            .filter(|(p, _)| *p == id)
+            .map(|(_, area)| {
+                json!({ "id": nested("service_area", area), "service_id": sid, "name": area })
+            })
+            .collect();
+        let cost: String = r.try_get("cost")?;
+        let cost_options: Vec<Value> = if cost.is_empty() {
+            vec![]
+        } else {
+            vec![json!({
+                "id": nested("cost_option", ""),
+                "service_id": sid,
+                "amount_description": cost,
+            })]
+        };
+        let phones: Vec<Value> = r
+            .try_get::<Option<String>, _>("phone")?
+            .into_iter()
+            .map(|number| {
+                json!({
+                    "id": nested("phone", ""),
+                    "service_id": sid,
+                    "number": number,
+                    "type": "voice",
+                })
+            })
+            .collect();
+        let verified = r
+            .try_get::<Option<i64>, _>("last_verified_at")?
+            .and_then(timestamp);
+        services.push(json!({
+            "id": sid,
+            "organization_id": oid,
+            "name": name,
+            "description": r.try_get::<String, _>("description")?,
+            "url": r.try_get::<Option<String>, _>("url")?,
+            "status": r.try_get::<String, _>("status")?,
+            "application_process": r.try_get::<String, _>("application_process")?,
+            "eligibility_description": eligibility_description(max_pct, &benefits, min_age),
+            "minimum_age": min_age,
+            "assured_date": verified.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()),
+            "last_modified": verified.map(|t| t.to_string()),
+            "organization": { "id": oid, "name": organization },
+            "service_areas": service_areas,
+            "languages": languages,
+            "cost_options": cost_options,
+            "phones": phones,
+            "x_navdesk_categories": categories,
+            "x_navdesk_max_income_pct_fpg": max_pct,
+            "x_navdesk_qualifying_benefits": benefits.iter().map(|b| b.code()).collect::<Vec<_>>(),
+            "x_navdesk_capacity_available": r.try_get::<Option<i64>, _>("capacity_available")?,
+            "x_navdesk_last_verified_at": verified.map(|t| t.to_string()),
+        }));
+    }
+    Ok(Value::Array(services))
+}
+
+/// What an import changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// A service read from the file, checked and ready to store.
+struct Incoming {
+    values: form::ProgramValues,
+    last_verified_at: Option<i64>,
+}
+
+/// Reads one service into the program form (and the verification time), or says what is
+/// wrong with it.
+fn read_service(
+    service: &Map<String, Value>,
+    area_ids: &HashMap<&str, i64>,
+) -> Result<(ProgramForm, Option<i64>), Vec<String>> {
+    let mut problems = Vec::new();
+    let text = |key: &str, problems: &mut Vec<String>| match service.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            problems.push(format!("{key} must be text"));
+            String::new()
+        }
+    };
+    let number = |key: &str, problems: &mut Vec<String>| match service.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => {
+            problems.push(format!("{key} must be a number or null"));
+            String::new()
+        }
+    };
+    let list = |key: &str, problems: &mut Vec<String>| -> Vec<Map<String, Value>> {
+        match service.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|item| match item {
+                    Value::Object(o) => Some(o.clone()),
+                    _ => {
+                        problems.push(format!("each of {key} must be an object"));
+                        None
+                    }
+                })
+                .collect(),
+            Some(_) => {
+                problems.push(format!("{key} must be a list"));
+                Vec::new()
+            }
+        }
+    };
+    let field = |item: &Map<String, Value>, key: &str| {
+        item.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let codes = |key: &str, problems: &mut Vec<String>| -> Vec<String> {
+        match service.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            Some(_) => {
+                problems.push(format!("{key} must be a list of codes"));
+                Vec::new()
+            }
+        }
+    };
+
+    let organization = match service.get("organization") {
+        Some(Value::Object(o)) => field(o, "name"),
+        _ => String::new(),
+    };
+    let mut areas = Vec::new();
+    for area in list("service_areas", &mut problems) {
+        let name = field(&area, "name");
+        match area_ids.get(name.as_str()) {
+            Some(id) => areas.push(id.to_string()),
+            None => problems.push(format!("service area {name:?} is not an area here")),
+        }
+    }
+    let status = match text("status", &mut problems).as_str() {
+        "active" => "active",
+        "inactive" | "defunct" | "temporarily closed" => "inactive",
+        other => {
+            problems.push(format!("status {other:?} is not an HSDS status"));
+            "active"
+        }
+    };
+    let form = ProgramForm {
+        organization,
+        name: text("name", &mut problems),
+        description: text("description", &mut problems),
+        categories: codes("x_navdesk_categories", &mut problems),
+        max_income_pct_fpg: number("x_navdesk_max_income_pct_fpg", &mut problems),
+        qualifying_benefits: codes("x_navdesk_qualifying_benefits", &mut problems),
+        min_age: number("minimum_age", &mut problems),
+        languages: list("languages", &mut problems)
+            .iter()
+            .map(|l| field(l, "code"))
+            .collect(),
+        cost: list("cost_options", &mut problems)
+            .iter()
+            .map(|c| field(c, "amount_description"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        url: text("url", &mut problems),
+        phone: list("phones", &mut problems)
+            .first()
+            .map(|p| field(p, "number"))
+            .unwrap_or_default(),
+        application_process: text("application_process", &mut problems),
+        capacity_available: number("x_navdesk_capacity_available", &mut problems),
+        status: status.to_owned(),
+        areas,
+    };
+    let exact = text("x_navdesk_last_verified_at", &mut problems);
+    let date = text("assured_date", &mut problems);
+    let last_verified_at = if !exact.is_empty() {
+        match exact.parse::<jiff::Timestamp>() {
+            Ok(t) => Some(t.as_second()),
+            Err(_) => {
+                problems.push(format!(
+                    "x_navdesk_last_verified_at {exact:?} is not a time"
+                ));
+                None
+            }
+        }
+    } else if !date.is_empty() {
+        match date
+            .parse::<jiff::civil::Date>()
+            .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC))
+        {
+            Ok(z) => Some(z.timestamp().as_second()),
+            Err(_) => {
+                problems.push(format!("assured_date {date:?} is not a date"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if problems.is_empty() {
+        Ok((form, last_verified_at))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks every service in `doc` (a list of HSDS services), then writes them all in one
+/// transaction: a program with the same organization and name is updated, others are added.
+/// Any problem refuses the whole file, naming each service and what is wrong with it.
+pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
+    let services = doc
+        .as_array()
+        .context("the file must hold a JSON list of HSDS services")?;
+    let areas = crate::intake::store::areas(db).await?;
+    let by_name: HashMap<&str, i64> = areas.iter().map(|a| (a.name.as_str(), a.id)).collect();
+    let known: Vec<i64> = areas.iter().map(|a| a.id).collect();
+    let i18n = I18n::load()?;
+    let en = i18n.tr(Lang::EN);
+    let mut problems = Vec::new();
+    let mut incoming = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, service) in services.iter().enumerate() {
+        let label = service.get("name").and_then(Value::as_str).map_or_else(
+            || format!("service #{}", i + 1),
+            |n| format!("service {n:?}"),
+        );
+        let Value::Object(service) = service else {
+            problems.push(format!("{label}: not a JSON object"));
+            continue;
+        };
+        let checked = read_service(service, &by_name).and_then(|(form, verified)| {
+            form::check(&form, &known)
+                .map(|values| Incoming {
+                    values,
+                    last_verified_at: verified,
+                })
+                .map_err(|errors| {
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, en.t(e.message)))
+                        .collect()
+                })
+        });
+        match checked {
+            Ok(program) => {
+                let key = (
+                    program.values.organization.clone(),
+                    program.values.name.clone(),
+                );
+                if !seen.insert(key) {
+                    problems.push(format!(
+                        "{label}: appears more than once for the same organization"
+                    ));
+                }
+                incoming.push(program);
+            }
+            Err(list) => problems.extend(list.iter().map(|p| format!("{label}: {p}"))),
+        }
+    }
+    if !problems.is_empty() {
+        anyhow::bail!(
+            "nothing was imported; {} problem(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+
+    let mut summary = ImportSummary::default();
+    let mut tx = db.pool.begin().await?;
+    for program in &incoming {
+        let v = &program.values;
+        let existing: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT id, version FROM programs WHERE organization = $1 AND name = $2",
+        )
+        .bind(&v.organization)
+        .bind(&v.name)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let id = super::store::write_in(&mut tx, existing, v)
+            .await
+            .map_err(|e| match e {
+                super::store::SaveError::Db(err) => anyhow::Error::from(err),
+                other => anyhow::anyhow!("program {:?} could not be saved: {other:?}", v.name),
+            })?;
+        sqlx::query("UPDATE programs SET last_verified_at = $1 WHERE id = $2")
+            .bind(program.last_verified_at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if existing.is_some() {
+            summary.updated += 1;
+        } else {
+            summary.created += 1;
+        }
+    }
+    tx.commit().await?;
+    tracing::info!(
+        created = summary.created,
+        updated = summary.updated,
+        "programs imported"
+    );
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = stable_id(&["service", "Org", "Plan"]);
+        assert_eq!(a, stable_id(&["service", "Org", "Plan"]));
+        assert_ne!(a, stable_id(&["service", "OrgP", "lan"]));
+        assert_eq!(a.len(), 36);
+        assert_eq!(a.matches('-').count(), 4);
+    }
+
+    #[test]
+    fn eligibility_is_described() {
+        assert_eq!(
+            eligibility_description(Some(200), &[Benefit::Snap, Benefit::Ssi], Some(18)),
+            "Household income at or under 200% of the federal poverty guideline, or receives \
+             one of: snap, ssi. Age 18 or older."
+        );
+        assert_eq!(eligibility_description(None, &[], None), "Open to all.");
+    }
+}

@@ -1,0 +1,215 @@
+//! Which programs a household may join: loads the active programs' rules and the newest
+//! poverty guidelines, asks `matching::eligibility` about each, and words the reasons in the
+//! resident's language. The confirmation page and the case page show these.
+
+use sqlx::Row;
+
+use crate::db::Db;
+use crate::domain::{split_codes, AgeBand, Benefit};
+use crate::i18n::{Lang, Tr};
+use crate::intake::form::NewRequest;
+use crate::matching::eligibility::{assess, Decision, Household, ProgramRules, Reason, Verdict};
+
+/// A program with the decision for one household.
+#[derive(Clone, Debug)]
+pub struct ProgramMatch {
+    pub program_id: i64,
+    pub organization: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub phone: Option<String>,
+    pub decision: Decision,
+}
+
+impl From<&NewRequest> for Household {
+    fn from(r: &NewRequest) -> Self {
+        Household {
+            size: r.household_size,
+            monthly_income: r.monthly_income,
+            benefits: r.benefits.clone(),
+            age_band: r.age_band,
+            area_id: r.area_id,
+            language: Some(r.language),
+        }
+    }
+}
+
+/// The household of a stored resident (for the case page), or `None` when there is no such
+/// resident.
+pub async fn household_of_resident(db: &Db, resident_id: i64) -> anyhow::Result<Option<Household>> {
+    let Some(r) = sqlx::query(
+        "SELECT household_size, monthly_income, benefits, age_band, area_id, language \
+         FROM residents WHERE id = $1",
+    )
+    .bind(resident_id)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Household {
+        size: r.try_get("household_size")?,
+        monthly_income: r.try_get("monthly_income")?,
+        benefits: split_codes(&r.try_get::<String, _>("benefits")?, Benefit::parse),
+        age_band: r
+            .try_get::<Option<String>, _>("age_band")?
+            .as_deref()
+            .and_then(AgeBand::parse),
+        area_id: r.try_get("area_id")?,
+        language: Lang::parse(&r.try_get::<String, _>("language")?),
+    }))
+}
+
+fn languages(text: &str) -> Vec<Lang> {
+    text.split(',').filter_map(Lang::parse).collect()
+}
+
+/// Every active program with its decision for `household`: those the household qualifies
+/// for first, then those it may qualify for, then the rest; by organization and name within
+/// each. Programs with no places left are included (their decision says so).
+pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec<ProgramMatch>> {
+    let guidelines = super::guidelines::newest(db).await?;
+    let rows = sqlx::query(
+        "SELECT id, organization, name, url, phone, max_income_pct_fpg, qualifying_benefits, \
+                min_age, languages, capacity_available, status \
+         FROM programs WHERE status = 'active' ORDER BY organization, name, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let areas: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT program_id, area_id FROM program_areas ORDER BY program_id")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut matches = rows
+        .iter()
+        .map(|r| {
+            let id: i64 = r.try_get("id")?;
+            let rules = ProgramRules {
+                max_income_pct_fpg: r.try_get("max_income_pct_fpg")?,
+                qualifying_benefits: split_codes(
+                    &r.try_get::<String, _>("qualifying_benefits")?,
+                    Benefit::parse,
+                ),
+                min_age: r.try_get("min_age")?,
+                languages: languages(&r.try_get::<String, _>("languages")?),
+                area_ids: areas
+                    .iter()
+                    .filter(|(p, _)| *p == id)
+                    .map(|(_, a)| *a)
+                    .collect(),
+                capacity_available: r.try_get("capacity_available")?,
+                active: r.try_get::<String, _>("status")? == "active",
+            };
+            Ok(ProgramMatch {
+                program_id: id,
+                organization: r.try_get("organization")?,
+                name: r.try_get("name")?,
+                url: r.try_get("url")?,
+                phone: r.try_get("phone")?,
+                decision: assess(household, &rules, guidelines.as_ref()),
+            })
+        })
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    // Stable: the query's order holds within each verdict.
+    matches.sort_by_key(|m| match m.decision.verdict {
+        Verdict::Eligible => 0,
+        Verdict::MayQualify => 1,
+        Verdict::NotEligible => 2,
+    });
+    Ok(matches)
+}
+
+/// The heading for a verdict, in the resident's language.
+pub fn verdict_text(tr: &Tr, verdict: Verdict) -> String {
+    tr.t(match verdict {
+        Verdict::Eligible => "eligibility-eligible",
+        Verdict::MayQualify => "eligibility-may-qualify",
+        Verdict::NotEligible => "eligibility-not-eligible",
+    })
+}
+
+/// One reason as a phrase in the resident's language ("because you receive SNAP ...").
+pub fn reason_text(tr: &Tr, reason: Reason) -> String {
+    match reason {
+        Reason::Benefit(b) => tr.ta(
+            "eligibility-because-benefit",
+            &[("benefit", tr.t(&format!("benefit-{}", b.code())).into())],
+        ),
+        Reason::Income { .. } => tr.t("eligibility-because-income"),
+        Reason::OpenToAll => tr.t("eligibility-open-to-all"),
+        Reason::NoCapacity => tr.t("eligibility-no-capacity"),
+        Reason::InYourLanguage => tr.t("eligibility-in-your-language"),
+        Reason::NotInYourLanguage => tr.t("eligibility-not-in-your-language"),
+        Reason::IncomeTooHigh { .. } => tr.t("eligibility-income-too-high"),
+        Reason::NoQualifyingBenefit => tr.t("eligibility-no-qualifying-benefit"),
+        Reason::TooYoung { min_age } => {
+            tr.ta("eligibility-too-young", &[("min_age", min_age.into())])
+        }
+        Reason::OutsideArea => tr.t("eligibility-outside-area"),
+        Reason::Closed => tr.t("eligibility-closed"),
+        Reason::IncomeUnknown | Reason::GuidelinesMissing => tr.t("eligibility-income-unknown"),
+        Reason::HouseholdSizeUnknown => tr.t("eligibility-household-size-unknown"),
+        Reason::AgeUnknown { min_age } => {
+            tr.ta("eligibility-age-unknown", &[("min_age", min_age.into())])
+        }
+        Reason::AreaUnknown => tr.t("eligibility-area-unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::I18n;
+
+    /// Every reason has its words in every language, with the benefit's own label inside.
+    #[test]
+    fn every_reason_is_worded_in_every_language() {
+        let i18n = I18n::load().unwrap();
+        let reasons = [
+            Reason::Benefit(Benefit::Snap),
+            Reason::Income {
+                pct_of_guideline: 150,
+            },
+            Reason::OpenToAll,
+            Reason::NoCapacity,
+            Reason::InYourLanguage,
+            Reason::NotInYourLanguage,
+            Reason::IncomeTooHigh {
+                pct_of_guideline: 250,
+                max_pct: 200,
+            },
+            Reason::NoQualifyingBenefit,
+            Reason::TooYoung { min_age: 65 },
+            Reason::OutsideArea,
+            Reason::Closed,
+            Reason::IncomeUnknown,
+            Reason::GuidelinesMissing,
+            Reason::HouseholdSizeUnknown,
+            Reason::AgeUnknown { min_age: 65 },
+            Reason::AreaUnknown,
+        ];
+        for lang in Lang::all() {
+            let tr = i18n.tr(lang);
+            for reason in reasons {
+                let text = reason_text(&tr, reason);
+                assert!(
+                    !text.is_empty() && !text.starts_with("eligibility-"),
+                    "{} {reason:?}: {text}",
+                    lang.code()
+                );
+            }
+            let snap = reason_text(&tr, Reason::Benefit(Benefit::Snap));
+            assert!(snap.contains(&tr.t("benefit-snap")), "{snap}");
+            let age = reason_text(&tr, Reason::TooYoung { min_age: 65 });
+            assert!(age.contains("65") || age.contains("٦٥"), "{age}");
+            for verdict in [Verdict::Eligible, Verdict::MayQualify, Verdict::NotEligible] {
+                assert!(!verdict_text(&tr, verdict).starts_with("eligibility-"));
+            }
+        }
+        let en = i18n.tr(Lang::EN);
+        assert_eq!(
+            reason_text(&en, Reason::Benefit(Benefit::Snap)),
+            "because you receive \u{2068}SNAP (food stamps)\u{2069}"
+        );
+    }
+}
