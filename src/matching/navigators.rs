@@ -74,6 +74,14 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// Distance in km on a flat map around the two points: good to metres within a city.
+fn city_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let mid_lat = ((a.0 + b.0) / 2.0).to_radians();
+    let dy = (a.0 - b.0) * 111.195;
+    let dx = (a.1 - b.1) * 111.195 * mid_lat.cos();
+    (dx * dx + dy * dy).sqrt()
+}
+
 fn need_bit(n: Need) -> u8 {
     match n {
         Need::Internet => 1,
@@ -82,23 +90,43 @@ fn need_bit(n: Need) -> u8 {
     }
 }
 
-/// A candidate with what the filters read, precomputed.
-#[derive(Clone, Debug)]
+/// What the filters and the score read of a candidate, kept small and together so a scan
+/// over thousands stays in the processor's cache.
+#[derive(Clone, Copy, Debug)]
 struct Entry {
-    candidate: Candidate,
+    navigator_id: i64,
+    /// One bit for each language the navigator speaks (bits given out by the pool).
+    languages: u64,
+    home: Option<(f64, f64)>,
+    travel_radius_km: Option<f64>,
+    capacity: i64,
+    open_cases: i64,
     skills: u8,
+    citywide: bool,
+}
+
+/// What scoring found about one navigator for one request.
+#[derive(Clone, Copy, Debug)]
+struct Fit {
+    index: usize,
+    score: f64,
+    covers_area: bool,
+    distance: Option<f64>,
+    helped_before: bool,
 }
 
 /// Navigators indexed for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Pool {
     entries: Vec<Entry>,
+    /// The candidates themselves, in the same order, for what is shown.
+    candidates: Vec<Candidate>,
+    /// Language code → its bit in `Entry::languages` (up to 64 languages).
+    language_bits: HashMap<String, u64>,
     /// Area → navigators who cover it by their areas.
     by_area: HashMap<i64, Vec<usize>>,
-    /// Navigators who may cover a place by their travel radius.
-    by_radius: Vec<usize>,
-    /// Navigators with neither areas nor a radius: the whole city.
-    citywide: Vec<usize>,
+    /// Navigators who may cover a place by their travel radius, or the whole city.
+    elsewhere: Vec<usize>,
 }
 
 impl Pool {
@@ -111,14 +139,27 @@ impl Pool {
                 pool.by_area.entry(*area).or_default().push(i);
             }
             let has_radius = candidate.home.is_some() && candidate.travel_radius_km.is_some();
-            if has_radius {
-                pool.by_radius.push(i);
-            }
-            if candidate.areas.is_empty() && !has_radius {
-                pool.citywide.push(i);
+            let citywide = candidate.areas.is_empty() && candidate.travel_radius_km.is_none();
+            if has_radius || citywide {
+                pool.elsewhere.push(i);
             }
             let skills = candidate.skills.iter().fold(0, |m, n| m | need_bit(*n));
-            pool.entries.push(Entry { candidate, skills });
+            let mut languages = 0;
+            for code in &candidate.languages {
+                let next = 1u64 << pool.language_bits.len().min(63);
+                languages |= *pool.language_bits.entry(code.clone()).or_insert(next);
+            }
+            pool.entries.push(Entry {
+                navigator_id: candidate.navigator_id,
+                languages,
+                home: candidate.home,
+                travel_radius_km: candidate.travel_radius_km,
+                capacity: candidate.capacity,
+                open_cases: candidate.open_cases,
+                skills,
+                citywide,
+            });
+            pool.candidates.push(candidate);
         }
         pool
     }
@@ -131,117 +172,156 @@ impl Pool {
         self.entries.is_empty()
     }
 
-    /// The navigators who could cover a request's place (not yet filtered otherwise).
-    fn reachable(&self, request: &Request) -> Vec<usize> {
+    /// Every navigator who passes the hard filters for a request, with their score.
+    fn fits(&self, request: &Request) -> Vec<Fit> {
+        let needs = request.needs.iter().fold(0, |m, n| m | need_bit(*n));
+        let language = self
+            .language_bits
+            .get(&request.language)
+            .copied()
+            .unwrap_or(0);
+        let mut out = Vec::new();
+        let mut consider = |i: usize, covers_area: bool| {
+            if let Some(fit) = self.fit(i, request, needs, language, covers_area) {
+                out.push(fit);
+            }
+        };
         if request.area_id.is_none() && request.location.is_none() {
-            return (0..self.entries.len()).collect();
+            for i in 0..self.entries.len() {
+                consider(i, false);
+            }
+            return out;
         }
-        let mut out: Vec<usize> = Vec::new();
-        if let Some(area) = request.area_id {
-            if let Some(list) = self.by_area.get(&area) {
-                out.extend(list);
+        let by_area: &[usize] = request
+            .area_id
+            .and_then(|a| self.by_area.get(&a))
+            .map_or(&[], Vec::as_slice);
+        // Those who cover the area by name are seen once, with the area.
+        let mut seen = vec![0u64; self.entries.len().div_ceil(64)];
+        for &i in by_area {
+            seen[i / 64] |= 1 << (i % 64);
+            consider(i, true);
+        }
+        for &i in &self.elsewhere {
+            if seen[i / 64] & (1 << (i % 64)) == 0 {
+                consider(i, false);
             }
         }
-        out.extend(&self.by_radius);
-        out.extend(&self.citywide);
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
-    /// The `limit` best navigators for a request, best first.
-    pub fn best(&self, request: &Request, limit: usize) -> Vec<Match> {
-        let needs = request.needs.iter().fold(0, |m, n| m | need_bit(*n));
-        let mut found: Vec<Match> = self
-            .reachable(request)
-            .into_iter()
-            .filter_map(|i| self.score(&self.entries[i], request, needs))
-            .collect();
-        let by_score = |a: &Match, b: &Match| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.navigator_id.cmp(&b.navigator_id))
-        };
-        if found.len() > limit && limit > 0 {
-            found.select_nth_unstable_by(limit - 1, by_score);
-            found.truncate(limit);
-        }
-        found.sort_by(by_score);
-        found.truncate(limit);
-        found
-    }
-
-    /// Whether an entry passes every hard filter, and if so its match.
-    fn score(&self, e: &Entry, request: &Request, needs: u8) -> Option<Match> {
-        let c = &e.candidate;
-        if needs & !e.skills != 0 || c.open_cases >= c.capacity {
+    /// The hard filters and the score of one navigator, without allocating.
+    fn fit(
+        &self,
+        i: usize,
+        request: &Request,
+        needs: u8,
+        language: u64,
+        covers_area: bool,
+    ) -> Option<Fit> {
+        let c = &self.entries[i];
+        if needs & !c.skills != 0 || c.open_cases >= c.capacity {
             return None;
         }
-        let speaks = c.languages.contains(&request.language);
-        if !speaks && !request.interpreter {
+        if c.languages & language == 0 && !request.interpreter {
             return None;
         }
-        let covers_area = request.area_id.is_some_and(|a| c.areas.contains(&a));
+        // Across a city the flat-earth distance (longitude scaled by the latitude's cosine)
+        // is within a few metres of the great circle, at a fraction of the cost.
         let distance = match (request.location, c.home) {
-            (Some(at), Some(home)) => Some(distance_km(at, home)),
+            (Some(at), Some(home)) => Some(city_km(at, home)),
             _ => None,
         };
         let within_radius = match (distance, c.travel_radius_km) {
             (Some(d), Some(r)) => d <= r,
             _ => false,
         };
-        let citywide = c.areas.is_empty() && c.travel_radius_km.is_none();
         let placeless = request.area_id.is_none() && request.location.is_none();
-        if !(covers_area || within_radius || citywide || placeless) {
+        if !(covers_area || within_radius || c.citywide || placeless) {
             return None;
         }
         let helped_before = request.past_navigators.contains(&c.navigator_id);
         let room = 1.0 - c.open_cases as f64 / c.capacity.max(1) as f64;
         let nearness = distance.map_or(0.5, |d| (-d / 5.0).exp());
-        let score = room + nearness + if helped_before { 1.0 } else { 0.0 };
-        let mut reasons = Vec::with_capacity(4);
-        if speaks {
+        Some(Fit {
+            index: i,
+            score: room + nearness + if helped_before { 1.0 } else { 0.0 },
+            covers_area,
+            distance,
+            helped_before,
+        })
+    }
+
+    fn better(&self, a: &Fit, b: &Fit) -> std::cmp::Ordering {
+        b.score.total_cmp(&a.score).then(
+            self.entries[a.index]
+                .navigator_id
+                .cmp(&self.entries[b.index].navigator_id),
+        )
+    }
+
+    /// The match, with its reasons, of a navigator who fits.
+    fn explain(&self, fit: &Fit, request: &Request, language: u64) -> Match {
+        let c = &self.entries[fit.index];
+        let mut reasons = Vec::with_capacity(5);
+        if self.entries[fit.index].languages & language != 0 {
             reasons.push(Reason::Speaks(request.language.clone()));
         } else {
             reasons.push(Reason::WithInterpreter);
         }
-        if covers_area {
+        if fit.covers_area {
             reasons.push(Reason::CoversArea);
         }
-        if let Some(km) = distance {
+        if let Some(km) = fit.distance {
             reasons.push(Reason::Distance { km });
         }
         reasons.push(Reason::Load {
             open: c.open_cases,
             capacity: c.capacity,
         });
-        if helped_before {
+        if fit.helped_before {
             reasons.push(Reason::HelpedBefore);
         }
-        Some(Match {
+        Match {
             navigator_id: c.navigator_id,
-            score,
+            score: fit.score,
             reasons,
-        })
+        }
+    }
+
+    /// The `limit` best navigators for a request, best first.
+    pub fn best(&self, request: &Request, limit: usize) -> Vec<Match> {
+        let mut found = self.fits(request);
+        if limit == 0 {
+            return Vec::new();
+        }
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, |a, b| self.better(a, b));
+            found.truncate(limit);
+        }
+        found.sort_by(|a, b| self.better(a, b));
+        let language = self
+            .language_bits
+            .get(&request.language)
+            .copied()
+            .unwrap_or(0);
+        found
+            .iter()
+            .map(|fit| self.explain(fit, request, language))
+            .collect()
     }
 
     /// Gives each request its best navigator in turn, counting each assignment against that
     /// navigator's capacity, as a re-match of every open case does. `None` where no one fits.
     pub fn assign_all(&mut self, requests: &[Request]) -> Vec<Option<i64>> {
-        let index: HashMap<i64, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.candidate.navigator_id, i))
-            .collect();
         requests
             .iter()
             .map(|r| {
-                let best = self.best(r, 1).into_iter().next()?;
-                if let Some(&i) = index.get(&best.navigator_id) {
-                    self.entries[i].candidate.open_cases += 1;
-                }
-                Some(best.navigator_id)
+                let best = self.fits(r).into_iter().min_by(|a, b| self.better(a, b))?;
+                let c = &mut self.entries[best.index];
+                c.open_cases += 1;
+                self.candidates[best.index].open_cases = c.open_cases;
+                Some(c.navigator_id)
             })
             .collect()
     }
@@ -283,6 +363,9 @@ mod tests {
         let d = distance_km(FIVE_POINTS, MONTBELLO);
         assert!((d - 13.7).abs() < 0.3, "{d}");
         assert_eq!(distance_km(FIVE_POINTS, FIVE_POINTS), 0.0);
+        // The quick flat-map distance agrees with the great circle across the city.
+        let flat = city_km(FIVE_POINTS, MONTBELLO);
+        assert!((flat - d).abs() < 0.01, "{flat} vs {d}");
     }
 
     #[test]
