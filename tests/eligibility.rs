@@ -204,7 +204,65 @@ async fn households_are_matched_with_active_programs(app: TestApp) {
     app.stop().await;
 }
 
+/// The confirmation page lists what the household may qualify for, with reasons in the
+/// resident's language, marks a full program, and leaves out what they do not qualify for.
+async fn the_confirmation_page_lists_programs_with_reasons(app: TestApp) {
+    insert_program(
+        &app,
+        "Internet Essentials",
+        "NULL, 'snap', NULL, 'en,es', NULL, 'active'",
+    )
+    .await;
+    insert_program(
+        &app,
+        "Laptop loan",
+        "NULL, 'snap', NULL, 'en,es', 0, 'active'",
+    )
+    .await;
+    insert_program(&app, "Seniors only", "NULL, '', 65, 'en', NULL, 'active'").await;
+    insert_program(
+        &app,
+        "Veterans only",
+        "NULL, 'va', NULL, 'en', NULL, 'active'",
+    )
+    .await;
+    let mut form = common::valid_form();
+    form.push(("age_band", "25_44"));
+    let resp = app.post_form("/help?lang=es", &form).await;
+    assert_eq!(resp.status(), 303);
+    let page = app
+        .get(&format!("{}?lang=es", common::location(&resp)))
+        .await;
+    assert_eq!(page.status(), 200);
+    let body = page
+        .text()
+        .await
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        body.contains("Programas para los que podría calificar"),
+        "{body}"
+    );
+    assert!(body.contains("<strong>Internet Essentials</strong>"));
+    assert!(
+        body.contains("porque usted recibe SNAP (cupones de alimentos)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("no quedan lugares por ahora"),
+        "the full program says so"
+    );
+    assert!(
+        body.contains("<strong>Laptop loan</strong>"),
+        "a full program is shown, not hidden"
+    );
+    assert!(!body.contains("Seniors only"), "not eligible: left off");
+    assert!(!body.contains("Veterans only"), "not eligible: left off");
+    app.stop().await;
+}
+
 on_both_backends!(
+    the_confirmation_page_lists_programs_with_reasons,
     seeded_2025_guidelines_cover_any_household,
     a_year_is_replaced_from_csv_all_or_nothing,
     households_are_matched_with_active_programs,

@@ -135,6 +135,9 @@ confirm-next-email = ኢሜይል እንልክልዎታለን።
 confirm-next-navigator = ዲጂታል አጋዥ ያገኝዎታል። ብዙውን ጊዜ በ2 የሥራ ቀናት ውስጥ።
 confirm-next-status = ጥያቄዎን በማንኛውም ጊዜ በኮድዎ እና በስልክ ቁጥርዎ የመጨረሻ 4 ቁጥሮች መከታተል ይችላሉ።
 confirm-asked-title = እርዳታ የጠየቁት ለሚከተሉት ነው፦
+confirm-programs-title = ብቁ ሊሆኑባቸው የሚችሉ ፕሮግራሞች
+confirm-programs-intro = አንድ ዲጂታል መሪ ለማመልከት ይረዳዎታል። እያንዳንዱ ፕሮግራም ለምን ሊስማማዎት እንደሚችል ይገልጻል።
+confirm-programs-none = እስካሁን ለእርስዎ ፕሮግራም አላገኘንም። አንድ ዲጂታል መሪ ጥያቄዎን ከእርስዎ ጋር ይመለከታል።
 
 ## Status
 status-title = ጥያቄዎን ይመልከቱ

@@ -135,6 +135,9 @@ confirm-next-email = سنرسل لك بريدًا إلكترونيًا.
 confirm-next-navigator = سيتواصل معك مرشد رقمي، عادةً خلال يومَي عمل.
 confirm-next-status = يمكنك التحقق من طلبك في أي وقت باستخدام رمزك وآخر 4 أرقام من رقم هاتفك.
 confirm-asked-title = المساعدة التي طلبتها
+confirm-programs-title = برامج قد تكون مؤهلاً لها
+confirm-programs-intro = سيساعدك مرشد رقمي في التقديم. يوضح كل برنامج سبب ملاءمته لك.
+confirm-programs-none = لم نجد برنامجًا لك بعد. سيراجع مرشد رقمي طلبك معك.
 
 ## Status
 status-title = التحقق من طلبك

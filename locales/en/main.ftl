@@ -135,6 +135,9 @@ confirm-next-email = We will email you.
 confirm-next-navigator = A digital navigator will contact you, usually within 2 working days.
 confirm-next-status = You can check your request at any time with your code and the last 4 digits of your phone number.
 confirm-asked-title = You asked for help with
+confirm-programs-title = Programs you may qualify for
+confirm-programs-intro = A navigator will help you apply. Each program says why it may fit you.
+confirm-programs-none = We found no program for you yet. A navigator will look at your request with you.
 
 ## Status
 status-title = Check your request

@@ -135,6 +135,9 @@ confirm-next-email = Le enviaremos un correo electrónico.
 confirm-next-navigator = Un navegador digital se comunicará con usted, normalmente en 2 días hábiles.
 confirm-next-status = Puede consultar su solicitud en cualquier momento con su código y los últimos 4 dígitos de su teléfono.
 confirm-asked-title = Usted pidió ayuda con
+confirm-programs-title = Programas para los que podría calificar
+confirm-programs-intro = Un navegador le ayudará a solicitarlos. Cada programa dice por qué podría corresponderle.
+confirm-programs-none = Todavía no encontramos un programa para usted. Un navegador revisará su solicitud con usted.
 
 ## Status
 status-title = Consultar su solicitud

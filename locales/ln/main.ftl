@@ -135,6 +135,9 @@ confirm-next-email = Tokotindela yo email.
 confirm-next-navigator = Mosalisi moko akozwa yo, mingi mingi na kati ya mikolo 2 ya mosala.
 confirm-next-status = Okoki kotala bosengi na yo ntango nyonso na code na yo mpe ba chiffre 4 ya suka ya nimero ya telefone na yo.
 confirm-asked-title = Osengaki lisalisi mpo na
+confirm-programs-title = Ba programme oyo okoki kozwa
+confirm-programs-intro = Mosungi akosalisa yo kotinda mosenga. Programme moko na moko elobi mpo na nini ekoki kokokana na yo.
+confirm-programs-none = Tozwi naino programme te mpo na yo. Mosungi akotala mosenga na yo elongo na yo.
 
 ## Status
 status-title = Tala bosengi na yo

@@ -135,6 +135,9 @@ confirm-next-email = Chúng tôi sẽ gửi email cho quý vị.
 confirm-next-navigator = Một hướng dẫn viên kỹ thuật số sẽ liên lạc với quý vị, thường trong vòng 2 ngày làm việc.
 confirm-next-status = Quý vị có thể kiểm tra yêu cầu bất cứ lúc nào bằng mã số và 4 chữ số cuối của số điện thoại.
 confirm-asked-title = Quý vị đã xin giúp đỡ về
+confirm-programs-title = Các chương trình bạn có thể đủ điều kiện
+confirm-programs-intro = Một người hướng dẫn sẽ giúp bạn nộp đơn. Mỗi chương trình cho biết lý do có thể phù hợp với bạn.
+confirm-programs-none = Chúng tôi chưa tìm thấy chương trình nào cho bạn. Một người hướng dẫn sẽ cùng bạn xem xét yêu cầu.
 
 ## Status
 status-title = Kiểm tra yêu cầu của quý vị

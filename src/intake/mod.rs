@@ -89,9 +89,28 @@ async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response>
     let summary = store::case_by_code(&ctx.state.db, &code)
         .await?
         .ok_or(AppError::NotFound)?;
+    // The programs this household may qualify for, each with its reasons; a program the
+    // household does not qualify for is left off this page (navigators see every one).
+    let programs =
+        match crate::programs::matches::household_of_resident(&ctx.state.db, summary.resident_id)
+            .await
+        {
+            Ok(Some(household)) => {
+                crate::programs::matches::for_household(&ctx.state.db, &household)
+                    .await
+                    .map_err(AppError::Other)?
+                    .into_iter()
+                    .filter(|p| {
+                        p.decision.verdict != crate::matching::eligibility::Verdict::NotEligible
+                    })
+                    .collect()
+            }
+            Ok(None) => Vec::new(),
+            Err(err) => return Err(AppError::Other(err)),
+        };
     Ok(html_response(
         StatusCode::OK,
-        views::confirmation(&ctx, &summary),
+        views::confirmation(&ctx, &summary, &programs),
         Caching::NoStore,
     ))
 }

@@ -142,6 +142,7 @@ pub struct CaseSummary {
     pub created_at: i64,
     pub first_contact_at: Option<i64>,
     pub assigned: bool,
+    pub resident_id: i64,
     phone: Option<String>,
 }
 
@@ -156,7 +157,7 @@ impl CaseSummary {
 pub async fn case_by_code(db: &Db, code: &RefCode) -> Result<Option<CaseSummary>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT c.needs, c.status, c.language, c.created_at, c.first_contact_at, c.navigator_id, \
-         r.contact_method, r.phone \
+         r.contact_method, r.phone, r.id AS resident_id \
          FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.ref_code = $1",
     )
     .bind(code.as_str())
@@ -175,6 +176,7 @@ pub async fn case_by_code(db: &Db, code: &RefCode) -> Result<Option<CaseSummary>
         created_at: row.try_get("created_at")?,
         first_contact_at: row.try_get("first_contact_at")?,
         assigned: row.try_get::<Option<i64>, _>("navigator_id")?.is_some(),
+        resident_id: row.try_get("resident_id")?,
         phone: row.try_get("phone")?,
     }))
 }

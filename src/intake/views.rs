@@ -225,7 +225,12 @@ fn status_text(ctx: &Ctx, summary: &CaseSummary) -> String {
     ctx.t(&format!("status-{}", summary.status.code()))
 }
 
-pub fn confirmation(ctx: &Ctx, summary: &CaseSummary) -> Markup {
+pub fn confirmation(
+    ctx: &Ctx,
+    summary: &CaseSummary,
+    programs: &[crate::programs::matches::ProgramMatch],
+) -> Markup {
+    let tr = ctx.tr();
     let contact = match summary.contact_method {
         ContactMethod::Sms => "confirm-next-sms",
         ContactMethod::Call => "confirm-next-call",
@@ -251,6 +256,23 @@ pub fn confirmation(ctx: &Ctx, summary: &CaseSummary) -> Markup {
             ul {
                 @for need in &summary.needs {
                     li { (ctx.t(&format!("need-{}", need.code()))) }
+                }
+            }
+            h2 { (ctx.t("confirm-programs-title")) }
+            @if programs.is_empty() {
+                p { (ctx.t("confirm-programs-none")) }
+            } @else {
+                p { (ctx.t("confirm-programs-intro")) }
+                ul.programs {
+                    @for p in programs {
+                        li {
+                            strong { (p.name) } " (" (p.organization) ")"
+                            br;
+                            (crate::programs::matches::verdict_text(&tr, p.decision.verdict))
+                            @let reasons: Vec<String> = p.decision.reasons.iter().map(|r| crate::programs::matches::reason_text(&tr, *r)).collect();
+                            @if !reasons.is_empty() { ": " (reasons.join("; ")) }
+                        }
+                    }
                 }
             }
             p { a.button href="/status" { (ctx.t("nav-check-status")) } }
