@@ -211,6 +211,43 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     let show_due = s.kind == SectionKind::Mine;
     let show_take = s.kind == SectionKind::Queue && load.is_navigator;
     let tr = ctx.tr();
+    // Each label is made once per table, not once per row: fifty rows would otherwise format
+    // the same few messages hundreds of times.
+    let need_labels: Vec<(crate::domain::Need, String)> = crate::domain::Need::ALL
+        .iter()
+        .map(|n| (*n, ctx.t(&format!("need-{}", n.code()))))
+        .collect();
+    let needs_of = |needs: &[crate::domain::Need]| {
+        needs
+            .iter()
+            .filter_map(|n| {
+                need_labels
+                    .iter()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, v)| v.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let status_labels: Vec<(CaseStatus, String)> = CaseStatus::ALL
+        .iter()
+        .map(|st| (*st, status_label(ctx, *st)))
+        .collect();
+    let status_of = |st: CaseStatus| {
+        status_labels
+            .iter()
+            .find(|(k, _)| *k == st)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let mut day_labels: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    for line in &s.lines {
+        let days = (load.now - line.created_at).max(0) / 86_400;
+        day_labels
+            .entry(days)
+            .or_insert_with(|| tr.ta("cases-days", &[("days", days.into())]));
+    }
+    let not_given = ctx.t("case-not-given");
+    let unassigned = ctx.t("case-unassigned");
     html! {
         div.table-wrap {
             table aria-labelledby={ "cases-" (s.kind.code()) } {
@@ -249,13 +286,13 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                                 @let due = Due::of(line, load.now, load.first_contact_secs);
                                 td.due[due < Due::New] { (ctx.t(&format!("cases-due-{}", due.code()))) }
                             }
-                            td { (line.area.clone().unwrap_or_else(|| ctx.t("case-not-given"))) }
-                            td { (needs_text(ctx, &line.needs)) }
+                            td { (line.area.as_deref().unwrap_or(&not_given)) }
+                            td { (needs_of(&line.needs)) }
                             td { (language_name(&line.language)) }
-                            td { (status_label(ctx, line.status)) }
-                            td { (tr.ta("cases-days", &[("days", ((load.now - line.created_at).max(0) / 86_400).into())])) }
+                            td { (status_of(line.status)) }
+                            td { (day_labels.get(&((load.now - line.created_at).max(0) / 86_400)).map_or("", String::as_str)) }
                             @if show_navigator {
-                                td { (line.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
+                                td { (line.navigator.as_deref().unwrap_or(&unassigned)) }
                             }
                         }
                     }
