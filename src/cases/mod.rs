@@ -382,8 +382,7 @@ async fn add_note(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResul
         ..CaseForms::default()
     };
     if form_version(&form) != Some(case.version) {
-        forms.conflict = true;
-        return render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await;
+        return conflict(&ctx, user, id, forms).await;
     }
     let problem = if note.is_empty() {
         Some("case-note-error-empty")
@@ -413,10 +412,7 @@ async fn add_note(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResul
             tracing::info!(user_id = user.id, case_id = id, "note added");
             Ok(to_case(id))
         }
-        Change::Stale => {
-            forms.conflict = true;
-            render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await
-        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
     }
 }
 
@@ -426,8 +422,7 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
     let case = workable_case(&ctx, user, id).await?;
     let mut forms = CaseForms::default();
     if form_version(&form) != Some(case.version) {
-        forms.conflict = true;
-        return render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await;
+        return conflict(&ctx, user, id, forms).await;
     }
     let to = CaseStatus::parse(form.get("status"))
         .filter(|to| transitions::status_choices(case.status).any(|s| s == *to));
@@ -465,10 +460,7 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
             tracing::info!(user_id = user.id, case_id = id, from = %case.status, %to, "status changed");
             Ok(to_case(id))
         }
-        Change::Stale => {
-            forms.conflict = true;
-            render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await
-        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
     }
 }
 
@@ -482,8 +474,7 @@ async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRe
         ..CaseForms::default()
     };
     if form_version(&form) != Some(case.version) {
-        forms.conflict = true;
-        return render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await;
+        return conflict(&ctx, user, id, forms).await;
     }
     let channel = store::ContactChannel::parse(form.get("channel"));
     if channel.is_none() {
@@ -521,10 +512,7 @@ async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRe
             );
             Ok(to_case(id))
         }
-        Change::Stale => {
-            forms.conflict = true;
-            render_case(&ctx, user, id, StatusCode::CONFLICT, &forms).await
-        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
     }
 }
 

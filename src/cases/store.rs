@@ -554,6 +554,21 @@ struct NewEvent<'a> {
     now: i64,
 }
 
+/// The guarded UPDATE of a change that only adds to a case (a note, a referral, an outcome):
+/// it moves the version on, if the case is still at `version`.
+fn bump_version<'q>(
+    case_id: i64,
+    version: i64,
+    now: i64,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(
+        "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+    )
+    .bind(now)
+    .bind(case_id)
+    .bind(version)
+}
+
 /// Runs `update`, a guarded UPDATE of one case, in a new transaction. `None` when the guard
 /// failed (another change came first): nothing is written then. Otherwise the caller may add
 /// its own statements and ends with `finish_change`.
@@ -683,12 +698,7 @@ pub async fn add_note(
     note: &str,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
+    let update = bump_version(case_id, version, now);
     let event = NewEvent {
         case_id,
         kind: "note",
@@ -950,12 +960,7 @@ pub async fn add_referral(
     note: &str,
     now: i64,
 ) -> Result<ReferralChange, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
+    let update = bump_version(case_id, version, now);
     let Some(mut tx) = begin_change(db, update).await? else {
         return Ok(ReferralChange::Stale);
     };
@@ -1003,12 +1008,7 @@ pub async fn update_referral(
     note: &str,
     now: i64,
 ) -> Result<ReferralChange, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
+    let update = bump_version(case_id, version, now);
     let Some(mut tx) = begin_change(db, update).await? else {
         return Ok(ReferralChange::Stale);
     };
@@ -1082,12 +1082,7 @@ pub async fn save_outcome(
     outcome: &Outcome,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
+    let update = bump_version(case_id, version, now);
     let Some(mut tx) = begin_change(db, update).await? else {
         return Ok(Change::Stale);
     };
