@@ -50,6 +50,8 @@ pub struct Config {
     pub auth: AuthConfig,
     /// A new request should get its first contact within this many seconds.
     pub first_contact_secs: i64,
+    /// When navdesk assigns a new request to a navigator by itself.
+    pub auto_assign: crate::cases::autoassign::Rule,
 }
 
 /// Staff sign-in: how long sessions last and how many failed sign-ins are allowed.
@@ -107,6 +109,7 @@ impl Config {
             status_refill_secs: 60,
             auth: AuthConfig::default(),
             first_contact_secs: 48 * 3600,
+            auto_assign: crate::cases::autoassign::Rule::Off,
         }
     }
 }

@@ -231,6 +231,12 @@ struct ServeArgs {
           value_parser = clap::value_parser!(i64).range(1..=24 * 90))]
     first_contact_hours: i64,
 
+    /// When navdesk assigns a new request by itself: `off` (it waits in the queue), `best` (to
+    /// the navigator who fits best), or `covering` (only to one whose areas include the
+    /// resident's). Default: `off`, or `best` with --demo.
+    #[arg(long, env = "NAVDESK_AUTO_ASSIGN", value_parser = parse_auto_assign)]
+    auto_assign: Option<navdesk::cases::autoassign::Rule>,
+
     /// Base URL of the Twilio-compatible SMS API.
     #[arg(long, env = "NAVDESK_SMS_BASE_URL", default_value = DEFAULT_SMS_BASE_URL)]
     sms_base_url: String,
@@ -246,6 +252,11 @@ struct ServeArgs {
     /// Number (E.164) or messaging service texts are sent from.
     #[arg(long, env = "NAVDESK_SMS_FROM")]
     sms_from: Option<String>,
+}
+
+fn parse_auto_assign(text: &str) -> Result<navdesk::cases::autoassign::Rule, String> {
+    navdesk::cases::autoassign::Rule::parse(text)
+        .ok_or_else(|| format!("{text:?} is not one of off, best, covering"))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -494,6 +505,11 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.addr = args.addr;
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
+    config.auto_assign = args.auto_assign.unwrap_or(if args.demo {
+        navdesk::cases::autoassign::Rule::Best
+    } else {
+        navdesk::cases::autoassign::Rule::Off
+    });
     config.sms = SmsConfig {
         base_url: args.sms_base_url.trim_end_matches('/').to_owned(),
         account_sid: args.twilio_account_sid,

@@ -333,6 +333,19 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     assert_eq!(stored, ("en,es".to_owned(), 20, 1));
     assert_eq!(app.count("navigator_areas").await, 0);
 
+    // An open case of theirs and a closed one, to see what deactivating does with them.
+    let (open_case, _) = common::staff::new_case(&app, "Rosa Díaz", navdesk::db::now()).await;
+    let (closed_case, _) = common::staff::new_case(&app, "Luis Díaz", navdesk::db::now()).await;
+    for (case, status) in [(open_case, "in_progress"), (closed_case, "closed")] {
+        sqlx::query("UPDATE cases SET navigator_id = $1, status = $2 WHERE id = $3")
+            .bind(nav_id)
+            .bind(status)
+            .bind(case)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+
     // A good one: saved with its areas in one go; "active" unchecked makes it inactive.
     let good = post_with_csrf(
         &sup,
@@ -397,7 +410,25 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     assert_eq!(areas, want);
     assert_eq!(
         audit_actions(&app).await,
-        vec![("edit_navigator".to_owned(), Some(nav_user), None)]
+        vec![
+            ("edit_navigator".to_owned(), Some(nav_user), None),
+            ("release_case".to_owned(), None, None)
+        ]
+    );
+    // Inactive now: the open case went back to the queue for matching; the closed one stays.
+    let cases: Vec<(Option<i64>, String)> =
+        sqlx::query_as("SELECT navigator_id, status FROM cases WHERE id IN ($1, $2) ORDER BY id")
+            .bind(open_case)
+            .bind(closed_case)
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        cases,
+        vec![
+            (None, "new".to_owned()),
+            (Some(nav_id), "closed".to_owned())
+        ]
     );
     let (_, page) = sup.page(&format!("{path}?saved=1")).await;
     assert!(page.contains("The navigator profile was saved."));

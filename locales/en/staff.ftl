@@ -116,6 +116,8 @@ case-timeline = Timeline
 case-event-no-actor = System
 case-event-created = Request received
 case-event-assignment = Took the case
+case-event-auto-assignment = Assigned automatically to { $name }: { $why }
+case-event-release = Returned to the queue: { $name } is no longer active
 case-event-note = Added a note
 case-event-status-change = Changed the status from { $from } to { $to }
 case-event-other = Event: { $kind }
@@ -325,6 +327,7 @@ audit-action-change_referral = Changed a referral
 audit-action-record_outcome = Recorded the outcome
 audit-action-set_follow_up = Planned a follow-up
 audit-action-reassign_case = Reassigned the case
+audit-action-release_case = Returned a case to the queue
 audit-action-record_request = Recorded a request taken by phone or in person
 audit-action-change_case = Changed the case
 

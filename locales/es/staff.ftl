@@ -116,6 +116,8 @@ case-timeline = Historial
 case-event-no-actor = Sistema
 case-event-created = Solicitud recibida
 case-event-assignment = Tomó el caso
+case-event-auto-assignment = Asignado automáticamente a { $name }: { $why }
+case-event-release = Devuelto a la cola: { $name } ya no está activo
 case-event-note = Añadió una nota
 case-event-status-change = Cambió el estado de { $from } a { $to }
 case-event-other = Evento: { $kind }
@@ -325,6 +327,7 @@ audit-action-change_referral = Cambió una derivación
 audit-action-record_outcome = Registró el resultado
 audit-action-set_follow_up = Planeó un seguimiento
 audit-action-reassign_case = Reasignó el caso
+audit-action-release_case = Devolvió un caso a la cola
 audit-action-record_request = Registró una solicitud por teléfono o en persona
 audit-action-change_case = Cambió el caso
 

@@ -85,6 +85,9 @@ pub async fn submit(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
                 store::record_staff_request(db, &request, channel, how, user.id, assign_to, now)
                     .await?;
             tracing::info!(user_id = user.id, case_id, case = %code, channel = channel.code(), "request recorded by staff");
+            if assign_to.is_none() {
+                super::autoassign::spawn(db.clone(), ctx.state.config.auto_assign, vec![case_id]);
+            }
             Ok(Redirect::to(&format!("/cases/{case_id}")).into_response())
         }
         _ => {

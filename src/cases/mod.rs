@@ -2,6 +2,7 @@
 //! taking a case, adding a note and changing its status. Who may see what is decided in
 //! `transitions`; a case a user may not see answers 404 so its existence stays hidden.
 
+pub mod autoassign;
 pub mod intake;
 pub mod outcome;
 pub mod store;

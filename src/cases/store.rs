@@ -650,6 +650,7 @@ fn audit_action(kind: &str) -> &'static str {
         "outcome" => "record_outcome",
         "follow_up" => "set_follow_up",
         "reassignment" => "reassign_case",
+        "release" => "release_case",
         _ => "change_case",
     }
 }
@@ -1361,4 +1362,113 @@ pub async fn match_request(
         location: lat.zip(lon),
         past_navigators,
     }))
+}
+
+/// Gives a new, unassigned case to `navigator_id` on navdesk's own account (no person did
+/// it), with a timeline event carrying `data` (who and why). `false`, with nothing written,
+/// when the case is no longer new and unassigned, or the navigator is no longer active or has
+/// no room left. The navigator's row is locked first, so two app instances assigning at once
+/// cannot both take a navigator's last place.
+pub async fn auto_assign(
+    db: &Db,
+    case_id: i64,
+    navigator_id: i64,
+    data: serde_json::Value,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let locked =
+        sqlx::query("UPDATE navigators SET capacity = capacity WHERE id = $1 AND active = 1")
+            .bind(navigator_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    let assigned = locked == 1
+        && sqlx::query(&format!(
+            "UPDATE cases SET navigator_id = $1, status = 'assigned', version = version + 1, \
+             updated_at = $2 WHERE id = $3 AND navigator_id IS NULL AND status = 'new' \
+             AND (SELECT COUNT(*) FROM cases o WHERE o.navigator_id = $1 AND o.status IN {ASSIGNED_OPEN}) \
+                 < (SELECT capacity FROM navigators WHERE id = $1)"
+        ))
+        .bind(navigator_id)
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+    if !assigned {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
+         VALUES ($1, 'auto_assignment', NULL, '', $2, $3)",
+    )
+    .bind(case_id)
+    .bind(data.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Takes every open case away from a navigator who is no longer active (profile deactivated
+/// or account disabled), inside the caller's transaction: each goes back to `new` and
+/// unassigned, with a timeline event and an audit row for `user_id`, who made the change.
+/// Returns the cases released, for matching to place again.
+pub async fn release_cases_of(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    navigator_id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let from_name: String = sqlx::query_scalar(
+        "SELECT u.name FROM navigators n JOIN users u ON u.id = n.user_id WHERE n.id = $1",
+    )
+    .bind(navigator_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .unwrap_or_default();
+    let ids: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM cases WHERE navigator_id = $1 AND status IN {ALL_OPEN} ORDER BY created_at, id"
+    ))
+    .bind(navigator_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for &case_id in &ids {
+        sqlx::query(
+            "UPDATE cases SET navigator_id = NULL, status = 'new', version = version + 1, \
+             updated_at = $1 WHERE id = $2",
+        )
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+        append_event(
+            tx,
+            NewEvent {
+                case_id,
+                kind: "release",
+                actor_user_id: user_id,
+                body: "",
+                data: serde_json::json!({ "from": navigator_id, "from_name": from_name }),
+                now,
+            },
+        )
+        .await?;
+    }
+    Ok(ids)
+}
+
+/// The navigator profile of a staff account, if it has one.
+pub async fn navigator_of_user(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM navigators WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
 }

@@ -343,6 +343,38 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
     match event.kind.as_str() {
         "created" => ctx.t("case-event-created"),
         "assignment" => ctx.t("case-event-assignment"),
+        "auto_assignment" => {
+            let reasons: Vec<crate::matching::navigators::Reason> =
+                serde_json::from_value(event.data["reasons"].clone()).unwrap_or_default();
+            tr.ta(
+                "case-event-auto-assignment",
+                &[
+                    (
+                        "name",
+                        event.data["name"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned()
+                            .into(),
+                    ),
+                    (
+                        "why",
+                        explain_reasons(ctx, event.data["area"].as_str(), &reasons).into(),
+                    ),
+                ],
+            )
+        }
+        "release" => tr.ta(
+            "case-event-release",
+            &[(
+                "name",
+                event.data["from_name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+                    .into(),
+            )],
+        ),
         "note" => ctx.t("case-event-note"),
         "contact" => tr.ta(
             "case-event-contact",
@@ -448,9 +480,18 @@ pub struct Suggestion {
 
 /// "speaks Amharic, 2.1 km away, 4 of 12 cases", in the staff member's language.
 fn explain(ctx: &Ctx, case: &CaseDetail, m: &crate::matching::navigators::Match) -> String {
+    explain_reasons(ctx, case.area.as_deref(), &m.reasons)
+}
+
+/// Why a navigator fits, in words ("speaks Español, covers Five Points, 0 of 20 cases").
+fn explain_reasons(
+    ctx: &Ctx,
+    area: Option<&str>,
+    reasons: &[crate::matching::navigators::Reason],
+) -> String {
     use crate::matching::navigators::Reason;
     let tr = ctx.tr();
-    m.reasons
+    reasons
         .iter()
         .map(|r| match r {
             Reason::Speaks(lang) => {
@@ -459,7 +500,7 @@ fn explain(ctx: &Ctx, case: &CaseDetail, m: &crate::matching::navigators::Match)
             Reason::WithInterpreter => ctx.t("match-interpreter"),
             Reason::CoversArea => tr.ta(
                 "match-covers-area",
-                &[("area", case.area.clone().unwrap_or_default().into())],
+                &[("area", area.unwrap_or_default().to_owned().into())],
             ),
             Reason::Distance { km } => {
                 tr.ta("match-distance", &[("km", format!("{km:.1}").into())])

@@ -131,6 +131,14 @@ pub async fn insert_request_in(
     Ok(code)
 }
 
+/// The id of the case with this reference code.
+pub async fn case_id_by_code(db: &Db, code: &RefCode) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code.as_str())
+        .fetch_optional(&db.pool)
+        .await
+}
+
 /// What a resident sees about their own request.
 #[derive(Clone, Debug)]
 pub struct CaseSummary {

@@ -46,8 +46,10 @@ pub struct Request {
     pub past_navigators: Vec<i64>,
 }
 
-/// Why a navigator fits, for the explanation staff read.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a navigator fits, for the explanation staff read. Serialized into the timeline event of
+/// an automatic assignment, so it can be worded later in the reader's language.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Reason {
     Speaks(String),
     WithInterpreter,

@@ -210,12 +210,16 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
             Caching::NoStore,
         )),
         Ok(values) => {
-            if store::update(db, id, version, &values, user.id, crate::db::now()).await? {
+            if let Some(released) =
+                store::update(db, id, version, &values, user.id, crate::db::now()).await?
+            {
                 tracing::info!(
                     user_id = user.id,
                     navigator_id = id,
+                    released = released.len(),
                     "navigator profile saved"
                 );
+                crate::cases::autoassign::spawn(db.clone(), ctx.state.config.auto_assign, released);
                 return Ok(Redirect::to(&format!("/navigators/{id}?saved=1")).into_response());
             }
             tracing::info!(

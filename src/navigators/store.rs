@@ -194,8 +194,9 @@ pub async fn create(
     Ok(Some(id))
 }
 
-/// Saves a profile and its areas when it is still at `version`; false (nothing changed) when
-/// someone else saved it since.
+/// Saves a profile and its areas when it is still at `version`; `None` (nothing changed) when
+/// someone else saved it since. Saving a profile as inactive returns its open cases to the
+/// queue; their ids come back for matching to place again.
 pub async fn update(
     db: &Db,
     id: i64,
@@ -203,10 +204,8 @@ pub async fn update(
     values: &NavigatorValues,
     actor: i64,
     now: i64,
-) -> sqlx::Result<bool> {
+) -> sqlx::Result<Option<Vec<i64>>> {
     let mut tx = db.pool.begin().await?;
-    // Deactivating keeps the navigator's open cases with them for now: reassigning them is
-    // the matching feature's job, which will also stop offering inactive navigators.
     let user_id: Option<i64> = sqlx::query_scalar(
         "UPDATE navigators SET languages = $1, skills = $2, home_lat = $3, home_lon = $4, \
            travel_radius_km = $5, capacity = $6, active = $7, version = version + 1 \
@@ -224,10 +223,15 @@ pub async fn update(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(user_id) = user_id else {
-        return Ok(false);
+        return Ok(None);
     };
     replace_areas(&mut tx, id, &values.area_ids).await?;
     record_staff_in(&mut tx, actor, "edit_navigator", Target::User(user_id), now).await?;
+    let released = if values.active {
+        Vec::new()
+    } else {
+        crate::cases::store::release_cases_of(&mut tx, id, actor, now).await?
+    };
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(released))
 }

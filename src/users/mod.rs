@@ -79,28 +79,35 @@ pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
     Ok((lines, more))
 }
 
-/// Disables or enables an account with its audit row, in one transaction; false when there
-/// is no such account.
-pub async fn set_disabled(db: &Db, actor: i64, user_id: i64, disabled: bool) -> sqlx::Result<bool> {
+/// Disables or enables an account with its audit row, in one transaction; `None` when there
+/// is no such account. Disabling a navigator returns their open cases to the queue; their ids
+/// come back for matching to place again.
+pub async fn set_disabled(
+    db: &Db,
+    actor: i64,
+    user_id: i64,
+    disabled: bool,
+) -> sqlx::Result<Option<Vec<i64>>> {
     let mut tx = db.pool.begin().await?;
     if !users::set_disabled_in(&mut tx, user_id, disabled).await? {
-        return Ok(false);
+        return Ok(None);
     }
+    let now = crate::db::now();
+    let navigator = crate::cases::store::navigator_of_user(&mut tx, user_id).await?;
+    let released = match navigator {
+        Some(navigator) if disabled => {
+            crate::cases::store::release_cases_of(&mut tx, navigator, actor, now).await?
+        }
+        _ => Vec::new(),
+    };
     let action = if disabled {
         "disable_user"
     } else {
         "enable_user"
     };
-    record_staff_in(
-        &mut tx,
-        actor,
-        action,
-        Target::User(user_id),
-        crate::db::now(),
-    )
-    .await?;
+    record_staff_in(&mut tx, actor, action, Target::User(user_id), now).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(released))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -158,14 +165,16 @@ async fn disable(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult
         )
         .await;
     }
-    if !set_disabled(&ctx.state.db, user.id, id, true).await? {
+    let Some(released) = set_disabled(&ctx.state.db, user.id, id, true).await? else {
         return Err(AppError::NotFound);
-    }
+    };
     tracing::info!(
         user_id = user.id,
         target_user_id = id,
+        released = released.len(),
         "account disabled; its sessions ended"
     );
+    crate::cases::autoassign::spawn(ctx.state.db.clone(), ctx.state.config.auto_assign, released);
     Ok(Redirect::to("/users").into_response())
 }
 
@@ -173,7 +182,10 @@ async fn enable(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<
     let user = &form.user;
     user.require_role(&[Role::Admin])?;
     let id = id_in_path(&id)?;
-    if !set_disabled(&ctx.state.db, user.id, id, false).await? {
+    if set_disabled(&ctx.state.db, user.id, id, false)
+        .await?
+        .is_none()
+    {
         return Err(AppError::NotFound);
     }
     tracing::info!(user_id = user.id, target_user_id = id, "account enabled");
