@@ -66,6 +66,8 @@ pub struct AppStateInner {
     pub areas: intake::store::AreaCache,
     /// Active navigators with their loads, as the reassignment lists show them.
     pub navigator_choices: db::cache::TtlCache<Vec<cases::store::NavigatorChoice>>,
+    /// Counts of supervisors' case lists, a few seconds old at most.
+    pub list_counts: db::cache::CountCache,
 }
 
 impl Deref for AppState {
@@ -87,6 +89,7 @@ impl AppState {
             audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
+            list_counts: db::cache::CountCache::new(Duration::from_secs(5)),
             db,
             i18n: I18n::load()?,
             assets: Assets::load(),
@@ -95,6 +98,24 @@ impl AppState {
             config,
         })))
     }
+}
+
+/// Every request that may change data (anything but GET and HEAD) moves the database's change
+/// counter on once it is answered, so counts cached before it are not shown again.
+async fn note_changes(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let reads_only = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let response = next.run(request).await;
+    if !reads_only {
+        state.db.note_change();
+    }
+    response
 }
 
 /// The whole application: every route and every layer.
@@ -123,6 +144,10 @@ pub fn app(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     web::pages::language_and_error_pages,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    note_changes,
                 ))
                 .layer(CatchPanicLayer::new())
                 .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

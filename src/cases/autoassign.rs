@@ -87,6 +87,7 @@ pub async fn assign(
             "reasons": m.reasons,
         });
         if super::store::auto_assign(db, case_id, m.navigator_id, data, now).await? {
+            db.note_change();
             tracing::info!(
                 case_id,
                 navigator_id = m.navigator_id,

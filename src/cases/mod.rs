@@ -158,10 +158,19 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
     };
     let mut sections = Vec::new();
     for (kind, which) in lists {
-        let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+        let (lines, counted) = store::list(db, &which, page, now, first_contact_secs).await?;
         // A first page that is not full holds the whole list: no need to count it.
         let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
             lines.len() as i64
+        } else if let Some(total) = counted {
+            total
+        } else if matches!(which, List::All(_)) {
+            let (sql, binds) = store::count_query(&which, now);
+            let key = format!("{sql} {binds:?}");
+            ctx.state
+                .list_counts
+                .get(key, db.changes(), || store::count(db, &which, now))
+                .await?
         } else {
             store::count(db, &which, now).await?
         };

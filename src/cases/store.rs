@@ -133,11 +133,7 @@ impl QueueProfile {
             w.and(format!("c.language IN ({})", langs.join(", ")));
         }
         for need in Need::ALL.iter().filter(|n| !profile.skills.contains(n)) {
-            // Need codes are fixed words, not user input.
-            w.and(format!(
-                "(',' || c.needs || ',') NOT LIKE '%,{},%'",
-                need.code()
-            ));
+            w.and(format!("NOT {}", needs_contain(*need)));
         }
     }
 }
@@ -215,6 +211,13 @@ pub enum List {
     All(Filter),
 }
 
+/// `c.needs` (codes joined by commas) includes `need`. No need code is part of another (a
+/// unit test holds us to that), so a plain substring test is exact and cheaper than matching
+/// whole items. Need codes are fixed words, never user input.
+fn needs_contain(need: Need) -> String {
+    format!("c.needs LIKE '%{}%'", need.code())
+}
+
 /// `text LIKE pattern` where `pattern` is typed by a person: `%`, `_` and `\` match themselves.
 fn like_escaped(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -247,10 +250,7 @@ impl List {
                     StatusFilter::Any => {}
                 }
                 if let Some(need) = f.need {
-                    w.and(format!(
-                        "(',' || c.needs || ',') LIKE '%,{},%'",
-                        need.code()
-                    ));
+                    w.and(needs_contain(need));
                 }
                 if let Some(lang) = &f.language {
                     let l = w.bind(Val::Text(lang.clone()));
@@ -269,7 +269,9 @@ impl List {
                     None => {}
                 }
                 if let Some(days) = f.waiting_days {
-                    let before = w.bind(Val::Int(now - days * 86_400));
+                    // To the minute, so the same filter asked twice in a minute is the same
+                    // query (its count may be reused).
+                    let before = w.bind(Val::Int(now - now.rem_euclid(60) - days * 86_400));
                     w.and(format!("c.created_at < {before}"));
                 }
                 match &f.search {
@@ -330,10 +332,17 @@ pub fn list_query(
     };
     let limit = w.bind(Val::Int(PAGE_SIZE));
     let offset = w.bind(Val::Int((page.max(1) - 1) * PAGE_SIZE));
+    // A navigator's queue is short (new requests in their areas and languages): counting it
+    // along with the page saves a second query. Supervisors' lists can be long, so they are
+    // counted on their own (and that count cached for a few seconds).
+    let total = match which {
+        List::Queue(_) => "COUNT(*) OVER ()",
+        _ => "NULL",
+    };
     let sql = format!(
         "SELECT c.id, c.ref_code, c.needs, c.language, c.status, c.created_at, \
          c.first_contact_at, c.follow_up_at, c.last_reply_at, c.reply_seen_at, \
-         a.name AS area_name, u.name AS navigator_name \
+         a.name AS area_name, u.name AS navigator_name, {total} AS total_rows \
          FROM cases c \
          LEFT JOIN areas a ON a.id = c.area_id \
          LEFT JOIN navigators n ON n.id = c.navigator_id \
@@ -367,19 +376,25 @@ macro_rules! bind_vals {
     }};
 }
 
-/// Cases of a list, `PAGE_SIZE` a page (`page` counts from 1).
+/// Cases of a list, `PAGE_SIZE` a page (`page` counts from 1), with the length of the whole
+/// list when the query could tell it (see `list_query`).
 pub async fn list(
     db: &Db,
     which: &List,
     page: i64,
     now: i64,
     first_contact_secs: i64,
-) -> Result<Vec<CaseLine>, sqlx::Error> {
+) -> Result<(Vec<CaseLine>, Option<i64>), sqlx::Error> {
     let (sql, binds) = list_query(which, page, now, first_contact_secs);
     let rows = bind_vals!(sqlx::query(&sql), binds)
         .fetch_all(&db.pool)
         .await?;
-    rows.iter()
+    let total = match rows.first() {
+        Some(r) => r.try_get::<Option<i64>, _>("total_rows")?,
+        None => None,
+    };
+    let lines = rows
+        .iter()
         .map(|r| {
             let last_reply_at: Option<i64> = r.try_get("last_reply_at")?;
             let reply_seen_at: Option<i64> = r.try_get("reply_seen_at")?;
@@ -398,7 +413,8 @@ pub async fn list(
                     .is_some_and(|at| reply_seen_at.is_none_or(|seen| seen < at)),
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok((lines, total))
 }
 
 pub async fn count(db: &Db, which: &List, now: i64) -> Result<i64, sqlx::Error> {
@@ -1471,4 +1487,27 @@ pub async fn navigator_of_user(
         .bind(user_id)
         .fetch_optional(&mut **tx)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `needs_contain` tests a substring: it is exact only while no need code is part of
+    /// another (a new code like "net" would break it).
+    #[test]
+    fn no_need_code_is_part_of_another() {
+        for a in Need::ALL {
+            for b in Need::ALL {
+                if a != b {
+                    assert!(
+                        !a.code().contains(b.code()),
+                        "{} contains {}",
+                        a.code(),
+                        b.code()
+                    );
+                }
+            }
+        }
+    }
 }

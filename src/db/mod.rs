@@ -26,6 +26,23 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Moves on after every change made through this app instance (see `note_change`), so
+    /// figures cached here can tell they may be out of date.
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Db {
+    /// Says that data changed through this instance: counts cached before are not reused.
+    pub fn note_change(&self) {
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+
+    /// How many changes this instance has noted; compare two readings to see if anything
+    /// changed in between.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::Acquire)
+    }
 }
 
 impl Backend {
@@ -80,7 +97,11 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         .connect_with(options)
         .await
         .with_context(|| format!("could not open the {backend:?} database"))?;
-    Ok(Db { pool, backend })
+    Ok(Db {
+        pool,
+        backend,
+        changes: Default::default(),
+    })
 }
 
 /// `sqlite://data/navdesk.db` → creates `data/` and asks SQLite to create the file.
