@@ -1,0 +1,282 @@
+//! The SMS outbox against the real database, on SQLite and on PostgreSQL: a text is stored
+//! once per idempotency key, claimed by one worker at a time (also with several claiming at
+//! once), claimed again when its worker's lease runs out, never moved backwards by a late
+//! status callback, and spaced by the sender's rate limit.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::TestApp;
+use navdesk::sms::outbox::{self, Kind, NewText, Status};
+
+fn text(key: &str, not_before: i64) -> NewText {
+    NewText {
+        case_id: None,
+        resident_id: None,
+        to: "+13035550123".into(),
+        body: format!("Hello {key}"),
+        kind: Kind::Staff,
+        immediate: false,
+        not_before,
+        idempotency_key: key.into(),
+        created_by: None,
+    }
+}
+
+async fn row(app: &TestApp, id: i64) -> (String, i64, Option<String>) {
+    sqlx::query_as("SELECT status, attempts, provider_sid FROM sms_messages WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn a_text_is_stored_once_and_claimed_by_one_worker(app: TestApp) {
+    let now = 1_800_000_000;
+    let first = outbox::enqueue(&app.db, &text("case-1-confirmation", now), now)
+        .await
+        .unwrap()
+        .expect("stored");
+    let again = outbox::enqueue(&app.db, &text("case-1-confirmation", now), now)
+        .await
+        .unwrap();
+    assert_eq!(again, None, "the same key stores nothing more");
+    let later = outbox::enqueue(&app.db, &text("case-1-follow-up", now + 3600), now)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(app.count("sms_messages").await, 2);
+
+    let claimed = outbox::claim(&app.db, "a", now, 60, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1, "only what is due");
+    assert_eq!(claimed[0].id, first);
+    assert_eq!(claimed[0].attempts, 1);
+    assert_eq!(claimed[0].body, "Hello case-1-confirmation");
+    assert!(
+        outbox::claim(&app.db, "b", now + 1, 60, 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a claimed text is nobody else's while its lease lasts"
+    );
+
+    // Worker a dies; after the lease, b claims the text again.
+    let retaken = outbox::claim(&app.db, "b", now + 61, 60, 10).await.unwrap();
+    assert_eq!(
+        retaken.iter().map(|c| c.id).collect::<Vec<_>>(),
+        vec![first]
+    );
+    assert_eq!(retaken[0].attempts, 2);
+    // a comes back to life: its answer changes nothing; b's is recorded.
+    assert!(!outbox::record_sent(
+        &app.db,
+        first,
+        "a",
+        "+17205550000",
+        "SMa",
+        Status::Queued,
+        now + 62
+    )
+    .await
+    .unwrap());
+    assert!(outbox::record_sent(
+        &app.db,
+        first,
+        "b",
+        "+17205550000",
+        "SMb",
+        Status::Queued,
+        now + 62
+    )
+    .await
+    .unwrap());
+    assert_eq!(
+        row(&app, first).await,
+        ("queued".to_owned(), 2, Some("SMb".to_owned()))
+    );
+    assert!(
+        outbox::claim(&app.db, "c", now + 1000, 60, 10)
+            .await
+            .unwrap()
+            .iter()
+            .all(|c| c.id != first),
+        "a sent text is never claimed again"
+    );
+
+    // The follow-up: quiet hours put it back without counting an attempt; a temporary error
+    // counts one; a permanent one ends it.
+    let claimed = outbox::claim(&app.db, "c", now + 3600, 60, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        claimed.iter().map(|c| c.id).collect::<Vec<_>>(),
+        vec![later]
+    );
+    assert!(outbox::record_retry(
+        &app.db,
+        later,
+        "c",
+        now + 7200,
+        false,
+        None,
+        None,
+        now + 3600
+    )
+    .await
+    .unwrap());
+    assert_eq!(row(&app, later).await, ("scheduled".to_owned(), 0, None));
+    assert!(outbox::claim(&app.db, "c", now + 7199, 60, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    outbox::claim(&app.db, "c", now + 7200, 60, 10)
+        .await
+        .unwrap();
+    outbox::record_retry(
+        &app.db,
+        later,
+        "c",
+        now + 7300,
+        true,
+        Some(20429),
+        Some("Too many requests"),
+        now + 7200,
+    )
+    .await
+    .unwrap();
+    assert_eq!(row(&app, later).await, ("scheduled".to_owned(), 1, None));
+    outbox::claim(&app.db, "c", now + 7300, 60, 10)
+        .await
+        .unwrap();
+    assert!(outbox::record_final(
+        &app.db,
+        later,
+        "c",
+        Status::Failed,
+        Some(21211),
+        Some("invalid number"),
+        now + 7300
+    )
+    .await
+    .unwrap());
+    assert_eq!(row(&app, later).await, ("failed".to_owned(), 2, None));
+    assert!(outbox::claim(&app.db, "c", now + 99_999, 60, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    app.stop().await;
+}
+
+/// Four workers claiming at once, in small batches, until nothing is left: every text is
+/// claimed by exactly one of them.
+async fn workers_claiming_at_once_never_share_a_text(app: TestApp) {
+    let now = 1_800_000_000;
+    for i in 0..300 {
+        outbox::enqueue(&app.db, &text(&format!("k{i}"), now - i), now)
+            .await
+            .unwrap();
+    }
+    let mut tasks = Vec::new();
+    for w in 0..4 {
+        let db = app.db.clone();
+        tasks.push(tokio::spawn(async move {
+            let worker = format!("w{w}");
+            let mut mine = Vec::new();
+            let mut empty = 0;
+            while empty < 3 {
+                let got = outbox::claim(&db, &worker, now, 60, 7).await.unwrap();
+                if got.is_empty() {
+                    empty += 1;
+                    tokio::task::yield_now().await;
+                }
+                mine.extend(got.into_iter().map(|c| c.id));
+            }
+            mine
+        }));
+    }
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    for t in tasks {
+        let ids = t.await.unwrap();
+        for id in ids {
+            *seen.entry(id).or_default() += 1;
+        }
+    }
+    assert_eq!(seen.len(), 300, "every text claimed");
+    assert!(seen.values().all(|&n| n == 1), "none claimed twice");
+    let attempts: i64 =
+        sqlx::query_scalar("SELECT CAST(SUM(attempts) AS BIGINT) FROM sms_messages")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(attempts, 300);
+    app.stop().await;
+}
+
+async fn status_callbacks_never_move_a_text_back(app: TestApp) {
+    let now = 1_800_000_000;
+    let id = outbox::enqueue(&app.db, &text("k", now), now)
+        .await
+        .unwrap()
+        .unwrap();
+    outbox::claim(&app.db, "w", now, 60, 1).await.unwrap();
+    outbox::record_sent(&app.db, id, "w", "+17205550000", "SM1", Status::Queued, now)
+        .await
+        .unwrap();
+    let apply = |status: Status, by_id: bool| {
+        let db = app.db.clone();
+        async move {
+            outbox::record_status(&db, by_id.then_some(id), "SM1", status, None, now)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(apply(Status::Delivered, true).await, "queued → delivered");
+    assert!(
+        !apply(Status::Sent, false).await,
+        "a late 'sent' is ignored"
+    );
+    assert!(!apply(Status::Failed, true).await, "a final state stays");
+    assert_eq!(row(&app, id).await.0, "delivered");
+    // An unknown provider id changes nothing.
+    assert!(
+        !outbox::record_status(&app.db, None, "SMnope", Status::Sent, None, now)
+            .await
+            .unwrap()
+    );
+    app.stop().await;
+}
+
+async fn a_sender_is_held_to_its_rate(app: TestApp) {
+    let now = 1_800_000_000_000;
+    let mut slots = Vec::new();
+    for _ in 0..3 {
+        slots.push(
+            outbox::take_send_slot(&app.db, "+17205550000", now, 1000)
+                .await
+                .unwrap(),
+        );
+    }
+    assert_eq!(slots, vec![now, now + 1000, now + 2000]);
+    // Another sender has its own allowance; a quiet sender starts from now again.
+    assert_eq!(
+        outbox::take_send_slot(&app.db, "MG123", now, 1000)
+            .await
+            .unwrap(),
+        now
+    );
+    assert_eq!(
+        outbox::take_send_slot(&app.db, "+17205550000", now + 60_000, 2000)
+            .await
+            .unwrap(),
+        now + 60_000
+    );
+    app.stop().await;
+}
+
+on_both_backends!(
+    a_text_is_stored_once_and_claimed_by_one_worker,
+    workers_claiming_at_once_never_share_a_text,
+    status_callbacks_never_move_a_text_back,
+    a_sender_is_held_to_its_rate,
+);
