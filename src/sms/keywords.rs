@@ -87,7 +87,7 @@ impl Keywords {
     }
 
     /// Adds comma-separated phrases to each list.
-    pub fn add(&mut self, stop: &str, start: &str, help: &str, yes: &str, no: &str) {
+    fn add(&mut self, stop: &str, start: &str, help: &str, yes: &str, no: &str) {
         for (set, list) in [
             (&mut self.stop, stop),
             (&mut self.start, start),
