@@ -7,6 +7,8 @@
 //! a name that appears more than once is sorted once and contributes `name + value` for each of
 //! its values, in sorted order; and because Twilio signs some URLs with the default port and some
 //! without, a signature matching either form is accepted.
+//!
+//! Without an auth token (the log transport) nothing can be verified: webhooks must be refused.
 
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
@@ -38,8 +40,8 @@ pub fn sign<K: AsRef<str>, V: AsRef<str>>(
     BASE64.encode(mac(auth_token, url, params))
 }
 
-/// Whether `signature` is Twilio's for a form-encoded POST of `params` to `url` (with or without
-/// the default port).
+/// Whether `signature` is Twilio's for a form-encoded POST of `params` (decoded from the body, in
+/// any order) to `url` (with or without the default port).
 pub fn verify_form<K: AsRef<str>, V: AsRef<str>>(
     auth_token: &str,
     url: &str,
