@@ -90,6 +90,8 @@ pub struct SmsConfig {
     pub account_sid: Option<String>,
     pub auth_token: Option<Secret>,
     pub from: Option<String>,
+    /// When scheduled texts may go out, in the resident's local time (`NAVDESK_SMS_HOURS`).
+    pub sending_window: crate::sms::quiet::SendingWindow,
 }
 
 impl Config {

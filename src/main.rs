@@ -252,6 +252,11 @@ struct ServeArgs {
     /// Number (E.164) or messaging service texts are sent from.
     #[arg(long, env = "NAVDESK_SMS_FROM")]
     sms_from: Option<String>,
+
+    /// Hours scheduled texts may go out in the resident's time zone, like `08:00-21:00`, or
+    /// `off` for any time. Outside them a text waits; it is never dropped.
+    #[arg(long, env = "NAVDESK_SMS_HOURS", default_value = "08:00-21:00")]
+    sms_hours: navdesk::sms::quiet::SendingWindow,
 }
 
 fn parse_auto_assign(text: &str) -> Result<navdesk::cases::autoassign::Rule, String> {
@@ -515,6 +520,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         account_sid: args.twilio_account_sid,
         auth_token: args.twilio_auth_token,
         from: args.sms_from,
+        sending_window: args.sms_hours,
     };
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();

@@ -34,6 +34,7 @@ fn help_explains_flags_and_environment() {
         "TWILIO_AUTH_TOKEN",
         "NAVDESK_SMS_FROM",
         "NAVDESK_TIMEZONE",
+        "NAVDESK_SMS_HOURS",
     ] {
         assert!(
             text.contains(needle),
@@ -380,6 +381,13 @@ fn run(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+#[test]
+fn a_bad_sms_window_is_refused_with_the_reason() {
+    let (ok, _, err) = run(&["serve", "--sms-hours", "25:00-26:00"]);
+    assert!(!ok);
+    assert!(err.contains("\"25:00\" is not a time of day"), "{err}");
 }
 
 #[test]
