@@ -92,6 +92,9 @@ pub struct SmsConfig {
     pub from: Option<String>,
     /// When scheduled texts may go out, in the resident's local time (`NAVDESK_SMS_HOURS`).
     pub sending_window: crate::sms::quiet::SendingWindow,
+    /// Segments a sender may send per second, shared by every app instance
+    /// (`NAVDESK_SMS_RATE`; 0 means the default, 1).
+    pub segments_per_second: f64,
 }
 
 impl Config {

@@ -57,11 +57,13 @@ pub struct AppState(Arc<AppStateInner>);
 pub struct AppStateInner {
     pub db: Db,
     pub config: Config,
-    pub i18n: I18n,
+    pub i18n: Arc<I18n>,
     pub assets: Assets,
     pub pages: PageCache,
     pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub intake: intake::writer::IntakeWriter,
+    /// Wakes the text worker when a text is stored.
+    pub outbox: sms::worker::Outbox,
     pub audit: audit::writer::AuditWriter,
     pub areas: intake::store::AreaCache,
     /// Active navigators with their loads, as the reassignment lists show them.
@@ -84,14 +86,35 @@ impl AppState {
         let quota = Quota::with_period(Duration::from_secs(config.status_refill_secs.max(1)))
             .ok_or_else(|| anyhow::anyhow!("bad status rate limit"))?
             .allow_burst(burst);
+        let transport = sms::client::transport_from_config(&config.sms)?;
+        let i18n = Arc::new(I18n::load()?);
+        let worker = sms::worker::WorkerConfig {
+            timezone: config.timezone.clone(),
+            window: config.sms.sending_window,
+            segments_per_second: if config.sms.segments_per_second > 0.0 {
+                config.sms.segments_per_second
+            } else {
+                1.0
+            },
+            sender: config.sms.from.clone().unwrap_or_else(|| "log".into()),
+            status_callback: Some(format!("{}/sms/status", config.public_url)),
+            ..sms::worker::WorkerConfig::default()
+        };
+        let outbox = sms::worker::start(db.clone(), transport, worker);
+        let confirmations = intake::writer::Confirmations {
+            i18n: i18n.clone(),
+            status_url: format!("{}/status", config.public_url),
+            outbox: outbox.clone(),
+        };
         Ok(Self(Arc::new(AppStateInner {
-            intake: intake::writer::IntakeWriter::start(db.clone()),
+            intake: intake::writer::IntakeWriter::start(db.clone(), Some(confirmations)),
+            outbox,
             audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
             list_counts: db::cache::CountCache::new(Duration::from_secs(5)),
             db,
-            i18n: I18n::load()?,
+            i18n,
             assets: Assets::load(),
             pages: PageCache::new(Duration::from_secs(60)),
             status_limiter: RateLimiter::keyed(quota),

@@ -257,6 +257,19 @@ struct ServeArgs {
     /// `off` for any time. Outside them a text waits; it is never dropped.
     #[arg(long, env = "NAVDESK_SMS_HOURS", default_value = "08:00-21:00")]
     sms_hours: navdesk::sms::quiet::SendingWindow,
+
+    /// Text segments the sender may send per second, over every app instance together.
+    #[arg(long, env = "NAVDESK_SMS_RATE", default_value_t = 1.0, value_parser = parse_rate)]
+    sms_rate: f64,
+}
+
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(rate) if rate.is_finite() && rate > 0.0 && rate <= 10_000.0 => Ok(rate),
+        _ => Err(format!(
+            "{text:?} is not a number of segments per second between 0 and 10000"
+        )),
+    }
 }
 
 fn parse_auto_assign(text: &str) -> Result<navdesk::cases::autoassign::Rule, String> {
@@ -521,6 +534,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         auth_token: args.twilio_auth_token,
         from: args.sms_from,
         sending_window: args.sms_hours,
+        segments_per_second: args.sms_rate,
     };
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();

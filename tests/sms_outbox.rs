@@ -6,8 +6,11 @@
 mod common;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use common::TestApp;
+use common::{Backend, TestApp};
+use navdesk::config::Secret;
 use navdesk::sms::outbox::{self, Kind, NewText, Status};
 
 fn text(key: &str, not_before: i64) -> NewText {
@@ -272,6 +275,171 @@ async fn a_sender_is_held_to_its_rate(app: TestApp) {
         now + 60_000
     );
     app.stop().await;
+}
+
+/// The form fields of every text the fake received.
+type Received = Arc<Mutex<Vec<Vec<(String, String)>>>>;
+
+/// A fake Twilio on 127.0.0.1 that accepts every text and keeps what it got (form fields).
+async fn fake_twilio() -> (String, Received) {
+    use axum::extract::{Form, State};
+    let got: Received = Arc::default();
+    async fn messages(
+        State(got): State<Received>,
+        Form(form): Form<Vec<(String, String)>>,
+    ) -> (
+        axum::http::StatusCode,
+        [(&'static str, &'static str); 1],
+        String,
+    ) {
+        let n = {
+            let mut got = got.lock().unwrap();
+            got.push(form);
+            got.len()
+        };
+        (
+            axum::http::StatusCode::CREATED,
+            [("content-type", "application/json")],
+            serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" }).to_string(),
+        )
+    }
+    let app = axum::Router::new()
+        .route(
+            "/2010-04-01/Accounts/{account}/Messages.json",
+            axum::routing::post(messages),
+        )
+        .with_state(got.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, got)
+}
+
+async fn with_fake_twilio(backend: Backend) -> Option<(TestApp, Received)> {
+    let (base, got) = fake_twilio().await;
+    let app = common::spawn_with(backend, |c| {
+        c.sms.base_url = base;
+        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
+        c.sms.auth_token = Some(Secret::new("fake-token"));
+        c.sms.from = Some("+17205550100".into());
+    })
+    .await?;
+    Some((app, got))
+}
+
+/// Waits (up to 5 s) for the fake to have received `n` texts.
+async fn received(got: &Received, n: usize) -> Vec<Vec<(String, String)>> {
+    for _ in 0..100 {
+        if got.lock().unwrap().len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    got.lock().unwrap().clone()
+}
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The resident who agreed to texts gets the confirmation with their code at once, in their
+/// language; it is on the case's timeline; a number that said STOP gets nothing.
+async fn a_resident_who_agreed_gets_the_confirmation_at_once(backend: Backend) {
+    let Some((app, got)) = with_fake_twilio(backend).await else {
+        return;
+    };
+    let resp = app.post_form("/help", &common::valid_form()).await;
+    assert_eq!(resp.status(), 303);
+    let code = common::location(&resp)
+        .trim_start_matches("/help/")
+        .to_owned();
+    let texts = received(&got, 1).await;
+    assert_eq!(texts.len(), 1, "one confirmation");
+    let text = &texts[0];
+    assert_eq!(field(text, "To"), Some("+13035550123"));
+    assert_eq!(field(text, "From"), Some("+17205550100"));
+    let body = field(text, "Body").unwrap();
+    assert!(body.contains(&code), "{body}");
+    assert!(
+        body.starts_with("Navegadores Digitales de Denver: recibimos"),
+        "in Spanish: {body}"
+    );
+    assert!(
+        body.contains("ALTO"),
+        "the resident learns how to stop texts: {body}"
+    );
+    let callback = field(text, "StatusCallback").unwrap();
+    assert!(callback.contains("/sms/status?id="), "{callback}");
+    // Recorded as handed to the provider, on the case's timeline.
+    let mut status = String::new();
+    for _ in 0..50 {
+        status = sqlx::query_scalar("SELECT status FROM sms_messages WHERE kind = 'confirmation'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        if status == "queued" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(status, "queued");
+    let events: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id \
+         WHERE c.ref_code = $1 AND e.kind = 'sms_out'",
+    )
+    .bind(&code)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(events, 1);
+
+    // Without consent: no text. A number that said STOP: the text is cancelled, not sent.
+    let mut no_consent = common::valid_form();
+    no_consent.retain(|(k, _)| *k != "sms_consent" && *k != "contact_method");
+    no_consent.push(("contact_method", "call"));
+    assert_eq!(app.post_form("/help", &no_consent).await.status(), 303);
+    navdesk::sms::worker::opt_out(&app.db, "+13035550123", "keyword", navdesk::db::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        app.post_form("/help", &common::valid_form()).await.status(),
+        303
+    );
+    let mut cancelled = 0;
+    for _ in 0..50 {
+        cancelled =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        if cancelled == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        cancelled, 1,
+        "the opted-out number's confirmation is cancelled"
+    );
+    assert_eq!(
+        app.count("sms_messages").await,
+        2,
+        "no text without consent"
+    );
+    assert_eq!(got.lock().unwrap().len(), 1, "nothing more was sent");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_confirmation_text() {
+    a_resident_who_agreed_gets_the_confirmation_at_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_confirmation_text() {
+    a_resident_who_agreed_gets_the_confirmation_at_once(Backend::Postgres).await;
 }
 
 on_both_backends!(

@@ -40,3 +40,12 @@ CREATE TABLE sms_senders (
     sender        TEXT PRIMARY KEY,
     next_free_ms  BIGINT NOT NULL
 );
+
+-- Numbers that said STOP (or that the carrier reports as unsubscribed), until they say START.
+-- Kept by number, not by resident: a later request from the same phone does not undo a STOP.
+CREATE TABLE sms_opt_outs (
+    phone         TEXT PRIMARY KEY,
+    opted_out_at  BIGINT NOT NULL,
+    source        TEXT NOT NULL,
+    language      TEXT
+);

@@ -364,6 +364,18 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
                 ],
             )
         }
+        "sms_out" => ctx.t("case-event-sms-out"),
+        "sms_failed" => tr.ta(
+            "case-event-sms-failed",
+            &[(
+                "reason",
+                event.data["reason"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+                    .into(),
+            )],
+        ),
         "release" => tr.ta(
             "case-event-release",
             &[(

@@ -33,11 +33,41 @@ pub struct IntakeWriter {
     queue: mpsc::Sender<Submission>,
 }
 
+/// What the confirmation text needs: a resident who agreed to texts gets one at once, stored
+/// in the outbox in the same transaction as their request (so neither exists without the
+/// other).
+#[derive(Clone, Debug)]
+pub struct Confirmations {
+    pub i18n: std::sync::Arc<crate::i18n::I18n>,
+    /// Where a resident checks their request (`{public_url}/status`).
+    pub status_url: String,
+    pub outbox: crate::sms::worker::Outbox,
+}
+
+impl Confirmations {
+    /// The confirmation for a stored request, if the resident agreed to texts.
+    fn text(&self, request: &NewRequest, code: &RefCode) -> Option<(String, String)> {
+        if !request.sms_consent {
+            return None;
+        }
+        let phone = request.phone.as_ref()?;
+        let body = self.i18n.format_sms(
+            request.language,
+            "sms-confirmation",
+            &[
+                ("code", code.as_str().to_owned().into()),
+                ("url", self.status_url.clone().into()),
+            ],
+        );
+        Some((phone.as_str().to_owned(), body))
+    }
+}
+
 impl IntakeWriter {
     /// Starts the writer task on the current Tokio runtime.
-    pub fn start(db: Db) -> Self {
+    pub fn start(db: Db, confirmations: Option<Confirmations>) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx));
+        tokio::spawn(run(db, rx, confirmations));
         Self { queue }
     }
 
@@ -63,11 +93,14 @@ impl IntakeWriter {
     }
 }
 
-async fn run(db: Db, mut rx: mpsc::Receiver<Submission>) {
+async fn run(db: Db, mut rx: mpsc::Receiver<Submission>, confirmations: Option<Confirmations>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let size = batch.len();
-        let results = write_batch(&db, &batch).await;
+        let results = write_batch(&db, &batch, confirmations.as_ref()).await;
+        if let Some(c) = &confirmations {
+            c.outbox.wake();
+        }
         for (submission, result) in batch.drain(..).zip(results) {
             // The submitter may have gone (client hung up); the request is stored all the same.
             let _ = submission.reply.send(result);
@@ -77,16 +110,26 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Submission>) {
 }
 
 /// One result per submission, in order. Each is `Ok` only if the whole batch committed.
-async fn write_batch(db: &Db, batch: &[Submission]) -> Vec<Result<RefCode, sqlx::Error>> {
+async fn write_batch(
+    db: &Db,
+    batch: &[Submission],
+    confirmations: Option<&Confirmations>,
+) -> Vec<Result<RefCode, sqlx::Error>> {
     let mut results: Vec<Result<RefCode, sqlx::Error>> = Vec::with_capacity(batch.len());
     let outcome: Result<(), sqlx::Error> = async {
         let mut conn = db.pool.acquire().await?;
         let mut tx = conn.begin().await?;
         for s in batch {
             let mut savepoint = tx.begin().await?;
-            match store::insert_request_in(&mut savepoint, &s.request, s.channel, s.created_at)
-                .await
-            {
+            let stored =
+                store::insert_request_in(&mut savepoint, &s.request, s.channel, s.created_at).await;
+            let stored = match (stored, confirmations) {
+                (Ok(code), Some(c)) => confirm(&mut savepoint, c, &s.request, &code, s.created_at)
+                    .await
+                    .map(|()| code),
+                (stored, _) => stored,
+            };
+            match stored {
                 Ok(code) => {
                     savepoint.commit().await?;
                     results.push(Ok(code));
@@ -116,4 +159,36 @@ async fn write_batch(db: &Db, batch: &[Submission]) -> Vec<Result<RefCode, sqlx:
                 .collect()
         }
     }
+}
+
+/// Stores the confirmation text of a request just inserted on `conn`, if the resident agreed
+/// to texts. Sent at once (an answer to what they just did), quiet hours or not.
+async fn confirm(
+    conn: &mut sqlx::AnyConnection,
+    confirmations: &Confirmations,
+    request: &NewRequest,
+    code: &RefCode,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let Some((to, body)) = confirmations.text(request, code) else {
+        return Ok(());
+    };
+    let (case_id, resident_id): (i64, i64) =
+        sqlx::query_as("SELECT id, resident_id FROM cases WHERE ref_code = $1")
+            .bind(code.as_str())
+            .fetch_one(&mut *conn)
+            .await?;
+    let text = crate::sms::outbox::NewText {
+        case_id: Some(case_id),
+        resident_id: Some(resident_id),
+        to,
+        body,
+        kind: crate::sms::outbox::Kind::Confirmation,
+        immediate: true,
+        not_before: now,
+        idempotency_key: format!("case-{case_id}-confirmation"),
+        created_by: None,
+    };
+    crate::sms::outbox::enqueue_on(conn, &text, now).await?;
+    Ok(())
 }

@@ -17,3 +17,4 @@ pub mod outbox;
 pub mod quiet;
 pub mod segments;
 pub mod signature;
+pub mod worker;

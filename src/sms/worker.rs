@@ -1,0 +1,331 @@
+//! The outbox worker: claims due texts, holds back what quiet hours or an opt-out forbid,
+//! keeps to the sender's rate, sends through the transport, and records what came of it.
+//! Every app instance runs one; the outbox's claims keep them from sending a text twice.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::Notify;
+
+use super::client::{OutgoingSms, PermanentKind, SendOutcome, Transport};
+use super::outbox::{self, Claimed, Kind, Status};
+use super::quiet::SendingWindow;
+use crate::db::Db;
+
+/// How the worker runs; `Default` is what production uses.
+#[derive(Clone, Debug)]
+pub struct WorkerConfig {
+    /// The resident's time zone for quiet hours.
+    pub timezone: jiff::tz::TimeZone,
+    pub window: SendingWindow,
+    /// Segments a sender may send per second, over every instance.
+    pub segments_per_second: f64,
+    /// The sender's number or service (the rate limit's key).
+    pub sender: String,
+    /// Where the provider reports delivery, e.g. `https://navdesk.example/sms/status`.
+    pub status_callback: Option<String>,
+    /// A claim lasts this long; a text whose worker died is sent again after it.
+    pub lease: Duration,
+    /// Attempts before a text that keeps failing for a temporary reason is given up.
+    pub max_attempts: i64,
+    /// The first retry waits this long; each later one twice as long (with jitter), up to
+    /// `max_backoff`.
+    pub first_backoff: Duration,
+    pub max_backoff: Duration,
+    /// How often to look for due texts when nothing wakes the worker.
+    pub poll: Duration,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        Self {
+            timezone: jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC),
+            window: SendingWindow::default(),
+            segments_per_second: 1.0,
+            sender: "log".into(),
+            status_callback: None,
+            lease: Duration::from_secs(120),
+            max_attempts: 8,
+            first_backoff: Duration::from_secs(10),
+            max_backoff: Duration::from_secs(3600),
+            poll: Duration::from_secs(1),
+        }
+    }
+}
+
+/// Wakes the worker when a text was stored (rather than at its next poll). Cheap to clone.
+#[derive(Clone, Debug, Default)]
+pub struct Outbox {
+    wake: Arc<Notify>,
+}
+
+impl Outbox {
+    /// Says texts may be due now.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// Texts claimed at once by one worker.
+const BATCH: i64 = 8;
+
+/// Starts the worker on the current Tokio runtime; it runs for the life of the process.
+pub fn start(db: Db, transport: Arc<dyn Transport>, config: WorkerConfig) -> Outbox {
+    let outbox = Outbox::default();
+    let wake = outbox.wake.clone();
+    let worker = format!("w{:016x}", rand::rng().random::<u64>());
+    tokio::spawn(async move {
+        tracing::info!(%worker, transport = transport.name(), "text worker started");
+        loop {
+            let sent = match run_once(&db, transport.as_ref(), &config, &worker).await {
+                Ok(n) => n,
+                Err(err) => {
+                    tracing::warn!(error = %err, "text worker: database error; trying again");
+                    0
+                }
+            };
+            if sent == 0 {
+                let _ = tokio::time::timeout(config.poll, wake.notified()).await;
+            }
+        }
+    });
+    outbox
+}
+
+/// One round: claims what is due and deals with each. Returns how many texts it claimed.
+pub async fn run_once(
+    db: &Db,
+    transport: &dyn Transport,
+    config: &WorkerConfig,
+    worker: &str,
+) -> Result<usize, sqlx::Error> {
+    let now = crate::db::now();
+    let lease = config.lease.as_secs() as i64;
+    let claimed = outbox::claim(db, worker, now, lease, BATCH).await?;
+    let n = claimed.len();
+    for text in claimed {
+        deliver(db, transport, config, worker, text).await?;
+    }
+    Ok(n)
+}
+
+async fn deliver(
+    db: &Db,
+    transport: &dyn Transport,
+    config: &WorkerConfig,
+    worker: &str,
+    text: Claimed,
+) -> Result<(), sqlx::Error> {
+    let now = crate::db::now();
+    // The one text an opted-out resident still gets is the confirmation that they are.
+    if text.kind != Kind::OptedOut && is_opted_out(db, &text.to).await? {
+        tracing::info!(text_id = text.id, "resident opted out; text cancelled");
+        outbox::record_final(db, text.id, worker, Status::Cancelled, None, None, now).await?;
+        return Ok(());
+    }
+    if !text.immediate {
+        let allowed = config.window.next_allowed(
+            jiff::Timestamp::from_second(now).unwrap_or_else(|_| jiff::Timestamp::now()),
+            &config.timezone,
+        );
+        let allowed = allowed.as_second();
+        if allowed > now {
+            tracing::debug!(text_id = text.id, at = allowed, "quiet hours; text waits");
+            outbox::record_retry(db, text.id, worker, allowed, false, None, None, now).await?;
+            return Ok(());
+        }
+    }
+    // Keep to the sender's rate; a slot further off than half the lease goes back to the
+    // outbox, so the claim never runs out while the text waits.
+    let segments = super::segments::count(&text.body).segments.max(1) as f64;
+    let cost_ms = (segments * 1000.0 / config.segments_per_second.max(0.001)).ceil() as i64;
+    let now_ms = jiff::Timestamp::now().as_millisecond();
+    let slot = outbox::take_send_slot(db, &config.sender, now_ms, cost_ms).await?;
+    let wait_ms = slot - now_ms;
+    if wait_ms > config.lease.as_millis() as i64 / 2 {
+        outbox::record_retry(db, text.id, worker, slot / 1000, false, None, None, now).await?;
+        return Ok(());
+    }
+    if wait_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(wait_ms as u64)).await;
+    }
+    let sms = OutgoingSms {
+        to: text.to.clone(),
+        body: text.body.clone(),
+        status_callback: config
+            .status_callback
+            .as_ref()
+            .map(|url| format!("{url}?id={}", text.id)),
+        idempotency_key: Some(text.idempotency_key.clone()),
+    };
+    let outcome = transport.send(&sms).await;
+    let now = crate::db::now();
+    match outcome {
+        SendOutcome::Sent { sid, status } => {
+            let status = Status::from_provider(&status).unwrap_or(Status::Queued);
+            let sid = if sid.is_empty() {
+                format!("unknown-{}", text.id)
+            } else {
+                sid
+            };
+            if outbox::record_sent(db, text.id, worker, &config.sender, &sid, status, now).await? {
+                timeline(
+                    db,
+                    &text,
+                    "sms_out",
+                    serde_json::json!({ "sms_id": text.id }),
+                    now,
+                )
+                .await?;
+            }
+        }
+        SendOutcome::Temporary {
+            reason,
+            retry_after,
+        } => {
+            if text.attempts >= config.max_attempts {
+                tracing::warn!(text_id = text.id, %reason, "text failed after every retry");
+                give_up(db, worker, &text, None, &reason, now).await?;
+            } else {
+                let wait = backoff(config, text.attempts).max(retry_after.unwrap_or_default());
+                tracing::info!(text_id = text.id, %reason, wait_secs = wait.as_secs(), "text will be retried");
+                outbox::record_retry(
+                    db,
+                    text.id,
+                    worker,
+                    now + wait.as_secs().max(1) as i64,
+                    true,
+                    None,
+                    Some(&reason),
+                    now,
+                )
+                .await?;
+            }
+        }
+        SendOutcome::Permanent { kind, reason } => {
+            let code = match kind {
+                PermanentKind::OptedOut => Some(21610),
+                PermanentKind::InvalidNumber => None,
+                PermanentKind::Landline => Some(30006),
+                PermanentKind::Other(code) => code.map(i64::from),
+            };
+            if kind == PermanentKind::OptedOut {
+                opt_out(db, &text.to, "carrier", now).await?;
+            }
+            tracing::warn!(text_id = text.id, ?kind, %reason, "text refused for good");
+            give_up(db, worker, &text, code, &reason, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The wait before attempt `attempts + 1`: doubling from `first_backoff`, capped, with up to
+/// a fifth either way of jitter so texts that failed together do not retry together.
+pub fn backoff(config: &WorkerConfig, attempts: i64) -> Duration {
+    let doublings = attempts.clamp(1, 30) as u32 - 1;
+    let base = config
+        .first_backoff
+        .saturating_mul(2u32.saturating_pow(doublings))
+        .min(config.max_backoff);
+    let jitter = rand::rng().random_range(0.8..1.2);
+    base.mul_f64(jitter)
+}
+
+async fn give_up(
+    db: &Db,
+    worker: &str,
+    text: &Claimed,
+    code: Option<i64>,
+    reason: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if outbox::record_final(db, text.id, worker, Status::Failed, code, Some(reason), now).await? {
+        timeline(
+            db,
+            text,
+            "sms_failed",
+            serde_json::json!({ "sms_id": text.id, "code": code, "reason": reason }),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds a text's event to its case's timeline (navdesk did it, so no person is named).
+async fn timeline(
+    db: &Db,
+    text: &Claimed,
+    kind: &str,
+    data: serde_json::Value,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let Some(case_id) = text.case_id else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
+         VALUES ($1, $2, NULL, $3, $4, $5)",
+    )
+    .bind(case_id)
+    .bind(kind)
+    .bind(&text.body)
+    .bind(data.to_string())
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Whether `phone` has said STOP (and not START since).
+pub async fn is_opted_out(db: &Db, phone: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sms_opt_outs WHERE phone = $1")
+        .bind(phone)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Records that `phone` wants no more texts (`source`: `keyword`, `carrier`, `staff`).
+pub async fn opt_out(db: &Db, phone: &str, source: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sms_opt_outs (phone, opted_out_at, source) VALUES ($1, $2, $3) \
+         ON CONFLICT (phone) DO NOTHING",
+    )
+    .bind(phone)
+    .bind(now)
+    .bind(source)
+    .execute(&db.pool)
+    .await?;
+    sqlx::query(
+        "UPDATE residents SET sms_opted_out_at = $1 WHERE phone = $2 AND sms_opted_out_at IS NULL",
+    )
+    .bind(now)
+    .bind(phone)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_with_jitter_up_to_a_cap() {
+        let config = WorkerConfig::default();
+        for attempts in 1..=12 {
+            let wait = backoff(&config, attempts);
+            let base = (10.0 * 2f64.powi(attempts as i32 - 1)).min(3600.0);
+            let secs = wait.as_secs_f64();
+            assert!(
+                secs >= base * 0.8 - 1e-9 && secs <= base * 1.2 + 1e-9,
+                "attempt {attempts}: {secs} s against {base} s"
+            );
+        }
+        let waits: std::collections::HashSet<u128> =
+            (0..20).map(|_| backoff(&config, 3).as_millis()).collect();
+        assert!(waits.len() > 1, "jitter spreads retries");
+    }
+}
