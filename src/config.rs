@@ -52,6 +52,8 @@ pub struct Config {
     pub first_contact_secs: i64,
     /// When navdesk assigns a new request to a navigator by itself.
     pub auto_assign: crate::cases::autoassign::Rule,
+    /// The phone number the HELP text gives residents (`NAVDESK_HELP_PHONE`).
+    pub help_phone: String,
 }
 
 /// Staff sign-in: how long sessions last and how many failed sign-ins are allowed.
@@ -115,6 +117,7 @@ impl Config {
             auth: AuthConfig::default(),
             first_contact_secs: 48 * 3600,
             auto_assign: crate::cases::autoassign::Rule::Off,
+            help_phone: "311".into(),
         }
     }
 }

@@ -258,6 +258,10 @@ struct ServeArgs {
     #[arg(long, env = "NAVDESK_SMS_HOURS", default_value = "08:00-21:00")]
     sms_hours: navdesk::sms::quiet::SendingWindow,
 
+    /// The phone number residents who text HELP are told to call.
+    #[arg(long, env = "NAVDESK_HELP_PHONE", default_value = "311")]
+    help_phone: String,
+
     /// Text segments the sender may send per second, over every app instance together.
     #[arg(long, env = "NAVDESK_SMS_RATE", default_value_t = 1.0, value_parser = parse_rate)]
     sms_rate: f64,
@@ -523,6 +527,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.addr = args.addr;
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
+    config.help_phone = args.help_phone.trim().to_owned();
     config.auto_assign = args.auto_assign.unwrap_or(if args.demo {
         navdesk::cases::autoassign::Rule::Best
     } else {

@@ -6,11 +6,10 @@
 mod common;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::sms::{field, received, with_fake_twilio};
 use common::{Backend, TestApp};
-use navdesk::config::Secret;
 use navdesk::sms::outbox::{self, Kind, NewText, Status};
 
 fn text(key: &str, not_before: i64) -> NewText {
@@ -275,73 +274,6 @@ async fn a_sender_is_held_to_its_rate(app: TestApp) {
         now + 60_000
     );
     app.stop().await;
-}
-
-/// The form fields of every text the fake received.
-type Received = Arc<Mutex<Vec<Vec<(String, String)>>>>;
-
-/// A fake Twilio on 127.0.0.1 that accepts every text and keeps what it got (form fields).
-async fn fake_twilio() -> (String, Received) {
-    use axum::extract::{Form, State};
-    let got: Received = Arc::default();
-    async fn messages(
-        State(got): State<Received>,
-        Form(form): Form<Vec<(String, String)>>,
-    ) -> (
-        axum::http::StatusCode,
-        [(&'static str, &'static str); 1],
-        String,
-    ) {
-        let n = {
-            let mut got = got.lock().unwrap();
-            got.push(form);
-            got.len()
-        };
-        (
-            axum::http::StatusCode::CREATED,
-            [("content-type", "application/json")],
-            serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" }).to_string(),
-        )
-    }
-    let app = axum::Router::new()
-        .route(
-            "/2010-04-01/Accounts/{account}/Messages.json",
-            axum::routing::post(messages),
-        )
-        .with_state(got.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (base, got)
-}
-
-async fn with_fake_twilio(backend: Backend) -> Option<(TestApp, Received)> {
-    let (base, got) = fake_twilio().await;
-    let app = common::spawn_with(backend, |c| {
-        c.sms.base_url = base;
-        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
-        c.sms.auth_token = Some(Secret::new("fake-token"));
-        c.sms.from = Some("+17205550100".into());
-    })
-    .await?;
-    Some((app, got))
-}
-
-/// Waits (up to 5 s) for the fake to have received `n` texts.
-async fn received(got: &Received, n: usize) -> Vec<Vec<(String, String)>> {
-    for _ in 0..100 {
-        if got.lock().unwrap().len() >= n {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    got.lock().unwrap().clone()
-}
-
-fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    form.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 /// The resident who agreed to texts gets the confirmation with their code at once, in their

@@ -119,6 +119,7 @@ case-event-assignment = Took the case
 case-event-auto-assignment = Assigned automatically to { $name }: { $why }
 case-event-release = Returned to the queue: { $name } is no longer active
 case-event-sms-out = Text sent
+case-event-sms-in = Text from the resident
 case-event-sms-failed = Text not sent: { $reason }
 case-event-note = Added a note
 case-event-status-change = Changed the status from { $from } to { $to }

@@ -119,6 +119,7 @@ case-event-assignment = Tomó el caso
 case-event-auto-assignment = Asignado automáticamente a { $name }: { $why }
 case-event-release = Devuelto a la cola: { $name } ya no está activo
 case-event-sms-out = Mensaje de texto enviado
+case-event-sms-in = Mensaje de texto del residente
 case-event-sms-failed = Mensaje de texto no enviado: { $reason }
 case-event-note = Añadió una nota
 case-event-status-change = Cambió el estado de { $from } a { $to }

@@ -365,6 +365,7 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
             )
         }
         "sms_out" => ctx.t("case-event-sms-out"),
+        "sms_in" => ctx.t("case-event-sms-in"),
         "sms_failed" => tr.ta(
             "case-event-sms-failed",
             &[(

@@ -17,4 +17,5 @@ pub mod outbox;
 pub mod quiet;
 pub mod segments;
 pub mod signature;
+pub mod webhooks;
 pub mod worker;

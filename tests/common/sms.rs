@@ -1,0 +1,105 @@
+//! SMS in tests: a fake Twilio on 127.0.0.1 that accepts every text and keeps its form
+//! fields, an app configured to send through it, and signed webhook posts.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::{Backend, TestApp};
+use navdesk::config::Secret;
+
+pub const AUTH_TOKEN: &str = "fake-token";
+pub const FROM: &str = "+17205550100";
+
+/// The form fields of every text the fake received.
+pub type Received = Arc<Mutex<Vec<Vec<(String, String)>>>>;
+
+/// A fake Twilio on 127.0.0.1 that accepts every text and keeps what it got (form fields).
+pub async fn fake_twilio() -> (String, Received) {
+    use axum::extract::{Form, State};
+    let got: Received = Arc::default();
+    async fn messages(
+        State(got): State<Received>,
+        Form(form): Form<Vec<(String, String)>>,
+    ) -> (
+        axum::http::StatusCode,
+        [(&'static str, &'static str); 1],
+        String,
+    ) {
+        let n = {
+            let mut got = got.lock().unwrap();
+            got.push(form);
+            got.len()
+        };
+        (
+            axum::http::StatusCode::CREATED,
+            [("content-type", "application/json")],
+            serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" }).to_string(),
+        )
+    }
+    let app = axum::Router::new()
+        .route(
+            "/2010-04-01/Accounts/{account}/Messages.json",
+            axum::routing::post(messages),
+        )
+        .with_state(got.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, got)
+}
+
+pub async fn with_fake_twilio(backend: Backend) -> Option<(TestApp, Received)> {
+    let (base, got) = fake_twilio().await;
+    let app = super::spawn_with(backend, |c| {
+        c.sms.base_url = base;
+        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
+        c.sms.auth_token = Some(Secret::new(AUTH_TOKEN));
+        c.sms.from = Some(FROM.into());
+    })
+    .await?;
+    Some((app, got))
+}
+
+/// Waits (up to 5 s) for the fake to have received `n` texts.
+pub async fn received(got: &Received, n: usize) -> Vec<Vec<(String, String)>> {
+    for _ in 0..100 {
+        if got.lock().unwrap().len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    got.lock().unwrap().clone()
+}
+
+pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Posts `params` to the webhook at `path` as Twilio would, signed with the test auth token
+/// (or with `signature` when given, to test refusals).
+pub async fn post_signed(
+    app: &TestApp,
+    path: &str,
+    params: &[(&str, &str)],
+    signature: Option<&str>,
+) -> reqwest::Response {
+    let url = app.url(path);
+    let signed = navdesk::sms::signature::sign(AUTH_TOKEN, &url, params);
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish();
+    let mut request = app
+        .client
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body);
+    match signature {
+        Some("") => {}
+        Some(other) => request = request.header("x-twilio-signature", other),
+        None => request = request.header("x-twilio-signature", signed),
+    }
+    request.send().await.expect("POST failed")
+}
