@@ -101,6 +101,12 @@ impl AppState {
             ..sms::worker::WorkerConfig::default()
         };
         let outbox = sms::worker::start(db.clone(), transport, worker);
+        sms::followups::start(
+            db.clone(),
+            i18n.clone(),
+            sms::followups::Schedule::default(),
+            outbox.clone(),
+        );
         let confirmations = intake::writer::Confirmations {
             i18n: i18n.clone(),
             status_url: format!("{}/status", config.public_url),

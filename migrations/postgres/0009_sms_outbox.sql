@@ -49,3 +49,10 @@ CREATE TABLE sms_opt_outs (
     source        TEXT NOT NULL,
     language      TEXT
 );
+
+-- Follow-up texts: how the resident rated the help (1-5, from the text at close); the cases
+-- resolved or closed lately, and the referrals waiting for an answer, found by index.
+ALTER TABLE outcomes ADD COLUMN satisfaction BIGINT CHECK (satisfaction BETWEEN 1 AND 5);
+CREATE INDEX cases_resolved_at ON cases (resolved_at);
+CREATE INDEX cases_closed_at ON cases (closed_at);
+CREATE INDEX referrals_status_updated ON referrals (status, updated_at);

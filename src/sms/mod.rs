@@ -12,6 +12,7 @@
 //! callbacks, the per-sender rate). The worker, webhook routes and follow-ups build on these.
 
 pub mod client;
+pub mod followups;
 pub mod keywords;
 pub mod outbox;
 pub mod quiet;

@@ -238,6 +238,12 @@ async fn handle_reply(
         Meaning::Help => (!opted_out).then_some((Kind::Help, "sms-help")),
         _ => None,
     };
+    let applied = match meaning {
+        Meaning::Digit(_) | Meaning::Yes | Meaning::No => {
+            super::followups::apply_answer(&mut tx, from, &meaning, now).await?
+        }
+        _ => super::followups::Applied::Nothing,
+    };
     if let Some((case_id, _, _)) = &case {
         sqlx::query(
             "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
@@ -246,15 +252,27 @@ async fn handle_reply(
         .bind(case_id)
         .bind(text)
         .bind(
-            serde_json::json!({ "sms_id": stored, "meaning": meaning_code(&meaning) }).to_string(),
+            serde_json::json!({
+                "sms_id": stored,
+                "meaning": meaning_code(&meaning),
+                "answer": format!("{applied:?}"),
+            })
+            .to_string(),
         )
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        if matches!(
-            meaning,
-            Meaning::Other(_) | Meaning::Digit(_) | Meaning::Yes | Meaning::No
-        ) {
+        // A reply that is not a keyword, nor an answer that settled a question, is for the
+        // navigator to read.
+        let for_navigator = match meaning {
+            Meaning::Other(_) => true,
+            Meaning::Digit(_) | Meaning::Yes | Meaning::No => matches!(
+                applied,
+                super::followups::Applied::Nothing | super::followups::Applied::NeedsHelp
+            ),
+            _ => false,
+        };
+        if for_navigator {
             // Flags the case for its navigator until they open it.
             sqlx::query("UPDATE cases SET last_reply_at = $1 WHERE id = $2")
                 .bind(now)

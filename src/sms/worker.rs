@@ -78,7 +78,8 @@ pub fn start(db: Db, transport: Arc<dyn Transport>, config: WorkerConfig) -> Out
     tokio::spawn(async move {
         tracing::info!(%worker, transport = transport.name(), "text worker started");
         loop {
-            let sent = match run_once(&db, transport.as_ref(), &config, &worker).await {
+            let now = crate::db::now();
+            let sent = match run_once(&db, transport.as_ref(), &config, &worker, now).await {
                 Ok(n) => n,
                 Err(err) => {
                     tracing::warn!(error = %err, "text worker: database error; trying again");
@@ -93,19 +94,20 @@ pub fn start(db: Db, transport: Arc<dyn Transport>, config: WorkerConfig) -> Out
     outbox
 }
 
-/// One round: claims what is due and deals with each. Returns how many texts it claimed.
+/// One round at `now`: claims what is due and deals with each. Returns how many texts it
+/// claimed. (Tests pass their own `now` to try quiet hours.)
 pub async fn run_once(
     db: &Db,
     transport: &dyn Transport,
     config: &WorkerConfig,
     worker: &str,
+    now: i64,
 ) -> Result<usize, sqlx::Error> {
-    let now = crate::db::now();
     let lease = config.lease.as_secs() as i64;
     let claimed = outbox::claim(db, worker, now, lease, BATCH).await?;
     let n = claimed.len();
     for text in claimed {
-        deliver(db, transport, config, worker, text).await?;
+        deliver(db, transport, config, worker, text, now).await?;
     }
     Ok(n)
 }
@@ -116,8 +118,8 @@ async fn deliver(
     config: &WorkerConfig,
     worker: &str,
     text: Claimed,
+    now: i64,
 ) -> Result<(), sqlx::Error> {
-    let now = crate::db::now();
     // The one text an opted-out resident still gets is the confirmation that they are.
     if text.kind != Kind::OptedOut && is_opted_out(db, &text.to).await? {
         tracing::info!(text_id = text.id, "resident opted out; text cancelled");

@@ -50,12 +50,21 @@ pub async fn fake_twilio() -> (String, Received) {
 }
 
 pub async fn with_fake_twilio(backend: Backend) -> Option<(TestApp, Received)> {
+    with_fake_twilio_and(backend, |_| {}).await
+}
+
+/// Like `with_fake_twilio`, with a chance to change the configuration too.
+pub async fn with_fake_twilio_and(
+    backend: Backend,
+    configure: impl FnOnce(&mut navdesk::config::Config),
+) -> Option<(TestApp, Received)> {
     let (base, got) = fake_twilio().await;
     let app = super::spawn_with(backend, |c| {
         c.sms.base_url = base;
         c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
         c.sms.auth_token = Some(Secret::new(AUTH_TOKEN));
         c.sms.from = Some(FROM.into());
+        configure(c);
     })
     .await?;
     Some((app, got))
