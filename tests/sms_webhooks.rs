@@ -156,10 +156,19 @@ async fn stop_silences_until_start(backend: Backend) {
     )
     .await
     .unwrap();
-    assert_eq!(
-        app.post_form("/help", &common::valid_form()).await.status(),
-        303
+    let again = app.post_form("/help", &common::valid_form()).await;
+    assert_eq!(again.status(), 303);
+    let page = app
+        .get(&format!("{}?lang=es", common::location(&again)))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("responda START a cualquier mensaje nuestro"),
+        "the page says how to get texts again: {page}"
     );
+    assert!(!page.contains("Le enviaremos un mensaje de texto con su código"));
     let mut cancelled = 0;
     for _ in 0..60 {
         cancelled = count(

@@ -130,6 +130,7 @@ confirm-code-intro = የመከታተያ ኮድዎ፦
 confirm-code-keep = ይህን ኮድ ይጻፉት ወይም ፎቶ ያንሱት። ጥያቄዎን ለመከታተል ያስፈልግዎታል።
 confirm-next-title = ቀጥሎ ምን ይሆናል?
 confirm-next-sms = ኮድዎን የያዘ የጽሑፍ መልእክት እንልክልዎታለን።
+confirm-sms-stopped = ቀደም ሲል ወደዚህ ስልክ ቁጥር መልእክት መላክ እንድናቆም ጠይቀውናል፤ ስለዚህ መልእክት አንልክልዎትም። እንደገና መልእክት ለማግኘት ለማንኛውም መልእክታችን START ብለው ይመልሱ።
 confirm-next-call = እንደውልልዎታለን።
 confirm-next-email = ኢሜይል እንልክልዎታለን።
 confirm-next-navigator = ዲጂታል አጋዥ ያገኝዎታል። ብዙውን ጊዜ በ2 የሥራ ቀናት ውስጥ።

@@ -130,6 +130,7 @@ confirm-code-intro = Your reference code is:
 confirm-code-keep = Write this code down or take a picture of it. You need it to check on your request.
 confirm-next-title = What happens next
 confirm-next-sms = We will send you a text message with your code.
+confirm-sms-stopped = You asked us before to stop texting this phone number, so we will not text you. To get texts again, reply START to any text from us.
 confirm-next-call = We will call you.
 confirm-next-email = We will email you.
 confirm-next-navigator = A digital navigator will contact you, usually within 2 working days.

@@ -130,6 +130,7 @@ confirm-code-intro = Su código de referencia es:
 confirm-code-keep = Anote este código o tómele una foto. Lo necesita para consultar su solicitud.
 confirm-next-title = Qué pasa ahora
 confirm-next-sms = Le enviaremos un mensaje de texto con su código.
+confirm-sms-stopped = Usted nos pidió antes que dejáramos de enviar mensajes a este número, así que no le enviaremos mensajes. Para recibirlos otra vez, responda START a cualquier mensaje nuestro.
 confirm-next-call = Le llamaremos.
 confirm-next-email = Le enviaremos un correo electrónico.
 confirm-next-navigator = Un navegador digital se comunicará con usted, normalmente en 2 días hábiles.

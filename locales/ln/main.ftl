@@ -130,6 +130,7 @@ confirm-code-intro = Code ya bosengi na yo ezali:
 confirm-code-keep = Koma code oyo na papie to benda yango foto. Okozala na posa na yango mpo na kotala bosengi na yo.
 confirm-next-title = Nini ekolanda
 confirm-next-sms = Tokotindela yo SMS elongo na code na yo.
+confirm-sms-stopped = Osengaki biso liboso tótika kotinda SMS na nimero oyo, yango wana tokotindela yo SMS te. Mpo na kozwa lisusu SMS, zongisa START na SMS nyonso oyo totindelaki yo.
 confirm-next-call = Tokobenga yo na telefone.
 confirm-next-email = Tokotindela yo email.
 confirm-next-navigator = Mosalisi moko akozwa yo, mingi mingi na kati ya mikolo 2 ya mosala.

@@ -130,6 +130,7 @@ confirm-code-intro = Mã số của quý vị là:
 confirm-code-keep = Hãy ghi lại mã số này hoặc chụp hình lại. Quý vị cần mã số này để kiểm tra yêu cầu của mình.
 confirm-next-title = Những việc tiếp theo
 confirm-next-sms = Chúng tôi sẽ gửi cho quý vị một tin nhắn có mã số này.
+confirm-sms-stopped = Trước đây quý vị đã yêu cầu chúng tôi ngừng nhắn tin đến số điện thoại này, nên chúng tôi sẽ không nhắn tin cho quý vị. Để nhận lại tin nhắn, hãy trả lời START cho bất kỳ tin nhắn nào của chúng tôi.
 confirm-next-call = Chúng tôi sẽ gọi điện cho quý vị.
 confirm-next-email = Chúng tôi sẽ gửi email cho quý vị.
 confirm-next-navigator = Một hướng dẫn viên kỹ thuật số sẽ liên lạc với quý vị, thường trong vòng 2 ngày làm việc.

@@ -122,9 +122,17 @@ async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response>
             Ok(None) => Vec::new(),
             Err(err) => return Err(AppError::Other(err)),
         };
+    // A number that said STOP stays silent after a new request too (the carrier would block
+    // texts anyway): the page says how to get texts again.
+    let texts_stopped = match summary.phone() {
+        Some(phone) if summary.contact_method == crate::domain::ContactMethod::Sms => {
+            crate::sms::worker::is_opted_out(&ctx.state.db, phone).await?
+        }
+        _ => false,
+    };
     Ok(html_response(
         StatusCode::OK,
-        views::confirmation(&ctx, &summary, &programs),
+        views::confirmation(&ctx, &summary, &programs, texts_stopped),
         Caching::NoStore,
     ))
 }

@@ -155,6 +155,11 @@ pub struct CaseSummary {
 }
 
 impl CaseSummary {
+    /// The resident's phone number (E.164), if they gave one.
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
     pub fn phone_last4(&self) -> Option<&str> {
         self.phone
             .as_deref()

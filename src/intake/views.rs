@@ -229,6 +229,7 @@ pub fn confirmation(
     ctx: &Ctx,
     summary: &CaseSummary,
     programs: &[crate::programs::matches::ProgramMatch],
+    texts_stopped: bool,
 ) -> Markup {
     let tr = ctx.tr();
     let contact = match summary.contact_method {
@@ -248,7 +249,11 @@ pub fn confirmation(
             }
             h2 { (ctx.t("confirm-next-title")) }
             ol.steps {
-                li { (ctx.t(contact)) }
+                @if texts_stopped {
+                    li { (ctx.t("confirm-sms-stopped")) }
+                } @else {
+                    li { (ctx.t(contact)) }
+                }
                 li { (ctx.t("confirm-next-navigator")) }
                 li { (ctx.t("confirm-next-status")) }
             }
