@@ -119,65 +119,238 @@ pub fn age_bounds(band: AgeBand) -> (i64, Option<i64>) {
 }
 
 /// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
-/// guideline table, if any is loaded.
+/// guideline table, if any is loaded. To decide many programs for one household, use
+/// [`assess_all`] (same decisions, without the work repeated per program).
 pub fn assess(
     household: &Household,
     program: &ProgramRules,
     guidelines: Option<&PovertyGuidelines>,
 ) -> Decision {
-    let mut met = Vec::new();
-    let mut failed = Vec::new();
-    let mut unknown = Vec::new();
+    let mut reasons = Vec::new();
+    let verdict = Applicant::new(household, guidelines).assess_into(program, &mut reasons);
+    Decision { verdict, reasons }
+}
 
-    if !program.active {
-        failed.push(Reason::Closed);
+/// Decisions for many programs for one household, the reasons of all kept in one buffer: what
+/// the case page needs for every program, without an allocation per program.
+#[derive(Clone, Debug, Default)]
+pub struct Assessments {
+    /// Eligible first, then may qualify, then not eligible; the programs' order within each.
+    entries: Vec<Entry>,
+    reasons: Vec<Reason>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    program: u32,
+    verdict: Verdict,
+    start: u32,
+    end: u32,
+}
+
+impl Assessments {
+    /// (index into the programs assessed, verdict, reasons), eligible first, then may qualify,
+    /// then not eligible; the programs' order holds within each verdict.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, Verdict, &[Reason])> + '_ {
+        self.entries.iter().map(|e| {
+            (
+                e.program as usize,
+                e.verdict,
+                &self.reasons[e.start as usize..e.end as usize],
+            )
+        })
     }
 
-    let benefits: Vec<Reason> = program
-        .qualifying_benefits
-        .iter()
-        .filter(|b| household.benefits.contains(b))
-        .map(|b| Reason::Benefit(*b))
-        .collect();
-    match (
-        program.max_income_pct_fpg,
-        program.qualifying_benefits.is_empty(),
-    ) {
-        (None, true) => met.push(Reason::OpenToAll),
-        _ if !benefits.is_empty() => met.extend(benefits),
-        (None, false) => failed.push(Reason::NoQualifyingBenefit),
-        (Some(max_pct), _) => match income_test(household, max_pct, guidelines) {
-            Ok(reason @ Reason::Income { .. }) => met.push(reason),
-            Ok(reason @ Reason::IncomeTooHigh { .. }) => failed.push(reason),
-            Ok(reason) | Err(reason) => unknown.push(reason),
-        },
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
 
-    if let Some(min_age) = program.min_age.filter(|a| *a > 0) {
-        match household.age_band.map(age_bounds) {
-            Some((low, _)) if low >= min_age => {}
-            Some((_, Some(high))) if high < min_age => failed.push(Reason::TooYoung { min_age }),
-            _ => unknown.push(Reason::AgeUnknown { min_age }),
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Decides every one of `programs` for `household` (as [`assess`] would, one by one), ordered
+/// eligible, may qualify, not eligible, keeping the programs' order within each verdict.
+pub fn assess_all(
+    household: &Household,
+    programs: &[ProgramRules],
+    guidelines: Option<&PovertyGuidelines>,
+) -> Assessments {
+    let applicant = Applicant::new(household, guidelines);
+    // Three reasons a program is typical; the buffer grows if needed.
+    let mut reasons = Vec::with_capacity(programs.len() * 3);
+    let mut decided = Vec::with_capacity(programs.len());
+    for (i, program) in programs.iter().enumerate() {
+        let start = reasons.len() as u32;
+        let verdict = applicant.assess_into(program, &mut reasons);
+        decided.push(Entry {
+            program: i as u32,
+            verdict,
+            start,
+            end: reasons.len() as u32,
+        });
+    }
+    // A stable partition by verdict in three passes: cheaper than a sort for three keys.
+    let mut entries = Vec::with_capacity(decided.len());
+    for verdict in [Verdict::Eligible, Verdict::MayQualify, Verdict::NotEligible] {
+        entries.extend(decided.iter().filter(|e| e.verdict == verdict));
+    }
+    Assessments { entries, reasons }
+}
+
+/// The household's income as a share of its poverty guideline: the same for every program, so
+/// worked out once per household.
+#[derive(Clone, Copy, Debug)]
+struct IncomeShare {
+    /// Annual income in whole cents, times 100, to compare with a percentage of the guideline
+    /// without dividing (so "at the limit" is exact).
+    annual_cents_x100: i128,
+    guideline_cents: i128,
+    /// Rounded up.
+    pct_of_guideline: i64,
+}
+
+fn income_share(
+    household: &Household,
+    guidelines: Option<&PovertyGuidelines>,
+) -> Result<IncomeShare, Reason> {
+    let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
+    let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
+    let guideline = guidelines
+        .ok_or(Reason::GuidelinesMissing)?
+        .annual_cents(size);
+    let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+    let guideline_cents = i128::from(guideline.max(1));
+    let pct_of_guideline =
+        i64::try_from((annual_cents * 100 + guideline_cents - 1) / guideline_cents)
+            .unwrap_or(i64::MAX);
+    Ok(IncomeShare {
+        annual_cents_x100: annual_cents * 100,
+        guideline_cents,
+        pct_of_guideline,
+    })
+}
+
+fn benefit_bit(benefit: Benefit) -> u16 {
+    1 << (benefit as u16)
+}
+
+/// One rule's outcome.
+#[derive(Clone, Copy)]
+enum Check {
+    Met,
+    Failed(Reason),
+    Unknown(Reason),
+}
+
+/// Why the financial rule is met, written out only when the verdict needs it.
+#[derive(Clone, Copy)]
+enum Met {
+    Nothing,
+    OpenToAll,
+    Benefits,
+    Income(i64),
+}
+
+/// A household's facts prepared once for deciding many programs: its benefits as a bit set and
+/// its income against the guideline for its size.
+#[derive(Clone, Debug)]
+pub struct Applicant<'a> {
+    household: &'a Household,
+    benefits: u16,
+    income: Result<IncomeShare, Reason>,
+}
+
+impl<'a> Applicant<'a> {
+    pub fn new(household: &'a Household, guidelines: Option<&PovertyGuidelines>) -> Self {
+        Self {
+            household,
+            benefits: household
+                .benefits
+                .iter()
+                .fold(0, |bits, b| bits | benefit_bit(*b)),
+            income: income_share(household, guidelines),
         }
     }
 
-    if !program.area_ids.is_empty() {
-        match household.area_id {
-            Some(area) if program.area_ids.contains(&area) => {}
-            Some(_) => failed.push(Reason::OutsideArea),
-            None => unknown.push(Reason::AreaUnknown),
-        }
-    }
+    /// Decides `program`, appending the reasons to `reasons` in the order [`Decision`]
+    /// describes: rules not met, or facts missing then rules met, or rules met; then notes.
+    pub fn assess_into(&self, program: &ProgramRules, reasons: &mut Vec<Reason>) -> Verdict {
+        let household = self.household;
+        let receives = |b: &Benefit| self.benefits & benefit_bit(*b) != 0;
+        let (money, met) = match (
+            program.max_income_pct_fpg,
+            program.qualifying_benefits.is_empty(),
+        ) {
+            (None, true) => (Check::Met, Met::OpenToAll),
+            _ if program.qualifying_benefits.iter().any(receives) => (Check::Met, Met::Benefits),
+            (None, false) => (Check::Failed(Reason::NoQualifyingBenefit), Met::Nothing),
+            (Some(max_pct), _) => match self.income {
+                Ok(share)
+                    if share.annual_cents_x100 <= i128::from(max_pct) * share.guideline_cents =>
+                {
+                    (Check::Met, Met::Income(share.pct_of_guideline))
+                }
+                Ok(share) => (
+                    Check::Failed(Reason::IncomeTooHigh {
+                        pct_of_guideline: share.pct_of_guideline,
+                        max_pct,
+                    }),
+                    Met::Nothing,
+                ),
+                Err(missing) => (Check::Unknown(missing), Met::Nothing),
+            },
+        };
+        let age = match program.min_age.filter(|a| *a > 0) {
+            None => Check::Met,
+            Some(min_age) => match household.age_band.map(age_bounds) {
+                Some((low, _)) if low >= min_age => Check::Met,
+                Some((_, Some(high))) if high < min_age => {
+                    Check::Failed(Reason::TooYoung { min_age })
+                }
+                _ => Check::Unknown(Reason::AgeUnknown { min_age }),
+            },
+        };
+        let area = match household.area_id {
+            _ if program.area_ids.is_empty() => Check::Met,
+            Some(area) if program.area_ids.contains(&area) => Check::Met,
+            Some(_) => Check::Failed(Reason::OutsideArea),
+            None => Check::Unknown(Reason::AreaUnknown),
+        };
+        let checks = [money, age, area];
 
-    let (verdict, mut reasons) = if !failed.is_empty() {
-        (Verdict::NotEligible, failed)
-    } else if !unknown.is_empty() {
-        unknown.extend(met);
-        (Verdict::MayQualify, unknown)
-    } else {
-        (Verdict::Eligible, met)
-    };
-    if verdict != Verdict::NotEligible {
+        if !program.active || checks.iter().any(|c| matches!(c, Check::Failed(_))) {
+            if !program.active {
+                reasons.push(Reason::Closed);
+            }
+            reasons.extend(checks.iter().filter_map(|c| match c {
+                Check::Failed(r) => Some(*r),
+                _ => None,
+            }));
+            return Verdict::NotEligible;
+        }
+        let verdict = if checks.iter().any(|c| matches!(c, Check::Unknown(_))) {
+            reasons.extend(checks.iter().filter_map(|c| match c {
+                Check::Unknown(r) => Some(*r),
+                _ => None,
+            }));
+            Verdict::MayQualify
+        } else {
+            Verdict::Eligible
+        };
+        match met {
+            Met::Nothing => {}
+            Met::OpenToAll => reasons.push(Reason::OpenToAll),
+            Met::Benefits => reasons.extend(
+                program
+                    .qualifying_benefits
+                    .iter()
+                    .filter(|b| receives(b))
+                    .map(|b| Reason::Benefit(*b)),
+            ),
+            Met::Income(pct_of_guideline) => reasons.push(Reason::Income { pct_of_guideline }),
+        }
         if program.capacity_available.is_some_and(|c| c <= 0) {
             reasons.push(Reason::NoCapacity);
         }
@@ -188,33 +361,7 @@ pub fn assess(
                 Reason::NotInYourLanguage
             });
         }
-    }
-    Decision { verdict, reasons }
-}
-
-/// `Ok(Income)` or `Ok(IncomeTooHigh)` when income decides; `Err` names what is missing.
-fn income_test(
-    household: &Household,
-    max_pct: i64,
-    guidelines: Option<&PovertyGuidelines>,
-) -> Result<Reason, Reason> {
-    let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
-    let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
-    let guideline = guidelines
-        .ok_or(Reason::GuidelinesMissing)?
-        .annual_cents(size);
-    // Whole cents in i128: no rounding before the comparison, so "at the limit" is exact.
-    let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
-    let guideline = i128::from(guideline.max(1));
-    let pct_of_guideline =
-        i64::try_from((annual_cents * 100 + guideline - 1) / guideline).unwrap_or(i64::MAX);
-    if annual_cents * 100 <= i128::from(max_pct) * guideline {
-        Ok(Reason::Income { pct_of_guideline })
-    } else {
-        Ok(Reason::IncomeTooHigh {
-            pct_of_guideline,
-            max_pct,
-        })
+        verdict
     }
 }
 
@@ -776,5 +923,213 @@ mod tests {
             None,
         );
         assert!(full.no_places_left());
+    }
+
+    /// The decision rules as first written, one program at a time with a vector per rule: the
+    /// yardstick the prepared, batched path must match exactly.
+    mod reference {
+        use super::super::*;
+
+        /// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
+        /// guideline table, if any is loaded.
+        pub(super) fn assess(
+            household: &Household,
+            program: &ProgramRules,
+            guidelines: Option<&PovertyGuidelines>,
+        ) -> Decision {
+            let mut met = Vec::new();
+            let mut failed = Vec::new();
+            let mut unknown = Vec::new();
+
+            if !program.active {
+                failed.push(Reason::Closed);
+            }
+
+            let benefits: Vec<Reason> = program
+                .qualifying_benefits
+                .iter()
+                .filter(|b| household.benefits.contains(b))
+                .map(|b| Reason::Benefit(*b))
+                .collect();
+            match (
+                program.max_income_pct_fpg,
+                program.qualifying_benefits.is_empty(),
+            ) {
+                (None, true) => met.push(Reason::OpenToAll),
+                _ if !benefits.is_empty() => met.extend(benefits),
+                (None, false) => failed.push(Reason::NoQualifyingBenefit),
+                (Some(max_pct), _) => match income_test(household, max_pct, guidelines) {
+                    Ok(reason @ Reason::Income { .. }) => met.push(reason),
+                    Ok(reason @ Reason::IncomeTooHigh { .. }) => failed.push(reason),
+                    Ok(reason) | Err(reason) => unknown.push(reason),
+                },
+            }
+
+            if let Some(min_age) = program.min_age.filter(|a| *a > 0) {
+                match household.age_band.map(age_bounds) {
+                    Some((low, _)) if low >= min_age => {}
+                    Some((_, Some(high))) if high < min_age => {
+                        failed.push(Reason::TooYoung { min_age })
+                    }
+                    _ => unknown.push(Reason::AgeUnknown { min_age }),
+                }
+            }
+
+            if !program.area_ids.is_empty() {
+                match household.area_id {
+                    Some(area) if program.area_ids.contains(&area) => {}
+                    Some(_) => failed.push(Reason::OutsideArea),
+                    None => unknown.push(Reason::AreaUnknown),
+                }
+            }
+
+            let (verdict, mut reasons) = if !failed.is_empty() {
+                (Verdict::NotEligible, failed)
+            } else if !unknown.is_empty() {
+                unknown.extend(met);
+                (Verdict::MayQualify, unknown)
+            } else {
+                (Verdict::Eligible, met)
+            };
+            if verdict != Verdict::NotEligible {
+                if program.capacity_available.is_some_and(|c| c <= 0) {
+                    reasons.push(Reason::NoCapacity);
+                }
+                if let Some(lang) = household.language {
+                    reasons.push(if program.languages.contains(&lang) {
+                        Reason::InYourLanguage
+                    } else {
+                        Reason::NotInYourLanguage
+                    });
+                }
+            }
+            Decision { verdict, reasons }
+        }
+
+        /// `Ok(Income)` or `Ok(IncomeTooHigh)` when income decides; `Err` names what is missing.
+        fn income_test(
+            household: &Household,
+            max_pct: i64,
+            guidelines: Option<&PovertyGuidelines>,
+        ) -> Result<Reason, Reason> {
+            let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
+            let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
+            let guideline = guidelines
+                .ok_or(Reason::GuidelinesMissing)?
+                .annual_cents(size);
+            // Whole cents in i128: no rounding before the comparison, so "at the limit" is exact.
+            let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+            let guideline = i128::from(guideline.max(1));
+            let pct_of_guideline =
+                i64::try_from((annual_cents * 100 + guideline - 1) / guideline).unwrap_or(i64::MAX);
+            if annual_cents * 100 <= i128::from(max_pct) * guideline {
+                Ok(Reason::Income { pct_of_guideline })
+            } else {
+                Ok(Reason::IncomeTooHigh {
+                    pct_of_guideline,
+                    max_pct,
+                })
+            }
+        }
+    }
+
+    fn pick<T: Copy>(rng: &mut rand::rngs::StdRng, all: &[T], p: f64) -> Vec<T> {
+        use rand::Rng;
+        all.iter().copied().filter(|_| rng.random_bool(p)).collect()
+    }
+
+    /// Random households and programs, including the edges (no facts at all, income exactly at
+    /// a limit, duplicated benefits, no places, closed): the fast path decides each exactly as
+    /// the reference does, and `assess_all` orders them as a stable sort by verdict would.
+    #[test]
+    fn prepared_and_batched_decisions_match_the_reference() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        let g = guidelines_2025();
+        let langs: Vec<Lang> = Lang::all().collect();
+        let programs: Vec<ProgramRules> = (0..400)
+            .map(|_| ProgramRules {
+                max_income_pct_fpg: rng.random_bool(0.6).then(|| rng.random_range(0..=400)),
+                qualifying_benefits: {
+                    let mut b = pick(&mut rng, B::ALL, 0.25);
+                    if rng.random_bool(0.05) {
+                        b.extend(b.clone());
+                    }
+                    b
+                },
+                min_age: rng.random_bool(0.3).then(|| rng.random_range(-1..=70)),
+                languages: pick(&mut rng, &langs, 0.4),
+                area_ids: (0..rng.random_range(0..4))
+                    .map(|_| rng.random_range(1..=6))
+                    .collect(),
+                capacity_available: rng.random_bool(0.5).then(|| rng.random_range(-1..3)),
+                active: rng.random_bool(0.9),
+            })
+            .collect();
+        // Every verdict and every kind of reason comes up, so the comparison covers them all.
+        let mut seen = std::collections::BTreeSet::new();
+        for round in 0..300 {
+            let size = rng.random_bool(0.8).then(|| rng.random_range(0..=13));
+            let household = Household {
+                size,
+                monthly_income: match rng.random_range(0..5) {
+                    0 => None,
+                    // Exactly 200% of the guideline for the size, a month.
+                    1 => size.map(|s| g.annual_cents(s) * 2 / 1200),
+                    2 => Some(-5),
+                    _ => Some(rng.random_range(0..12_000)),
+                },
+                benefits: pick(&mut rng, B::ALL, 0.15),
+                age_band: rng
+                    .random_bool(0.7)
+                    .then(|| AgeBand::ALL[rng.random_range(0..AgeBand::ALL.len())]),
+                area_id: rng.random_bool(0.8).then(|| rng.random_range(1..=6)),
+                language: rng
+                    .random_bool(0.9)
+                    .then(|| langs[rng.random_range(0..langs.len())]),
+            };
+            let table = (round % 7 != 0).then_some(&g);
+            for p in &programs {
+                let d = assess(&household, p, table);
+                seen.insert(format!("{:?}", d.verdict));
+                for r in d.reasons {
+                    seen.insert(
+                        format!("{r:?}")
+                            .split([' ', '('])
+                            .next()
+                            .unwrap()
+                            .to_owned(),
+                    );
+                }
+            }
+            let mut want: Vec<(usize, Decision)> = programs
+                .iter()
+                .map(|p| reference::assess(&household, p, table))
+                .enumerate()
+                .collect();
+            for (i, p) in programs.iter().enumerate() {
+                assert_eq!(
+                    assess(&household, p, table),
+                    want[i].1,
+                    "{household:?} {p:?}"
+                );
+            }
+            want.sort_by_key(|(_, d)| d.verdict as u8);
+            let got: Vec<(usize, Decision)> = assess_all(&household, &programs, table)
+                .iter()
+                .map(|(i, verdict, reasons)| {
+                    (
+                        i,
+                        Decision {
+                            verdict,
+                            reasons: reasons.to_vec(),
+                        },
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{household:?}");
+        }
+        assert_eq!(seen.len(), 3 + 16, "{seen:?}");
+        assert!(assess_all(&Household::default(), &[], None).is_empty());
     }
 }
