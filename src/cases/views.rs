@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 use crate::intake::form::AreaChoice;
 use crate::intake::form::FieldError;
 use crate::intake::views::format_date;
+use crate::matching::eligibility::{Reason, Verdict};
+use crate::programs::matches::{reason_text, ProgramMatch};
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::page;
 use crate::web::Ctx;
@@ -431,6 +433,9 @@ pub struct CasePage {
     pub access: Access,
     pub events: Vec<Event>,
     pub referrals: Vec<Referral>,
+    /// Every active program with its decision for the case's household: eligible first, then
+    /// may qualify, then not eligible.
+    pub eligibility: Vec<ProgramMatch>,
     /// Programs the case may be referred to (empty unless the user may change the case).
     pub programs: Vec<ProgramChoice>,
     pub outcome: Outcome,
@@ -586,6 +591,7 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                 (status_form(ctx, user, case, forms))
                 (follow_up_form(ctx, user, case, forms))
             }
+            (eligibility_section(ctx, user, p))
             (referrals_section(ctx, user, p, forms))
             (outcome_section(ctx, user, p, forms))
             h2 { (ctx.t("case-timeline")) }
@@ -614,6 +620,65 @@ fn program_label(ctx: &Ctx, p: &ProgramChoice) -> String {
     match p.capacity_available {
         Some(n) if n <= 0 => format!("{name} · {}", ctx.t("referral-no-capacity")),
         _ => name,
+    }
+}
+
+/// The programs this household may qualify for, each with its verdict and why, and for one it
+/// qualifies or may qualify for and is not yet referred to, a button that refers it in one
+/// step (the add-referral form's fields, filled in). A list rather than a table, so a phone
+/// shows it without scrolling sideways.
+fn eligibility_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
+    let case = &p.case;
+    let full = p.access == Access::Full;
+    let tr = ctx.tr();
+    let verdict_label = |v: Verdict| {
+        ctx.t(match v {
+            Verdict::Eligible => "case-programs-eligible",
+            Verdict::MayQualify => "case-programs-may-qualify",
+            Verdict::NotEligible => "case-programs-not-eligible",
+        })
+    };
+    html! {
+        h2 id="programs" { (ctx.t("case-programs-title")) }
+        @if p.eligibility.is_empty() {
+            p { (ctx.t("case-programs-none")) }
+        } @else {
+            p { (ctx.t("case-programs-intro")) }
+            ul.matches aria-labelledby="programs" {
+                @for m in &p.eligibility {
+                    @let referral = p.referrals.iter().find(|r| r.program_id == m.program_id);
+                    li {
+                        p { strong { (m.name) } " (" (m.organization) ")" }
+                        p {
+                            strong { (verdict_label(m.decision.verdict)) }
+                            @if m.decision.no_places_left() {
+                                " · " strong { (ctx.t("referral-no-capacity")) }
+                            }
+                        }
+                        @let reasons: Vec<String> = m.decision.reasons.iter()
+                            .filter(|r| **r != Reason::NoCapacity)
+                            .map(|r| reason_text(&tr, *r))
+                            .collect();
+                        @if !reasons.is_empty() {
+                            ul { @for r in &reasons { li { (r) } } }
+                        }
+                        @if let Some(r) = referral {
+                            p { (tr.ta("case-programs-referred", &[("status", referral_status_label(ctx, r.status).into())])) }
+                        } @else if full && m.decision.verdict != Verdict::NotEligible {
+                            form.refer method="post" action={ "/cases/" (case.id) "/referrals" } {
+                                (csrf_field(&user.csrf_token))
+                                input type="hidden" name="version" value=(case.version);
+                                input type="hidden" name="program" value=(m.program_id);
+                                input type="hidden" name="referral_status" value=(ReferralStatus::Referred.code());
+                                button type="submit" aria-label=(tr.ta("case-programs-refer-label", &[("program", m.name.as_str().into())])) {
+                                    (ctx.t("case-programs-refer"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
