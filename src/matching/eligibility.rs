@@ -8,7 +8,7 @@
 //! Age, area and status can rule a household out; a program with no places left is still shown
 //! as one the household qualifies for, with a reason saying so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{AgeBand, Benefit};
 use crate::i18n::Lang;
@@ -119,44 +119,283 @@ pub fn age_bounds(band: AgeBand) -> (i64, Option<i64>) {
 }
 
 /// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
-/// guideline table, if any is loaded. To decide many programs for one household, use
-/// [`assess_all`] (same decisions, without the work repeated per program).
+/// guideline table, if any is loaded. To decide many programs, prepare them once as a
+/// [`ProgramSet`] (the same decisions, without the work repeated per program).
 pub fn assess(
     household: &Household,
     program: &ProgramRules,
     guidelines: Option<&PovertyGuidelines>,
 ) -> Decision {
-    let mut reasons = Vec::new();
-    let verdict = Applicant::new(household, guidelines).assess_into(program, &mut reasons);
-    Decision { verdict, reasons }
+    let set = ProgramSet::new(std::slice::from_ref(program));
+    let applicant = Applicant::new(household, guidelines);
+    let entry = set.decide(&applicant, set.served(&applicant), 0);
+    Decision {
+        verdict: entry.verdict(),
+        reasons: set.reasons(&applicant, entry).collect(),
+    }
 }
 
-/// Decisions for many programs for one household, the reasons of all kept in one buffer: what
-/// the case page needs for every program, without an allocation per program.
+/// Programs' rules prepared once for deciding them for many households: each program flat and
+/// small (sets as bits, limits as numbers), the areas as an index from area to the programs
+/// offered there. Deciding thousands of programs then reads memory in order, allocates
+/// nothing per program, and has no branch that depends on the program to mispredict.
 #[derive(Clone, Debug, Default)]
-pub struct Assessments {
+pub struct ProgramSet {
+    programs: Vec<Prepared>,
+    /// Each program's qualifying benefits in its own order (which the reasons keep).
+    benefits: Vec<Benefit>,
+    /// For each area some program is limited to, one bit per program offered there.
+    by_area: HashMap<i64, Vec<u64>>,
+}
+
+/// One program's rules, prepared.
+#[derive(Clone, Copy, Debug)]
+struct Prepared {
+    /// Meaningful when `has_income_rule`.
+    max_income_pct_fpg: i64,
+    /// 0: no minimum.
+    min_age: i64,
+    language_bits: u64,
+    /// The program's qualifying benefits: a range of `ProgramSet::benefits`.
+    benefits: (u32, u32),
+    benefit_bits: u16,
+    has_income_rule: bool,
+    has_areas: bool,
+    no_places_left: bool,
+    active: bool,
+}
+
+fn benefit_bit(benefit: Benefit) -> u16 {
+    1 << (benefit as u16)
+}
+
+fn language_bit(lang: Lang) -> u64 {
+    // Six languages today: far from 64.
+    1u64.checked_shl(lang.index() as u32).unwrap_or(0)
+}
+
+/// The reasons a decision may carry, one bit each, numbered in the order [`Decision`] lists
+/// them: a verdict's reasons are its bits from the lowest up.
+mod bit {
+    pub const CLOSED: u16 = 1 << 0;
+    pub const NO_QUALIFYING_BENEFIT: u16 = 1 << 1;
+    pub const INCOME_TOO_HIGH: u16 = 1 << 2;
+    pub const TOO_YOUNG: u16 = 1 << 3;
+    pub const OUTSIDE_AREA: u16 = 1 << 4;
+    pub const INCOME_UNKNOWN: u16 = 1 << 5;
+    pub const HOUSEHOLD_SIZE_UNKNOWN: u16 = 1 << 6;
+    pub const GUIDELINES_MISSING: u16 = 1 << 7;
+    pub const AGE_UNKNOWN: u16 = 1 << 8;
+    pub const AREA_UNKNOWN: u16 = 1 << 9;
+    pub const OPEN_TO_ALL: u16 = 1 << 10;
+    /// Each qualifying benefit received, in the program's order.
+    pub const BENEFITS: u16 = 1 << 11;
+    pub const INCOME: u16 = 1 << 12;
+    pub const NO_CAPACITY: u16 = 1 << 13;
+    pub const IN_YOUR_LANGUAGE: u16 = 1 << 14;
+    pub const NOT_IN_YOUR_LANGUAGE: u16 = 1 << 15;
+}
+
+/// `then` when `cond`, else nothing: a bit set without a branch.
+fn when(cond: bool, then: u16) -> u16 {
+    u16::from(cond) * then
+}
+
+impl ProgramSet {
+    pub fn new(rules: &[ProgramRules]) -> Self {
+        let words = rules.len().div_ceil(64);
+        let mut set = ProgramSet {
+            programs: Vec::with_capacity(rules.len()),
+            ..ProgramSet::default()
+        };
+        for (i, r) in rules.iter().enumerate() {
+            let start = set.benefits.len() as u32;
+            set.benefits.extend_from_slice(&r.qualifying_benefits);
+            for area in &r.area_ids {
+                set.by_area.entry(*area).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+            }
+            set.programs.push(Prepared {
+                max_income_pct_fpg: r.max_income_pct_fpg.unwrap_or(0),
+                min_age: r.min_age.filter(|a| *a > 0).unwrap_or(0),
+                language_bits: r
+                    .languages
+                    .iter()
+                    .fold(0, |bits, l| bits | language_bit(*l)),
+                benefits: (start, set.benefits.len() as u32),
+                benefit_bits: r
+                    .qualifying_benefits
+                    .iter()
+                    .fold(0, |bits, b| bits | benefit_bit(*b)),
+                has_income_rule: r.max_income_pct_fpg.is_some(),
+                has_areas: !r.area_ids.is_empty(),
+                no_places_left: r.capacity_available.is_some_and(|c| c <= 0),
+                active: r.active,
+            });
+        }
+        set
+    }
+
+    pub fn len(&self) -> usize {
+        self.programs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.programs.is_empty()
+    }
+
+    /// Decides every program for `household` (as [`assess`] would, one by one), ordered
+    /// eligible, may qualify, not eligible, keeping the programs' order within each verdict.
+    pub fn assess_all(
+        &self,
+        household: &Household,
+        guidelines: Option<&PovertyGuidelines>,
+    ) -> Assessments<'_> {
+        let applicant = Applicant::new(household, guidelines);
+        let served = self.served(&applicant);
+        let mut decided = Vec::with_capacity(self.programs.len());
+        let mut counts = [0; 3];
+        for i in 0..self.programs.len() {
+            let entry = self.decide(&applicant, served, i);
+            counts[usize::from(entry.verdict)] += 1;
+            decided.push(entry);
+        }
+        // A stable partition by verdict: each entry straight to its place, no sort.
+        let mut next = [0, counts[0], counts[0] + counts[1]];
+        let mut entries = vec![Entry::default(); decided.len()];
+        for entry in decided {
+            let at = &mut next[usize::from(entry.verdict)];
+            entries[*at] = entry;
+            *at += 1;
+        }
+        Assessments {
+            set: self,
+            applicant,
+            entries,
+        }
+    }
+
+    /// Which programs are offered in the household's area (bits), if it has one.
+    fn served(&self, applicant: &Applicant) -> &[u64] {
+        applicant
+            .area_id
+            .and_then(|area| self.by_area.get(&area))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Decides program `i`. Every rule is worked out, met or not, and the results combined
+    /// as bits: which rules a program has varies from one to the next, and a branch on it
+    /// would be mispredicted half the time.
+    fn decide(&self, a: &Applicant, served: &[u64], i: usize) -> Entry {
+        let p = &self.programs[i];
+
+        // Money: no rule at all; a qualifying benefit received; or income, if known.
+        let open = !p.has_income_rule & (p.benefit_bits == 0);
+        let by_benefit = !open & (p.benefit_bits & a.benefit_bits != 0);
+        let by_income = !open & !by_benefit & p.has_income_rule;
+        let no_qualifying_benefit = !open & !by_benefit & !p.has_income_rule;
+        let within = i128::from(p.max_income_pct_fpg) >= a.pct_needed;
+        let income_met = by_income & a.income_known & within;
+        let income_too_high = by_income & a.income_known & !within;
+        let income_unknown = by_income & !a.income_known;
+
+        let has_min_age = p.min_age > 0;
+        let age_met = !has_min_age | (a.age_known & (a.age_low >= p.min_age));
+        let too_young = has_min_age & a.age_known & (a.age_high < p.min_age);
+        let age_unknown = !age_met & !too_young;
+
+        let in_area = served
+            .get(i / 64)
+            .is_some_and(|word| (word >> (i % 64)) & 1 != 0);
+        let outside_area = p.has_areas & a.area_id.is_some() & !in_area;
+        let area_unknown = p.has_areas & a.area_id.is_none();
+
+        let offered_in_language = p.language_bits & a.language_bit != 0;
+        let failed = when(!p.active, bit::CLOSED)
+            | when(no_qualifying_benefit, bit::NO_QUALIFYING_BENEFIT)
+            | when(income_too_high, bit::INCOME_TOO_HIGH)
+            | when(too_young, bit::TOO_YOUNG)
+            | when(outside_area, bit::OUTSIDE_AREA);
+        let unknown = when(income_unknown, a.income_unknown)
+            | when(age_unknown, bit::AGE_UNKNOWN)
+            | when(area_unknown, bit::AREA_UNKNOWN);
+        let otherwise = unknown
+            | when(open, bit::OPEN_TO_ALL)
+            | when(by_benefit, bit::BENEFITS)
+            | when(income_met, bit::INCOME)
+            | when(p.no_places_left, bit::NO_CAPACITY)
+            | when(
+                a.language_known & offered_in_language,
+                bit::IN_YOUR_LANGUAGE,
+            )
+            | when(
+                a.language_known & !offered_in_language,
+                bit::NOT_IN_YOUR_LANGUAGE,
+            );
+        // A rule not met decides alone, with no notes.
+        let is_failed = failed != 0;
+        let mask = u16::from(is_failed).wrapping_neg();
+        Entry {
+            program: i as u32,
+            verdict: 2 * u8::from(is_failed) + u8::from(!is_failed & (unknown != 0)),
+            reasons: (failed & mask) | (otherwise & !mask),
+        }
+    }
+
+    /// The reasons of one decision, written out from its bits.
+    fn reasons<'s>(&'s self, applicant: &'s Applicant, entry: Entry) -> Reasons<'s> {
+        let program = &self.programs[entry.program as usize];
+        Reasons {
+            bits: entry.reasons,
+            program,
+            benefits: self.benefits[program.benefits.0 as usize..program.benefits.1 as usize]
+                .iter(),
+            expanding: false,
+            applicant,
+        }
+    }
+}
+
+/// Decisions for many programs for one household: a verdict and the reasons as bits for each,
+/// written out as [`Reason`]s when read.
+#[derive(Clone, Debug)]
+pub struct Assessments<'s> {
+    set: &'s ProgramSet,
+    applicant: Applicant,
     /// Eligible first, then may qualify, then not eligible; the programs' order within each.
     entries: Vec<Entry>,
-    reasons: Vec<Reason>,
 }
 
-#[derive(Clone, Copy, Debug)]
+/// One program's decision: the verdict (0 eligible, 1 may qualify, 2 not eligible, which is
+/// also the order shown) and its reasons as bits.
+#[derive(Clone, Copy, Debug, Default)]
 struct Entry {
     program: u32,
-    verdict: Verdict,
-    start: u32,
-    end: u32,
+    verdict: u8,
+    reasons: u16,
 }
 
-impl Assessments {
-    /// (index into the programs assessed, verdict, reasons), eligible first, then may qualify,
+impl Entry {
+    fn verdict(self) -> Verdict {
+        match self.verdict {
+            0 => Verdict::Eligible,
+            1 => Verdict::MayQualify,
+            _ => Verdict::NotEligible,
+        }
+    }
+}
+
+impl Assessments<'_> {
+    /// (index of the program in the set, verdict, reasons), eligible first, then may qualify,
     /// then not eligible; the programs' order holds within each verdict.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (usize, Verdict, &[Reason])> + '_ {
+    pub fn iter(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (usize, Verdict, impl Iterator<Item = Reason> + '_)> + '_
+    {
         self.entries.iter().map(|e| {
             (
                 e.program as usize,
-                e.verdict,
-                &self.reasons[e.start as usize..e.end as usize],
+                e.verdict(),
+                self.set.reasons(&self.applicant, *e),
             )
         })
     }
@@ -170,198 +409,119 @@ impl Assessments {
     }
 }
 
-/// Decides every one of `programs` for `household` (as [`assess`] would, one by one), ordered
-/// eligible, may qualify, not eligible, keeping the programs' order within each verdict.
-pub fn assess_all(
-    household: &Household,
-    programs: &[ProgramRules],
-    guidelines: Option<&PovertyGuidelines>,
-) -> Assessments {
-    let applicant = Applicant::new(household, guidelines);
-    // Three reasons a program is typical; the buffer grows if needed.
-    let mut reasons = Vec::with_capacity(programs.len() * 3);
-    let mut decided = Vec::with_capacity(programs.len());
-    for (i, program) in programs.iter().enumerate() {
-        let start = reasons.len() as u32;
-        let verdict = applicant.assess_into(program, &mut reasons);
-        decided.push(Entry {
-            program: i as u32,
-            verdict,
-            start,
-            end: reasons.len() as u32,
-        });
-    }
-    // A stable partition by verdict in three passes: cheaper than a sort for three keys.
-    let mut entries = Vec::with_capacity(decided.len());
-    for verdict in [Verdict::Eligible, Verdict::MayQualify, Verdict::NotEligible] {
-        entries.extend(decided.iter().filter(|e| e.verdict == verdict));
-    }
-    Assessments { entries, reasons }
+/// The reasons of one decision, lowest bit first.
+struct Reasons<'s> {
+    bits: u16,
+    program: &'s Prepared,
+    /// The program's qualifying benefits, walked when `BENEFITS` is reached.
+    benefits: std::slice::Iter<'s, Benefit>,
+    expanding: bool,
+    applicant: &'s Applicant,
 }
 
-/// The household's income as a share of its poverty guideline: the same for every program, so
-/// worked out once per household.
+impl Iterator for Reasons<'_> {
+    type Item = Reason;
+
+    fn next(&mut self) -> Option<Reason> {
+        let a = self.applicant;
+        if self.expanding {
+            if let Some(b) = self
+                .benefits
+                .by_ref()
+                .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
+            {
+                return Some(Reason::Benefit(*b));
+            }
+            self.expanding = false;
+        }
+        if self.bits == 0 {
+            return None;
+        }
+        let lowest = self.bits & self.bits.wrapping_neg();
+        self.bits &= !lowest;
+        let p = self.program;
+        Some(match lowest {
+            bit::CLOSED => Reason::Closed,
+            bit::NO_QUALIFYING_BENEFIT => Reason::NoQualifyingBenefit,
+            bit::INCOME_TOO_HIGH => Reason::IncomeTooHigh {
+                pct_of_guideline: a.pct_of_guideline,
+                max_pct: p.max_income_pct_fpg,
+            },
+            bit::TOO_YOUNG => Reason::TooYoung { min_age: p.min_age },
+            bit::OUTSIDE_AREA => Reason::OutsideArea,
+            bit::INCOME_UNKNOWN => Reason::IncomeUnknown,
+            bit::HOUSEHOLD_SIZE_UNKNOWN => Reason::HouseholdSizeUnknown,
+            bit::GUIDELINES_MISSING => Reason::GuidelinesMissing,
+            bit::AGE_UNKNOWN => Reason::AgeUnknown { min_age: p.min_age },
+            bit::AREA_UNKNOWN => Reason::AreaUnknown,
+            bit::OPEN_TO_ALL => Reason::OpenToAll,
+            bit::BENEFITS => {
+                self.expanding = true;
+                return self.next();
+            }
+            bit::INCOME => Reason::Income {
+                pct_of_guideline: a.pct_of_guideline,
+            },
+            bit::NO_CAPACITY => Reason::NoCapacity,
+            bit::IN_YOUR_LANGUAGE => Reason::InYourLanguage,
+            _ => Reason::NotInYourLanguage,
+        })
+    }
+}
+
+/// A household's facts prepared once for deciding many programs: its benefits and language as
+/// bits, its age band's bounds, and its income against the guideline for its size.
 #[derive(Clone, Copy, Debug)]
-struct IncomeShare {
-    /// Annual income in whole cents, times 100, to compare with a percentage of the guideline
-    /// without dividing (so "at the limit" is exact).
-    annual_cents_x100: i128,
-    guideline_cents: i128,
-    /// Rounded up.
+struct Applicant {
+    benefit_bits: u16,
+    language_bit: u64,
+    language_known: bool,
+    age_known: bool,
+    age_low: i64,
+    /// `i64::MAX` for a band without an upper bound.
+    age_high: i64,
+    area_id: Option<i64>,
+    income_known: bool,
+    /// The lowest whole percentage of the guideline the income is within: a program's limit
+    /// at or above it is met (exactly the comparison in whole cents).
+    pct_needed: i128,
+    /// `pct_needed`, as reasons give it.
     pct_of_guideline: i64,
+    /// The reason bit when income is not known: which fact is missing.
+    income_unknown: u16,
 }
 
-fn income_share(
-    household: &Household,
-    guidelines: Option<&PovertyGuidelines>,
-) -> Result<IncomeShare, Reason> {
-    let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
-    let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
-    let guideline = guidelines
-        .ok_or(Reason::GuidelinesMissing)?
-        .annual_cents(size);
-    let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
-    let guideline_cents = i128::from(guideline.max(1));
-    let pct_of_guideline =
-        i64::try_from((annual_cents * 100 + guideline_cents - 1) / guideline_cents)
-            .unwrap_or(i64::MAX);
-    Ok(IncomeShare {
-        annual_cents_x100: annual_cents * 100,
-        guideline_cents,
-        pct_of_guideline,
-    })
-}
-
-fn benefit_bit(benefit: Benefit) -> u16 {
-    1 << (benefit as u16)
-}
-
-/// One rule's outcome.
-#[derive(Clone, Copy)]
-enum Check {
-    Met,
-    Failed(Reason),
-    Unknown(Reason),
-}
-
-/// Why the financial rule is met, written out only when the verdict needs it.
-#[derive(Clone, Copy)]
-enum Met {
-    Nothing,
-    OpenToAll,
-    Benefits,
-    Income(i64),
-}
-
-/// A household's facts prepared once for deciding many programs: its benefits as a bit set and
-/// its income against the guideline for its size.
-#[derive(Clone, Debug)]
-pub struct Applicant<'a> {
-    household: &'a Household,
-    benefits: u16,
-    income: Result<IncomeShare, Reason>,
-}
-
-impl<'a> Applicant<'a> {
-    pub fn new(household: &'a Household, guidelines: Option<&PovertyGuidelines>) -> Self {
+impl Applicant {
+    fn new(household: &Household, guidelines: Option<&PovertyGuidelines>) -> Self {
+        let (low, high) = household.age_band.map_or((0, None), age_bounds);
+        let income = (|| {
+            let monthly = household.monthly_income.ok_or(bit::INCOME_UNKNOWN)?;
+            let size = household.size.ok_or(bit::HOUSEHOLD_SIZE_UNKNOWN)?;
+            let guideline = guidelines
+                .ok_or(bit::GUIDELINES_MISSING)?
+                .annual_cents(size);
+            // Whole cents: no rounding before the comparison, so "at the limit" is exact.
+            let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+            let guideline = i128::from(guideline.max(1));
+            Ok((annual_cents * 100 + guideline - 1) / guideline)
+        })();
+        let pct_needed = income.unwrap_or(0);
         Self {
-            household,
-            benefits: household
+            benefit_bits: household
                 .benefits
                 .iter()
                 .fold(0, |bits, b| bits | benefit_bit(*b)),
-            income: income_share(household, guidelines),
+            language_bit: household.language.map_or(0, language_bit),
+            language_known: household.language.is_some(),
+            age_known: household.age_band.is_some(),
+            age_low: low,
+            age_high: high.unwrap_or(i64::MAX),
+            area_id: household.area_id,
+            income_known: income.is_ok(),
+            pct_needed,
+            pct_of_guideline: i64::try_from(pct_needed).unwrap_or(i64::MAX),
+            income_unknown: income.err().unwrap_or(0),
         }
-    }
-
-    /// Decides `program`, appending the reasons to `reasons` in the order [`Decision`]
-    /// describes: rules not met, or facts missing then rules met, or rules met; then notes.
-    pub fn assess_into(&self, program: &ProgramRules, reasons: &mut Vec<Reason>) -> Verdict {
-        let household = self.household;
-        let receives = |b: &Benefit| self.benefits & benefit_bit(*b) != 0;
-        let (money, met) = match (
-            program.max_income_pct_fpg,
-            program.qualifying_benefits.is_empty(),
-        ) {
-            (None, true) => (Check::Met, Met::OpenToAll),
-            _ if program.qualifying_benefits.iter().any(receives) => (Check::Met, Met::Benefits),
-            (None, false) => (Check::Failed(Reason::NoQualifyingBenefit), Met::Nothing),
-            (Some(max_pct), _) => match self.income {
-                Ok(share)
-                    if share.annual_cents_x100 <= i128::from(max_pct) * share.guideline_cents =>
-                {
-                    (Check::Met, Met::Income(share.pct_of_guideline))
-                }
-                Ok(share) => (
-                    Check::Failed(Reason::IncomeTooHigh {
-                        pct_of_guideline: share.pct_of_guideline,
-                        max_pct,
-                    }),
-                    Met::Nothing,
-                ),
-                Err(missing) => (Check::Unknown(missing), Met::Nothing),
-            },
-        };
-        let age = match program.min_age.filter(|a| *a > 0) {
-            None => Check::Met,
-            Some(min_age) => match household.age_band.map(age_bounds) {
-                Some((low, _)) if low >= min_age => Check::Met,
-                Some((_, Some(high))) if high < min_age => {
-                    Check::Failed(Reason::TooYoung { min_age })
-                }
-                _ => Check::Unknown(Reason::AgeUnknown { min_age }),
-            },
-        };
-        let area = match household.area_id {
-            _ if program.area_ids.is_empty() => Check::Met,
-            Some(area) if program.area_ids.contains(&area) => Check::Met,
-            Some(_) => Check::Failed(Reason::OutsideArea),
-            None => Check::Unknown(Reason::AreaUnknown),
-        };
-        let checks = [money, age, area];
-
-        if !program.active || checks.iter().any(|c| matches!(c, Check::Failed(_))) {
-            if !program.active {
-                reasons.push(Reason::Closed);
-            }
-            reasons.extend(checks.iter().filter_map(|c| match c {
-                Check::Failed(r) => Some(*r),
-                _ => None,
-            }));
-            return Verdict::NotEligible;
-        }
-        let verdict = if checks.iter().any(|c| matches!(c, Check::Unknown(_))) {
-            reasons.extend(checks.iter().filter_map(|c| match c {
-                Check::Unknown(r) => Some(*r),
-                _ => None,
-            }));
-            Verdict::MayQualify
-        } else {
-            Verdict::Eligible
-        };
-        match met {
-            Met::Nothing => {}
-            Met::OpenToAll => reasons.push(Reason::OpenToAll),
-            Met::Benefits => reasons.extend(
-                program
-                    .qualifying_benefits
-                    .iter()
-                    .filter(|b| receives(b))
-                    .map(|b| Reason::Benefit(*b)),
-            ),
-            Met::Income(pct_of_guideline) => reasons.push(Reason::Income { pct_of_guideline }),
-        }
-        if program.capacity_available.is_some_and(|c| c <= 0) {
-            reasons.push(Reason::NoCapacity);
-        }
-        if let Some(lang) = household.language {
-            reasons.push(if program.languages.contains(&lang) {
-                Reason::InYourLanguage
-            } else {
-                Reason::NotInYourLanguage
-            });
-        }
-        verdict
     }
 }
 
@@ -1066,6 +1226,8 @@ mod tests {
                 active: rng.random_bool(0.9),
             })
             .collect();
+        let set = ProgramSet::new(&programs);
+        assert_eq!(set.len(), programs.len());
         // Every verdict and every kind of reason comes up, so the comparison covers them all.
         let mut seen = std::collections::BTreeSet::new();
         for round in 0..300 {
@@ -1115,14 +1277,15 @@ mod tests {
                 );
             }
             want.sort_by_key(|(_, d)| d.verdict as u8);
-            let got: Vec<(usize, Decision)> = assess_all(&household, &programs, table)
+            let got: Vec<(usize, Decision)> = set
+                .assess_all(&household, table)
                 .iter()
                 .map(|(i, verdict, reasons)| {
                     (
                         i,
                         Decision {
                             verdict,
-                            reasons: reasons.to_vec(),
+                            reasons: reasons.collect(),
                         },
                     )
                 })
@@ -1130,6 +1293,8 @@ mod tests {
             assert_eq!(got, want, "{household:?}");
         }
         assert_eq!(seen.len(), 3 + 16, "{seen:?}");
-        assert!(assess_all(&Household::default(), &[], None).is_empty());
+        assert!(ProgramSet::new(&[])
+            .assess_all(&Household::default(), None)
+            .is_empty());
     }
 }

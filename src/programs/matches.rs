@@ -9,7 +9,7 @@ use crate::domain::{split_codes, AgeBand, Benefit};
 use crate::i18n::{Lang, Tr};
 use crate::intake::form::NewRequest;
 use crate::matching::eligibility::{
-    assess_all, Decision, Household, ProgramRules, Reason, Verdict,
+    Decision, Household, ProgramRules, ProgramSet, Reason, Verdict,
 };
 
 /// A program with the decision for one household.
@@ -111,7 +111,8 @@ pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec
         ));
     }
     // Already ordered by verdict; the query's order holds within each.
-    let matches = assess_all(household, &rules, guidelines.as_ref())
+    let matches = ProgramSet::new(&rules)
+        .assess_all(household, guidelines.as_ref())
         .iter()
         .map(|(i, verdict, reasons)| {
             let (program_id, organization, name, url, phone) = programs[i].clone();
@@ -123,7 +124,7 @@ pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec
                 phone,
                 decision: Decision {
                     verdict,
-                    reasons: reasons.to_vec(),
+                    reasons: reasons.collect(),
                 },
             }
         })
