@@ -343,13 +343,11 @@ impl ProgramSet {
 
     /// The reasons of one decision, written out from its bits.
     fn reasons<'s>(&'s self, applicant: &'s Applicant, entry: Entry) -> Reasons<'s> {
-        let program = &self.programs[entry.program as usize];
         Reasons {
             bits: entry.reasons,
-            program,
-            benefits: self.benefits[program.benefits.0 as usize..program.benefits.1 as usize]
-                .iter(),
-            expanding: false,
+            set: self,
+            program: entry.program as usize,
+            benefits: [].iter(),
             applicant,
         }
     }
@@ -412,10 +410,12 @@ impl Assessments<'_> {
 /// The reasons of one decision, lowest bit first.
 struct Reasons<'s> {
     bits: u16,
-    program: &'s Prepared,
-    /// The program's qualifying benefits, walked when `BENEFITS` is reached.
+    /// The program's rules are read only for the few reasons that need them: most decisions
+    /// are written out from their bits alone.
+    set: &'s ProgramSet,
+    program: usize,
+    /// The program's qualifying benefits still to walk, once `BENEFITS` is reached.
     benefits: std::slice::Iter<'s, Benefit>,
-    expanding: bool,
     applicant: &'s Applicant,
 }
 
@@ -424,50 +424,61 @@ impl Iterator for Reasons<'_> {
 
     fn next(&mut self) -> Option<Reason> {
         let a = self.applicant;
-        if self.expanding {
-            if let Some(b) = self
-                .benefits
-                .by_ref()
-                .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
-            {
-                return Some(Reason::Benefit(*b));
-            }
-            self.expanding = false;
+        if let Some(b) = self
+            .benefits
+            .by_ref()
+            .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
+        {
+            return Some(Reason::Benefit(*b));
         }
         if self.bits == 0 {
             return None;
         }
-        let lowest = self.bits & self.bits.wrapping_neg();
-        self.bits &= !lowest;
-        let p = self.program;
-        Some(match lowest {
-            bit::CLOSED => Reason::Closed,
-            bit::NO_QUALIFYING_BENEFIT => Reason::NoQualifyingBenefit,
+        let lowest = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        // Most reasons carry nothing: a table look-up, not a jump on which one it is.
+        if let Some(reason) = PLAIN_REASONS[lowest] {
+            return Some(reason);
+        }
+        let p = &self.set.programs[self.program];
+        Some(match 1 << lowest {
             bit::INCOME_TOO_HIGH => Reason::IncomeTooHigh {
                 pct_of_guideline: a.pct_of_guideline,
                 max_pct: p.max_income_pct_fpg,
             },
             bit::TOO_YOUNG => Reason::TooYoung { min_age: p.min_age },
-            bit::OUTSIDE_AREA => Reason::OutsideArea,
-            bit::INCOME_UNKNOWN => Reason::IncomeUnknown,
-            bit::HOUSEHOLD_SIZE_UNKNOWN => Reason::HouseholdSizeUnknown,
-            bit::GUIDELINES_MISSING => Reason::GuidelinesMissing,
             bit::AGE_UNKNOWN => Reason::AgeUnknown { min_age: p.min_age },
-            bit::AREA_UNKNOWN => Reason::AreaUnknown,
-            bit::OPEN_TO_ALL => Reason::OpenToAll,
-            bit::BENEFITS => {
-                self.expanding = true;
-                return self.next();
-            }
             bit::INCOME => Reason::Income {
                 pct_of_guideline: a.pct_of_guideline,
             },
-            bit::NO_CAPACITY => Reason::NoCapacity,
-            bit::IN_YOUR_LANGUAGE => Reason::InYourLanguage,
-            _ => Reason::NotInYourLanguage,
+            _ => {
+                self.benefits =
+                    self.set.benefits[p.benefits.0 as usize..p.benefits.1 as usize].iter();
+                return self.next();
+            }
         })
     }
 }
+
+/// The reason of each bit that needs no figures, by bit number.
+const PLAIN_REASONS: [Option<Reason>; 16] = [
+    Some(Reason::Closed),
+    Some(Reason::NoQualifyingBenefit),
+    None,
+    None,
+    Some(Reason::OutsideArea),
+    Some(Reason::IncomeUnknown),
+    Some(Reason::HouseholdSizeUnknown),
+    Some(Reason::GuidelinesMissing),
+    None,
+    Some(Reason::AreaUnknown),
+    Some(Reason::OpenToAll),
+    None,
+    None,
+    Some(Reason::NoCapacity),
+    Some(Reason::InYourLanguage),
+    Some(Reason::NotInYourLanguage),
+];
 
 /// A household's facts prepared once for deciding many programs: its benefits and language as
 /// bits, its age band's bounds, and its income against the guideline for its size.
