@@ -426,41 +426,45 @@ struct Reasons<'s> {
 impl Iterator for Reasons<'_> {
     type Item = Reason;
 
+    #[inline]
     fn next(&mut self) -> Option<Reason> {
         let a = self.applicant;
-        if let Some(b) = self
-            .benefits
-            .by_ref()
-            .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
-        {
-            return Some(Reason::Benefit(*b));
-        }
-        if self.bits == 0 {
-            return None;
-        }
-        let lowest = self.bits.trailing_zeros() as usize;
-        self.bits &= self.bits - 1;
-        // Most reasons carry nothing: a table look-up, not a jump on which one it is.
-        if let Some(reason) = PLAIN_REASONS[lowest] {
-            return Some(reason);
-        }
-        let p = &self.set.programs[self.program];
-        Some(match 1 << lowest {
-            bit::INCOME_TOO_HIGH => Reason::IncomeTooHigh {
-                pct_of_guideline: a.pct_of_guideline,
-                max_pct: p.max_income_pct_fpg,
-            },
-            bit::TOO_YOUNG => Reason::TooYoung { min_age: p.min_age },
-            bit::AGE_UNKNOWN => Reason::AgeUnknown { min_age: p.min_age },
-            bit::INCOME => Reason::Income {
-                pct_of_guideline: a.pct_of_guideline,
-            },
-            _ => {
-                self.benefits =
-                    self.set.benefits[p.benefits.0 as usize..p.benefits.1 as usize].iter();
-                return self.next();
+        loop {
+            if let Some(b) = self
+                .benefits
+                .by_ref()
+                .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
+            {
+                return Some(Reason::Benefit(*b));
             }
-        })
+            if self.bits == 0 {
+                return None;
+            }
+            let lowest = self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            // Most reasons carry nothing: a table look-up, not a jump on which one it is.
+            if let Some(reason) = PLAIN_REASONS[lowest] {
+                return Some(reason);
+            }
+            let p = &self.set.programs[self.program];
+            return Some(match 1 << lowest {
+                bit::INCOME_TOO_HIGH => Reason::IncomeTooHigh {
+                    pct_of_guideline: a.pct_of_guideline,
+                    max_pct: p.max_income_pct_fpg,
+                },
+                bit::TOO_YOUNG => Reason::TooYoung { min_age: p.min_age },
+                bit::AGE_UNKNOWN => Reason::AgeUnknown { min_age: p.min_age },
+                bit::INCOME => Reason::Income {
+                    pct_of_guideline: a.pct_of_guideline,
+                },
+                // BENEFITS: walk the program's qualifying benefits.
+                _ => {
+                    self.benefits =
+                        self.set.benefits[p.benefits.0 as usize..p.benefits.1 as usize].iter();
+                    continue;
+                }
+            });
+        }
     }
 }
 
