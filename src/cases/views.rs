@@ -1048,3 +1048,49 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{I18n, Lang};
+
+    /// The program list on the case page is worded in every language, not only in the two
+    /// that must translate staff pages (elsewhere a missing message would show in English).
+    #[test]
+    fn the_program_list_is_worded_in_every_language() {
+        let i18n = I18n::load().unwrap();
+        let en = i18n.tr(Lang::EN);
+        let keys = [
+            "case-programs-title",
+            "case-programs-intro",
+            "case-programs-none",
+            "case-programs-eligible",
+            "case-programs-may-qualify",
+            "case-programs-not-eligible",
+            "case-programs-refer",
+        ];
+        for lang in Lang::all().filter(|l| *l != Lang::EN) {
+            let tr = i18n.tr(lang);
+            for key in keys {
+                assert_ne!(tr.t(key), en.t(key), "{} {key}", lang.code());
+            }
+            // The button's accessible name holds its visible word and names the program.
+            let refer = tr.t("case-programs-refer");
+            let label = tr.ta(
+                "case-programs-refer-label",
+                &[("program", "Lifeline Plus".into())],
+            );
+            assert!(
+                label.contains(&refer) && label.contains("Lifeline Plus"),
+                "{}: {label}",
+                lang.code()
+            );
+            let referred = tr.ta("case-programs-referred", &[("status", "X".into())]);
+            assert_ne!(
+                referred,
+                en.ta("case-programs-referred", &[("status", "X".into())]),
+                "{}",
+                lang.code()
+            );
+        }
+    }
+}
