@@ -1,7 +1,7 @@
 //! Browser tests for the staff side, in real headless Chromium (WebDriver) at phone width:
 //!
 //! - a navigator's day: sign in, take a request from the queue, log a contact, refer the
-//!   resident to a program and see them enrolled, record the outcome, and move the case
+//!   resident in one step to a program she qualifies for and see her enrolled, record the outcome, and move the case
 //!   through its statuses to closed, with the timeline and the database agreeing;
 //! - axe-core finds no WCAG 2.1 A/AA violation on any staff page, as a navigator, a
 //!   supervisor and an admin, and no page scrolls sideways on a 320 px phone; full-page
@@ -98,12 +98,19 @@ async fn press(b: &Browser, css: &str) {
 }
 
 /// Presses a case form's button and checks that the case page came back (after a redirect).
+/// The one-step Refer buttons post to the same place as the add-referral form: not these.
 async fn press_on_case(b: &Browser, case_id: i64, action: &str) {
-    press(
+    press_button_on_case(
         b,
-        &format!("form[action='/cases/{case_id}/{action}'] button[type=submit]"),
+        case_id,
+        &format!("form:not(.refer)[action='/cases/{case_id}/{action}'] button[type=submit]"),
+        action,
     )
     .await;
+}
+
+async fn press_button_on_case(b: &Browser, case_id: i64, css: &str, action: &str) {
+    press(b, css).await;
     assert_eq!(
         b.path().await,
         format!("/cases/{case_id}"),
@@ -250,10 +257,45 @@ async fn a_navigators_day_in_the_browser() {
         "First contact shows when: {first_contact:?}"
     );
 
-    // A referral to the program, then the program enrolls her.
-    choose(&b, "#f-program", &program_id.to_string()).await;
-    choose(&b, "#f-referral_status", "referred").await;
-    press_on_case(&b, case_id, "referrals").await;
+    // The program she qualifies for, with why; one press refers her, then the program
+    // enrolls her.
+    let programs = text_of(&b, "ul.matches").await;
+    assert!(
+        programs.contains("Refurbished laptops")
+            && programs.contains(&en.t("case-programs-eligible"))
+            && programs.contains(&en.t("eligibility-open-to-all")),
+        "the program is listed as one she qualifies for:\n{programs}"
+    );
+    let refer = "ul.matches form.refer button[aria-label*='Refurbished laptops']";
+    assert_eq!(text_of(&b, refer).await, en.t("case-programs-refer"));
+    let name = b
+        .js(&format!(
+            "return document.querySelector(\"{refer}\").getAttribute('aria-label');"
+        ))
+        .await;
+    assert_eq!(
+        clean(name.as_str().unwrap_or_default()),
+        en.ta(
+            "case-programs-refer-label",
+            &[("program", "Refurbished laptops")]
+        ),
+        "the Refer button's accessible name names the program"
+    );
+    press_button_on_case(&b, case_id, refer, "refer").await;
+    let gone = b
+        .js(&format!(
+            "return document.querySelector(\"{refer}\") === null;"
+        ))
+        .await;
+    assert_eq!(
+        gone.as_bool(),
+        Some(true),
+        "a referred program offers no Refer"
+    );
+    assert!(text_of(&b, "ul.matches").await.contains(&en.ta(
+        "case-programs-referred",
+        &[("status", &en.t("referral-status-referred"))]
+    )));
     let referral_id: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
         .bind(case_id)
         .fetch_one(&app.db.pool)

@@ -7,7 +7,7 @@ mod common;
 use common::staff::{hidden, navigator, new_case, staff, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
-use navdesk::domain::{Channel, ContactMethod, Need, PhoneNumber};
+use navdesk::domain::{AgeBand, Benefit, Channel, ContactMethod, Need, PhoneNumber};
 use navdesk::i18n::Lang;
 use navdesk::intake::form::NewRequest;
 
@@ -920,7 +920,242 @@ async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
     app.stop().await;
 }
 
+/// The form around the button with the accessible name `label` on a page: its action and
+/// every field it posts, as a browser would send them.
+fn form_of_button(body: &str, label: &str) -> Option<(String, Vec<(String, String)>)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let marker = format!(" {name}=\"");
+        let at = tag.find(&marker)? + marker.len();
+        Some(
+            tag[at..]
+                .split('"')
+                .next()?
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&"),
+        )
+    };
+    let button = body.find(&format!("aria-label=\"{label}\""))?;
+    let start = body[..button].rfind("<form")?;
+    let end = start + body[start..].find("</form>")?;
+    let form = &body[start..end];
+    let action = attr(&form[..form.find('>')?], "action")?;
+    let fields = form
+        .split("<input")
+        .skip(1)
+        .filter_map(|input| {
+            let tag = &input[..input.find('>')?];
+            Some((attr(tag, "name")?, attr(tag, "value").unwrap_or_default()))
+        })
+        .collect();
+    Some((action, fields))
+}
+
+/// What the case page says about one program in its list of programs the household may
+/// qualify for.
+fn program_entry<'a>(body: &'a str, name: &str) -> &'a str {
+    let list = &body[body
+        .find("Programs this household may qualify for")
+        .expect("the programs section")..];
+    let list = &list[..list
+        .find("id=\"referrals\"")
+        .expect("the referrals after it")];
+    let at = list
+        .find(&format!("<strong>{name}</strong>"))
+        .unwrap_or_else(|| panic!("{name} is listed"));
+    let rest = &list[at..];
+    &rest[..rest.find("<li><p><strong>").unwrap_or(rest.len())]
+}
+
+async fn post_form(
+    who: &Staff,
+    (action, fields): &(String, Vec<(String, String)>),
+) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    who.post(action, &fields).await
+}
+
+async fn rules_program(app: &TestApp, name: &str, rules: &str, values: &str) -> i64 {
+    sqlx::query_scalar(&format!(
+        "INSERT INTO programs (organization, name, categories{rules}) \
+         VALUES ('Denver Digital Equity', '{name}', 'device'{values}) RETURNING id"
+    ))
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+}
+
+/// How many referrals a case has to `program`, and their status.
+async fn referral_to(app: &TestApp, case_id: i64, program: i64) -> Vec<String> {
+    sqlx::query_scalar("SELECT status FROM referrals WHERE case_id = $1 AND program_id = $2")
+        .bind(case_id)
+        .bind(program)
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
+    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let bob = navigator(&app, "bob@navdesk.example", "Bob Ngata").await;
+    let sam = staff(
+        &app,
+        "sam@navdesk.example",
+        "Sam Ortiz",
+        Role::Supervisor,
+        false,
+    )
+    .await;
+    let five_points = area(&app, "Five Points").await;
+    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
+        .bind(bob.navigator_id.unwrap())
+        .bind(five_points)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let lifeline = rules_program(
+        &app,
+        "Lifeline Plus",
+        ", qualifying_benefits, max_income_pct_fpg",
+        ", 'snap,medicaid', 135",
+    )
+    .await;
+    let seniors = rules_program(&app, "Senior tablets", ", min_age", ", 65").await;
+    let laptops = rules_program(&app, "Laptop loan", ", capacity_available", ", 0").await;
+    // A Spanish-speaking household of three in Five Points that receives SNAP, aged 25 to 44.
+    let household = NewRequest {
+        name: "Rosa Díaz".into(),
+        phone: Some(PhoneNumber::parse("720-555-0142").unwrap()),
+        email: None,
+        contact_method: ContactMethod::Call,
+        language: Lang::parse("es").unwrap(),
+        address: None,
+        zip: None,
+        area_id: Some(five_points),
+        needs: vec![Need::Internet],
+        household_size: Some(3),
+        monthly_income: None,
+        benefits: vec![Benefit::Snap],
+        age_band: Some(AgeBand::A25To44),
+        race_ethnicity: vec![],
+        accessibility: vec![],
+        details: String::new(),
+        sms_consent: false,
+    };
+    let code = navdesk::intake::store::insert_request(&app.db, &household, Channel::Web, now())
+        .await
+        .unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code.as_str())
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+
+    // Unassigned, the case is in Bob's queue: he sees the programs, but may not refer yet.
+    let (status, body) = bob.page(&format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        program_entry(&body, "Lifeline Plus").contains("Eligible"),
+        "{body}"
+    );
+    assert!(!body.contains("aria-label=\"Refer to "), "{body}");
+
+    assign(&app, id, &ana).await;
+    let (status, body) = ana.page(&format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    // Eligible first, then the rest; each with its reasons; a full program shown as such.
+    let order: Vec<usize> = ["Laptop loan", "Lifeline Plus", "Senior tablets"]
+        .iter()
+        .map(|name| body.find(&format!("<strong>{name}</strong>")).unwrap())
+        .collect();
+    assert!(order.is_sorted(), "eligible before not eligible: {order:?}");
+    let entry = program_entry(&body, "Lifeline Plus");
+    assert!(entry.contains("<strong>Eligible</strong>"), "{entry}");
+    assert!(
+        entry.contains("because you receive SNAP (food stamps)"),
+        "{entry}"
+    );
+    assert!(entry.contains("Refer to Lifeline Plus"), "{entry}");
+    let entry = program_entry(&body, "Laptop loan");
+    assert!(entry.contains("<strong>Eligible</strong>"), "{entry}");
+    assert!(entry.contains("no places left now"), "{entry}");
+    assert!(entry.contains("Refer to Laptop loan"), "{entry}");
+    let entry = program_entry(&body, "Senior tablets");
+    assert!(entry.contains("<strong>Not eligible</strong>"), "{entry}");
+    assert!(
+        entry.contains("only for people aged 65 or older"),
+        "{entry}"
+    );
+    assert!(!entry.contains("Refer to"), "{entry}");
+
+    // Refer, as the button posts it.
+    let refer_lifeline = form_of_button(&body, "Refer to Lifeline Plus").expect("a Refer form");
+    let stale_laptops = form_of_button(&body, "Refer to Laptop loan").expect("a Refer form");
+    let before = version_and_events(&app, id).await;
+    let resp = post_form(&ana, &refer_lifeline).await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(referral_to(&app, id, lifeline).await, vec!["referred"]);
+    let after = version_and_events(&app, id).await;
+    assert_eq!((after.0, after.1), (before.0 + 1, before.1 + 1));
+    let kind: String = sqlx::query_scalar(
+        "SELECT kind FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(kind, "referral");
+    let (_, body) = ana.page(&format!("/cases/{id}")).await;
+    assert!(
+        body.contains("Referred to Lifeline Plus: Referred"),
+        "{body}"
+    );
+    let entry = program_entry(&body, "Lifeline Plus");
+    assert!(
+        entry.contains("Already referred on this case: Referred"),
+        "{entry}"
+    );
+    assert!(!entry.contains("Refer to"), "{entry}");
+
+    // A form drawn before that change is stale: 409, and nothing is created.
+    let resp = post_form(&ana, &stale_laptops).await;
+    assert_eq!(resp.status(), 409);
+    assert!(referral_to(&app, id, laptops).await.is_empty());
+    assert_eq!(version_and_events(&app, id).await, after);
+
+    // Another navigator's case: as if it did not exist, also for a well-formed Refer.
+    assert_eq!(bob.page(&format!("/cases/{id}")).await.0, 404);
+    let (action, mut fields) = form_of_button(&body, "Refer to Laptop loan").unwrap();
+    let bobs_token = bob.csrf().await;
+    for (k, v) in &mut fields {
+        if k == "csrf_token" {
+            *v = bobs_token.clone();
+        }
+    }
+    assert_eq!(post_form(&bob, &(action, fields)).await.status(), 404);
+    assert!(referral_to(&app, id, laptops).await.is_empty());
+    assert_eq!(version_and_events(&app, id).await, after);
+
+    // A supervisor sees the same and refers in one step too.
+    let (status, body) = sam.page(&format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    let entry = program_entry(&body, "Lifeline Plus");
+    assert!(
+        entry.contains("because you receive SNAP (food stamps)"),
+        "{entry}"
+    );
+    assert!(program_entry(&body, "Senior tablets").contains("Not eligible"));
+    let refer = form_of_button(&body, "Refer to Laptop loan").expect("a Refer form");
+    assert_eq!(post_form(&sam, &refer).await.status(), 303);
+    assert_eq!(referral_to(&app, id, laptops).await, vec!["referred"]);
+    assert_eq!(referral_to(&app, id, seniors).await, Vec::<String>::new());
+    app.stop().await;
+}
+
 on_both_backends!(
+    a_program_match_becomes_a_referral_in_one_step,
     supervisors_see_the_navigators_who_fit_best,
     referrals_close_the_loop,
     outcomes_are_recorded,

@@ -289,6 +289,17 @@ device-smartphone = Smartphone
 device-hotspot = Mobile hotspot
 device-other = Other device
 
+## The programs a household may qualify for, each referred in one step
+case-programs-title = Programs this household may qualify for
+case-programs-intro = Every active program, checked against what the resident told us: eligible first, then may qualify, then not eligible. The reasons are worded as the resident reads them on their confirmation page.
+case-programs-none = There are no active programs yet.
+case-programs-eligible = Eligible
+case-programs-may-qualify = May qualify
+case-programs-not-eligible = Not eligible
+case-programs-refer = Refer
+case-programs-refer-label = Refer to { $program }
+case-programs-referred = Already referred on this case: { $status }
+
 ## Change password
 account-password-title = Change your password
 account-current-password = Current password

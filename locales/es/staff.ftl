@@ -289,6 +289,17 @@ device-smartphone = Teléfono inteligente
 device-hotspot = Punto de acceso móvil
 device-other = Otro dispositivo
 
+## Los programas para los que un hogar podría calificar, cada uno derivado en un paso
+case-programs-title = Programas para los que este hogar podría calificar
+case-programs-intro = Todos los programas activos, comparados con lo que nos dijo el residente: primero los que cumple, luego los que podría cumplir, luego los que no. Las razones están escritas como el residente las lee en su página de confirmación.
+case-programs-none = Todavía no hay programas activos.
+case-programs-eligible = Cumple los requisitos
+case-programs-may-qualify = Podría cumplir los requisitos
+case-programs-not-eligible = No cumple los requisitos
+case-programs-refer = Derivar
+case-programs-refer-label = Derivar a { $program }
+case-programs-referred = Ya derivado en este caso: { $status }
+
 ## Cambiar la contraseña
 account-password-title = Cambiar su contraseña
 account-current-password = Contraseña actual

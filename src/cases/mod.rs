@@ -270,7 +270,19 @@ async fn render_case(
             store::mark_replies_seen(db, id, now).await?;
         }
     }
+    // Every active program, with what it means for this household: navigators see the ones
+    // ruled out too, so they can explain why.
+    let eligibility = match crate::programs::matches::household_of_resident(db, case.resident_id)
+        .await
+        .map_err(AppError::Other)?
+    {
+        Some(household) => crate::programs::matches::for_household(db, &household)
+            .await
+            .map_err(AppError::Other)?,
+        None => Vec::new(),
+    };
     let page = views::CasePage {
+        eligibility,
         events: store::timeline(db, id).await?,
         referrals: store::referrals(db, id).await?,
         programs: if access == Access::Full {

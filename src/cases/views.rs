@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 use crate::intake::form::AreaChoice;
 use crate::intake::form::FieldError;
 use crate::intake::views::format_date;
+use crate::matching::eligibility::{Reason, Verdict};
+use crate::programs::matches::{reason_text, ProgramMatch};
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::page;
 use crate::web::Ctx;
@@ -476,6 +478,9 @@ pub struct CasePage {
     pub access: Access,
     pub events: Vec<Event>,
     pub referrals: Vec<Referral>,
+    /// Every active program with its decision for the case's household: eligible first, then
+    /// may qualify, then not eligible.
+    pub eligibility: Vec<ProgramMatch>,
     /// Programs the case may be referred to (empty unless the user may change the case).
     pub programs: Vec<ProgramChoice>,
     pub outcome: Outcome,
@@ -640,6 +645,7 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                 (status_form(ctx, user, case, forms))
                 (follow_up_form(ctx, user, case, forms))
             }
+            (eligibility_section(ctx, user, p))
             (referrals_section(ctx, user, p, forms))
             (outcome_section(ctx, user, p, forms))
             h2 { (ctx.t("case-timeline")) }
@@ -668,6 +674,65 @@ fn program_label(ctx: &Ctx, p: &ProgramChoice) -> String {
     match p.capacity_available {
         Some(n) if n <= 0 => format!("{name} · {}", ctx.t("referral-no-capacity")),
         _ => name,
+    }
+}
+
+/// The programs this household may qualify for, each with its verdict and why, and for one it
+/// qualifies or may qualify for and is not yet referred to, a button that refers it in one
+/// step (the add-referral form's fields, filled in). A list rather than a table, so a phone
+/// shows it without scrolling sideways.
+fn eligibility_section(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
+    let case = &p.case;
+    let full = p.access == Access::Full;
+    let tr = ctx.tr();
+    let verdict_label = |v: Verdict| {
+        ctx.t(match v {
+            Verdict::Eligible => "case-programs-eligible",
+            Verdict::MayQualify => "case-programs-may-qualify",
+            Verdict::NotEligible => "case-programs-not-eligible",
+        })
+    };
+    html! {
+        h2 id="programs" { (ctx.t("case-programs-title")) }
+        @if p.eligibility.is_empty() {
+            p { (ctx.t("case-programs-none")) }
+        } @else {
+            p { (ctx.t("case-programs-intro")) }
+            ul.matches aria-labelledby="programs" {
+                @for m in &p.eligibility {
+                    @let referral = p.referrals.iter().find(|r| r.program_id == m.program_id);
+                    li {
+                        p { strong { (m.name) } " (" (m.organization) ")" }
+                        p {
+                            strong { (verdict_label(m.decision.verdict)) }
+                            @if m.decision.no_places_left() {
+                                " · " strong { (ctx.t("referral-no-capacity")) }
+                            }
+                        }
+                        @let reasons: Vec<String> = m.decision.reasons.iter()
+                            .filter(|r| **r != Reason::NoCapacity)
+                            .map(|r| reason_text(&tr, *r))
+                            .collect();
+                        @if !reasons.is_empty() {
+                            ul { @for r in &reasons { li { (r) } } }
+                        }
+                        @if let Some(r) = referral {
+                            p { (tr.ta("case-programs-referred", &[("status", referral_status_label(ctx, r.status).into())])) }
+                        } @else if full && m.decision.verdict != Verdict::NotEligible {
+                            form.refer method="post" action={ "/cases/" (case.id) "/referrals" } {
+                                (csrf_field(&user.csrf_token))
+                                input type="hidden" name="version" value=(case.version);
+                                input type="hidden" name="program" value=(m.program_id);
+                                input type="hidden" name="referral_status" value=(ReferralStatus::Referred.code());
+                                button type="submit" aria-label=(tr.ta("case-programs-refer-label", &[("program", m.name.as_str().into())])) {
+                                    (ctx.t("case-programs-refer"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -1034,6 +1099,52 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
                 " "
                 a href="/cases" { (ctx.t("cases-filter-clear")) }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{I18n, Lang};
+
+    /// The program list on the case page is worded in every language, not only in the two
+    /// that must translate staff pages (elsewhere a missing message would show in English).
+    #[test]
+    fn the_program_list_is_worded_in_every_language() {
+        let i18n = I18n::load().unwrap();
+        let en = i18n.tr(Lang::EN);
+        let keys = [
+            "case-programs-title",
+            "case-programs-intro",
+            "case-programs-none",
+            "case-programs-eligible",
+            "case-programs-may-qualify",
+            "case-programs-not-eligible",
+            "case-programs-refer",
+        ];
+        for lang in Lang::all().filter(|l| *l != Lang::EN) {
+            let tr = i18n.tr(lang);
+            for key in keys {
+                assert_ne!(tr.t(key), en.t(key), "{} {key}", lang.code());
+            }
+            // The button's accessible name holds its visible word and names the program.
+            let refer = tr.t("case-programs-refer");
+            let label = tr.ta(
+                "case-programs-refer-label",
+                &[("program", "Lifeline Plus".into())],
+            );
+            assert!(
+                label.contains(&refer) && label.contains("Lifeline Plus"),
+                "{}: {label}",
+                lang.code()
+            );
+            let referred = tr.ta("case-programs-referred", &[("status", "X".into())]);
+            assert_ne!(
+                referred,
+                en.ta("case-programs-referred", &[("status", "X".into())]),
+                "{}",
+                lang.code()
+            );
         }
     }
 }

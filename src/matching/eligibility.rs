@@ -7,8 +7,12 @@
 //! the poverty guideline for the household's size; a program with neither rule is open to all.
 //! Age, area and status can rule a household out; a program with no places left is still shown
 //! as one the household qualifies for, with a reason saying so.
+//!
+//! `assess` decides one program. A page that shows every program prepares them once as a
+//! `ProgramSet` and decides them all for a household at once: the same decisions (a test holds
+//! them to the rules as first written), fast enough for thousands of programs per request.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{AgeBand, Benefit};
 use crate::i18n::Lang;
@@ -119,102 +123,424 @@ pub fn age_bounds(band: AgeBand) -> (i64, Option<i64>) {
 }
 
 /// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
-/// guideline table, if any is loaded.
+/// guideline table, if any is loaded. To decide many programs, prepare them once as a
+/// [`ProgramSet`] (the same decisions, without the work repeated per program).
 pub fn assess(
     household: &Household,
     program: &ProgramRules,
     guidelines: Option<&PovertyGuidelines>,
 ) -> Decision {
-    let mut met = Vec::new();
-    let mut failed = Vec::new();
-    let mut unknown = Vec::new();
+    let set = ProgramSet::new(std::slice::from_ref(program));
+    let applicant = Applicant::new(household, guidelines);
+    let entry = set.decide(&applicant, set.served(&applicant), 0);
+    Decision {
+        verdict: entry.verdict(),
+        reasons: set.reasons(&applicant, entry).collect(),
+    }
+}
 
-    if !program.active {
-        failed.push(Reason::Closed);
+/// Programs' rules prepared once for deciding them for many households: each program flat and
+/// small (sets as bits, limits as numbers), the areas as an index from area to the programs
+/// offered there. Deciding thousands of programs then reads memory in order, allocates
+/// nothing per program, and has no branch that depends on the program to mispredict.
+#[derive(Clone, Debug, Default)]
+pub struct ProgramSet {
+    programs: Vec<Prepared>,
+    /// Each program's qualifying benefits in its own order (which the reasons keep).
+    benefits: Vec<Benefit>,
+    /// For each area some program is limited to, one bit per program offered there.
+    by_area: HashMap<i64, Vec<u64>>,
+}
+
+/// One program's rules, prepared.
+#[derive(Clone, Copy, Debug)]
+struct Prepared {
+    /// Meaningful when `has_income_rule`.
+    max_income_pct_fpg: i64,
+    /// 0: no minimum.
+    min_age: i64,
+    language_bits: u64,
+    /// The program's qualifying benefits: a range of `ProgramSet::benefits`.
+    benefits: (u32, u32),
+    benefit_bits: u16,
+    has_income_rule: bool,
+    has_areas: bool,
+    no_places_left: bool,
+    active: bool,
+}
+
+fn benefit_bit(benefit: Benefit) -> u16 {
+    1 << (benefit as u16)
+}
+
+fn language_bit(lang: Lang) -> u64 {
+    // Six languages today: far from 64.
+    1u64.checked_shl(lang.index() as u32).unwrap_or(0)
+}
+
+/// The reasons a decision may carry, one bit each, numbered in the order [`Decision`] lists
+/// them: a verdict's reasons are its bits from the lowest up.
+mod bit {
+    pub const CLOSED: u16 = 1 << 0;
+    pub const NO_QUALIFYING_BENEFIT: u16 = 1 << 1;
+    pub const INCOME_TOO_HIGH: u16 = 1 << 2;
+    pub const TOO_YOUNG: u16 = 1 << 3;
+    pub const OUTSIDE_AREA: u16 = 1 << 4;
+    pub const INCOME_UNKNOWN: u16 = 1 << 5;
+    pub const HOUSEHOLD_SIZE_UNKNOWN: u16 = 1 << 6;
+    pub const GUIDELINES_MISSING: u16 = 1 << 7;
+    pub const AGE_UNKNOWN: u16 = 1 << 8;
+    pub const AREA_UNKNOWN: u16 = 1 << 9;
+    pub const OPEN_TO_ALL: u16 = 1 << 10;
+    /// Each qualifying benefit received, in the program's order.
+    pub const BENEFITS: u16 = 1 << 11;
+    pub const INCOME: u16 = 1 << 12;
+    pub const NO_CAPACITY: u16 = 1 << 13;
+    pub const IN_YOUR_LANGUAGE: u16 = 1 << 14;
+    pub const NOT_IN_YOUR_LANGUAGE: u16 = 1 << 15;
+}
+
+/// `then` when `cond`, else nothing: a bit set without a branch.
+fn when(cond: bool, then: u16) -> u16 {
+    u16::from(cond) * then
+}
+
+impl ProgramSet {
+    pub fn new(rules: &[ProgramRules]) -> Self {
+        let words = rules.len().div_ceil(64);
+        let mut set = ProgramSet {
+            programs: Vec::with_capacity(rules.len()),
+            ..ProgramSet::default()
+        };
+        for (i, r) in rules.iter().enumerate() {
+            let start = set.benefits.len() as u32;
+            set.benefits.extend_from_slice(&r.qualifying_benefits);
+            for area in &r.area_ids {
+                set.by_area.entry(*area).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+            }
+            set.programs.push(Prepared {
+                max_income_pct_fpg: r.max_income_pct_fpg.unwrap_or(0),
+                min_age: r.min_age.filter(|a| *a > 0).unwrap_or(0),
+                language_bits: r
+                    .languages
+                    .iter()
+                    .fold(0, |bits, l| bits | language_bit(*l)),
+                benefits: (start, set.benefits.len() as u32),
+                benefit_bits: r
+                    .qualifying_benefits
+                    .iter()
+                    .fold(0, |bits, b| bits | benefit_bit(*b)),
+                has_income_rule: r.max_income_pct_fpg.is_some(),
+                has_areas: !r.area_ids.is_empty(),
+                no_places_left: r.capacity_available.is_some_and(|c| c <= 0),
+                active: r.active,
+            });
+        }
+        set
     }
 
-    let benefits: Vec<Reason> = program
-        .qualifying_benefits
-        .iter()
-        .filter(|b| household.benefits.contains(b))
-        .map(|b| Reason::Benefit(*b))
-        .collect();
-    match (
-        program.max_income_pct_fpg,
-        program.qualifying_benefits.is_empty(),
-    ) {
-        (None, true) => met.push(Reason::OpenToAll),
-        _ if !benefits.is_empty() => met.extend(benefits),
-        (None, false) => failed.push(Reason::NoQualifyingBenefit),
-        (Some(max_pct), _) => match income_test(household, max_pct, guidelines) {
-            Ok(reason @ Reason::Income { .. }) => met.push(reason),
-            Ok(reason @ Reason::IncomeTooHigh { .. }) => failed.push(reason),
-            Ok(reason) | Err(reason) => unknown.push(reason),
-        },
+    pub fn len(&self) -> usize {
+        self.programs.len()
     }
 
-    if let Some(min_age) = program.min_age.filter(|a| *a > 0) {
-        match household.age_band.map(age_bounds) {
-            Some((low, _)) if low >= min_age => {}
-            Some((_, Some(high))) if high < min_age => failed.push(Reason::TooYoung { min_age }),
-            _ => unknown.push(Reason::AgeUnknown { min_age }),
+    pub fn is_empty(&self) -> bool {
+        self.programs.is_empty()
+    }
+
+    /// Decides every program for `household` (as [`assess`] would, one by one), ordered
+    /// eligible, may qualify, not eligible, keeping the programs' order within each verdict.
+    pub fn assess_all(
+        &self,
+        household: &Household,
+        guidelines: Option<&PovertyGuidelines>,
+    ) -> Assessments<'_> {
+        let applicant = Applicant::new(household, guidelines);
+        let served = self.served(&applicant);
+        let mut decided = Vec::with_capacity(self.programs.len());
+        let mut counts = [0; 3];
+        for i in 0..self.programs.len() {
+            let entry = self.decide(&applicant, served, i);
+            counts[usize::from(entry.verdict)] += 1;
+            decided.push(entry);
+        }
+        // A stable partition by verdict: each entry straight to its place, no sort.
+        let mut next = [0, counts[0], counts[0] + counts[1]];
+        let mut entries = vec![Entry::default(); decided.len()];
+        for entry in decided {
+            let at = &mut next[usize::from(entry.verdict)];
+            entries[*at] = entry;
+            *at += 1;
+        }
+        Assessments {
+            set: self,
+            applicant,
+            entries,
         }
     }
 
-    if !program.area_ids.is_empty() {
-        match household.area_id {
-            Some(area) if program.area_ids.contains(&area) => {}
-            Some(_) => failed.push(Reason::OutsideArea),
-            None => unknown.push(Reason::AreaUnknown),
+    /// Which programs are offered in the household's area (bits), if it has one.
+    fn served(&self, applicant: &Applicant) -> &[u64] {
+        applicant
+            .area_id
+            .and_then(|area| self.by_area.get(&area))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Decides program `i`. Every rule is worked out, met or not, and the results combined
+    /// as bits: which rules a program has varies from one to the next, and a branch on it
+    /// would be mispredicted half the time.
+    fn decide(&self, a: &Applicant, served: &[u64], i: usize) -> Entry {
+        let p = &self.programs[i];
+
+        // Money: no rule at all; a qualifying benefit received; or income, if known.
+        let open = !p.has_income_rule & (p.benefit_bits == 0);
+        let by_benefit = !open & (p.benefit_bits & a.benefit_bits != 0);
+        let by_income = !open & !by_benefit & p.has_income_rule;
+        let no_qualifying_benefit = !open & !by_benefit & !p.has_income_rule;
+        let within = i128::from(p.max_income_pct_fpg) >= a.pct_needed;
+        let income_met = by_income & a.income_known & within;
+        let income_too_high = by_income & a.income_known & !within;
+        let income_unknown = by_income & !a.income_known;
+
+        let has_min_age = p.min_age > 0;
+        let age_met = !has_min_age | (a.age_known & (a.age_low >= p.min_age));
+        let too_young = has_min_age & a.age_known & (a.age_high < p.min_age);
+        let age_unknown = !age_met & !too_young;
+
+        let in_area = served
+            .get(i / 64)
+            .is_some_and(|word| (word >> (i % 64)) & 1 != 0);
+        let outside_area = p.has_areas & a.area_id.is_some() & !in_area;
+        let area_unknown = p.has_areas & a.area_id.is_none();
+
+        let offered_in_language = p.language_bits & a.language_bit != 0;
+        let failed = when(!p.active, bit::CLOSED)
+            | when(no_qualifying_benefit, bit::NO_QUALIFYING_BENEFIT)
+            | when(income_too_high, bit::INCOME_TOO_HIGH)
+            | when(too_young, bit::TOO_YOUNG)
+            | when(outside_area, bit::OUTSIDE_AREA);
+        let unknown = when(income_unknown, a.income_unknown)
+            | when(age_unknown, bit::AGE_UNKNOWN)
+            | when(area_unknown, bit::AREA_UNKNOWN);
+        let otherwise = unknown
+            | when(open, bit::OPEN_TO_ALL)
+            | when(by_benefit, bit::BENEFITS)
+            | when(income_met, bit::INCOME)
+            | when(p.no_places_left, bit::NO_CAPACITY)
+            | when(
+                a.language_known & offered_in_language,
+                bit::IN_YOUR_LANGUAGE,
+            )
+            | when(
+                a.language_known & !offered_in_language,
+                bit::NOT_IN_YOUR_LANGUAGE,
+            );
+        // A rule not met decides alone, with no notes.
+        let is_failed = failed != 0;
+        let mask = u16::from(is_failed).wrapping_neg();
+        Entry {
+            program: i as u32,
+            verdict: 2 * u8::from(is_failed) + u8::from(!is_failed & (unknown != 0)),
+            reasons: (failed & mask) | (otherwise & !mask),
         }
     }
 
-    let (verdict, mut reasons) = if !failed.is_empty() {
-        (Verdict::NotEligible, failed)
-    } else if !unknown.is_empty() {
-        unknown.extend(met);
-        (Verdict::MayQualify, unknown)
-    } else {
-        (Verdict::Eligible, met)
-    };
-    if verdict != Verdict::NotEligible {
-        if program.capacity_available.is_some_and(|c| c <= 0) {
-            reasons.push(Reason::NoCapacity);
+    /// The reasons of one decision, written out from its bits.
+    fn reasons<'s>(&'s self, applicant: &'s Applicant, entry: Entry) -> Reasons<'s> {
+        Reasons {
+            bits: entry.reasons,
+            set: self,
+            program: entry.program as usize,
+            benefits: [].iter(),
+            applicant,
         }
-        if let Some(lang) = household.language {
-            reasons.push(if program.languages.contains(&lang) {
-                Reason::InYourLanguage
-            } else {
-                Reason::NotInYourLanguage
+    }
+}
+
+/// Decisions for many programs for one household: a verdict and the reasons as bits for each,
+/// written out as [`Reason`]s when read.
+#[derive(Clone, Debug)]
+pub struct Assessments<'s> {
+    set: &'s ProgramSet,
+    applicant: Applicant,
+    /// Eligible first, then may qualify, then not eligible; the programs' order within each.
+    entries: Vec<Entry>,
+}
+
+/// One program's decision: the verdict (0 eligible, 1 may qualify, 2 not eligible, which is
+/// also the order shown) and its reasons as bits.
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    program: u32,
+    verdict: u8,
+    reasons: u16,
+}
+
+impl Entry {
+    fn verdict(self) -> Verdict {
+        match self.verdict {
+            0 => Verdict::Eligible,
+            1 => Verdict::MayQualify,
+            _ => Verdict::NotEligible,
+        }
+    }
+}
+
+impl Assessments<'_> {
+    /// (index of the program in the set, verdict, reasons), eligible first, then may qualify,
+    /// then not eligible; the programs' order holds within each verdict.
+    pub fn iter(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (usize, Verdict, impl Iterator<Item = Reason> + '_)> + '_
+    {
+        self.entries.iter().map(|e| {
+            (
+                e.program as usize,
+                e.verdict(),
+                self.set.reasons(&self.applicant, *e),
+            )
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The reasons of one decision, lowest bit first.
+struct Reasons<'s> {
+    bits: u16,
+    /// The program's rules are read only for the few reasons that need them: most decisions
+    /// are written out from their bits alone.
+    set: &'s ProgramSet,
+    program: usize,
+    /// The program's qualifying benefits still to walk, once `BENEFITS` is reached.
+    benefits: std::slice::Iter<'s, Benefit>,
+    applicant: &'s Applicant,
+}
+
+impl Iterator for Reasons<'_> {
+    type Item = Reason;
+
+    #[inline]
+    fn next(&mut self) -> Option<Reason> {
+        let a = self.applicant;
+        loop {
+            if let Some(b) = self
+                .benefits
+                .by_ref()
+                .find(|b| benefit_bit(**b) & a.benefit_bits != 0)
+            {
+                return Some(Reason::Benefit(*b));
+            }
+            if self.bits == 0 {
+                return None;
+            }
+            let lowest = self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            // Most reasons carry nothing: a table look-up, not a jump on which one it is.
+            if let Some(reason) = PLAIN_REASONS[lowest] {
+                return Some(reason);
+            }
+            let p = &self.set.programs[self.program];
+            return Some(match 1 << lowest {
+                bit::INCOME_TOO_HIGH => Reason::IncomeTooHigh {
+                    pct_of_guideline: a.pct_of_guideline,
+                    max_pct: p.max_income_pct_fpg,
+                },
+                bit::TOO_YOUNG => Reason::TooYoung { min_age: p.min_age },
+                bit::AGE_UNKNOWN => Reason::AgeUnknown { min_age: p.min_age },
+                bit::INCOME => Reason::Income {
+                    pct_of_guideline: a.pct_of_guideline,
+                },
+                // BENEFITS: walk the program's qualifying benefits.
+                _ => {
+                    self.benefits =
+                        self.set.benefits[p.benefits.0 as usize..p.benefits.1 as usize].iter();
+                    continue;
+                }
             });
         }
     }
-    Decision { verdict, reasons }
 }
 
-/// `Ok(Income)` or `Ok(IncomeTooHigh)` when income decides; `Err` names what is missing.
-fn income_test(
-    household: &Household,
-    max_pct: i64,
-    guidelines: Option<&PovertyGuidelines>,
-) -> Result<Reason, Reason> {
-    let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
-    let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
-    let guideline = guidelines
-        .ok_or(Reason::GuidelinesMissing)?
-        .annual_cents(size);
-    // Whole cents in i128: no rounding before the comparison, so "at the limit" is exact.
-    let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
-    let guideline = i128::from(guideline.max(1));
-    let pct_of_guideline =
-        i64::try_from((annual_cents * 100 + guideline - 1) / guideline).unwrap_or(i64::MAX);
-    if annual_cents * 100 <= i128::from(max_pct) * guideline {
-        Ok(Reason::Income { pct_of_guideline })
-    } else {
-        Ok(Reason::IncomeTooHigh {
-            pct_of_guideline,
-            max_pct,
-        })
+/// The reason of each bit that needs no figures, by bit number.
+const PLAIN_REASONS: [Option<Reason>; 16] = [
+    Some(Reason::Closed),
+    Some(Reason::NoQualifyingBenefit),
+    None,
+    None,
+    Some(Reason::OutsideArea),
+    Some(Reason::IncomeUnknown),
+    Some(Reason::HouseholdSizeUnknown),
+    Some(Reason::GuidelinesMissing),
+    None,
+    Some(Reason::AreaUnknown),
+    Some(Reason::OpenToAll),
+    None,
+    None,
+    Some(Reason::NoCapacity),
+    Some(Reason::InYourLanguage),
+    Some(Reason::NotInYourLanguage),
+];
+
+/// A household's facts prepared once for deciding many programs: its benefits and language as
+/// bits, its age band's bounds, and its income against the guideline for its size.
+#[derive(Clone, Copy, Debug)]
+struct Applicant {
+    benefit_bits: u16,
+    language_bit: u64,
+    language_known: bool,
+    age_known: bool,
+    age_low: i64,
+    /// `i64::MAX` for a band without an upper bound.
+    age_high: i64,
+    area_id: Option<i64>,
+    income_known: bool,
+    /// The lowest whole percentage of the guideline the income is within: a program's limit
+    /// at or above it is met (exactly the comparison in whole cents).
+    pct_needed: i128,
+    /// `pct_needed`, as reasons give it.
+    pct_of_guideline: i64,
+    /// The reason bit when income is not known: which fact is missing.
+    income_unknown: u16,
+}
+
+impl Applicant {
+    fn new(household: &Household, guidelines: Option<&PovertyGuidelines>) -> Self {
+        let (low, high) = household.age_band.map_or((0, None), age_bounds);
+        let income = (|| {
+            let monthly = household.monthly_income.ok_or(bit::INCOME_UNKNOWN)?;
+            let size = household.size.ok_or(bit::HOUSEHOLD_SIZE_UNKNOWN)?;
+            let guideline = guidelines
+                .ok_or(bit::GUIDELINES_MISSING)?
+                .annual_cents(size);
+            // Whole cents: no rounding before the comparison, so "at the limit" is exact.
+            let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+            let guideline = i128::from(guideline.max(1));
+            Ok((annual_cents * 100 + guideline - 1) / guideline)
+        })();
+        let pct_needed = income.unwrap_or(0);
+        Self {
+            benefit_bits: household
+                .benefits
+                .iter()
+                .fold(0, |bits, b| bits | benefit_bit(*b)),
+            language_bit: household.language.map_or(0, language_bit),
+            language_known: household.language.is_some(),
+            age_known: household.age_band.is_some(),
+            age_low: low,
+            age_high: high.unwrap_or(i64::MAX),
+            area_id: household.area_id,
+            income_known: income.is_ok(),
+            pct_needed,
+            pct_of_guideline: i64::try_from(pct_needed).unwrap_or(i64::MAX),
+            income_unknown: income.err().unwrap_or(0),
+        }
     }
 }
 
@@ -776,5 +1102,218 @@ mod tests {
             None,
         );
         assert!(full.no_places_left());
+    }
+
+    /// The decision rules as first written, one program at a time with a vector per rule: the
+    /// yardstick the prepared, batched path must match exactly.
+    mod reference {
+        use super::super::*;
+
+        /// Decides whether `household` qualifies for `program`; `guidelines` is the newest poverty
+        /// guideline table, if any is loaded.
+        pub(super) fn assess(
+            household: &Household,
+            program: &ProgramRules,
+            guidelines: Option<&PovertyGuidelines>,
+        ) -> Decision {
+            let mut met = Vec::new();
+            let mut failed = Vec::new();
+            let mut unknown = Vec::new();
+
+            if !program.active {
+                failed.push(Reason::Closed);
+            }
+
+            let benefits: Vec<Reason> = program
+                .qualifying_benefits
+                .iter()
+                .filter(|b| household.benefits.contains(b))
+                .map(|b| Reason::Benefit(*b))
+                .collect();
+            match (
+                program.max_income_pct_fpg,
+                program.qualifying_benefits.is_empty(),
+            ) {
+                (None, true) => met.push(Reason::OpenToAll),
+                _ if !benefits.is_empty() => met.extend(benefits),
+                (None, false) => failed.push(Reason::NoQualifyingBenefit),
+                (Some(max_pct), _) => match income_test(household, max_pct, guidelines) {
+                    Ok(reason @ Reason::Income { .. }) => met.push(reason),
+                    Ok(reason @ Reason::IncomeTooHigh { .. }) => failed.push(reason),
+                    Ok(reason) | Err(reason) => unknown.push(reason),
+                },
+            }
+
+            if let Some(min_age) = program.min_age.filter(|a| *a > 0) {
+                match household.age_band.map(age_bounds) {
+                    Some((low, _)) if low >= min_age => {}
+                    Some((_, Some(high))) if high < min_age => {
+                        failed.push(Reason::TooYoung { min_age })
+                    }
+                    _ => unknown.push(Reason::AgeUnknown { min_age }),
+                }
+            }
+
+            if !program.area_ids.is_empty() {
+                match household.area_id {
+                    Some(area) if program.area_ids.contains(&area) => {}
+                    Some(_) => failed.push(Reason::OutsideArea),
+                    None => unknown.push(Reason::AreaUnknown),
+                }
+            }
+
+            let (verdict, mut reasons) = if !failed.is_empty() {
+                (Verdict::NotEligible, failed)
+            } else if !unknown.is_empty() {
+                unknown.extend(met);
+                (Verdict::MayQualify, unknown)
+            } else {
+                (Verdict::Eligible, met)
+            };
+            if verdict != Verdict::NotEligible {
+                if program.capacity_available.is_some_and(|c| c <= 0) {
+                    reasons.push(Reason::NoCapacity);
+                }
+                if let Some(lang) = household.language {
+                    reasons.push(if program.languages.contains(&lang) {
+                        Reason::InYourLanguage
+                    } else {
+                        Reason::NotInYourLanguage
+                    });
+                }
+            }
+            Decision { verdict, reasons }
+        }
+
+        /// `Ok(Income)` or `Ok(IncomeTooHigh)` when income decides; `Err` names what is missing.
+        fn income_test(
+            household: &Household,
+            max_pct: i64,
+            guidelines: Option<&PovertyGuidelines>,
+        ) -> Result<Reason, Reason> {
+            let monthly = household.monthly_income.ok_or(Reason::IncomeUnknown)?;
+            let size = household.size.ok_or(Reason::HouseholdSizeUnknown)?;
+            let guideline = guidelines
+                .ok_or(Reason::GuidelinesMissing)?
+                .annual_cents(size);
+            // Whole cents in i128: no rounding before the comparison, so "at the limit" is exact.
+            let annual_cents = i128::from(monthly.max(0)) * 12 * 100;
+            let guideline = i128::from(guideline.max(1));
+            let pct_of_guideline =
+                i64::try_from((annual_cents * 100 + guideline - 1) / guideline).unwrap_or(i64::MAX);
+            if annual_cents * 100 <= i128::from(max_pct) * guideline {
+                Ok(Reason::Income { pct_of_guideline })
+            } else {
+                Ok(Reason::IncomeTooHigh {
+                    pct_of_guideline,
+                    max_pct,
+                })
+            }
+        }
+    }
+
+    fn pick<T: Copy>(rng: &mut rand::rngs::StdRng, all: &[T], p: f64) -> Vec<T> {
+        use rand::Rng;
+        all.iter().copied().filter(|_| rng.random_bool(p)).collect()
+    }
+
+    /// Random households and programs, including the edges (no facts at all, income exactly at
+    /// a limit, duplicated benefits, no places, closed): the fast path decides each exactly as
+    /// the reference does, and `assess_all` orders them as a stable sort by verdict would.
+    #[test]
+    fn prepared_and_batched_decisions_match_the_reference() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        let g = guidelines_2025();
+        let langs: Vec<Lang> = Lang::all().collect();
+        let programs: Vec<ProgramRules> = (0..400)
+            .map(|_| ProgramRules {
+                max_income_pct_fpg: rng.random_bool(0.6).then(|| rng.random_range(0..=400)),
+                qualifying_benefits: {
+                    let mut b = pick(&mut rng, B::ALL, 0.25);
+                    if rng.random_bool(0.05) {
+                        b.extend(b.clone());
+                    }
+                    b
+                },
+                min_age: rng.random_bool(0.3).then(|| rng.random_range(-1..=70)),
+                languages: pick(&mut rng, &langs, 0.4),
+                area_ids: (0..rng.random_range(0..4))
+                    .map(|_| rng.random_range(1..=6))
+                    .collect(),
+                capacity_available: rng.random_bool(0.5).then(|| rng.random_range(-1..3)),
+                active: rng.random_bool(0.9),
+            })
+            .collect();
+        let set = ProgramSet::new(&programs);
+        assert_eq!(set.len(), programs.len());
+        // Every verdict and every kind of reason comes up, so the comparison covers them all.
+        let mut seen = std::collections::BTreeSet::new();
+        for round in 0..300 {
+            let size = rng.random_bool(0.8).then(|| rng.random_range(0..=13));
+            let household = Household {
+                size,
+                monthly_income: match rng.random_range(0..5) {
+                    0 => None,
+                    // Exactly 200% of the guideline for the size, a month.
+                    1 => size.map(|s| g.annual_cents(s) * 2 / 1200),
+                    2 => Some(-5),
+                    _ => Some(rng.random_range(0..12_000)),
+                },
+                benefits: pick(&mut rng, B::ALL, 0.15),
+                age_band: rng
+                    .random_bool(0.7)
+                    .then(|| AgeBand::ALL[rng.random_range(0..AgeBand::ALL.len())]),
+                area_id: rng.random_bool(0.8).then(|| rng.random_range(1..=6)),
+                language: rng
+                    .random_bool(0.9)
+                    .then(|| langs[rng.random_range(0..langs.len())]),
+            };
+            let table = (round % 7 != 0).then_some(&g);
+            for p in &programs {
+                let d = assess(&household, p, table);
+                seen.insert(format!("{:?}", d.verdict));
+                for r in d.reasons {
+                    seen.insert(
+                        format!("{r:?}")
+                            .split([' ', '('])
+                            .next()
+                            .unwrap()
+                            .to_owned(),
+                    );
+                }
+            }
+            let mut want: Vec<(usize, Decision)> = programs
+                .iter()
+                .map(|p| reference::assess(&household, p, table))
+                .enumerate()
+                .collect();
+            for (i, p) in programs.iter().enumerate() {
+                assert_eq!(
+                    assess(&household, p, table),
+                    want[i].1,
+                    "{household:?} {p:?}"
+                );
+            }
+            want.sort_by_key(|(_, d)| d.verdict as u8);
+            let got: Vec<(usize, Decision)> = set
+                .assess_all(&household, table)
+                .iter()
+                .map(|(i, verdict, reasons)| {
+                    (
+                        i,
+                        Decision {
+                            verdict,
+                            reasons: reasons.collect(),
+                        },
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{household:?}");
+        }
+        assert_eq!(seen.len(), 3 + 16, "{seen:?}");
+        assert!(ProgramSet::new(&[])
+            .assess_all(&Household::default(), None)
+            .is_empty());
     }
 }

@@ -8,7 +8,9 @@ use crate::db::Db;
 use crate::domain::{split_codes, AgeBand, Benefit};
 use crate::i18n::{Lang, Tr};
 use crate::intake::form::NewRequest;
-use crate::matching::eligibility::{assess, Decision, Household, ProgramRules, Reason, Verdict};
+use crate::matching::eligibility::{
+    Decision, Household, ProgramRules, ProgramSet, Reason, Verdict,
+};
 
 /// A program with the decision for one household.
 #[derive(Clone, Debug)]
@@ -76,46 +78,57 @@ pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec
     )
     .fetch_all(&db.pool)
     .await?;
-    let areas: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT program_id, area_id FROM program_areas ORDER BY program_id")
+    let mut areas: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (program, area) in
+        sqlx::query_as::<_, (i64, i64)>("SELECT program_id, area_id FROM program_areas")
             .fetch_all(&db.pool)
-            .await?;
-    let mut matches = rows
+            .await?
+    {
+        areas.entry(program).or_default().push(area);
+    }
+    let mut programs = Vec::with_capacity(rows.len());
+    let mut rules = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        rules.push(ProgramRules {
+            max_income_pct_fpg: r.try_get("max_income_pct_fpg")?,
+            qualifying_benefits: split_codes(
+                &r.try_get::<String, _>("qualifying_benefits")?,
+                Benefit::parse,
+            ),
+            min_age: r.try_get("min_age")?,
+            languages: languages(&r.try_get::<String, _>("languages")?),
+            area_ids: areas.remove(&id).unwrap_or_default(),
+            capacity_available: r.try_get("capacity_available")?,
+            active: r.try_get::<String, _>("status")? == "active",
+        });
+        programs.push((
+            id,
+            r.try_get::<String, _>("organization")?,
+            r.try_get::<String, _>("name")?,
+            r.try_get::<Option<String>, _>("url")?,
+            r.try_get::<Option<String>, _>("phone")?,
+        ));
+    }
+    // Already ordered by verdict; the query's order holds within each.
+    let matches = ProgramSet::new(&rules)
+        .assess_all(household, guidelines.as_ref())
         .iter()
-        .map(|r| {
-            let id: i64 = r.try_get("id")?;
-            let rules = ProgramRules {
-                max_income_pct_fpg: r.try_get("max_income_pct_fpg")?,
-                qualifying_benefits: split_codes(
-                    &r.try_get::<String, _>("qualifying_benefits")?,
-                    Benefit::parse,
-                ),
-                min_age: r.try_get("min_age")?,
-                languages: languages(&r.try_get::<String, _>("languages")?),
-                area_ids: areas
-                    .iter()
-                    .filter(|(p, _)| *p == id)
-                    .map(|(_, a)| *a)
-                    .collect(),
-                capacity_available: r.try_get("capacity_available")?,
-                active: r.try_get::<String, _>("status")? == "active",
-            };
-            Ok(ProgramMatch {
-                program_id: id,
-                organization: r.try_get("organization")?,
-                name: r.try_get("name")?,
-                url: r.try_get("url")?,
-                phone: r.try_get("phone")?,
-                decision: assess(household, &rules, guidelines.as_ref()),
-            })
+        .map(|(i, verdict, reasons)| {
+            let (program_id, organization, name, url, phone) = programs[i].clone();
+            ProgramMatch {
+                program_id,
+                organization,
+                name,
+                url,
+                phone,
+                decision: Decision {
+                    verdict,
+                    reasons: reasons.collect(),
+                },
+            }
         })
-        .collect::<sqlx::Result<Vec<_>>>()?;
-    // Stable: the query's order holds within each verdict.
-    matches.sort_by_key(|m| match m.decision.verdict {
-        Verdict::Eligible => 0,
-        Verdict::MayQualify => 1,
-        Verdict::NotEligible => 2,
-    });
+        .collect();
     Ok(matches)
 }
 

@@ -1,0 +1,13 @@
+## Staff pages: required in English and Spanish only. Here, a draft of some messages; every
+## message missing from this file shows in English.
+
+## The programs a household may qualify for, each referred in one step
+case-programs-title = ይህ ቤተሰብ ብቁ ሊሆንባቸው የሚችሉ ፕሮግራሞች
+case-programs-intro = ሁሉም ንቁ ፕሮግራሞች፣ ነዋሪው ከነገረን ጋር ተነጻጽረው፦ መጀመሪያ ብቁ የሆኑት፣ ከዚያ ብቁ ሊሆኑ የሚችሉት፣ ከዚያ ብቁ ያልሆኑት። ምክንያቶቹ ነዋሪው በማረጋገጫ ገጹ ላይ በሚያነባቸው ቃላት ተጽፈዋል።
+case-programs-none = እስካሁን ንቁ ፕሮግራም የለም።
+case-programs-eligible = ብቁ ነው
+case-programs-may-qualify = ብቁ ሊሆን ይችላል
+case-programs-not-eligible = ብቁ አይደለም
+case-programs-refer = አስተላልፍ
+case-programs-refer-label = ወደ { $program } አስተላልፍ
+case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏል፦ { $status }

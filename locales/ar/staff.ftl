@@ -1,0 +1,13 @@
+## Staff pages: required in English and Spanish only. Here, a draft of some messages; every
+## message missing from this file shows in English.
+
+## The programs a household may qualify for, each referred in one step
+case-programs-title = برامج قد تكون هذه الأسرة مؤهلة لها
+case-programs-intro = كل البرامج النشطة، مقارنةً بما أخبرنا به المقيم: المؤهل أولًا، ثم قد يكون مؤهلًا، ثم غير المؤهل. الأسباب مكتوبة كما يقرؤها المقيم في صفحة التأكيد.
+case-programs-none = لا توجد برامج نشطة بعد.
+case-programs-eligible = مؤهل
+case-programs-may-qualify = قد يكون مؤهلًا
+case-programs-not-eligible = غير مؤهل
+case-programs-refer = إحالة
+case-programs-refer-label = إحالة إلى { $program }
+case-programs-referred = تمت الإحالة في هذه الحالة: { $status }

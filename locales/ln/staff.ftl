@@ -1,0 +1,13 @@
+## Staff pages: required in English and Spanish only. Here, a draft of some messages; every
+## message missing from this file shows in English.
+
+## The programs a household may qualify for, each referred in one step
+case-programs-title = Biprograme oyo libota oyo ekoki kozwa
+case-programs-intro = Biprograme nyonso oyo ezali kosala, na kotalela oyo mofandi ayebisaki biso: oyo akoki liboso, sima oyo akoki mbala mosusu, sima oyo akoki te. Bantina ekomami ndenge mofandi azali kotanga yango na lokasa na ye ya ndingisa.
+case-programs-none = Naino programe moko te ezali kosala.
+case-programs-eligible = Akoki
+case-programs-may-qualify = Akoki mbala mosusu
+case-programs-not-eligible = Akoki te
+case-programs-refer = Tinda
+case-programs-refer-label = Tinda epai ya { $program }
+case-programs-referred = Esili kotindama na likambo oyo: { $status }

@@ -1,0 +1,13 @@
+## Staff pages: required in English and Spanish only. Here, a draft of some messages; every
+## message missing from this file shows in English.
+
+## The programs a household may qualify for, each referred in one step
+case-programs-title = Các chương trình mà hộ gia đình này có thể đủ điều kiện
+case-programs-intro = Mọi chương trình đang hoạt động, đối chiếu với những gì cư dân đã cho chúng tôi biết: đủ điều kiện trước, rồi có thể đủ điều kiện, rồi không đủ điều kiện. Lý do được viết như cư dân đọc trên trang xác nhận của họ.
+case-programs-none = Chưa có chương trình nào đang hoạt động.
+case-programs-eligible = Đủ điều kiện
+case-programs-may-qualify = Có thể đủ điều kiện
+case-programs-not-eligible = Không đủ điều kiện
+case-programs-refer = Giới thiệu
+case-programs-refer-label = Giới thiệu đến { $program }
+case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
