@@ -62,6 +62,8 @@ pub struct AppStateInner {
     pub pages: PageCache,
     pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub intake: intake::writer::IntakeWriter,
+    /// Locates each stored request afterwards (see `areas::placement`).
+    pub placer: areas::placement::Placer,
     pub audit: audit::writer::AuditWriter,
     pub areas: intake::store::AreaCache,
     /// Active navigators with their loads, as the reassignment lists show them.
@@ -76,14 +78,19 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// Builds the state; starts the request writer, so call it inside a Tokio runtime.
+    /// Builds the state; starts the request writer and the placement worker, so call it inside
+    /// a Tokio runtime.
     pub fn new(db: Db, config: Config) -> anyhow::Result<Self> {
         let burst = NonZeroU32::new(config.status_burst.max(1)).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(Duration::from_secs(config.status_refill_secs.max(1)))
             .ok_or_else(|| anyhow::anyhow!("bad status rate limit"))?
             .allow_burst(burst);
-        Ok(Self(Arc::new(AppStateInner {
-            intake: intake::writer::IntakeWriter::start(db.clone()),
+        let geocoder = areas::geocode::from_config(&config.placement, db.clone())?;
+        let worker = areas::placement::Worker::new(db.clone(), geocoder, config.placement.clone());
+        let (placer, placer_queue) = areas::placement::Placer::channel();
+        let inner = Arc::new(AppStateInner {
+            intake: intake::writer::IntakeWriter::start_placing(db.clone(), Some(placer.clone())),
+            placer,
             audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
@@ -93,7 +100,9 @@ impl AppState {
             pages: PageCache::new(Duration::from_secs(60)),
             status_limiter: RateLimiter::keyed(quota),
             config,
-        })))
+        });
+        areas::placement::start(Arc::downgrade(&inner), placer_queue, worker);
+        Ok(Self(inner))
     }
 }
 

@@ -99,11 +99,9 @@ pub fn hex_grid(bbox: Bbox, size_km: f64) -> Vec<NewArea> {
                 })
                 .collect();
             let shape = MultiPolygon(vec![Polygon::new(LineString(ring), Vec::new())]);
-            cells.push(NewArea::new(
-                format!("Hex {}-{}", row + 1, col + 1),
-                shape,
-                false,
-            ));
+            let mut cell = NewArea::new(format!("Hex {}-{}", row + 1, col + 1), shape, false);
+            cell.generated = true;
+            cells.push(cell);
         }
     }
     cells

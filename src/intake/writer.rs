@@ -12,6 +12,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::form::NewRequest;
 use super::store;
+use crate::areas::placement::Placer;
 use crate::db::Db;
 use crate::domain::{Channel, RefCode};
 
@@ -34,10 +35,16 @@ pub struct IntakeWriter {
 }
 
 impl IntakeWriter {
-    /// Starts the writer task on the current Tokio runtime.
+    /// Starts the writer task on the current Tokio runtime. Stored requests are left for the
+    /// placement sweep to find.
     pub fn start(db: Db) -> Self {
+        Self::start_placing(db, None)
+    }
+
+    /// Like `start`, handing each committed request's case to the placement worker.
+    pub fn start_placing(db: Db, placer: Option<Placer>) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx));
+        tokio::spawn(run(db, rx, placer));
         Self { queue }
     }
 
@@ -63,12 +70,18 @@ impl IntakeWriter {
     }
 }
 
-async fn run(db: Db, mut rx: mpsc::Receiver<Submission>) {
+async fn run(db: Db, mut rx: mpsc::Receiver<Submission>, placer: Option<Placer>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let size = batch.len();
         let results = write_batch(&db, &batch).await;
         for (submission, result) in batch.drain(..).zip(results) {
+            let result = result.map(|(case_id, code)| {
+                if let Some(placer) = &placer {
+                    placer.notify(case_id);
+                }
+                code
+            });
             // The submitter may have gone (client hung up); the request is stored all the same.
             let _ = submission.reply.send(result);
         }
@@ -76,9 +89,10 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Submission>) {
     }
 }
 
-/// One result per submission, in order. Each is `Ok` only if the whole batch committed.
-async fn write_batch(db: &Db, batch: &[Submission]) -> Vec<Result<RefCode, sqlx::Error>> {
-    let mut results: Vec<Result<RefCode, sqlx::Error>> = Vec::with_capacity(batch.len());
+/// One result (case id and code) per submission, in order. Each is `Ok` only if the whole
+/// batch committed.
+async fn write_batch(db: &Db, batch: &[Submission]) -> Vec<Result<(i64, RefCode), sqlx::Error>> {
+    let mut results: Vec<Result<(i64, RefCode), sqlx::Error>> = Vec::with_capacity(batch.len());
     let outcome: Result<(), sqlx::Error> = async {
         let mut conn = db.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -87,9 +101,9 @@ async fn write_batch(db: &Db, batch: &[Submission]) -> Vec<Result<RefCode, sqlx:
             match store::insert_request_in(&mut savepoint, &s.request, s.channel, s.created_at)
                 .await
             {
-                Ok(code) => {
+                Ok(stored) => {
                     savepoint.commit().await?;
-                    results.push(Ok(code));
+                    results.push(Ok(stored));
                 }
                 Err(err) => {
                     savepoint.rollback().await?;

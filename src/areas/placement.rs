@@ -1,0 +1,306 @@
+//! Placement: where each new request's resident is. Intake never waits for a geocoder; once a
+//! request is committed its case id is handed to this worker (a task fed by a channel), which
+//! geocodes the resident, stores the point, gives resident and case the area the point lies in
+//! (when they did not choose one: a chosen area wins) and marks the case placed.
+//!
+//! The worker also sweeps for unplaced cases at start and every `sweep_every`, so a crash
+//! between commit and placement, a full queue or a geocoder outage only delays placement.
+//! Every instance sweeps: a case is claimed by a guarded UPDATE (a lease in `place_after`)
+//! and placed by another (`WHERE placed_at IS NULL`), so two instances never both place it.
+
+use std::sync::{Arc, RwLock, Weak};
+use std::time::{Duration, Instant};
+
+use sqlx::Row;
+use tokio::sync::{mpsc, Semaphore};
+
+use super::geocode::{Found, GeocodeError, Geocoder, Query};
+use super::AreaIndex;
+use crate::config::PlacementConfig;
+use crate::db::Db;
+use crate::{AppState, AppStateInner};
+
+/// Case ids that may wait for the worker; beyond that, `notify` drops them and the next sweep
+/// places them (a full queue must never slow an intake).
+const QUEUE: usize = 4096;
+/// Cases placed at once (each may wait up to the Census timeout).
+const CONCURRENCY: usize = 8;
+/// Cases one sweep claims at most.
+const SWEEP_BATCH: i64 = 200;
+/// The area index is read again after this long, to see areas imported meanwhile.
+const INDEX_TTL: Duration = Duration::from_secs(60);
+
+/// A handle on the placement worker; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Placer {
+    queue: mpsc::Sender<i64>,
+}
+
+/// The receiving end, until the worker starts.
+pub struct PlacerQueue(mpsc::Receiver<i64>);
+
+impl Placer {
+    pub fn channel() -> (Self, PlacerQueue) {
+        let (queue, rx) = mpsc::channel(QUEUE);
+        (Self { queue }, PlacerQueue(rx))
+    }
+
+    /// Asks for a committed case to be placed. Never waits: when the queue is full or the
+    /// worker has stopped, the sweep places the case later.
+    pub fn notify(&self, case_id: i64) {
+        if self.queue.try_send(case_id).is_err() {
+            tracing::debug!(case_id, "placement queue full; the sweep will place it");
+        }
+    }
+}
+
+/// Hand-off: called once for every case this instance has just placed (with or without a
+/// point), after the placement is committed. Auto-assignment is wired in here.
+pub async fn on_placed(state: &AppState, case_id: i64) {
+    let _ = (state, case_id);
+}
+
+/// What became of one case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Placed now, by us.
+    Placed,
+    /// Not ours to place: already placed, or claimed by another worker.
+    Skipped,
+    /// The geocoder did not answer; tried again after a back-off.
+    Retry,
+}
+
+/// Everything one placement needs.
+pub struct Worker {
+    db: Db,
+    geocoder: Box<dyn Geocoder>,
+    config: PlacementConfig,
+    index: RwLock<Option<(Instant, AreaIndex)>>,
+}
+
+impl Worker {
+    pub fn new(db: Db, geocoder: Box<dyn Geocoder>, config: PlacementConfig) -> Self {
+        Self {
+            db,
+            geocoder,
+            config,
+            index: RwLock::new(None),
+        }
+    }
+
+    /// The area index, read again when it is old or was empty.
+    async fn index(&self) -> Result<AreaIndex, sqlx::Error> {
+        if let Ok(cached) = self.index.read() {
+            if let Some((at, index)) = cached.as_ref() {
+                if at.elapsed() < INDEX_TTL && !index.is_empty() {
+                    return Ok(index.clone());
+                }
+            }
+        }
+        let index = AreaIndex::load(&self.db).await?;
+        if let Ok(mut cached) = self.index.write() {
+            *cached = Some((Instant::now(), index.clone()));
+        }
+        Ok(index)
+    }
+
+    /// Claims the case (unless placed or claimed by someone else), locates it and stores the
+    /// result.
+    pub async fn place(&self, case_id: i64, now: i64) -> Result<Outcome, sqlx::Error> {
+        let lease = now + self.config.census_timeout.as_secs() as i64 * 2 + 60;
+        let claimed = sqlx::query(
+            "UPDATE cases SET place_after = $1 WHERE id = $2 AND placed_at IS NULL \
+             AND (place_after IS NULL OR place_after <= $3)",
+        )
+        .bind(lease)
+        .bind(case_id)
+        .bind(now)
+        .execute(&self.db.pool)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(Outcome::Skipped);
+        }
+        let row = sqlx::query(
+            "SELECT c.place_attempts, r.id AS resident_id, r.address, r.zip, r.area_id \
+             FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
+        )
+        .bind(case_id)
+        .fetch_one(&self.db.pool)
+        .await?;
+        let attempts: i64 = row.try_get("place_attempts")?;
+        let resident_id: i64 = row.try_get("resident_id")?;
+        let query = Query {
+            address: row.try_get("address")?,
+            zip: row.try_get("zip")?,
+            area_id: row.try_get("area_id")?,
+        };
+        let found = match self.geocoder.locate(&query).await {
+            Ok(found) => found,
+            Err(err) if attempts + 1 < self.config.max_attempts => {
+                let wait = backoff(self.config.retry_after, attempts);
+                tracing::warn!(case_id, attempt = attempts + 1, retry_in_secs = wait.as_secs(), error = %err, "case not placed yet");
+                sqlx::query(
+                    "UPDATE cases SET place_attempts = place_attempts + 1, place_after = $1 \
+                     WHERE id = $2 AND placed_at IS NULL",
+                )
+                .bind(now + wait.as_secs() as i64)
+                .bind(case_id)
+                .execute(&self.db.pool)
+                .await?;
+                return Ok(Outcome::Retry);
+            }
+            Err(err) => {
+                tracing::warn!(case_id, attempts = attempts + 1, error = %err, "case cannot be located; placed without a point");
+                if let GeocodeError::Database(e) = err {
+                    return Err(e);
+                }
+                None
+            }
+        };
+        let area = match (query.area_id, found) {
+            (Some(chosen), _) => Some(chosen),
+            (None, Some(f)) => self.index().await?.locate(f.point.lat, f.point.lon),
+            (None, None) => None,
+        };
+        let placed = self.finish(case_id, resident_id, found, area, now).await?;
+        if placed {
+            tracing::info!(
+                case_id,
+                source = found.map_or("none", |f| f.source.code()),
+                area_id = area,
+                "case placed"
+            );
+        }
+        Ok(if placed {
+            Outcome::Placed
+        } else {
+            Outcome::Skipped
+        })
+    }
+
+    /// Stores the point and area and marks the case placed, unless it already was.
+    async fn finish(
+        &self,
+        case_id: i64,
+        resident_id: i64,
+        found: Option<Found>,
+        area: Option<i64>,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.db.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE cases SET placed_at = $1, place_after = NULL, area_id = COALESCE(area_id, $2) \
+             WHERE id = $3 AND placed_at IS NULL",
+        )
+        .bind(now)
+        .bind(area)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        let (lat, lon) = found.map(|f| (f.point.lat, f.point.lon)).unzip();
+        sqlx::query(
+            "UPDATE residents SET lat = COALESCE($1, lat), lon = COALESCE($2, lon), \
+             area_id = COALESCE(area_id, $3) WHERE id = $4",
+        )
+        .bind(lat)
+        .bind(lon)
+        .bind(area)
+        .bind(resident_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Unplaced cases that are due (never claimed, or their lease or back-off has run out).
+    pub async fn due(&self, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT id FROM cases WHERE placed_at IS NULL \
+             AND (place_after IS NULL OR place_after <= $1) ORDER BY id LIMIT $2",
+        )
+        .bind(now)
+        .bind(SWEEP_BATCH)
+        .fetch_all(&self.db.pool)
+        .await
+    }
+}
+
+/// The wait before retry number `attempts + 1`: doubling from `first`, at most an hour.
+fn backoff(first: Duration, attempts: i64) -> Duration {
+    let factor = 1u32 << attempts.clamp(0, 16);
+    first.saturating_mul(factor).min(Duration::from_secs(3600))
+}
+
+/// Starts the worker on the current Tokio runtime. It holds the state weakly, so it ends when
+/// the application's state is dropped.
+pub(crate) fn start(state: Weak<AppStateInner>, queue: PlacerQueue, worker: Worker) {
+    tokio::spawn(run(state, queue.0, Arc::new(worker)));
+}
+
+async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Arc<Worker>) {
+    let slots = Arc::new(Semaphore::new(CONCURRENCY));
+    let mut sweep = tokio::time::interval(worker.config.sweep_every);
+    sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut ids = Vec::new();
+    loop {
+        tokio::select! {
+            n = rx.recv_many(&mut ids, 64) => {
+                if n == 0 {
+                    break;
+                }
+            }
+            _ = sweep.tick() => {
+                match worker.due(crate::db::now()).await {
+                    Ok(due) => {
+                        if !due.is_empty() {
+                            tracing::info!(count = due.len(), "placing cases found by the sweep");
+                        }
+                        ids.extend(due);
+                    }
+                    Err(err) => tracing::error!(error = %err, "placement sweep failed"),
+                }
+            }
+        }
+        for case_id in ids.drain(..) {
+            let Ok(permit) = slots.clone().acquire_owned().await else {
+                return;
+            };
+            let worker = worker.clone();
+            let state = state.clone();
+            tokio::spawn(async move {
+                let outcome = worker.place(case_id, crate::db::now()).await;
+                drop(permit);
+                match outcome {
+                    Ok(Outcome::Placed) => {
+                        if let Some(inner) = state.upgrade() {
+                            on_placed(&AppState(inner), case_id).await;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => tracing::error!(case_id, error = %err, "placing a case failed"),
+                }
+            });
+        }
+        if state.strong_count() == 0 {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_twice_as_long_each_time_up_to_an_hour() {
+        let first = Duration::from_secs(60);
+        let waits: Vec<u64> = (0..8).map(|a| backoff(first, a).as_secs()).collect();
+        assert_eq!(waits, [60, 120, 240, 480, 960, 1920, 3600, 3600]);
+        assert_eq!(backoff(first, 1000).as_secs(), 3600);
+    }
+}
