@@ -159,6 +159,13 @@ mod tests {
     }
 
     #[test]
+    fn the_default_grid_is_a_list_a_resident_can_scan() {
+        let cells = hex_grid(Bbox::DENVER, crate::config::DEFAULT_HEX_SIZE_KM);
+        assert!((60..=150).contains(&cells.len()), "{} cells", cells.len());
+        assert!(cells.iter().all(|c| c.generated));
+    }
+
+    #[test]
     fn bbox_parses_in_geojson_order() {
         let b: Bbox = "-105.11,39.61,-104.60,39.92".parse().unwrap();
         assert_eq!(b, Bbox::DENVER);
