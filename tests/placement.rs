@@ -146,15 +146,17 @@ async fn area_id(app: &TestApp, name: &str) -> i64 {
 
 /// What placement left on a case: (placed, resident lat, lon, resident area, case area).
 type Placed = (bool, Option<f64>, Option<f64>, Option<i64>, Option<i64>);
+/// The same as stored, with the time it was placed.
+type Stored = (
+    Option<i64>,
+    Option<f64>,
+    Option<f64>,
+    Option<i64>,
+    Option<i64>,
+);
 
 async fn placement(app: &TestApp, case_id: i64) -> Placed {
-    let row: (
-        Option<i64>,
-        Option<f64>,
-        Option<f64>,
-        Option<i64>,
-        Option<i64>,
-    ) = sqlx::query_as(
+    let row: Stored = sqlx::query_as(
         "SELECT c.placed_at, r.lat, r.lon, r.area_id, c.area_id \
          FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
     )
