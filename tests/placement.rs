@@ -372,6 +372,30 @@ async fn placing_twice_does_no_harm_and_retries_end(backend: Backend) {
     assert_eq!(outcomes, [Outcome::Placed, Outcome::Skipped]);
     assert_eq!(a.place(case, now + 10_000).await.unwrap(), Outcome::Skipped);
 
+    // Whole batches at once: every case placed by exactly one of the two.
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        ids.push(
+            common::staff::new_case(&app, &format!("Batch {i}"), 1_700_000_000)
+                .await
+                .0,
+        );
+    }
+    let (first, second) = tokio::join!(a.place_batch(&ids, now), b.place_batch(&ids, now));
+    let placed: Vec<i64> = first
+        .unwrap()
+        .into_iter()
+        .chain(second.unwrap())
+        .filter(|(_, o)| *o == Outcome::Placed)
+        .map(|(id, _)| id)
+        .collect();
+    let mut sorted = placed.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ids, "each case once: {placed:?}");
+    for id in ids {
+        assert!(placement(&app, id).await.0);
+    }
+
     // Only an address with no ZIP in it, and a Census that is down: nothing to fall back on.
     let census = Census::new(&closed_port(), TIMEOUT, Offline::new(app.db.clone())).unwrap();
     let down = Worker::new(app.db.clone(), Box::new(census), config.clone());

@@ -23,10 +23,12 @@ use crate::{AppState, AppStateInner};
 /// Case ids that may wait for the worker; beyond that, `notify` drops them and the next sweep
 /// places them (a full queue must never slow an intake).
 const QUEUE: usize = 4096;
-/// Cases placed at once (each may wait up to the Census timeout).
-const CONCURRENCY: usize = 8;
+/// Cases claimed and stored together.
+const BATCH: usize = 64;
+/// Look-ups in flight at once (each may wait up to the Census timeout).
+const CONCURRENCY: usize = 16;
 /// Cases one sweep claims at most.
-const SWEEP_BATCH: i64 = 200;
+const SWEEP_BATCH: i64 = 256;
 /// The area index is read again after this long, to see areas imported meanwhile.
 const INDEX_TTL: Duration = Duration::from_secs(60);
 
@@ -71,7 +73,7 @@ pub enum Outcome {
     Retry,
 }
 
-/// Everything one placement needs.
+/// Everything placement needs; shared by the worker task and its look-ups.
 pub struct Worker {
     db: Db,
     geocoder: Box<dyn Geocoder>,
@@ -80,13 +82,13 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn new(db: Db, geocoder: Box<dyn Geocoder>, config: PlacementConfig) -> Self {
-        Self {
+    pub fn new(db: Db, geocoder: Box<dyn Geocoder>, config: PlacementConfig) -> Arc<Self> {
+        Arc::new(Self {
             db,
             geocoder,
             config,
             index: RwLock::new(None),
-        }
+        })
     }
 
     /// The area index, read again when it is old or was empty.
@@ -105,116 +107,142 @@ impl Worker {
         Ok(index)
     }
 
-    /// Claims the case (unless placed or claimed by someone else), locates it and stores the
-    /// result.
-    pub async fn place(&self, case_id: i64, now: i64) -> Result<Outcome, sqlx::Error> {
-        let lease = now + self.config.census_timeout.as_secs() as i64 * 2 + 60;
-        let claimed = sqlx::query(
-            "UPDATE cases SET place_after = $1 WHERE id = $2 AND placed_at IS NULL \
-             AND (place_after IS NULL OR place_after <= $3)",
-        )
-        .bind(lease)
-        .bind(case_id)
-        .bind(now)
-        .execute(&self.db.pool)
-        .await?;
-        if claimed.rows_affected() == 0 {
-            return Ok(Outcome::Skipped);
-        }
-        let row = sqlx::query(
-            "SELECT c.place_attempts, r.id AS resident_id, r.address, r.zip, r.area_id \
-             FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
-        )
-        .bind(case_id)
-        .fetch_one(&self.db.pool)
-        .await?;
-        let attempts: i64 = row.try_get("place_attempts")?;
-        let resident_id: i64 = row.try_get("resident_id")?;
-        let query = Query {
-            address: row.try_get("address")?,
-            zip: row.try_get("zip")?,
-            area_id: row.try_get("area_id")?,
-        };
-        let found = match self.geocoder.locate(&query).await {
-            Ok(found) => found,
-            Err(err) if attempts + 1 < self.config.max_attempts => {
-                let wait = backoff(self.config.retry_after, attempts);
-                tracing::warn!(case_id, attempt = attempts + 1, retry_in_secs = wait.as_secs(), error = %err, "case not placed yet");
-                sqlx::query(
-                    "UPDATE cases SET place_attempts = place_attempts + 1, place_after = $1 \
-                     WHERE id = $2 AND placed_at IS NULL",
-                )
-                .bind(now + wait.as_secs() as i64)
-                .bind(case_id)
-                .execute(&self.db.pool)
-                .await?;
-                return Ok(Outcome::Retry);
-            }
-            Err(err) => {
-                tracing::warn!(case_id, attempts = attempts + 1, error = %err, "case cannot be located; placed without a point");
-                if let GeocodeError::Database(e) = err {
-                    return Err(e);
-                }
-                None
-            }
-        };
-        let area = match (query.area_id, found) {
-            (Some(chosen), _) => Some(chosen),
-            (None, Some(f)) => self.index().await?.locate(f.point.lat, f.point.lon),
-            (None, None) => None,
-        };
-        let placed = self.finish(case_id, resident_id, found, area, now).await?;
-        if placed {
-            tracing::info!(
-                case_id,
-                source = found.map_or("none", |f| f.source.code()),
-                area_id = area,
-                "case placed"
-            );
-        }
-        Ok(if placed {
-            Outcome::Placed
-        } else {
-            Outcome::Skipped
-        })
+    /// Places one case (see `place_batch`).
+    pub async fn place(self: &Arc<Self>, case_id: i64, now: i64) -> Result<Outcome, sqlx::Error> {
+        let outcomes = self.place_batch(&[case_id], now).await?;
+        Ok(outcomes.first().map_or(Outcome::Skipped, |(_, o)| *o))
     }
 
-    /// Stores the point and area and marks the case placed, unless it already was.
-    async fn finish(
-        &self,
-        case_id: i64,
-        resident_id: i64,
-        found: Option<Found>,
-        area: Option<i64>,
+    /// Claims the cases not yet placed nor claimed by another worker, locates them (at once,
+    /// up to `CONCURRENCY`) and stores the results in one transaction: two commits a batch,
+    /// so placement takes little of SQLite's one write lock from intake.
+    pub async fn place_batch(
+        self: &Arc<Self>,
+        ids: &[i64],
         now: i64,
-    ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.db.pool.begin().await?;
-        let done = sqlx::query(
-            "UPDATE cases SET placed_at = $1, place_after = NULL, area_id = COALESCE(area_id, $2) \
-             WHERE id = $3 AND placed_at IS NULL",
-        )
-        .bind(now)
-        .bind(area)
-        .bind(case_id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(false);
+    ) -> Result<Vec<(i64, Outcome)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        let (lat, lon) = found.map(|f| (f.point.lat, f.point.lon)).unzip();
-        sqlx::query(
-            "UPDATE residents SET lat = COALESCE($1, lat), lon = COALESCE($2, lon), \
-             area_id = COALESCE(area_id, $3) WHERE id = $4",
-        )
-        .bind(lat)
-        .bind(lon)
-        .bind(area)
-        .bind(resident_id)
-        .execute(&mut *tx)
-        .await?;
+        let timeout = i64::try_from(self.config.census_timeout.as_secs()).unwrap_or(60);
+        let lease = now + timeout * 2 + 60;
+        let sql = format!(
+            "UPDATE cases SET place_after = $1 WHERE placed_at IS NULL \
+             AND (place_after IS NULL OR place_after <= $2) AND id IN ({}) RETURNING id",
+            placeholders(3, ids.len())
+        );
+        let mut claim = sqlx::query_scalar::<_, i64>(&sql).bind(lease).bind(now);
+        for id in ids {
+            claim = claim.bind(*id);
+        }
+        let claimed = claim.fetch_all(&self.db.pool).await?;
+        let mut outcomes: Vec<(i64, Outcome)> = ids
+            .iter()
+            .filter(|id| !claimed.contains(id))
+            .map(|id| (*id, Outcome::Skipped))
+            .collect();
+        if claimed.is_empty() {
+            return Ok(outcomes);
+        }
+        let sql = format!(
+            "SELECT c.id, c.place_attempts, r.id AS resident_id, r.address, r.zip, r.area_id \
+             FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id IN ({})",
+            placeholders(1, claimed.len())
+        );
+        let mut read = sqlx::query(&sql);
+        for id in &claimed {
+            read = read.bind(*id);
+        }
+        let slots = Arc::new(Semaphore::new(CONCURRENCY));
+        let mut lookups = tokio::task::JoinSet::new();
+        for row in read.fetch_all(&self.db.pool).await? {
+            let claim = Claim {
+                case_id: row.try_get("id")?,
+                attempts: row.try_get("place_attempts")?,
+                resident_id: row.try_get("resident_id")?,
+                query: Query {
+                    address: row.try_get("address")?,
+                    zip: row.try_get("zip")?,
+                    area_id: row.try_get("area_id")?,
+                },
+            };
+            let worker = self.clone();
+            let slots = slots.clone();
+            lookups.spawn(async move {
+                let _slot = slots.acquire_owned().await;
+                let result = worker.geocoder.locate(&claim.query).await;
+                (claim, result)
+            });
+        }
+        let mut located = Vec::with_capacity(claimed.len());
+        while let Some(joined) = lookups.join_next().await {
+            match joined {
+                Ok(done) => located.push(done),
+                // The case's lease runs out and the sweep tries it again.
+                Err(err) => tracing::error!(error = %err, "a geocoder task failed"),
+            }
+        }
+        let index = if located
+            .iter()
+            .any(|(c, r)| c.query.area_id.is_none() && matches!(r, Ok(Some(_))))
+        {
+            Some(self.index().await?)
+        } else {
+            None
+        };
+
+        let mut tx = self.db.pool.begin().await?;
+        for (claim, result) in located {
+            let case_id = claim.case_id;
+            let found = match result {
+                Ok(found) => found,
+                Err(GeocodeError::Database(err)) => {
+                    tracing::error!(case_id, error = %err, "placing a case failed; the sweep retries it");
+                    outcomes.push((case_id, Outcome::Retry));
+                    continue;
+                }
+                Err(err) if claim.attempts + 1 < self.config.max_attempts => {
+                    let wait = backoff(self.config.retry_after, claim.attempts);
+                    tracing::warn!(case_id, attempt = claim.attempts + 1, retry_in_secs = wait.as_secs(), error = %err, "case not placed yet");
+                    sqlx::query(
+                        "UPDATE cases SET place_attempts = place_attempts + 1, place_after = $1 \
+                         WHERE id = $2 AND placed_at IS NULL",
+                    )
+                    .bind(now + i64::try_from(wait.as_secs()).unwrap_or(3600))
+                    .bind(case_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    outcomes.push((case_id, Outcome::Retry));
+                    continue;
+                }
+                Err(err) => {
+                    tracing::warn!(case_id, attempts = claim.attempts + 1, error = %err, "case cannot be located; placed without a point");
+                    None
+                }
+            };
+            let area = match (claim.query.area_id, found, &index) {
+                (Some(chosen), _, _) => Some(chosen),
+                (None, Some(f), Some(index)) => index.locate(f.point.lat, f.point.lon),
+                _ => None,
+            };
+            let placed = finish(&mut tx, &claim, found, area, now).await?;
+            if placed {
+                tracing::info!(
+                    case_id,
+                    source = found.map_or("none", |f| f.source.code()),
+                    area_id = area,
+                    "case placed"
+                );
+            }
+            let outcome = if placed {
+                Outcome::Placed
+            } else {
+                Outcome::Skipped
+            };
+            outcomes.push((case_id, outcome));
+        }
         tx.commit().await?;
-        Ok(true)
+        Ok(outcomes)
     }
 
     /// Unplaced cases that are due (never claimed, or their lease or back-off has run out).
@@ -230,6 +258,56 @@ impl Worker {
     }
 }
 
+/// A case this worker has claimed, with what its resident gave.
+struct Claim {
+    case_id: i64,
+    attempts: i64,
+    resident_id: i64,
+    query: Query,
+}
+
+/// `$first, $first+1, ...`: `count` bind parameters for an `IN (...)` list.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Stores the point and area and marks the case placed, unless it already was.
+async fn finish(
+    tx: &mut sqlx::AnyConnection,
+    claim: &Claim,
+    found: Option<Found>,
+    area: Option<i64>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE cases SET placed_at = $1, place_after = NULL, area_id = COALESCE(area_id, $2) \
+         WHERE id = $3 AND placed_at IS NULL",
+    )
+    .bind(now)
+    .bind(area)
+    .bind(claim.case_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let (lat, lon) = found.map(|f| (f.point.lat, f.point.lon)).unzip();
+    sqlx::query(
+        "UPDATE residents SET lat = COALESCE($1, lat), lon = COALESCE($2, lon), \
+         area_id = COALESCE(area_id, $3) WHERE id = $4",
+    )
+    .bind(lat)
+    .bind(lon)
+    .bind(area)
+    .bind(claim.resident_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(true)
+}
+
 /// The wait before retry number `attempts + 1`: doubling from `first`, at most an hour.
 fn backoff(first: Duration, attempts: i64) -> Duration {
     let factor = 1u32 << attempts.clamp(0, 16);
@@ -238,18 +316,17 @@ fn backoff(first: Duration, attempts: i64) -> Duration {
 
 /// Starts the worker on the current Tokio runtime. It holds the state weakly, so it ends when
 /// the application's state is dropped.
-pub(crate) fn start(state: Weak<AppStateInner>, queue: PlacerQueue, worker: Worker) {
-    tokio::spawn(run(state, queue.0, Arc::new(worker)));
+pub(crate) fn start(state: Weak<AppStateInner>, queue: PlacerQueue, worker: Arc<Worker>) {
+    tokio::spawn(run(state, queue.0, worker));
 }
 
 async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Arc<Worker>) {
-    let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let mut sweep = tokio::time::interval(worker.config.sweep_every);
     sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut ids = Vec::new();
     loop {
         tokio::select! {
-            n = rx.recv_many(&mut ids, 64) => {
+            n = rx.recv_many(&mut ids, BATCH) => {
                 if n == 0 {
                     break;
                 }
@@ -266,26 +343,22 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
                 }
             }
         }
-        for case_id in ids.drain(..) {
-            let Ok(permit) = slots.clone().acquire_owned().await else {
-                return;
-            };
-            let worker = worker.clone();
-            let state = state.clone();
-            tokio::spawn(async move {
-                let outcome = worker.place(case_id, crate::db::now()).await;
-                drop(permit);
-                match outcome {
-                    Ok(Outcome::Placed) => {
-                        if let Some(inner) = state.upgrade() {
-                            on_placed(&AppState(inner), case_id).await;
+        for batch in ids.chunks(BATCH) {
+            match worker.place_batch(batch, crate::db::now()).await {
+                Ok(outcomes) => {
+                    let Some(inner) = state.upgrade() else { return };
+                    let state = AppState(inner);
+                    for (case_id, outcome) in outcomes {
+                        if outcome == Outcome::Placed {
+                            on_placed(&state, case_id).await;
                         }
                     }
-                    Ok(_) => {}
-                    Err(err) => tracing::error!(case_id, error = %err, "placing a case failed"),
                 }
-            });
+                // Claimed cases are tried again when their lease runs out.
+                Err(err) => tracing::error!(error = %err, "placing cases failed"),
+            }
         }
+        ids.clear();
         if state.strong_count() == 0 {
             break;
         }
