@@ -254,29 +254,33 @@ async fn an_unanswering_census_neither_slows_nor_fails_a_request(backend: Backen
     // Warm up (first connections, the area list) so the timing below is the request's own.
     submit(&app, &[]).await;
 
-    let (case, took) = submit(&app, &[("address", "2400 Welton St")]).await;
-    assert!(
-        took < Duration::from_secs(1),
-        "the 303 took {took:?}; the fake Census takes {FAKE_DELAY:?}, its timeout is {TIMEOUT:?}"
-    );
-    let (_, lat, lon, resident_area, case_area) = placed(&app, case).await;
-    assert!(
-        near(lat, ZIP_80205.lat) && near(lon, ZIP_80205.lon),
-        "placed at the ZIP centroid: {lat:?} {lon:?}"
-    );
     let index = navdesk::areas::AreaIndex::load(&app.db).await.unwrap();
     let expected = index.locate(ZIP_80205.lat, ZIP_80205.lon);
     assert!(expected.is_some());
-    assert_eq!((resident_area, case_area), (expected, expected));
+    for _ in 0..2 {
+        let (case, took) = submit(&app, &[("address", "2400 Welton St")]).await;
+        assert!(
+            took < Duration::from_secs(1),
+            "the 303 took {took:?}; the fake Census takes {FAKE_DELAY:?}, its timeout is \
+             {TIMEOUT:?}"
+        );
+        let (_, lat, lon, resident_area, case_area) = placed(&app, case).await;
+        assert!(
+            near(lat, ZIP_80205.lat) && near(lon, ZIP_80205.lon),
+            "placed at the ZIP centroid: {lat:?} {lon:?}"
+        );
+        assert_eq!((resident_area, case_area), (expected, expected));
+    }
     app.stop().await;
 }
 
 async fn a_slow_census_falls_back_to_the_zip(backend: Backend) {
     let (base, addresses) = start_fake(Fake::Sleeps).await;
     an_unanswering_census_neither_slows_nor_fails_a_request(backend, &base).await;
-    assert!(
-        !addresses.lock().unwrap().is_empty(),
-        "the fake Census was asked"
+    assert_eq!(
+        addresses.lock().unwrap().len(),
+        1,
+        "the fake Census was asked once; after its timeout it is left alone for a while"
     );
 }
 

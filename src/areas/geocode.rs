@@ -6,7 +6,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
@@ -170,6 +170,10 @@ pub fn zip_in_address(address: &str) -> Option<Zip> {
         .and_then(|last| Zip::parse(last.split('-').next().unwrap_or(last)))
 }
 
+/// After a failed look-up the Census is left alone this long (centroids answer instead), so an
+/// outage costs one timeout, not one per request.
+const RESTING: Duration = Duration::from_secs(30);
+
 /// The US Census Geocoder's one-line address look-up, with `Offline` behind it.
 #[derive(Debug)]
 pub struct Census {
@@ -177,6 +181,8 @@ pub struct Census {
     base_url: String,
     timeout: Duration,
     fallback: Offline,
+    /// Until when the Census is not asked, after a failure.
+    resting_until: std::sync::Mutex<Option<Instant>>,
 }
 
 impl Census {
@@ -191,11 +197,31 @@ impl Census {
             base_url: base_url.trim_end_matches('/').to_owned(),
             timeout,
             fallback,
+            resting_until: std::sync::Mutex::new(None),
         })
     }
 
-    /// The address's point; `Ok(None)` when the Census has no match.
+    /// The address's point; `Ok(None)` when the Census has no match. After a failure, for
+    /// `RESTING`, an error without asking.
     pub async fn address(&self, address: &str) -> Result<Option<LatLon>, String> {
+        let resting = |until: Option<Instant>| until.filter(|u| Instant::now() < *u);
+        if let Some(until) = self.resting_until.lock().ok().and_then(|r| resting(*r)) {
+            return Err(format!(
+                "the Census failed recently; asked again in {} s",
+                until.saturating_duration_since(Instant::now()).as_secs() + 1
+            ));
+        }
+        let result = self.ask(address).await;
+        if let Err(why) = &result {
+            tracing::warn!(error = %why, rest_secs = RESTING.as_secs(), "Census geocoder failed; centroids answer meanwhile");
+            if let Ok(mut until) = self.resting_until.lock() {
+                *until = Some(Instant::now() + RESTING);
+            }
+        }
+        result
+    }
+
+    async fn ask(&self, address: &str) -> Result<Option<LatLon>, String> {
         let url = format!(
             "{}/geocoder/locations/onelineaddress?{}",
             self.base_url,
@@ -240,13 +266,10 @@ impl Census {
                 source: Source::Address,
             })),
             Ok(None) => self.fallback.lookup(query).await,
-            Err(why) => {
-                tracing::warn!(error = %why, "Census geocoder failed; using centroids");
-                match self.fallback.lookup(query).await? {
-                    Some(found) => Ok(Some(found)),
-                    None => Err(GeocodeError::Unavailable(why)),
-                }
-            }
+            Err(why) => match self.fallback.lookup(query).await? {
+                Some(found) => Ok(Some(found)),
+                None => Err(GeocodeError::Unavailable(why)),
+            },
         }
     }
 }
