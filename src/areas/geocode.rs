@@ -4,13 +4,16 @@
 //! it is slow, down or finds nothing. Nothing here runs inside a request: the placement worker
 //! calls them after the request is stored.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
 use crate::config::{GeocoderKind, PlacementConfig};
+use crate::db::cache::TtlCache;
 use crate::db::Db;
 use crate::domain::Zip;
 
@@ -88,47 +91,53 @@ pub fn from_config(config: &PlacementConfig, db: Db) -> anyhow::Result<Box<dyn G
 }
 
 /// Centroids only: the ZIP (given, or the last 5-digit word of the address), else the area.
+/// The centroids are read into memory and again at most once a minute (ZIP codes and areas
+/// change only on import), so placing a request reads nothing from the database here.
 #[derive(Clone, Debug)]
 pub struct Offline {
     db: Db,
+    centroids: Arc<TtlCache<Centroids>>,
+}
+
+/// Every ZIP code's and area's centroid.
+#[derive(Debug, Default)]
+struct Centroids {
+    zips: HashMap<String, LatLon>,
+    areas: HashMap<i64, LatLon>,
 }
 
 impl Offline {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        Self {
+            db,
+            centroids: Arc::new(TtlCache::new(Duration::from_secs(60))),
+        }
     }
 
     async fn lookup(&self, query: &Query) -> GeocodeResult {
+        let centroids = self.centroids.get(|| load_centroids(&self.db)).await?;
+        if centroids.zips.is_empty() {
+            // Read again next time: ZIP codes may be imported at any moment.
+            self.centroids.clear();
+        }
         let zip = query
             .zip
             .as_deref()
             .and_then(Zip::parse)
             .or_else(|| query.address.as_deref().and_then(zip_in_address));
-        if let Some(zip) = zip {
-            let row = sqlx::query("SELECT lat, lon FROM zip_centroids WHERE zip = $1")
-                .bind(zip.as_str())
-                .fetch_optional(&self.db.pool)
-                .await?;
-            if let Some(row) = row {
-                let point = LatLon {
-                    lat: row.try_get("lat")?,
-                    lon: row.try_get("lon")?,
-                };
-                return Ok(Some(Found {
-                    point,
-                    source: Source::Zip,
-                }));
-            }
+        if let Some(point) = zip.and_then(|z| centroids.zips.get(z.as_str())) {
+            return Ok(Some(Found {
+                point: *point,
+                source: Source::Zip,
+            }));
         }
-        if let Some(area_id) = query.area_id {
-            if let Some(point) = area_centroid(&self.db, area_id).await? {
-                return Ok(Some(Found {
-                    point,
-                    source: Source::Area,
-                }));
-            }
-        }
-        Ok(None)
+        Ok(query
+            .area_id
+            .and_then(|id| centroids.areas.get(&id))
+            .map(|point| Found {
+                point: *point,
+                source: Source::Area,
+            }))
     }
 }
 
@@ -138,27 +147,46 @@ impl Geocoder for Offline {
     }
 }
 
-/// An area's stored centroid, or the centroid of its shape when none was stored.
-async fn area_centroid(db: &Db, area_id: i64) -> Result<Option<LatLon>, sqlx::Error> {
-    let row = sqlx::query("SELECT centroid_lat, centroid_lon, geometry FROM areas WHERE id = $1")
-        .bind(area_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let lat: Option<f64> = row.try_get("centroid_lat")?;
-    let lon: Option<f64> = row.try_get("centroid_lon")?;
-    if let (Some(lat), Some(lon)) = (lat, lon) {
-        return Ok(Some(LatLon { lat, lon }));
+/// Every ZIP centroid, and every area's stored centroid (or its shape's, when none was stored).
+async fn load_centroids(db: &Db) -> Result<Centroids, sqlx::Error> {
+    let mut centroids = Centroids::default();
+    for row in sqlx::query("SELECT zip, lat, lon FROM zip_centroids")
+        .fetch_all(&db.pool)
+        .await?
+    {
+        let point = LatLon {
+            lat: row.try_get("lat")?,
+            lon: row.try_get("lon")?,
+        };
+        centroids.zips.insert(row.try_get("zip")?, point);
     }
-    let geometry: Option<String> = row.try_get("geometry")?;
-    Ok(geometry
-        .as_deref()
-        .and_then(super::shape_from_geojson)
-        .and_then(|shape| geo::Centroid::centroid(&shape))
-        .map(|c| LatLon {
-            lat: c.y(),
-            lon: c.x(),
-        }))
+    let rows = sqlx::query(
+        "SELECT id, centroid_lat, centroid_lon, \
+         CASE WHEN centroid_lat IS NULL OR centroid_lon IS NULL THEN geometry END AS geometry \
+         FROM areas",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    for row in rows {
+        let lat: Option<f64> = row.try_get("centroid_lat")?;
+        let lon: Option<f64> = row.try_get("centroid_lon")?;
+        let geometry: Option<String> = row.try_get("geometry")?;
+        let point = match (lat, lon) {
+            (Some(lat), Some(lon)) => Some(LatLon { lat, lon }),
+            _ => geometry
+                .as_deref()
+                .and_then(super::shape_from_geojson)
+                .and_then(|shape| geo::Centroid::centroid(&shape))
+                .map(|c| LatLon {
+                    lat: c.y(),
+                    lon: c.x(),
+                }),
+        };
+        if let Some(point) = point {
+            centroids.areas.insert(row.try_get("id")?, point);
+        }
+    }
+    Ok(centroids)
 }
 
 /// The ZIP at the end of a US address ("..., Denver, CO 80205" or "80205-1234").

@@ -28,7 +28,7 @@ const BATCH: usize = 64;
 /// Look-ups in flight at once (each may wait up to the Census timeout).
 const CONCURRENCY: usize = 16;
 /// Cases one sweep claims at most.
-const SWEEP_BATCH: i64 = 256;
+const SWEEP_BATCH: usize = 256;
 /// The area index is read again after this long, to see areas imported meanwhile.
 const INDEX_TTL: Duration = Duration::from_secs(60);
 
@@ -252,7 +252,7 @@ impl Worker {
              AND (place_after IS NULL OR place_after <= $1) ORDER BY id LIMIT $2",
         )
         .bind(now)
-        .bind(SWEEP_BATCH)
+        .bind(SWEEP_BATCH as i64)
         .fetch_all(&self.db.pool)
         .await
     }
@@ -327,41 +327,73 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
     loop {
         tokio::select! {
             n = rx.recv_many(&mut ids, BATCH) => {
-                if n == 0 {
+                if n == 0 || place_and_hand_on(&worker, &state, &ids).await == Flow::Gone {
                     break;
                 }
+                ids.clear();
             }
             _ = sweep.tick() => {
-                match worker.due(crate::db::now()).await {
-                    Ok(due) => {
-                        if !due.is_empty() {
-                            tracing::info!(count = due.len(), "placing cases found by the sweep");
+                // Until nothing is due: a backlog (the queue overflowed, an outage ended) is
+                // worked off now, not a batch per tick.
+                loop {
+                    let due = match worker.due(crate::db::now()).await {
+                        Ok(due) => due,
+                        Err(err) => {
+                            tracing::error!(error = %err, "placement sweep failed");
+                            break;
                         }
-                        ids.extend(due);
+                    };
+                    if due.is_empty() {
+                        break;
                     }
-                    Err(err) => tracing::error!(error = %err, "placement sweep failed"),
+                    tracing::info!(count = due.len(), "placing cases found by the sweep");
+                    match place_and_hand_on(&worker, &state, &due).await {
+                        Flow::Gone => return,
+                        Flow::Failed => break,
+                        Flow::Done if due.len() < SWEEP_BATCH => break,
+                        Flow::Done => {}
+                    }
                 }
             }
         }
-        for batch in ids.chunks(BATCH) {
-            match worker.place_batch(batch, crate::db::now()).await {
-                Ok(outcomes) => {
-                    let Some(inner) = state.upgrade() else { return };
-                    let state = AppState(inner);
-                    for (case_id, outcome) in outcomes {
-                        if outcome == Outcome::Placed {
-                            on_placed(&state, case_id).await;
-                        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    Done,
+    /// A batch failed (the database, most likely): the sweep waits for its next tick.
+    Failed,
+    /// The application has stopped.
+    Gone,
+}
+
+/// Places the cases and hands each one placed on.
+async fn place_and_hand_on(worker: &Arc<Worker>, state: &Weak<AppStateInner>, ids: &[i64]) -> Flow {
+    for batch in ids.chunks(BATCH) {
+        match worker.place_batch(batch, crate::db::now()).await {
+            Ok(outcomes) => {
+                let Some(inner) = state.upgrade() else {
+                    return Flow::Gone;
+                };
+                let state = AppState(inner);
+                for (case_id, outcome) in outcomes {
+                    if outcome == Outcome::Placed {
+                        on_placed(&state, case_id).await;
                     }
                 }
-                // Claimed cases are tried again when their lease runs out.
-                Err(err) => tracing::error!(error = %err, "placing cases failed"),
+            }
+            // Claimed cases are tried again when their lease runs out.
+            Err(err) => {
+                tracing::error!(error = %err, "placing cases failed");
+                return Flow::Failed;
             }
         }
-        ids.clear();
-        if state.strong_count() == 0 {
-            break;
-        }
+    }
+    if state.strong_count() > 0 {
+        Flow::Done
+    } else {
+        Flow::Gone
     }
 }
 
