@@ -23,8 +23,10 @@ use crate::{AppState, AppStateInner};
 /// Case ids that may wait for the worker; beyond that, `notify` drops them and the next sweep
 /// places them (a full queue must never slow an intake).
 const QUEUE: usize = 4096;
-/// Cases claimed and stored together.
-const BATCH: usize = 64;
+/// Cases located and stored together.
+const BATCH: usize = 256;
+/// How long the worker lets newly stored requests gather before placing them.
+const GATHER: Duration = Duration::from_millis(100);
 /// Look-ups in flight at once (each may wait up to the Census timeout).
 const CONCURRENCY: usize = 16;
 /// Cases one sweep claims at most.
@@ -113,9 +115,9 @@ impl Worker {
         Ok(outcomes.first().map_or(Outcome::Skipped, |(_, o)| *o))
     }
 
-    /// Claims the cases not yet placed nor claimed by another worker, locates them (at once,
-    /// up to `CONCURRENCY`) and stores the results in one transaction: two commits a batch,
-    /// so placement takes little of SQLite's one write lock from intake.
+    /// Claims the cases not yet placed nor claimed by another worker (a lease in
+    /// `place_after`), then places them as `place_fresh` does. The sweep's way: another
+    /// instance may be sweeping the same cases.
     pub async fn place_batch(
         self: &Arc<Self>,
         ids: &[i64],
@@ -136,23 +138,52 @@ impl Worker {
             claim = claim.bind(*id);
         }
         let claimed = claim.fetch_all(&self.db.pool).await?;
-        let mut outcomes: Vec<(i64, Outcome)> = ids
-            .iter()
-            .filter(|id| !claimed.contains(id))
-            .map(|id| (*id, Outcome::Skipped))
-            .collect();
-        if claimed.is_empty() {
-            return Ok(outcomes);
+        let mut outcomes = self.locate_and_store(&claimed, now, true).await?;
+        outcomes.extend(
+            ids.iter()
+                .filter(|id| !claimed.contains(id))
+                .map(|id| (*id, Outcome::Skipped)),
+        );
+        Ok(outcomes)
+    }
+
+    /// Places cases just stored (never claimed, so the sweep leaves them alone for a while):
+    /// locates them (at once, up to `CONCURRENCY`) and stores every result with one guarded
+    /// UPDATE per table in one transaction, so placement adds one commit a batch to what
+    /// SQLite's one write lock must carry.
+    pub async fn place_fresh(
+        self: &Arc<Self>,
+        ids: &[i64],
+        now: i64,
+    ) -> Result<Vec<(i64, Outcome)>, sqlx::Error> {
+        self.locate_and_store(ids, now, false).await
+    }
+
+    async fn locate_and_store(
+        self: &Arc<Self>,
+        ids: &[i64],
+        now: i64,
+        claimed: bool,
+    ) -> Result<Vec<(i64, Outcome)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
         let sql = format!(
             "SELECT c.id, c.place_attempts, r.id AS resident_id, r.address, r.zip, r.area_id \
-             FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id IN ({})",
-            placeholders(1, claimed.len())
+             FROM cases c JOIN residents r ON r.id = c.resident_id \
+             WHERE c.placed_at IS NULL {} AND c.id IN ({})",
+            if claimed {
+                ""
+            } else {
+                "AND c.place_after IS NULL"
+            },
+            placeholders(1, ids.len())
         );
         let mut read = sqlx::query(&sql);
-        for id in &claimed {
+        for id in ids {
             read = read.bind(*id);
         }
+        let mut outcomes: Vec<(i64, Outcome)> = Vec::with_capacity(ids.len());
         let slots = Arc::new(Semaphore::new(CONCURRENCY));
         let mut lookups = tokio::task::JoinSet::new();
         for row in read.fetch_all(&self.db.pool).await? {
@@ -174,7 +205,7 @@ impl Worker {
                 (claim, result)
             });
         }
-        let mut located = Vec::with_capacity(claimed.len());
+        let mut located = Vec::with_capacity(ids.len());
         while let Some(joined) = lookups.join_next().await {
             match joined {
                 Ok(done) => located.push(done),
@@ -192,6 +223,7 @@ impl Worker {
         };
 
         let mut tx = self.db.pool.begin().await?;
+        let mut results = Vec::with_capacity(located.len());
         for (claim, result) in located {
             let case_id = claim.case_id;
             let found = match result {
@@ -225,32 +257,44 @@ impl Worker {
                 (None, Some(f), Some(index)) => index.locate(f.point.lat, f.point.lon),
                 _ => None,
             };
-            let placed = finish(&mut tx, &claim, found, area, now).await?;
-            if placed {
-                tracing::info!(
+            results.push(Placement { claim, found, area });
+        }
+        let placed = finish(&mut tx, &results, now).await?;
+        tx.commit().await?;
+        for p in &results {
+            let case_id = p.claim.case_id;
+            if placed.contains(&case_id) {
+                tracing::debug!(
                     case_id,
-                    source = found.map_or("none", |f| f.source.code()),
-                    area_id = area,
+                    source = p.found.map_or("none", |f| f.source.code()),
+                    area_id = p.area,
                     "case placed"
                 );
-            }
-            let outcome = if placed {
-                Outcome::Placed
+                outcomes.push((case_id, Outcome::Placed));
             } else {
-                Outcome::Skipped
-            };
-            outcomes.push((case_id, outcome));
+                outcomes.push((case_id, Outcome::Skipped));
+            }
         }
-        tx.commit().await?;
+        let read: Vec<i64> = outcomes.iter().map(|(id, _)| *id).collect();
+        outcomes.extend(
+            ids.iter()
+                .filter(|id| !read.contains(id))
+                .map(|id| (*id, Outcome::Skipped)),
+        );
         Ok(outcomes)
     }
 
-    /// Unplaced cases that are due (never claimed, or their lease or back-off has run out).
+    /// Unplaced cases that are due: their lease or back-off has run out, or they were never
+    /// claimed and are older than two sweeps (younger ones are with the worker intake handed
+    /// them to, if it is still running).
     pub async fn due(&self, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+        let grace = i64::try_from(self.config.sweep_every.as_secs() * 2).unwrap_or(60);
         sqlx::query_scalar(
             "SELECT id FROM cases WHERE placed_at IS NULL \
-             AND (place_after IS NULL OR place_after <= $1) ORDER BY id LIMIT $2",
+             AND ((place_after IS NULL AND created_at <= $1) OR place_after <= $2) \
+             ORDER BY id LIMIT $3",
         )
+        .bind(now - grace)
         .bind(now)
         .bind(SWEEP_BATCH as i64)
         .fetch_all(&self.db.pool)
@@ -274,38 +318,77 @@ fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// Stores the point and area and marks the case placed, unless it already was.
-async fn finish(
-    tx: &mut sqlx::AnyConnection,
-    claim: &Claim,
+/// A located case, ready to store.
+struct Placement {
+    claim: Claim,
     found: Option<Found>,
     area: Option<i64>,
+}
+
+/// Marks the cases placed (those not placed meanwhile by someone else) with their areas, and
+/// stores their residents' points and areas: one statement per table. Returns the cases
+/// placed now.
+async fn finish(
+    tx: &mut sqlx::AnyConnection,
+    placements: &[Placement],
     now: i64,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE cases SET placed_at = $1, place_after = NULL, area_id = COALESCE(area_id, $2) \
-         WHERE id = $3 AND placed_at IS NULL",
-    )
-    .bind(now)
-    .bind(area)
-    .bind(claim.case_id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
+) -> Result<Vec<i64>, sqlx::Error> {
+    if placements.is_empty() {
+        return Ok(Vec::new());
     }
-    let (lat, lon) = found.map(|f| (f.point.lat, f.point.lon)).unzip();
-    sqlx::query(
-        "UPDATE residents SET lat = COALESCE($1, lat), lon = COALESCE($2, lon), \
-         area_id = COALESCE(area_id, $3) WHERE id = $4",
-    )
-    .bind(lat)
-    .bind(lon)
-    .bind(area)
-    .bind(claim.resident_id)
-    .execute(&mut *tx)
-    .await?;
-    Ok(true)
+    // CASE id WHEN $a THEN $b ...: each case's area, bound two parameters a case after $1.
+    let whens: String = (0..placements.len())
+        .map(|i| format!(" WHEN ${} THEN ${}", 2 + 2 * i, 3 + 2 * i))
+        .collect();
+    let ids: Vec<String> = (0..placements.len())
+        .map(|i| format!("${}", 2 + 2 * i))
+        .collect();
+    let sql = format!(
+        "UPDATE cases SET placed_at = $1, place_after = NULL, \
+         area_id = COALESCE(area_id, CASE id{whens} END) \
+         WHERE placed_at IS NULL AND id IN ({}) RETURNING id",
+        ids.join(", ")
+    );
+    let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(now);
+    for p in placements {
+        query = query.bind(p.claim.case_id).bind(p.area);
+    }
+    let placed = query.fetch_all(&mut *tx).await?;
+    let residents: Vec<&Placement> = placements
+        .iter()
+        .filter(|p| placed.contains(&p.claim.case_id))
+        .collect();
+    if residents.is_empty() {
+        return Ok(placed);
+    }
+    let arm = |column: usize| -> String {
+        (0..residents.len())
+            .map(|i| format!(" WHEN ${} THEN ${}", 1 + 4 * i, 1 + 4 * i + column))
+            .collect()
+    };
+    let ids: Vec<String> = (0..residents.len())
+        .map(|i| format!("${}", 1 + 4 * i))
+        .collect();
+    let sql = format!(
+        "UPDATE residents SET lat = COALESCE(CASE id{} END, lat), \
+         lon = COALESCE(CASE id{} END, lon), area_id = COALESCE(area_id, CASE id{} END) \
+         WHERE id IN ({})",
+        arm(1),
+        arm(2),
+        arm(3),
+        ids.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for p in residents {
+        let (lat, lon) = p.found.map(|f| (f.point.lat, f.point.lon)).unzip();
+        query = query
+            .bind(p.claim.resident_id)
+            .bind(lat)
+            .bind(lon)
+            .bind(p.area);
+    }
+    query.execute(&mut *tx).await?;
+    Ok(placed)
 }
 
 /// The wait before retry number `attempts + 1`: doubling from `first`, at most an hour.
@@ -327,7 +410,21 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
     loop {
         tokio::select! {
             n = rx.recv_many(&mut ids, BATCH) => {
-                if n == 0 || place_and_hand_on(&worker, &state, &ids).await == Flow::Gone {
+                if n == 0 {
+                    break;
+                }
+                // Let a busy moment's requests gather: fewer, larger batches take SQLite's
+                // write lock less often.
+                if ids.len() < BATCH {
+                    tokio::time::sleep(GATHER).await;
+                    while ids.len() < BATCH {
+                        match rx.try_recv() {
+                            Ok(id) => ids.push(id),
+                            Err(_) => break,
+                        }
+                    }
+                }
+                if place_and_hand_on(&worker, &state, &ids, Source::Fresh).await == Flow::Gone {
                     break;
                 }
                 ids.clear();
@@ -347,7 +444,7 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
                         break;
                     }
                     tracing::info!(count = due.len(), "placing cases found by the sweep");
-                    match place_and_hand_on(&worker, &state, &due).await {
+                    match place_and_hand_on(&worker, &state, &due, Source::Sweep).await {
                         Flow::Gone => return,
                         Flow::Failed => break,
                         Flow::Done if due.len() < SWEEP_BATCH => break,
@@ -368,10 +465,29 @@ enum Flow {
     Gone,
 }
 
+/// Where case ids came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// Just stored, handed over by intake.
+    Fresh,
+    /// Found by the sweep, which other instances may be running too.
+    Sweep,
+}
+
 /// Places the cases and hands each one placed on.
-async fn place_and_hand_on(worker: &Arc<Worker>, state: &Weak<AppStateInner>, ids: &[i64]) -> Flow {
+async fn place_and_hand_on(
+    worker: &Arc<Worker>,
+    state: &Weak<AppStateInner>,
+    ids: &[i64],
+    source: Source,
+) -> Flow {
     for batch in ids.chunks(BATCH) {
-        match worker.place_batch(batch, crate::db::now()).await {
+        let now = crate::db::now();
+        let outcomes = match source {
+            Source::Fresh => worker.place_fresh(batch, now).await,
+            Source::Sweep => worker.place_batch(batch, now).await,
+        };
+        match outcomes {
             Ok(outcomes) => {
                 let Some(inner) = state.upgrade() else {
                     return Flow::Gone;
