@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// A value that must never be printed: its `Debug` and `Display` say only that it is set.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -54,6 +55,57 @@ pub struct Config {
     pub auto_assign: crate::cases::autoassign::Rule,
     /// The phone number the HELP text gives residents (`NAVDESK_HELP_PHONE`).
     pub help_phone: String,
+    pub placement: PlacementConfig,
+}
+
+/// Where residents are: how requests are located after they are stored, and the region a
+/// hexagon grid covers when no areas were imported.
+#[derive(Clone, Debug)]
+pub struct PlacementConfig {
+    pub geocoder: GeocoderKind,
+    /// The US Census Geocoder, without a trailing slash.
+    pub census_base_url: String,
+    /// How long one address look-up may take before the offline geocoder answers instead.
+    pub census_timeout: Duration,
+    /// How often unplaced requests are looked for (a crash between commit and placement, an
+    /// outage, a retry that is due).
+    pub sweep_every: Duration,
+    /// The first retry waits this long; each further one twice as long (at most an hour).
+    pub retry_after: Duration,
+    /// After this many failed attempts a request is placed without a point.
+    pub max_attempts: i64,
+    /// The region covered by hexagons when `serve` starts with no areas.
+    pub service_region: crate::areas::Bbox,
+    /// Hexagon size, kilometres across.
+    pub hex_size_km: f64,
+}
+
+/// Which geocoder locates addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GeocoderKind {
+    /// Area and ZIP centroids only; no network.
+    Offline,
+    /// The US Census Geocoder over HTTP, with the offline geocoder when it fails.
+    Census,
+}
+
+pub const DEFAULT_CENSUS_BASE_URL: &str = "https://geocoding.geo.census.gov";
+/// Default hexagon size: about a hundred cells over Denver, a list a resident can scan.
+pub const DEFAULT_HEX_SIZE_KM: f64 = 4.0;
+
+impl Default for PlacementConfig {
+    fn default() -> Self {
+        Self {
+            geocoder: GeocoderKind::Offline,
+            census_base_url: DEFAULT_CENSUS_BASE_URL.to_owned(),
+            census_timeout: Duration::from_secs(3),
+            sweep_every: Duration::from_secs(30),
+            retry_after: Duration::from_secs(60),
+            max_attempts: 6,
+            service_region: crate::areas::Bbox::DENVER,
+            hex_size_km: DEFAULT_HEX_SIZE_KM,
+        }
+    }
 }
 
 /// Staff sign-in: how long sessions last and how many failed sign-ins are allowed.
@@ -118,6 +170,7 @@ impl Config {
             first_contact_secs: 48 * 3600,
             auto_assign: crate::cases::autoassign::Rule::Off,
             help_phone: "311".into(),
+            placement: PlacementConfig::default(),
         }
     }
 }

@@ -64,6 +64,8 @@ pub struct AppStateInner {
     pub intake: intake::writer::IntakeWriter,
     /// Wakes the text worker when a text is stored.
     pub outbox: sms::worker::Outbox,
+    /// Locates each stored request afterwards (see `areas::placement`).
+    pub placer: areas::placement::Placer,
     pub audit: audit::writer::AuditWriter,
     pub areas: intake::store::AreaCache,
     /// Active navigators with their loads, as the reassignment lists show them.
@@ -80,7 +82,8 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// Builds the state; starts the request writer, so call it inside a Tokio runtime.
+    /// Builds the state; starts the request writer and the placement worker, so call it inside
+    /// a Tokio runtime.
     pub fn new(db: Db, config: Config) -> anyhow::Result<Self> {
         let burst = NonZeroU32::new(config.status_burst.max(1)).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(Duration::from_secs(config.status_refill_secs.max(1)))
@@ -112,9 +115,17 @@ impl AppState {
             status_url: format!("{}/status", config.public_url),
             outbox: outbox.clone(),
         };
-        Ok(Self(Arc::new(AppStateInner {
-            intake: intake::writer::IntakeWriter::start(db.clone(), Some(confirmations)),
+        let geocoder = areas::geocode::from_config(&config.placement, db.clone())?;
+        let placing = areas::placement::Worker::new(db.clone(), geocoder, config.placement.clone());
+        let (placer, placer_queue) = areas::placement::Placer::channel();
+        let inner = Arc::new(AppStateInner {
+            intake: intake::writer::IntakeWriter::start_with(
+                db.clone(),
+                Some(placer.clone()),
+                Some(confirmations),
+            ),
             outbox,
+            placer,
             audit: audit::writer::AuditWriter::start(db.clone()),
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
@@ -125,7 +136,9 @@ impl AppState {
             pages: PageCache::new(Duration::from_secs(60)),
             status_limiter: RateLimiter::keyed(quota),
             config,
-        })))
+        });
+        areas::placement::start(Arc::downgrade(&inner), placer_queue, placing);
+        Ok(Self(inner))
     }
 }
 

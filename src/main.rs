@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use navdesk::config::{Config, Secret, SmsConfig, DEFAULT_DATABASE_URL, DEFAULT_SMS_BASE_URL};
+use navdesk::config::{
+    Config, GeocoderKind, PlacementConfig, Secret, SmsConfig, DEFAULT_CENSUS_BASE_URL,
+    DEFAULT_DATABASE_URL, DEFAULT_HEX_SIZE_KM, DEFAULT_SMS_BASE_URL,
+};
 
 /// mimalloc: many small, short-lived allocations per request (rows, strings, HTML) from several
 /// threads; it spends less time there than the system allocator.
@@ -54,6 +57,14 @@ enum Command {
     /// MultiPolygon features, or make a hexagon grid with --hex-grid. Every feature is checked
     /// first: one bad feature and nothing is imported. Importing again updates the same areas.
     ImportAreas(ImportAreasArgs),
+    /// Import ZIP code centroids for the offline geocoder: the US Census Gazetteer ZCTA file
+    /// (tab-separated, with the columns GEOID, INTPTLAT and INTPTLONG) or a CSV with the
+    /// columns zip,lat,lon. Every row is checked first: one bad row and nothing is imported.
+    /// Importing again updates the same ZIP codes.
+    ImportZips {
+        /// The file.
+        file: PathBuf,
+    },
     /// Translation workflow: check every language, export or import one as CSV.
     #[command(subcommand)]
     I18n(I18nCommand),
@@ -265,6 +276,33 @@ struct ServeArgs {
     /// Text segments the sender may send per second, over every app instance together.
     #[arg(long, env = "NAVDESK_SMS_RATE", default_value_t = 1.0, value_parser = parse_rate)]
     sms_rate: f64,
+
+    /// How addresses are located after a request is stored: offline (ZIP and area centroids)
+    /// or census (the US Census Geocoder, with centroids when it fails).
+    #[arg(long, env = "NAVDESK_GEOCODER", value_enum, default_value = "offline")]
+    geocoder: GeocoderKind,
+
+    /// Base URL of the US Census Geocoder.
+    #[arg(long, env = "NAVDESK_CENSUS_BASE_URL", default_value = DEFAULT_CENSUS_BASE_URL)]
+    census_base_url: String,
+
+    /// Milliseconds one Census look-up may take before centroids are used instead.
+    #[arg(long, env = "NAVDESK_GEOCODER_TIMEOUT_MS", default_value_t = 3000,
+          value_parser = clap::value_parser!(u64).range(100..=60_000))]
+    geocoder_timeout_ms: u64,
+
+    /// The region a hexagon grid covers when the server starts with no areas:
+    /// minlon,minlat,maxlon,maxlat (default: Denver).
+    #[arg(
+        long,
+        env = "NAVDESK_SERVICE_REGION",
+        default_value = "-105.11,39.61,-104.60,39.92"
+    )]
+    service_region: navdesk::areas::Bbox,
+
+    /// Size of that grid's hexagons, kilometres across.
+    #[arg(long, env = "NAVDESK_HEX_SIZE_KM", default_value_t = DEFAULT_HEX_SIZE_KM)]
+    hex_size_km: f64,
 }
 
 fn parse_rate(text: &str) -> Result<f64, String> {
@@ -299,6 +337,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedLoad(args) => seed_load(&cli.database_url, args).await,
         Command::Serve(args) => serve(cli.database_url, args).await,
         Command::ImportAreas(args) => import_areas(&cli.database_url, args).await,
+        Command::ImportZips { file } => import_zips(&cli.database_url, &file).await,
         Command::I18n(command) => i18n(command),
         Command::Programs(command) => programs(&cli.database_url, command).await,
         Command::ImportPovertyGuidelines { file, year } => {
@@ -349,6 +388,33 @@ async fn import_areas(database_url: &str, args: ImportAreasArgs) -> anyhow::Resu
         counts.created,
         counts.updated,
         started.elapsed().as_secs_f64()
+    );
+    if counts.cells_removed + counts.cells_kept > 0 {
+        say!(
+            "they replace the generated hexagon grid: {} cells removed, {} kept without a shape \
+             because cases, residents, navigators or programs refer to them",
+            counts.cells_removed,
+            counts.cells_kept
+        );
+    }
+    Ok(())
+}
+
+/// Reads and checks the whole file before touching the database.
+async fn import_zips(database_url: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let rows = navdesk::areas::zips::parse_zip_centroids(&text)
+        .with_context(|| format!("{} was not imported", file.display()))?;
+    let db = navdesk::db::open(database_url).await?;
+    let counts = navdesk::areas::zips::store_zip_centroids(&db, &rows).await?;
+    tracing::info!(created = counts.created, updated = counts.updated, file = %file.display(), "ZIP centroids imported");
+    say!(
+        "imported {} ZIP codes from {}: {} created, {} updated",
+        rows.len(),
+        file.display(),
+        counts.created,
+        counts.updated
     );
     Ok(())
 }
@@ -544,7 +610,31 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();
     }
-    let app = navdesk::Application::build(config).await?;
+    anyhow::ensure!(
+        args.hex_size_km.is_finite() && (0.1..=50.0).contains(&args.hex_size_km),
+        "NAVDESK_HEX_SIZE_KM must be between 0.1 and 50"
+    );
+    config.placement = PlacementConfig {
+        geocoder: args.geocoder,
+        census_base_url: args.census_base_url.trim_end_matches('/').to_owned(),
+        census_timeout: std::time::Duration::from_millis(args.geocoder_timeout_ms),
+        service_region: args.service_region,
+        hex_size_km: args.hex_size_km,
+        ..PlacementConfig::default()
+    };
+    let db = navdesk::db::open(&config.database_url).await?;
+    if let Some(cells) =
+        navdesk::areas::ensure_areas(&db, args.service_region, args.hex_size_km).await?
+    {
+        tracing::info!(
+            cells,
+            region = ?args.service_region,
+            size_km = args.hex_size_km,
+            "no areas yet: generated a hexagon grid over the service region \
+             (import real boundaries with `navdesk import-areas`)"
+        );
+    }
+    let app = navdesk::Application::with_db(config, db).await?;
     let addr = app.local_addr();
     let mut public_url = app.state().config.public_url.clone();
     if addr.ip().is_unspecified() && args.public_url.is_none() {

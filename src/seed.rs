@@ -323,6 +323,8 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
                     V::I(p.first_contact),
                     V::I(resolved),
                     V::I(closed),
+                    // Seeded cases carry their area already: nothing for the placement worker.
+                    V::I(Some(p.created)),
                 ]
             })
             .collect();
@@ -344,6 +346,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
                 "first_contact_at",
                 "resolved_at",
                 "closed_at",
+                "placed_at",
             ],
             &cases,
             true,

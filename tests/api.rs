@@ -489,7 +489,7 @@ async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
 async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
     use navdesk::domain::Channel;
     use navdesk::intake::form::{validate, RawRequest};
-    let writer = navdesk::intake::writer::IntakeWriter::start(app.db.clone(), None);
+    let writer = navdesk::intake::writer::IntakeWriter::start(app.db.clone());
     let raw = RawRequest {
         name: "Batch Test".into(),
         phone: "303-555-0199".into(),

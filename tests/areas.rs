@@ -1,6 +1,8 @@
-//! `navdesk import-areas` as an administrator uses it, on SQLite and PostgreSQL: Denver's 78
-//! neighborhoods go in once however often they are imported, a broken file changes nothing and
-//! says which feature is wrong, and the spatial index reads back what was stored.
+//! `navdesk import-areas` and `navdesk import-zips` as an administrator uses them, on SQLite and
+//! PostgreSQL: Denver's 78 neighborhoods go in once however often they are imported, a broken
+//! file changes nothing and says which feature or line is wrong, and the spatial index reads
+//! back what was stored. `navdesk serve` with no areas covers the region with hexagons, which
+//! real boundaries imported later replace.
 
 mod common;
 
@@ -30,8 +32,12 @@ fn denver_path() -> Option<String> {
 }
 
 fn navdesk(url: &str, args: &[&str]) -> Output {
+    command(url, "import-areas", args)
+}
+
+fn command(url: &str, name: &str, args: &[&str]) -> Output {
     Command::new(BIN)
-        .arg("import-areas")
+        .arg(name)
         .args(args)
         .env("DATABASE_URL", url)
         .env("RUST_BACKTRACE", "0")
@@ -193,6 +199,172 @@ async fn a_hex_grid_covers_denver_and_imports_once(backend: Backend) {
     db.pool.close().await;
 }
 
+/// Every stored ZIP centroid, in ZIP order.
+async fn zips(db: &Db) -> Vec<(String, f64, f64)> {
+    sqlx::query_as("SELECT zip, lat, lon FROM zip_centroids ORDER BY zip")
+        .fetch_all(&db.pool)
+        .await
+        .expect("zips")
+}
+
+async fn import_zips_reads_the_gazetteer_once_and_refuses_a_bad_line(backend: Backend) {
+    let Some(url) = common::fresh_database_url(backend).await else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("navdesk-zips-{}-{backend:?}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gazetteer = dir.join("2023_Gaz_zcta_national.txt");
+    std::fs::write(
+        &gazetteer,
+        "GEOID\tALAND\tAWATER\tALAND_SQMI\tAWATER_SQMI\tINTPTLAT\tINTPTLONG             \n\
+         80202\t4689390\t14335\t1.811\t0.006\t39.749169\t-104.994067\n\
+         80205\t10697366\t0\t4.130\t0.000\t39.758960\t-104.962530\n",
+    )
+    .unwrap();
+    let path = gazetteer.to_str().unwrap();
+    let first = command(&url, "import-zips", &[path]);
+    assert!(first.status.success(), "{}", text(&first));
+    assert!(
+        text(&first).contains("imported 2 ZIP codes")
+            && text(&first).contains("2 created, 0 updated"),
+        "{}",
+        text(&first)
+    );
+    let db = navdesk::db::connect(&url).await.unwrap();
+    let stored = zips(&db).await;
+    assert_eq!(
+        stored,
+        vec![
+            ("80202".to_owned(), 39.749169, -104.994067),
+            ("80205".to_owned(), 39.75896, -104.96253)
+        ]
+    );
+    let again = command(&url, "import-zips", &[path]);
+    assert!(
+        text(&again).contains("0 created, 2 updated"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(zips(&db).await, stored, "importing again changes nothing");
+
+    // A CSV whose third line is wrong: nothing of it goes in, not even its good first row.
+    let csv = dir.join("zips.csv");
+    std::fs::write(&csv, "zip,lat,lon\n80211,39.77,-105.02\n8021,39.7,-105.0\n").unwrap();
+    let bad = command(&url, "import-zips", &[csv.to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad).contains("line 3") && text(&bad).contains("not a 5-digit ZIP"),
+        "{}",
+        text(&bad)
+    );
+    assert_eq!(zips(&db).await, stored, "nothing imported");
+
+    let missing = command(
+        &url,
+        "import-zips",
+        &[dir.join("nope.csv").to_str().unwrap()],
+    );
+    assert!(!missing.status.success());
+    assert!(text(&missing).contains("cannot read"), "{}", text(&missing));
+    std::fs::remove_dir_all(dir).ok();
+    db.pool.close().await;
+}
+
+/// Starts `navdesk serve` on a free port with its log in `log`; returns the process and its
+/// base URL.
+fn serve(url: &str, log: &std::path::Path) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::fs::File::create(log).unwrap())
+        .spawn()
+        .expect("navdesk serve starts");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("a URL in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    (child, base)
+}
+
+/// The hexagon cells offered on the request form.
+async fn hex_options(base: &str) -> usize {
+    let page = reqwest::get(format!("{base}/help"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    page.matches(">Hex ").count()
+}
+
+async fn serve_without_areas_offers_a_hexagon_grid_that_real_areas_replace(backend: Backend) {
+    let Some(path) = denver_path() else { return };
+    let Some(url) = common::fresh_database_url(backend).await else {
+        return;
+    };
+    let log = std::env::temp_dir().join(format!(
+        "navdesk-serve-{}-{backend:?}.log",
+        std::process::id()
+    ));
+    let (mut child, base) = serve(&url, &log);
+    let offered = hex_options(&base).await;
+    child.kill().ok();
+    child.wait().ok();
+    let db = navdesk::db::connect(&url).await.unwrap();
+    let cells = areas(&db).await;
+    assert!((60..=150).contains(&cells.len()), "{} cells", cells.len());
+    assert_eq!(offered, cells.len(), "every cell is offered on the form");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("generated a hexagon grid"), "{logged}");
+
+    // A second start does not make another grid.
+    let (mut child, base) = serve(&url, &log);
+    assert_eq!(hex_options(&base).await, cells.len());
+    child.kill().ok();
+    child.wait().ok();
+    assert_eq!(areas(&db).await, cells);
+
+    // A resident placed in one cell keeps it; the rest give way to Denver's neighborhoods.
+    let kept = cells[10].0;
+    sqlx::query(
+        "INSERT INTO residents (name, language, contact_method, area_id, created_at) \
+         VALUES ('Kept', 'en', 'call', $1, 0)",
+    )
+    .bind(kept)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let out = navdesk(&url, &[path.as_str(), "--name-property", "NBHD_NAME"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("{} cells removed, 1 kept", cells.len() - 1)),
+        "{}",
+        text(&out)
+    );
+    let now = areas(&db).await;
+    assert_eq!(now.len(), 79);
+    let cell = now
+        .iter()
+        .find(|a| a.0 == kept)
+        .expect("the cell in use stays");
+    assert_eq!(cell.3, None, "without its shape");
+    assert_eq!(AreaIndex::load(&db).await.unwrap().len(), 78);
+    let offered = navdesk::intake::store::areas(&db).await.unwrap();
+    assert_eq!(offered.len(), 78, "the old cell is no longer offered");
+    assert!(offered.iter().all(|a| a.id != kept));
+    std::fs::remove_file(log).ok();
+    db.pool.close().await;
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -218,4 +390,6 @@ on_both!(
     import_twice_keeps_78_areas_and_their_ids,
     a_broken_file_changes_nothing_and_names_the_feature,
     a_hex_grid_covers_denver_and_imports_once,
+    import_zips_reads_the_gazetteer_once_and_refuses_a_bad_line,
+    serve_without_areas_offers_a_hexagon_grid_that_real_areas_replace,
 );

@@ -35,6 +35,11 @@ fn help_explains_flags_and_environment() {
         "NAVDESK_SMS_FROM",
         "NAVDESK_TIMEZONE",
         "NAVDESK_SMS_HOURS",
+        "NAVDESK_GEOCODER",
+        "NAVDESK_CENSUS_BASE_URL",
+        "NAVDESK_GEOCODER_TIMEOUT_MS",
+        "NAVDESK_SERVICE_REGION",
+        "NAVDESK_HEX_SIZE_KM",
     ] {
         assert!(
             text.contains(needle),

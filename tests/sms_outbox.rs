@@ -317,15 +317,22 @@ async fn a_resident_who_agreed_gets_the_confirmation_at_once(backend: Backend) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(status, "queued");
-    let events: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id \
-         WHERE c.ref_code = $1 AND e.kind = 'sms_out'",
-    )
-    .bind(&code)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    assert_eq!(events, 1);
+    let mut events = 0;
+    for _ in 0..50 {
+        events = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id \
+             WHERE c.ref_code = $1 AND e.kind = 'sms_out'",
+        )
+        .bind(&code)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        if events > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(events, 1, "on the case's timeline");
 
     // Without consent: no text. A number that said STOP: the text is cancelled, not sent.
     let mut no_consent = common::valid_form();

@@ -99,11 +99,9 @@ pub fn hex_grid(bbox: Bbox, size_km: f64) -> Vec<NewArea> {
                 })
                 .collect();
             let shape = MultiPolygon(vec![Polygon::new(LineString(ring), Vec::new())]);
-            cells.push(NewArea::new(
-                format!("Hex {}-{}", row + 1, col + 1),
-                shape,
-                false,
-            ));
+            let mut cell = NewArea::new(format!("Hex {}-{}", row + 1, col + 1), shape, false);
+            cell.generated = true;
+            cells.push(cell);
         }
     }
     cells
@@ -158,6 +156,13 @@ mod tests {
                 assert!(found.is_some(), "({lat}, {lon}) is in no cell");
             }
         }
+    }
+
+    #[test]
+    fn the_default_grid_is_a_list_a_resident_can_scan() {
+        let cells = hex_grid(Bbox::DENVER, crate::config::DEFAULT_HEX_SIZE_KM);
+        assert!((60..=150).contains(&cells.len()), "{} cells", cells.len());
+        assert!(cells.iter().all(|c| c.generated));
     }
 
     #[test]

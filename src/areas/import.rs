@@ -23,6 +23,8 @@ pub struct NewArea {
     pub centroid: Option<geo::Point<f64>>,
     pub households: Option<i64>,
     pub households_no_internet: Option<i64>,
+    /// A cell of a generated hexagon grid rather than an imported boundary.
+    pub generated: bool,
 }
 
 impl NewArea {
@@ -38,6 +40,7 @@ impl NewArea {
             centroid,
             households: None,
             households_no_internet: None,
+            generated: false,
         }
     }
 
@@ -312,6 +315,11 @@ pub(crate) fn to_polygon(rings: &[Vec<Position>]) -> Polygon<f64> {
 pub struct ImportCounts {
     pub created: usize,
     pub updated: usize,
+    /// Generated hexagon cells removed because real boundaries came in...
+    pub cells_removed: usize,
+    /// ...or kept, without their shape, because cases, residents, navigators or programs
+    /// refer to them.
+    pub cells_kept: usize,
 }
 
 /// How stored areas are matched on a re-import.
@@ -323,6 +331,11 @@ pub enum MatchBy {
 
 /// Writes areas in one transaction: an area that exists (by name, or by external id) is
 /// updated in place, so its id and everything that refers to it stay; the others are created.
+///
+/// Importing real boundaries replaces a generated hexagon grid: cells nothing refers to are
+/// deleted; a cell that cases, residents, navigators or programs refer to keeps its row and
+/// name (so history still reads) but loses its shape, so it no longer locates points, is no
+/// longer drawn and is no longer offered on the form.
 pub async fn store_areas(
     db: &Db,
     areas: &[NewArea],
@@ -352,7 +365,8 @@ pub async fn store_areas(
                 "UPDATE areas SET name = $1, external_id = COALESCE($2, external_id), \
                  geometry = $3, centroid_lat = $4, centroid_lon = $5, \
                  households = COALESCE($6, households), \
-                 households_no_internet = COALESCE($7, households_no_internet) WHERE id = $8",
+                 households_no_internet = COALESCE($7, households_no_internet), generated = $9 \
+                 WHERE id = $8",
             )
             .bind(&area.name)
             .bind(&area.external_id)
@@ -361,10 +375,12 @@ pub async fn store_areas(
             .bind(lon)
             .bind(area.households)
             .bind(area.households_no_internet)
-            .bind(id),
+            .bind(id)
+            .bind(i64::from(area.generated)),
             None => sqlx::query(
                 "INSERT INTO areas (name, external_id, geometry, centroid_lat, centroid_lon, \
-                 households, households_no_internet) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                 households, households_no_internet, generated) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
             .bind(&area.name)
             .bind(&area.external_id)
@@ -372,13 +388,32 @@ pub async fn store_areas(
             .bind(lat)
             .bind(lon)
             .bind(area.households)
-            .bind(area.households_no_internet),
+            .bind(area.households_no_internet)
+            .bind(i64::from(area.generated)),
         };
         query.execute(&mut *tx).await?;
         match existing {
             Some(_) => counts.updated += 1,
             None => counts.created += 1,
         }
+    }
+    if areas.iter().any(|a| !a.generated) {
+        let removed = sqlx::query(
+            "DELETE FROM areas WHERE generated = 1 \
+             AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.area_id = areas.id) \
+             AND NOT EXISTS (SELECT 1 FROM residents r WHERE r.area_id = areas.id) \
+             AND NOT EXISTS (SELECT 1 FROM navigator_areas n WHERE n.area_id = areas.id) \
+             AND NOT EXISTS (SELECT 1 FROM program_areas p WHERE p.area_id = areas.id)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let kept = sqlx::query(
+            "UPDATE areas SET geometry = NULL WHERE generated = 1 AND geometry IS NOT NULL",
+        )
+        .execute(&mut *tx)
+        .await?;
+        counts.cells_removed = usize::try_from(removed.rows_affected()).unwrap_or(usize::MAX);
+        counts.cells_kept = usize::try_from(kept.rows_affected()).unwrap_or(usize::MAX);
     }
     tx.commit().await?;
     Ok(counts)

@@ -1,10 +1,14 @@
 //! Areas: importing boundaries from GeoJSON (`navdesk import-areas`), generating a hexagon grid
-//! where a city has none, and the spatial index that tells which area a point lies in.
+//! where a city has none, the spatial index that tells which area a point lies in, and where
+//! residents are (ZIP centroids, geocoders, the placement worker).
 
+pub mod geocode;
 mod hexgrid;
 mod import;
 mod index;
+pub mod placement;
 mod projection;
+pub mod zips;
 
 pub use hexgrid::{hex_grid, Bbox};
 pub use import::{
@@ -24,6 +28,26 @@ pub async fn import_hex_grid(db: &Db, bbox: Bbox, size_km: f64) -> anyhow::Resul
         "--size-km must be between 0.1 and 50"
     );
     store_areas(db, &hex_grid(bbox, size_km), MatchBy::Name).await
+}
+
+/// At `serve`: when the database has no areas at all, covers the service region with a hexagon
+/// grid so the form, matching and maps have areas; returns how many cells were made. With
+/// areas present (imported, generated before, or the demo's), it does nothing.
+pub async fn ensure_areas(db: &Db, bbox: Bbox, size_km: f64) -> anyhow::Result<Option<usize>> {
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM areas")
+            .fetch_one(&db.pool)
+            .await
+    };
+    if count().await? > 0 {
+        return Ok(None);
+    }
+    match import_hex_grid(db, bbox, size_km).await {
+        Ok(counts) => Ok(Some(counts.created)),
+        // Another instance starting at the same moment made the same cells first.
+        Err(_) if count().await? > 0 => Ok(None),
+        Err(err) => Err(err),
+    }
 }
 
 #[cfg(test)]

@@ -84,10 +84,8 @@ pub async fn submit(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
             let (case_id, code) =
                 store::record_staff_request(db, &request, channel, how, user.id, assign_to, now)
                     .await?;
+            ctx.state.placer.notify(case_id);
             tracing::info!(user_id = user.id, case_id, case = %code, channel = channel.code(), "request recorded by staff");
-            if assign_to.is_none() {
-                super::autoassign::spawn(db.clone(), ctx.state.config.auto_assign, vec![case_id]);
-            }
             Ok(Redirect::to(&format!("/cases/{case_id}")).into_response())
         }
         _ => {

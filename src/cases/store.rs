@@ -1237,13 +1237,13 @@ pub async fn record_staff_request(
     now: i64,
 ) -> Result<(i64, crate::domain::RefCode), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let code = crate::intake::store::insert_request_in(&mut tx, request, channel, now).await?;
-    let case_id: i64 =
-        sqlx::query_scalar("UPDATE cases SET recorded_by = $1 WHERE ref_code = $2 RETURNING id")
-            .bind(user_id)
-            .bind(code.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
+    let (case_id, code) =
+        crate::intake::store::insert_request_in(&mut tx, request, channel, now).await?;
+    sqlx::query("UPDATE cases SET recorded_by = $1 WHERE id = $2")
+        .bind(user_id)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "UPDATE case_events SET actor_user_id = $1 WHERE case_id = $2 AND kind = 'created'",
     )

@@ -71,20 +71,6 @@ async fn submit_help(ctx: Ctx, body: Bytes) -> AppResult<Response> {
                 .submit(request, Channel::Web, crate::db::now())
                 .await?;
             tracing::info!(case = %code, "request received");
-            let rule = ctx.state.config.auto_assign;
-            if rule != crate::cases::autoassign::Rule::Off {
-                let db = ctx.state.db.clone();
-                let code = code.clone();
-                tokio::spawn(async move {
-                    match store::case_id_by_code(&db, &code).await {
-                        Ok(Some(id)) => {
-                            crate::cases::autoassign::assign_each(&db, rule, &[id]).await
-                        }
-                        Ok(None) => {}
-                        Err(err) => tracing::warn!(error = %err, "automatic assignment skipped"),
-                    }
-                });
-            }
             Ok(Redirect::to(&format!("/help/{code}")).into_response())
         }
         Err(errors) => {

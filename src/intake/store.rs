@@ -26,10 +26,14 @@ impl AreaCache {
     }
 }
 
+/// The areas a resident may choose: every area but the hexagon cells that imported boundaries
+/// replaced (kept only for the cases that refer to them).
 pub async fn areas(db: &Db) -> Result<Vec<AreaChoice>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, name FROM areas ORDER BY name")
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, name FROM areas WHERE generated = 0 OR geometry IS NOT NULL ORDER BY name",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(AreaChoice {
@@ -49,19 +53,19 @@ pub async fn insert_request(
     created_at: i64,
 ) -> Result<RefCode, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let code = insert_request_in(&mut tx, req, channel, created_at).await?;
+    let (_, code) = insert_request_in(&mut tx, req, channel, created_at).await?;
     tx.commit().await?;
     Ok(code)
 }
 
 /// The inserts of one request (resident, case, first event) on a connection already inside a
-/// transaction; the caller commits.
+/// transaction; the caller commits. Returns the case's id and reference code.
 pub async fn insert_request_in(
     conn: &mut sqlx::AnyConnection,
     req: &NewRequest,
     channel: Channel,
     created_at: i64,
-) -> Result<RefCode, sqlx::Error> {
+) -> Result<(i64, RefCode), sqlx::Error> {
     let consent_at = req.sms_consent.then_some(created_at);
     let consent_source = req.sms_consent.then(|| format!("{}_form", channel.code()));
     let consent_lang = req.sms_consent.then(|| req.language.code().to_owned());
@@ -128,15 +132,7 @@ pub async fn insert_request_in(
     .bind(created_at)
     .execute(&mut *conn)
     .await?;
-    Ok(code)
-}
-
-/// The id of the case with this reference code.
-pub async fn case_id_by_code(db: &Db, code: &RefCode) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(code.as_str())
-        .fetch_optional(&db.pool)
-        .await
+    Ok((case_id, code))
 }
 
 /// What a resident sees about their own request.

@@ -12,6 +12,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::form::NewRequest;
 use super::store;
+use crate::areas::placement::Placer;
 use crate::db::Db;
 use crate::domain::{Channel, RefCode};
 
@@ -64,10 +65,21 @@ impl Confirmations {
 }
 
 impl IntakeWriter {
-    /// Starts the writer task on the current Tokio runtime.
-    pub fn start(db: Db, confirmations: Option<Confirmations>) -> Self {
+    /// Starts the writer task on the current Tokio runtime. Stored requests are left for the
+    /// placement sweep to find, and no confirmation texts are stored.
+    pub fn start(db: Db) -> Self {
+        Self::start_with(db, None, None)
+    }
+
+    /// Like `start`, handing each committed request's case to the placement worker and storing
+    /// the confirmation text of each resident who agreed to texts.
+    pub fn start_with(
+        db: Db,
+        placer: Option<Placer>,
+        confirmations: Option<Confirmations>,
+    ) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx, confirmations));
+        tokio::spawn(run(db, rx, placer, confirmations));
         Self { queue }
     }
 
@@ -93,7 +105,12 @@ impl IntakeWriter {
     }
 }
 
-async fn run(db: Db, mut rx: mpsc::Receiver<Submission>, confirmations: Option<Confirmations>) {
+async fn run(
+    db: Db,
+    mut rx: mpsc::Receiver<Submission>,
+    placer: Option<Placer>,
+    confirmations: Option<Confirmations>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let size = batch.len();
@@ -102,6 +119,12 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Submission>, confirmations: Option<C
             c.outbox.wake();
         }
         for (submission, result) in batch.drain(..).zip(results) {
+            let result = result.map(|(case_id, code)| {
+                if let Some(placer) = &placer {
+                    placer.notify(case_id);
+                }
+                code
+            });
             // The submitter may have gone (client hung up); the request is stored all the same.
             let _ = submission.reply.send(result);
         }
@@ -109,13 +132,14 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Submission>, confirmations: Option<C
     }
 }
 
-/// One result per submission, in order. Each is `Ok` only if the whole batch committed.
+/// One result (case id and code) per submission, in order. Each is `Ok` only if the whole
+/// batch committed.
 async fn write_batch(
     db: &Db,
     batch: &[Submission],
     confirmations: Option<&Confirmations>,
-) -> Vec<Result<RefCode, sqlx::Error>> {
-    let mut results: Vec<Result<RefCode, sqlx::Error>> = Vec::with_capacity(batch.len());
+) -> Vec<Result<(i64, RefCode), sqlx::Error>> {
+    let mut results: Vec<Result<(i64, RefCode), sqlx::Error>> = Vec::with_capacity(batch.len());
     let outcome: Result<(), sqlx::Error> = async {
         let mut conn = db.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -124,15 +148,17 @@ async fn write_batch(
             let stored =
                 store::insert_request_in(&mut savepoint, &s.request, s.channel, s.created_at).await;
             let stored = match (stored, confirmations) {
-                (Ok(code), Some(c)) => confirm(&mut savepoint, c, &s.request, &code, s.created_at)
-                    .await
-                    .map(|()| code),
+                (Ok((case_id, code)), Some(c)) => {
+                    confirm(&mut savepoint, c, &s.request, case_id, &code, s.created_at)
+                        .await
+                        .map(|()| (case_id, code))
+                }
                 (stored, _) => stored,
             };
             match stored {
-                Ok(code) => {
+                Ok(stored) => {
                     savepoint.commit().await?;
-                    results.push(Ok(code));
+                    results.push(Ok(stored));
                 }
                 Err(err) => {
                     savepoint.rollback().await?;
@@ -167,20 +193,16 @@ async fn confirm(
     conn: &mut sqlx::AnyConnection,
     confirmations: &Confirmations,
     request: &NewRequest,
+    case_id: i64,
     code: &RefCode,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let Some((to, body)) = confirmations.text(request, code) else {
         return Ok(());
     };
-    let (case_id, resident_id): (i64, i64) =
-        sqlx::query_as("SELECT id, resident_id FROM cases WHERE ref_code = $1")
-            .bind(code.as_str())
-            .fetch_one(&mut *conn)
-            .await?;
     let text = crate::sms::outbox::NewText {
         case_id: Some(case_id),
-        resident_id: Some(resident_id),
+        resident_id: None,
         to,
         body,
         kind: crate::sms::outbox::Kind::Confirmation,
