@@ -196,6 +196,9 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and Chromium, or skips the browser tier when either is missing.
     pub async fn start(base: &str) -> Option<Browser> {
+        // Both ring and aws-lc-rs are linked in: name the TLS provider the WebDriver client uses
+        // (an error only means another test installed it first).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let chromedriver = match program("CHROMEDRIVER", "/usr/bin/chromedriver") {
             Ok(p) => p,
             Err(why) => {
