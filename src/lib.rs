@@ -70,6 +70,9 @@ pub struct AppStateInner {
     pub areas: intake::store::AreaCache,
     /// Active navigators with their loads, as the reassignment lists show them.
     pub navigator_choices: db::cache::TtlCache<Vec<cases::store::NavigatorChoice>>,
+    /// Active programs prepared for eligibility, a few seconds old at most and made again
+    /// after any change through this instance.
+    pub programs: db::cache::TtlCache<programs::matches::Catalog>,
     /// Counts of supervisors' case lists, a few seconds old at most.
     pub list_counts: db::cache::CountCache,
 }
@@ -130,6 +133,7 @@ impl AppState {
             areas: intake::store::AreaCache::new(Duration::from_secs(60)),
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
             list_counts: db::cache::CountCache::new(Duration::from_secs(5)),
+            programs: db::cache::TtlCache::new(Duration::from_secs(10)),
             db,
             i18n,
             assets: Assets::load(),

@@ -133,9 +133,48 @@ async fn suggest_navigators(db: &crate::db::Db, case_id: i64) -> AppResult<Vec<v
         .collect())
 }
 
+/// The active programs, prepared for eligibility (cached; see `AppState::programs`).
+pub(crate) async fn program_catalog(
+    ctx: &Ctx,
+) -> AppResult<std::sync::Arc<crate::programs::matches::Catalog>> {
+    let db = &ctx.state.db;
+    ctx.state
+        .programs
+        .get_at(db.changes(), || crate::programs::matches::load_catalog(db))
+        .await
+        .map_err(AppError::Other)
+}
+
 /// Case ids in paths: anything that is not one is simply not found.
 fn case_id(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// One section of a caseload: its page of cases and how many there are in all.
+async fn load_section(
+    ctx: &Ctx,
+    kind: SectionKind,
+    which: List,
+    page: i64,
+    now: i64,
+    first_contact_secs: i64,
+) -> AppResult<Section> {
+    let db = &ctx.state.db;
+    let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+    // A first page that is not full holds the whole list: no need to count it.
+    let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
+        lines.len() as i64
+    } else if matches!(which, List::All(_)) {
+        let (sql, binds) = store::count_query(&which, now);
+        let key = format!("{sql} {binds:?}");
+        ctx.state
+            .list_counts
+            .get(key, db.changes(), || store::count(db, &which, now))
+            .await?
+    } else {
+        store::count(db, &which, now).await?
+    };
+    Ok(Section { kind, total, lines })
 }
 
 async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppResult<Caseload> {
@@ -156,26 +195,19 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
     } else {
         vec![(SectionKind::AllOpen, List::All(filter.clone()))]
     };
-    let mut sections = Vec::new();
-    for (kind, which) in lists {
-        let (lines, counted) = store::list(db, &which, page, now, first_contact_secs).await?;
-        // A first page that is not full holds the whole list: no need to count it.
-        let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
-            lines.len() as i64
-        } else if let Some(total) = counted {
-            total
-        } else if matches!(which, List::All(_)) {
-            let (sql, binds) = store::count_query(&which, now);
-            let key = format!("{sql} {binds:?}");
-            ctx.state
-                .list_counts
-                .get(key, db.changes(), || store::count(db, &which, now))
-                .await?
-        } else {
-            store::count(db, &which, now).await?
-        };
-        sections.push(Section { kind, total, lines });
-    }
+    // A navigator's two sections are read at once (each on its own connection).
+    let mut lists = lists.into_iter();
+    let sections = match (lists.next(), lists.next()) {
+        (Some((k1, w1)), Some((k2, w2))) => {
+            let (a, b) = tokio::try_join!(
+                load_section(ctx, k1, w1, page, now, first_contact_secs),
+                load_section(ctx, k2, w2, page, now, first_contact_secs)
+            )?;
+            vec![a, b]
+        }
+        (Some((k, w)), None) => vec![load_section(ctx, k, w, page, now, first_contact_secs).await?],
+        _ => Vec::new(),
+    };
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
     let supervising = user.role != crate::auth::Role::Navigator;
     Ok(Caseload {
@@ -276,9 +308,7 @@ async fn render_case(
         .await
         .map_err(AppError::Other)?
     {
-        Some(household) => crate::programs::matches::for_household(db, &household)
-            .await
-            .map_err(AppError::Other)?,
+        Some(household) => program_catalog(ctx).await?.for_household(&household),
         None => Vec::new(),
     };
     let page = views::CasePage {

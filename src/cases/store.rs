@@ -236,7 +236,10 @@ impl List {
                 ));
             }
             List::Queue(profile) => {
-                w.and("c.status = 'new' AND c.navigator_id IS NULL");
+                // `+` keeps SQLite off the (navigator_id, status) index, whose rows would each
+                // need a look-up in the table, and on `cases_status_created`, which holds every
+                // column the queue filters on, in the order it is shown.
+                w.and("c.status = 'new' AND +c.navigator_id IS NULL");
                 profile.conditions(&mut w);
             }
             List::All(f) => {
@@ -332,17 +335,10 @@ pub fn list_query(
     };
     let limit = w.bind(Val::Int(PAGE_SIZE));
     let offset = w.bind(Val::Int((page.max(1) - 1) * PAGE_SIZE));
-    // A navigator's queue is short (new requests in their areas and languages): counting it
-    // along with the page saves a second query. Supervisors' lists can be long, so they are
-    // counted on their own (and that count cached for a few seconds).
-    let total = match which {
-        List::Queue(_) => "COUNT(*) OVER ()",
-        _ => "NULL",
-    };
     let sql = format!(
         "SELECT c.id, c.ref_code, c.needs, c.language, c.status, c.created_at, \
          c.first_contact_at, c.follow_up_at, c.last_reply_at, c.reply_seen_at, \
-         a.name AS area_name, u.name AS navigator_name, {total} AS total_rows \
+         a.name AS area_name, u.name AS navigator_name \
          FROM cases c \
          LEFT JOIN areas a ON a.id = c.area_id \
          LEFT JOIN navigators n ON n.id = c.navigator_id \
@@ -376,25 +372,19 @@ macro_rules! bind_vals {
     }};
 }
 
-/// Cases of a list, `PAGE_SIZE` a page (`page` counts from 1), with the length of the whole
-/// list when the query could tell it (see `list_query`).
+/// Cases of a list, `PAGE_SIZE` a page (`page` counts from 1).
 pub async fn list(
     db: &Db,
     which: &List,
     page: i64,
     now: i64,
     first_contact_secs: i64,
-) -> Result<(Vec<CaseLine>, Option<i64>), sqlx::Error> {
+) -> Result<Vec<CaseLine>, sqlx::Error> {
     let (sql, binds) = list_query(which, page, now, first_contact_secs);
     let rows = bind_vals!(sqlx::query(&sql), binds)
         .fetch_all(&db.pool)
         .await?;
-    let total = match rows.first() {
-        Some(r) => r.try_get::<Option<i64>, _>("total_rows")?,
-        None => None,
-    };
-    let lines = rows
-        .iter()
+    rows.iter()
         .map(|r| {
             let last_reply_at: Option<i64> = r.try_get("last_reply_at")?;
             let reply_seen_at: Option<i64> = r.try_get("reply_seen_at")?;
@@ -413,8 +403,7 @@ pub async fn list(
                     .is_some_and(|at| reply_seen_at.is_none_or(|seen| seen < at)),
             })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    Ok((lines, total))
+        .collect()
 }
 
 pub async fn count(db: &Db, which: &List, now: i64) -> Result<i64, sqlx::Error> {

@@ -250,6 +250,20 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     }
     let not_given = ctx.t("case-not-given");
     let unassigned = ctx.t("case-unassigned");
+    // Labels that name the row's reference code: formatted once around a placeholder, which
+    // each row replaces with its code.
+    const REF: &str = "\u{E000}";
+    let take_label = tr.ta("cases-take", &[("ref", REF.into())]);
+    let select_label = tr.ta("cases-select-label", &[("ref", REF.into())]);
+    let due_labels: Vec<(Due, String)> = [
+        Due::FirstContactOverdue,
+        Due::FollowUp,
+        Due::New,
+        Due::Nothing,
+    ]
+    .into_iter()
+    .map(|d| (d, ctx.t(&format!("cases-due-{}", d.code()))))
+    .collect();
     html! {
         div.table-wrap {
             table aria-labelledby={ "cases-" (s.kind.code()) } {
@@ -275,7 +289,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                                 td {
                                     input type="checkbox" name="case" value=(line.id) id={ "f-case-" (line.id) };
                                     label.visually-hidden for={ "f-case-" (line.id) } {
-                                        (tr.ta("cases-select-label", &[("ref", line.ref_code.as_str().into())]))
+                                        (select_label.replace(REF, &line.ref_code))
                                     }
                                 }
                             }
@@ -283,10 +297,19 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                                 a href={ "/cases/" (line.id) } { (line.ref_code) }
                                 @if line.unread_reply { br; strong.due { (ctx.t("cases-unread-reply")) } }
                             }
-                            @if show_take { td { (take_form(ctx, user, line.id, &line.ref_code)) } }
+                            @if show_take {
+                                td {
+                                    form.inline method="post" action={ "/cases/" (line.id) "/take" } {
+                                        (csrf_field(&user.csrf_token))
+                                        button type="submit" { (take_label.replace(REF, &line.ref_code)) }
+                                    }
+                                }
+                            }
                             @if show_due {
                                 @let due = Due::of(line, load.now, load.first_contact_secs);
-                                td.due[due < Due::New] { (ctx.t(&format!("cases-due-{}", due.code()))) }
+                                td.due[due < Due::New] {
+                                    (due_labels.iter().find(|(d, _)| *d == due).map_or("", |(_, l)| l.as_str()))
+                                }
                             }
                             td { (line.area.as_deref().unwrap_or(&not_given)) }
                             td { (needs_of(&line.needs)) }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug)]
 pub struct TtlCache<T> {
     ttl: Duration,
-    cached: RwLock<Option<(Instant, Arc<T>)>>,
+    cached: RwLock<Option<(Instant, u64, Arc<T>)>>,
 }
 
 impl<T> TtlCache<T> {
@@ -26,14 +26,26 @@ impl<T> TtlCache<T> {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
+        self.get_at(0, load).await
+    }
+
+    /// Like `get`, but a value made at another `generation` (see `Db::changes`) is made again.
+    pub async fn get_at<F, Fut, E>(&self, generation: u64, load: F) -> Result<Arc<T>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
         if let Ok(cached) = self.cached.read() {
-            if let Some((_, value)) = cached.as_ref().filter(|(at, _)| at.elapsed() < self.ttl) {
+            if let Some((_, _, value)) = cached
+                .as_ref()
+                .filter(|(at, made, _)| *made == generation && at.elapsed() < self.ttl)
+            {
                 return Ok(value.clone());
             }
         }
         let value = Arc::new(load().await?);
         if let Ok(mut cached) = self.cached.write() {
-            *cached = Some((Instant::now(), value.clone()));
+            *cached = Some((Instant::now(), generation, value.clone()));
         }
         Ok(value)
     }

@@ -95,16 +95,14 @@ async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response>
         match crate::programs::matches::household_of_resident(&ctx.state.db, summary.resident_id)
             .await
         {
-            Ok(Some(household)) => {
-                crate::programs::matches::for_household(&ctx.state.db, &household)
-                    .await
-                    .map_err(AppError::Other)?
-                    .into_iter()
-                    .filter(|p| {
-                        p.decision.verdict != crate::matching::eligibility::Verdict::NotEligible
-                    })
-                    .collect()
-            }
+            Ok(Some(household)) => crate::cases::program_catalog(&ctx)
+                .await?
+                .for_household(&household)
+                .into_iter()
+                .filter(|p| {
+                    p.decision.verdict != crate::matching::eligibility::Verdict::NotEligible
+                })
+                .collect(),
             Ok(None) => Vec::new(),
             Err(err) => return Err(AppError::Other(err)),
         };

@@ -66,10 +66,21 @@ fn languages(text: &str) -> Vec<Lang> {
     text.split(',').filter_map(Lang::parse).collect()
 }
 
-/// Every active program with its decision for `household`: those the household qualifies
-/// for first, then those it may qualify for, then the rest; by organization and name within
-/// each. Programs with no places left are included (their decision says so).
-pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec<ProgramMatch>> {
+/// A program as the lists show it: id, organization, name, URL, phone.
+type Listed = (i64, String, String, Option<String>, Option<String>);
+
+/// Every active program's rules, prepared for deciding many households, with the newest
+/// poverty guidelines. Built from the database; cached for a few seconds by the app.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    /// The programs, in the order shown within a verdict.
+    programs: Vec<Listed>,
+    set: ProgramSet,
+    guidelines: Option<crate::matching::eligibility::PovertyGuidelines>,
+}
+
+/// Reads the active programs and the newest guidelines.
+pub async fn load_catalog(db: &Db) -> anyhow::Result<Catalog> {
     let guidelines = super::guidelines::newest(db).await?;
     let rows = sqlx::query(
         "SELECT id, organization, name, url, phone, max_income_pct_fpg, qualifying_benefits, \
@@ -110,26 +121,43 @@ pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec
             r.try_get::<Option<String>, _>("phone")?,
         ));
     }
-    // Already ordered by verdict; the query's order holds within each.
-    let matches = ProgramSet::new(&rules)
-        .assess_all(household, guidelines.as_ref())
-        .iter()
-        .map(|(i, verdict, reasons)| {
-            let (program_id, organization, name, url, phone) = programs[i].clone();
-            ProgramMatch {
-                program_id,
-                organization,
-                name,
-                url,
-                phone,
-                decision: Decision {
-                    verdict,
-                    reasons: reasons.collect(),
-                },
-            }
-        })
-        .collect();
-    Ok(matches)
+    Ok(Catalog {
+        programs,
+        set: ProgramSet::new(&rules),
+        guidelines,
+    })
+}
+
+impl Catalog {
+    /// Every program with its decision for `household`: those the household qualifies for
+    /// first, then those it may qualify for, then the rest; by organization and name within
+    /// each. Programs with no places left are included (their decision says so).
+    pub fn for_household(&self, household: &Household) -> Vec<ProgramMatch> {
+        // Already ordered by verdict; the query's order holds within each.
+        self.set
+            .assess_all(household, self.guidelines.as_ref())
+            .iter()
+            .map(|(i, verdict, reasons)| {
+                let (program_id, organization, name, url, phone) = self.programs[i].clone();
+                ProgramMatch {
+                    program_id,
+                    organization,
+                    name,
+                    url,
+                    phone,
+                    decision: Decision {
+                        verdict,
+                        reasons: reasons.collect(),
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// `Catalog::for_household` on a catalogue read just now.
+pub async fn for_household(db: &Db, household: &Household) -> anyhow::Result<Vec<ProgramMatch>> {
+    Ok(load_catalog(db).await?.for_household(household))
 }
 
 /// The heading for a verdict, in the resident's language.
