@@ -14,6 +14,8 @@ sms-opted-out = የዴንቨር ዲጂታል አጋዦች፦ ከአሁን በኋ
 sms-opted-in = የዴንቨር ዲጂታል አጋዦች፦ እንደገና መልእክት እንልክልዎታለን። ለማቆም አቁም ወይም STOP ብለው ይመልሱ።
 sms-help = የዴንቨር ዲጂታል አጋዦች፦ ለኢንተርኔት እና ለኮምፒውተር ነፃ እርዳታ። ወደ { $phone } ይደውሉ። መልእክት ለማቆም አቁም ወይም STOP ብለው ይመልሱ።
 sms-reply-received = እናመሰግናለን። አጋዥዎ መልእክትዎን ያየዋል።
+sms-template-call-back = Denver Digital Navigators: ስለ ጥያቄዎ { $code } ልንደውልልዎ ሞክረን ነበር። እባክዎ በ { $phone } ይደውሉልን።
+sms-template-documents = Denver Digital Navigators: ለጥያቄ { $code } ፎቶ ያለው መታወቂያ እና ገቢዎን ወይም ድጋፍዎን (እንደ SNAP) የሚያሳይ ደብዳቤ ይዘው ይምጡ።
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.

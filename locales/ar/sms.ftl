@@ -12,6 +12,8 @@ sms-opted-out = مرشدو دنفر الرقميون: لن تصلك رسائل �
 sms-opted-in = مرشدو دنفر الرقميون: ستصلك رسائلنا من جديد. لإيقافها يرجى إرسال توقف.
 sms-help = مرشدو دنفر الرقميون: مساعدة مجانية في الإنترنت والأجهزة. للاتصال بنا: { $phone }. لإيقاف الرسائل يرجى إرسال توقف.
 sms-reply-received = شكرًا لك. سيرى مرشدك رسالتك.
+sms-template-call-back = Denver Digital Navigators: حاولنا الاتصال بك بخصوص طلبك { $code }. يُرجى الاتصال بنا على { $phone }.
+sms-template-documents = Denver Digital Navigators: للطلب { $code }، يُرجى إحضار هوية بصورة ورسالة تبيّن دخلك أو إعاناتك (مثل SNAP).
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.

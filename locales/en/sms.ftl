@@ -12,6 +12,8 @@ sms-opted-out = You will get no more texts from Denver Digital Navigators. Reply
 sms-opted-in = You will get texts from Denver Digital Navigators again. Reply STOP to stop.
 sms-help = Denver Digital Navigators: free help with internet and devices. Call { $phone }. Reply STOP to stop texts.
 sms-reply-received = Thank you. Your navigator will see your message.
+sms-template-call-back = Denver Digital Navigators: we tried to call you about request { $code }. Please call us at { $phone }.
+sms-template-documents = Denver Digital Navigators: for request { $code }, please bring a photo ID and a letter showing your income or benefits (like SNAP).
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.

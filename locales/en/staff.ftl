@@ -516,3 +516,35 @@ audit-action-disable_user = Disabled a staff account
 audit-action-enable_user = Enabled a staff account
 audit-action-accept_invite = Chose a password with an invite link
 ## ---- end of staff administration ----
+
+## Texting the resident from the case page
+case-texts-title = Texts
+case-texts-none = No texts yet.
+case-texts-no-phone = The resident gave no phone number.
+case-texts-no-consent = The resident has not agreed to texts. Record their consent before texting them.
+case-texts-opted-out = This number said STOP on { $when }: no texts are sent until the resident replies START.
+case-text-from-resident = From the resident
+case-text-to-resident = To the resident
+case-text-segments = { $count ->
+    [one] 1 segment
+   *[other] { $count } segments
+}
+case-texts-templates = Ready-made texts, in the resident's language
+case-text-send = Send text
+case-text-send-template = Send text: { $text }
+case-texts-write = Write a text
+case-text-message-label = Your text
+case-text-message-hint = Write in the resident's language. Up to 160 plain letters fit in one segment; letters with accents or other scripts fit 70. Texts wait for 08:00–21:00 in the resident's time.
+case-text-error-empty = Write the text to send.
+case-text-error-too-long = A text may be at most 1000 characters.
+case-text-error-unreachable = This resident cannot be texted: no phone, no consent, or they said STOP.
+case-text-status-scheduled = waiting to be sent
+case-text-status-sending = being sent
+case-text-status-queued = handed to the carrier
+case-text-status-sent = sent
+case-text-status-delivered = delivered
+case-text-status-undelivered = not delivered
+case-text-status-failed = failed
+case-text-status-cancelled = not sent (STOP)
+case-text-status-received = received
+audit-action-send_text = Texted the resident

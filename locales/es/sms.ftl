@@ -10,6 +10,8 @@ sms-opted-out = Ya no recibirá mensajes de Navegadores Digitales de Denver. Res
 sms-opted-in = Recibirá de nuevo mensajes de Navegadores Digitales de Denver. Responda ALTO para dejar de recibirlos.
 sms-help = Navegadores Digitales de Denver: ayuda gratis con internet y equipos. Llame al { $phone }. Responda ALTO para no recibir más.
 sms-reply-received = Gracias. Su navegador verá su mensaje.
+sms-template-call-back = Navegadores Digitales de Denver: intentamos llamarle por su solicitud { $code }. Llámenos al { $phone }.
+sms-template-documents = Navegadores Digitales de Denver: para { $code }, traiga identificación con foto y una carta de ingresos o beneficios (como SNAP).
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 sms-keywords-stop = ALTO, PARA, PARAR, DETENER, CANCELAR, BAJA, NO MAS

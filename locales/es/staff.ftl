@@ -516,3 +516,35 @@ audit-action-disable_user = Desactivó una cuenta del personal
 audit-action-enable_user = Activó una cuenta del personal
 audit-action-accept_invite = Eligió una contraseña con un enlace de invitación
 ## ---- fin de la administración del personal ----
+
+## Texting the resident from the case page
+case-texts-title = Mensajes de texto
+case-texts-none = Todavía no hay mensajes.
+case-texts-no-phone = El residente no dio un número de teléfono.
+case-texts-no-consent = El residente no aceptó recibir mensajes. Registre su consentimiento antes de escribirle.
+case-texts-opted-out = Este número envió STOP el { $when }: no se envían mensajes hasta que el residente responda START.
+case-text-from-resident = Del residente
+case-text-to-resident = Al residente
+case-text-segments = { $count ->
+    [one] 1 segmento
+   *[other] { $count } segmentos
+}
+case-texts-templates = Mensajes listos, en el idioma del residente
+case-text-send = Enviar mensaje
+case-text-send-template = Enviar mensaje: { $text }
+case-texts-write = Escribir un mensaje
+case-text-message-label = Su mensaje
+case-text-message-hint = Escriba en el idioma del residente. Caben 160 letras sin acentos en un segmento; con acentos u otras escrituras, 70. Los mensajes esperan al horario de 08:00 a 21:00 del residente.
+case-text-error-empty = Escriba el mensaje que quiere enviar.
+case-text-error-too-long = Un mensaje puede tener como máximo 1000 caracteres.
+case-text-error-unreachable = No se puede escribir a este residente: no hay teléfono, no hay consentimiento o envió STOP.
+case-text-status-scheduled = esperando su envío
+case-text-status-sending = enviándose
+case-text-status-queued = entregado al operador
+case-text-status-sent = enviado
+case-text-status-delivered = recibido
+case-text-status-undelivered = no entregado
+case-text-status-failed = falló
+case-text-status-cancelled = no enviado (STOP)
+case-text-status-received = recibido
+audit-action-send_text = Escribió al residente

@@ -13,6 +13,8 @@ sms-opted-out = Okozwa lisusu SMS ya Denver Digital Navigators te. Yanola START 
 sms-opted-in = Okozwa lisusu SMS ya Denver Digital Navigators. Yanola STOP mpo na kotelemisa SMS.
 sms-help = Denver Digital Navigators: lisalisi ya ofele mpo na internet, ordinateur mpe tablette. Benga { $phone }. Yanola STOP mpo na kotelemisa SMS.
 sms-reply-received = Matondi. Mosalisi na yo akotanga nsango na yo.
+sms-template-call-back = Denver Digital Navigators: tomekaki kobenga yo mpo na bosengi { $code }. Benga biso na { $phone }.
+sms-template-documents = Denver Digital Navigators: mpo na bosengi { $code }, yaka na karte ya identite na foto mpe mokanda ya lifuti to lisalisi na yo (lokola SNAP).
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.

@@ -13,6 +13,8 @@ sms-opted-out = Quý vị sẽ không nhận tin nhắn từ Hướng Dẫn Viê
 sms-opted-in = Quý vị sẽ lại nhận tin nhắn từ Hướng Dẫn Viên Kỹ Thuật Số Denver. Nhắn NGUNG để ngừng nhận tin.
 sms-help = Hướng Dẫn Viên Kỹ Thuật Số Denver: giúp miễn phí về internet và thiết bị. Gọi { $phone }. Nhắn NGUNG để ngừng nhận tin.
 sms-reply-received = Cảm ơn. Hướng dẫn viên của quý vị sẽ đọc tin nhắn này.
+sms-template-call-back = Denver Digital Navigators: chúng tôi đã gọi cho quý vị về yêu cầu { $code }. Xin gọi lại cho chúng tôi theo số { $phone }.
+sms-template-documents = Denver Digital Navigators: cho yêu cầu { $code }, xin mang giấy tờ tùy thân có hình và thư về thu nhập hoặc trợ cấp (như SNAP).
 
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.

@@ -321,7 +321,7 @@ fn action_label(ctx: &Ctx, action: &str) -> String {
         | "create_navigator" | "edit_navigator" | "create_program" | "edit_program"
         | "verify_program" | "create_user" | "disable_user" | "enable_user" | "accept_invite"
         | "change_referral" | "record_outcome" | "set_follow_up" | "reassign_case"
-        | "release_case" | "record_request" | "change_case" => {
+        | "release_case" | "send_text" | "record_request" | "change_case" => {
             ctx.t(&format!("audit-action-{action}"))
         }
         other => other.to_owned(),

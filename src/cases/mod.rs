@@ -6,6 +6,7 @@ pub mod autoassign;
 pub mod intake;
 pub mod outcome;
 pub mod store;
+pub mod texts;
 pub mod transitions;
 pub mod views;
 
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/referrals", post(add_referral))
         .route("/cases/{id}/referrals/{referral}", post(update_referral))
         .route("/cases/{id}/outcome", post(save_outcome))
+        .route("/cases/{id}/texts", post(texts::send))
         .route("/cases/{id}/assign", post(assign_one))
         .route("/cases/reassign", post(reassign_many))
 }
@@ -311,7 +313,9 @@ async fn render_case(
         Some(household) => program_catalog(ctx).await?.for_household(&household),
         None => Vec::new(),
     };
+    let texts = Some(texts::panel(ctx, &case).await?);
     let page = views::CasePage {
+        texts,
         eligibility,
         events: store::timeline(db, id).await?,
         referrals: store::referrals(db, id).await?,

@@ -344,6 +344,8 @@ pub struct CaseForms<'a> {
     pub errors: Vec<FieldError>,
     /// The case changed since the user's form was drawn.
     pub conflict: bool,
+    /// The free text typed into the texting form.
+    pub text_message: &'a str,
 }
 
 pub(crate) fn when(ctx: &Ctx, epoch_secs: i64) -> String {
@@ -498,6 +500,8 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
 /// Everything a case page shows.
 pub struct CasePage {
     pub case: CaseDetail,
+    /// Texts to and from the resident, and what may be sent.
+    pub texts: Option<super::texts::Panel>,
     pub access: Access,
     pub events: Vec<Event>,
     pub referrals: Vec<Referral>,
@@ -671,6 +675,9 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             (eligibility_section(ctx, user, p))
             (referrals_section(ctx, user, p, forms))
             (outcome_section(ctx, user, p, forms))
+            @if let Some(t) = &p.texts {
+                (super::texts::section(ctx, user, case, t, forms, access == Access::Full))
+            }
             h2 { (ctx.t("case-timeline")) }
             ol.timeline {
                 @for e in &p.events {
