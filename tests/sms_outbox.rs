@@ -387,3 +387,78 @@ on_both_backends!(
     status_callbacks_never_move_a_text_back,
     a_sender_is_held_to_its_rate,
 );
+
+/// Two app instances on one database, both sending: each of 1,000 texts reaches the provider
+/// exactly once, and both instances take part.
+async fn two_instances_send_each_text_once(backend: Backend) {
+    let Some(url) = common::fresh_database_url(backend).await else {
+        return;
+    };
+    let (base, got) = common::sms::fake_twilio().await;
+    let config = || {
+        let mut c = navdesk::config::Config::for_database(url.clone());
+        c.sms.base_url = base.clone();
+        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
+        c.sms.auth_token = Some(navdesk::config::Secret::new(common::sms::AUTH_TOKEN));
+        c.sms.from = Some(common::sms::FROM.into());
+        c.sms.segments_per_second = 100_000.0;
+        c
+    };
+    let first = navdesk::Application::build(config()).await.unwrap();
+    let second = navdesk::Application::build(config()).await.unwrap();
+    let db = first.state().db.clone();
+    let now = navdesk::db::now();
+    for i in 0..1000 {
+        let mut t = text(&format!("bulk-{i}"), now);
+        t.immediate = true;
+        outbox::enqueue(&db, &t, now).await.unwrap();
+    }
+    first.state().outbox.wake();
+    second.state().outbox.wake();
+    let mut sent = 0;
+    for _ in 0..1200 {
+        sent = got.lock().unwrap().len();
+        if sent >= 1000 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A moment more, for any text that would go twice.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let bodies: Vec<String> = got
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|f| common::sms::field(f, "Body").map(str::to_owned))
+        .collect();
+    let mut once: HashMap<&str, usize> = HashMap::new();
+    for b in &bodies {
+        *once.entry(b.as_str()).or_default() += 1;
+    }
+    assert_eq!(sent, 1000, "every text sent");
+    assert_eq!(bodies.len(), 1000, "none sent twice");
+    assert!(once.values().all(|&n| n == 1));
+    let workers: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT claimed_by) FROM sms_messages WHERE status = 'queued'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(workers, 2, "both instances sent");
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE status <> 'queued'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(left, 0, "every text recorded as handed over");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_two_instances_send_each_text_once() {
+    two_instances_send_each_text_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_two_instances_send_each_text_once() {
+    two_instances_send_each_text_once(Backend::Postgres).await;
+}
