@@ -149,6 +149,11 @@ pub struct SmsConfig {
     /// Segments a sender may send per second, shared by every app instance
     /// (`NAVDESK_SMS_RATE`; 0 means the default, 1).
     pub segments_per_second: f64,
+    /// A text that failed for a temporary reason waits this long before its second attempt,
+    /// twice as long before each later one (with jitter), at most `retry_max`. Zero: the
+    /// defaults (10 s, an hour).
+    pub retry_first: std::time::Duration,
+    pub retry_max: std::time::Duration,
 }
 
 impl Config {

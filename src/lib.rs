@@ -106,6 +106,19 @@ impl AppState {
             status_callback: Some(format!("{}/sms/status", config.public_url)),
             ..sms::worker::WorkerConfig::default()
         };
+        let worker = sms::worker::WorkerConfig {
+            first_backoff: if config.sms.retry_first.is_zero() {
+                worker.first_backoff
+            } else {
+                config.sms.retry_first
+            },
+            max_backoff: if config.sms.retry_max.is_zero() {
+                worker.max_backoff
+            } else {
+                config.sms.retry_max
+            },
+            ..worker
+        };
         let outbox = sms::worker::start(db.clone(), transport, worker);
         sms::followups::start(
             db.clone(),

@@ -606,6 +606,8 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         from: args.sms_from,
         sending_window: args.sms_hours,
         segments_per_second: args.sms_rate,
+        retry_first: std::time::Duration::ZERO,
+        retry_max: std::time::Duration::ZERO,
     };
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();

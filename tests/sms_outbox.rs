@@ -462,3 +462,71 @@ async fn sqlite_two_instances_send_each_text_once() {
 async fn postgres_two_instances_send_each_text_once() {
     two_instances_send_each_text_once(Backend::Postgres).await;
 }
+
+/// The provider answers 500 for a minute, then recovers: every text gets through, once each,
+/// after retries that back off (none given up).
+async fn texts_get_through_a_provider_outage(backend: Backend) {
+    let down_until = std::time::Instant::now() + Duration::from_secs(60);
+    let (base, got, refused) = common::sms::fake_twilio_down_until(Some(down_until)).await;
+    let Some(app) = common::spawn_with(backend, |c| {
+        c.sms.base_url = base;
+        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
+        c.sms.auth_token = Some(navdesk::config::Secret::new(common::sms::AUTH_TOKEN));
+        c.sms.from = Some(common::sms::FROM.into());
+        c.sms.segments_per_second = 1000.0;
+        c.sms.retry_first = Duration::from_secs(4);
+        c.sms.retry_max = Duration::from_secs(16);
+    })
+    .await
+    else {
+        return;
+    };
+    let now = navdesk::db::now();
+    for i in 0..20 {
+        let mut t = text(&format!("outage-{i}"), now);
+        t.immediate = true;
+        outbox::enqueue(&app.db, &t, now).await.unwrap();
+    }
+    let mut sent = 0;
+    for _ in 0..240 {
+        sent = got.lock().unwrap().len();
+        if sent >= 20 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert!(
+        std::time::Instant::now() >= down_until,
+        "nothing got through while the provider was down"
+    );
+    assert_eq!(sent, 20, "every text got through after the outage");
+    assert!(
+        refused.load(std::sync::atomic::Ordering::SeqCst) >= 20,
+        "each was refused first"
+    );
+    let bodies: std::collections::HashSet<String> = got
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|f| common::sms::field(f, "Body").map(str::to_owned))
+        .collect();
+    assert_eq!(bodies.len(), 20, "none twice");
+    let (queued, min_attempts): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), MIN(attempts) FROM sms_messages WHERE status = 'queued'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(queued, 20);
+    assert!(min_attempts >= 2, "retried, not given up");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_texts_get_through_a_provider_outage() {
+    texts_get_through_a_provider_outage(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_texts_get_through_a_provider_outage() {
+    texts_get_through_a_provider_outage(Backend::Postgres).await;
+}

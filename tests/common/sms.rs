@@ -16,18 +16,45 @@ pub type Received = Arc<Mutex<Vec<Vec<(String, String)>>>>;
 
 /// A fake Twilio on 127.0.0.1 that accepts every text and keeps what it got (form fields).
 pub async fn fake_twilio() -> (String, Received) {
+    let (base, got, _) = fake_twilio_down_until(None).await;
+    (base, got)
+}
+
+/// Like `fake_twilio`, but answering 500 to every text until `down_until`; also counts the
+/// texts it refused.
+pub async fn fake_twilio_down_until(
+    down_until: Option<std::time::Instant>,
+) -> (String, Received, Arc<std::sync::atomic::AtomicUsize>) {
     use axum::extract::{Form, State};
-    let got: Received = Arc::default();
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    #[derive(Clone)]
+    struct Fake {
+        got: Received,
+        refused: Arc<AtomicUsize>,
+        down_until: Option<std::time::Instant>,
+    }
     async fn messages(
-        State(got): State<Received>,
+        State(fake): State<Fake>,
         Form(form): Form<Vec<(String, String)>>,
     ) -> (
         axum::http::StatusCode,
         [(&'static str, &'static str); 1],
         String,
     ) {
+        if fake
+            .down_until
+            .is_some_and(|t| std::time::Instant::now() < t)
+        {
+            fake.refused.fetch_add(1, Ordering::SeqCst);
+            return (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                [("content-type", "application/json")],
+                serde_json::json!({ "code": 20500, "message": "Internal Server Error" })
+                    .to_string(),
+            );
+        }
         let n = {
-            let mut got = got.lock().unwrap();
+            let mut got = fake.got.lock().unwrap();
             got.push(form);
             got.len()
         };
@@ -37,16 +64,21 @@ pub async fn fake_twilio() -> (String, Received) {
             serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" }).to_string(),
         )
     }
+    let fake = Fake {
+        got: Arc::default(),
+        refused: Arc::default(),
+        down_until,
+    };
     let app = axum::Router::new()
         .route(
             "/2010-04-01/Accounts/{account}/Messages.json",
             axum::routing::post(messages),
         )
-        .with_state(got.clone());
+        .with_state(fake.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
-    (base, got)
+    (base, fake.got, fake.refused)
 }
 
 pub async fn with_fake_twilio(backend: Backend) -> Option<(TestApp, Received)> {
