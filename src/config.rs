@@ -154,6 +154,9 @@ pub struct SmsConfig {
     /// defaults (10 s, an hour).
     pub retry_first: std::time::Duration,
     pub retry_max: std::time::Duration,
+    /// How long a worker's claim on a text lasts; a text whose worker died is tried again
+    /// after it. Zero: the default, 2 minutes.
+    pub lease: std::time::Duration,
 }
 
 impl Config {

@@ -117,6 +117,11 @@ impl AppState {
             } else {
                 config.sms.retry_max
             },
+            lease: if config.sms.lease.is_zero() {
+                worker.lease
+            } else {
+                config.sms.lease
+            },
             ..worker
         };
         let outbox = sms::worker::start(db.clone(), transport, worker);

@@ -273,6 +273,12 @@ struct ServeArgs {
     #[arg(long, env = "NAVDESK_HELP_PHONE", default_value = "311")]
     help_phone: String,
 
+    /// Seconds a worker's claim on a text lasts; a text whose worker died (or whose process
+    /// was killed) is tried again after it.
+    #[arg(long, env = "NAVDESK_SMS_LEASE_SECS", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(2..=3600))]
+    sms_lease_secs: u64,
+
     /// Text segments the sender may send per second, over every app instance together.
     #[arg(long, env = "NAVDESK_SMS_RATE", default_value_t = 1.0, value_parser = parse_rate)]
     sms_rate: f64,
@@ -608,6 +614,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         segments_per_second: args.sms_rate,
         retry_first: std::time::Duration::ZERO,
         retry_max: std::time::Duration::ZERO,
+        lease: std::time::Duration::from_secs(args.sms_lease_secs),
     };
     if let Some(url) = &args.public_url {
         config.public_url = url.trim_end_matches('/').to_owned();

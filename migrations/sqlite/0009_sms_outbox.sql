@@ -20,6 +20,8 @@ CREATE TABLE sms_messages (
     immediate        BIGINT NOT NULL DEFAULT 0,
     next_attempt_at  BIGINT NOT NULL,
     attempts         BIGINT NOT NULL DEFAULT 0,
+    -- The last claim ran out while its worker was sending: ask the provider before sending again.
+    in_doubt         BIGINT NOT NULL DEFAULT 0,
     lease_until      BIGINT,
     claimed_by       TEXT,
     idempotency_key  TEXT NOT NULL UNIQUE,

@@ -86,9 +86,19 @@ pub fn classify_code(code: u32) -> CodeClass {
 /// A future that a `Transport` returns; boxed so that `dyn Transport` works.
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = SendOutcome> + Send + 'a>>;
 
+/// A future that `Transport::find_sent` returns.
+pub type FindFuture<'a> = Pin<Box<dyn Future<Output = Option<String>> + Send + 'a>>;
+
 /// Something that can make one attempt at sending a text.
 pub trait Transport: Send + Sync + fmt::Debug {
     fn send<'a>(&'a self, sms: &'a OutgoingSms) -> SendFuture<'a>;
+    /// The provider's id of a text with this body already sent to `to` since `since` (Unix
+    /// seconds), if it can tell: asked before sending again a text whose last attempt ended
+    /// without an answer recorded (the process died mid-send), so it does not go twice.
+    fn find_sent<'a>(&'a self, to: &'a str, body: &'a str, since: i64) -> FindFuture<'a> {
+        let _ = (to, body, since);
+        Box::pin(async { None })
+    }
     /// A short name for logs and the staff pages: `twilio` or `log`.
     fn name(&self) -> &'static str;
 }
@@ -269,6 +279,43 @@ impl Transport for TwilioTransport {
     }
     fn name(&self) -> &'static str {
         "twilio"
+    }
+
+    /// Twilio's message list, filtered by recipient and sender and by day sent, searched for
+    /// the same body. A look-up that fails answers `None` (the text is sent again: a possible
+    /// duplicate is better than a lost text).
+    fn find_sent<'a>(&'a self, to: &'a str, body: &'a str, since: i64) -> FindFuture<'a> {
+        Box::pin(async move {
+            let day = jiff::Timestamp::from_second(since)
+                .map(|t| t.strftime("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let mut query = vec![("To", to), ("PageSize", "100"), ("DateSent>", day.as_str())];
+            if let Sender::From(number) = &self.sender {
+                query.push(("From", number.as_str()));
+            }
+            let response = self
+                .client
+                .get(&self.messages_url)
+                .basic_auth(&self.account_sid, Some(self.auth_token.expose()))
+                .query(&query)
+                .send()
+                .await
+                .ok()?;
+            if !response.status().is_success() {
+                tracing::warn!(status = %response.status(), "could not list sent texts");
+                return None;
+            }
+            let page: serde_json::Value = response.json().await.ok()?;
+            let found = page["messages"].as_array()?.iter().find_map(|m| {
+                (m["body"].as_str() == Some(body) && m["to"].as_str() == Some(to))
+                    .then(|| m["sid"].as_str().map(str::to_owned))
+                    .flatten()
+            });
+            if found.is_some() {
+                tracing::info!(to = %masked(to), "a text in doubt was sent before; not sending it again");
+            }
+            found
+        })
     }
 }
 

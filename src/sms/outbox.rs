@@ -217,6 +217,9 @@ pub struct Claimed {
     pub idempotency_key: String,
     /// Counting this one.
     pub attempts: i64,
+    /// The last claim ran out while its worker was sending: the text may have gone.
+    pub in_doubt: bool,
+    pub created_at: i64,
 }
 
 /// The condition of a text a worker may claim at `$1` (now).
@@ -235,12 +238,13 @@ pub async fn claim(
 ) -> Result<Vec<Claimed>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "UPDATE sms_messages SET status = 'sending', lease_until = $2, claimed_by = $3, \
-           attempts = attempts + 1, updated_at = $1 \
+           attempts = attempts + 1, updated_at = $1, \
+           in_doubt = CASE WHEN status = 'sending' THEN 1 ELSE 0 END \
          WHERE id IN (SELECT id FROM sms_messages WHERE {CLAIMABLE} \
                       ORDER BY next_attempt_at, id LIMIT $4) \
            AND {CLAIMABLE} \
          RETURNING id, case_id, resident_id, to_number, body, kind, immediate, \
-           idempotency_key, attempts"
+           idempotency_key, attempts, in_doubt, created_at"
     ))
     .bind(now)
     .bind(now + lease_secs)
@@ -262,6 +266,8 @@ pub async fn claim(
                 immediate: r.try_get::<i64, _>("immediate")? != 0,
                 idempotency_key: r.try_get("idempotency_key")?,
                 attempts: r.try_get("attempts")?,
+                in_doubt: r.try_get::<i64, _>("in_doubt")? != 0,
+                created_at: r.try_get("created_at")?,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;

@@ -152,6 +152,37 @@ async fn deliver(
     if wait_ms > 0 {
         tokio::time::sleep(Duration::from_millis(wait_ms as u64)).await;
     }
+    // The last worker died mid-send: if the provider has the text, record it rather than
+    // send it twice.
+    if text.in_doubt {
+        if let Some(sid) = transport
+            .find_sent(&text.to, &text.body, text.created_at - 60)
+            .await
+        {
+            let now = crate::db::now();
+            if outbox::record_sent(
+                db,
+                text.id,
+                worker,
+                &config.sender,
+                &sid,
+                Status::Queued,
+                now,
+            )
+            .await?
+            {
+                timeline(
+                    db,
+                    &text,
+                    "sms_out",
+                    serde_json::json!({ "sms_id": text.id }),
+                    now,
+                )
+                .await?;
+            }
+            return Ok(());
+        }
+    }
     let sms = OutgoingSms {
         to: text.to.clone(),
         body: text.body.clone(),

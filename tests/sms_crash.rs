@@ -1,0 +1,182 @@
+//! The server is killed (SIGKILL) in the middle of sending texts and started again, on SQLite
+//! and on PostgreSQL: no text is lost and none is sent twice, also the one the provider took
+//! just before the kill, whose answer never reached us (the restarted worker asks the provider
+//! before sending it again).
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::Json;
+use common::Backend;
+use navdesk::sms::outbox::{self, Kind, NewText};
+
+const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
+const TEXTS: usize = 30;
+/// The text the fake takes and then holds its answer back for, while the test kills the server.
+const SLOW: &str = "text-5";
+
+type Got = Arc<Mutex<Vec<(String, String)>>>;
+
+async fn create(
+    State(got): State<Got>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> (StatusCode, Json<serde_json::Value>) {
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (to, body) = (field("To"), field("Body"));
+    let n = {
+        let mut got = got.lock().unwrap();
+        got.push((to.clone(), body.clone()));
+        got.len()
+    };
+    if body == SLOW {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    }
+    (
+        StatusCode::CREATED,
+        Json(serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" })),
+    )
+}
+
+/// Twilio's message list: every text the fake took.
+async fn list(State(got): State<Got>) -> Json<serde_json::Value> {
+    let messages: Vec<serde_json::Value> = got
+        .lock()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, (to, body))| {
+            serde_json::json!({ "sid": format!("SM{:032}", i + 1), "to": to, "body": body })
+        })
+        .collect();
+    Json(serde_json::json!({ "messages": messages }))
+}
+
+async fn fake() -> (String, Got) {
+    let got: Got = Arc::default();
+    let app = axum::Router::new()
+        .route(
+            "/2010-04-01/Accounts/{account}/Messages.json",
+            axum::routing::post(create).get(list),
+        )
+        .with_state(got.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, got)
+}
+
+fn serve(url: &str, fake: &str) -> Child {
+    Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", url)
+        .env("NAVDESK_SMS_BASE_URL", fake)
+        .env("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001")
+        .env("TWILIO_AUTH_TOKEN", "fake-token")
+        .env("NAVDESK_SMS_FROM", "+17205550100")
+        .env("NAVDESK_SMS_RATE", "1000")
+        .env("NAVDESK_SMS_LEASE_SECS", "3")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("navdesk serve starts")
+}
+
+async fn wait_for(got: &Got, what: impl Fn(&[(String, String)]) -> bool, secs: u64) -> bool {
+    for _ in 0..secs * 20 {
+        if what(&got.lock().unwrap()) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+async fn killed_mid_send_nothing_lost_nothing_twice(backend: Backend) {
+    let Some(url) = common::fresh_database_url(backend).await else {
+        return;
+    };
+    let db = navdesk::db::open(&url).await.unwrap();
+    let now = navdesk::db::now();
+    for i in 0..TEXTS {
+        let text = NewText {
+            case_id: None,
+            resident_id: None,
+            to: format!("+1303555{:04}", 1000 + i),
+            body: format!("text-{i}"),
+            kind: Kind::Staff,
+            immediate: true,
+            not_before: now,
+            idempotency_key: format!("crash-{i}"),
+            created_by: None,
+        };
+        outbox::enqueue(&db, &text, now).await.unwrap();
+    }
+    let (base, got) = fake().await;
+
+    let mut first = serve(&url, &base);
+    let taken = wait_for(&got, |g| g.iter().any(|(_, b)| b == SLOW), 30).await;
+    first.kill().unwrap(); // SIGKILL, while the provider holds its answer to SLOW
+    first.wait().unwrap();
+    assert!(taken, "the provider took the slow text before the kill");
+
+    let mut second = serve(&url, &base);
+    let all = wait_for(
+        &got,
+        |g| {
+            (0..TEXTS).all(|i| {
+                let body = format!("text-{i}");
+                g.iter().any(|(_, b)| *b == body)
+            })
+        },
+        40,
+    )
+    .await;
+    // A moment more, for anything that would go twice.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    second.kill().unwrap();
+    second.wait().unwrap();
+
+    let bodies: Vec<String> = got.lock().unwrap().iter().map(|(_, b)| b.clone()).collect();
+    assert!(all, "every text was sent: {bodies:?}");
+    for i in 0..TEXTS {
+        let body = format!("text-{i}");
+        assert_eq!(
+            bodies.iter().filter(|b| **b == body).count(),
+            1,
+            "{body} sent once: {bodies:?}"
+        );
+    }
+    let (recorded, in_doubt): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(SUM(in_doubt) AS BIGINT) FROM sms_messages WHERE status = 'queued'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(recorded, TEXTS as i64, "every text recorded as handed over");
+    assert!(
+        in_doubt >= 1,
+        "the slow text was found in doubt and looked up"
+    );
+    db.pool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_killed_mid_send() {
+    killed_mid_send_nothing_lost_nothing_twice(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_killed_mid_send() {
+    killed_mid_send_nothing_lost_nothing_twice(Backend::Postgres).await;
+}
