@@ -55,6 +55,8 @@ pub struct Config {
     pub auto_assign: crate::cases::autoassign::Rule,
     /// The phone number the HELP text gives residents (`NAVDESK_HELP_PHONE`).
     pub help_phone: String,
+    /// When follow-up texts are due (`NAVDESK_FOLLOWUP_*`).
+    pub followups: crate::sms::followups::Schedule,
     pub placement: PlacementConfig,
 }
 
@@ -178,6 +180,7 @@ impl Config {
             first_contact_secs: 48 * 3600,
             auto_assign: crate::cases::autoassign::Rule::Off,
             help_phone: "311".into(),
+            followups: crate::sms::followups::Schedule::default(),
             placement: PlacementConfig::default(),
         }
     }

@@ -128,7 +128,7 @@ impl AppState {
         sms::followups::start(
             db.clone(),
             i18n.clone(),
-            sms::followups::Schedule::default(),
+            config.followups.clone(),
             outbox.clone(),
         );
         let confirmations = intake::writer::Confirmations {

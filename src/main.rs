@@ -42,7 +42,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web application (migrates the database first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Bring the database schema up to date, then exit.
     Migrate,
     /// Create a staff account. The password is read from standard input (one line, at least
@@ -269,6 +269,27 @@ struct ServeArgs {
     #[arg(long, env = "NAVDESK_SMS_HOURS", default_value = "08:00-21:00")]
     sms_hours: navdesk::sms::quiet::SendingWindow,
 
+    /// Days a request waits unassigned before the resident is told "still working on it"
+    /// (0: never).
+    #[arg(long, env = "NAVDESK_FOLLOWUP_WAITING_DAYS", default_value_t = 2,
+          value_parser = clap::value_parser!(i64).range(0..=365))]
+    followup_waiting_days: i64,
+
+    /// Days after a referral to ask "did you apply?" (0: never).
+    #[arg(long, env = "NAVDESK_FOLLOWUP_APPLY_DAYS", default_value_t = 3,
+          value_parser = clap::value_parser!(i64).range(0..=365))]
+    followup_apply_days: i64,
+
+    /// Days after a case is resolved to ask whether the internet still works, like `30,90`
+    /// (`off`: never).
+    #[arg(long, env = "NAVDESK_FOLLOWUP_CONNECTED_DAYS", default_value = "30,90")]
+    followup_connected_days: String,
+
+    /// Ask how happy the resident was when their case is closed (`on` or `off`).
+    #[arg(long, env = "NAVDESK_FOLLOWUP_SATISFACTION", default_value = "on",
+          action = clap::ArgAction::Set, value_parser = parse_on_off)]
+    followup_satisfaction: bool,
+
     /// The phone number residents who text HELP are told to call.
     #[arg(long, env = "NAVDESK_HELP_PHONE", default_value = "311")]
     help_phone: String,
@@ -311,6 +332,14 @@ struct ServeArgs {
     hex_size_km: f64,
 }
 
+fn parse_on_off(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" | "1" => Ok(true),
+        "off" | "no" | "false" | "0" => Ok(false),
+        _ => Err(format!("{text:?} is not on or off")),
+    }
+}
+
 fn parse_rate(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(rate) if rate.is_finite() && rate > 0.0 && rate <= 10_000.0 => Ok(rate),
@@ -341,7 +370,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::CreateUser(args) => create_user(&cli.database_url, args).await,
         Command::SeedLoad(args) => seed_load(&cli.database_url, args).await,
-        Command::Serve(args) => serve(cli.database_url, args).await,
+        Command::Serve(args) => serve(cli.database_url, *args).await,
         Command::ImportAreas(args) => import_areas(&cli.database_url, args).await,
         Command::ImportZips { file } => import_zips(&cli.database_url, &file).await,
         Command::I18n(command) => i18n(command),
@@ -600,6 +629,15 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
     config.help_phone = args.help_phone.trim().to_owned();
+    let days = |n: i64| (n > 0).then_some(n * 86_400);
+    config.followups = navdesk::sms::followups::Schedule {
+        still_waiting_after: days(args.followup_waiting_days),
+        did_you_apply_after: days(args.followup_apply_days),
+        connected_checks: navdesk::sms::followups::parse_days(&args.followup_connected_days)
+            .map_err(|e| anyhow::anyhow!("NAVDESK_FOLLOWUP_CONNECTED_DAYS: {e}"))?,
+        satisfaction: args.followup_satisfaction,
+        ..navdesk::sms::followups::Schedule::default()
+    };
     config.auto_assign = args.auto_assign.unwrap_or(if args.demo {
         navdesk::cases::autoassign::Rule::Best
     } else {

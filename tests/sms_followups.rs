@@ -97,6 +97,18 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
         &[now - 2 * DAY - 60, case_id],
     )
     .await;
+    let off = Schedule {
+        still_waiting_after: None,
+        did_you_apply_after: None,
+        connected_checks: Vec::new(),
+        satisfaction: false,
+        ..Schedule::default()
+    };
+    assert_eq!(
+        plan_due(&app.db, &i18n, &off, now).await.unwrap(),
+        0,
+        "follow-ups turned off plan nothing"
+    );
     assert_eq!(plan_due(&app.db, &i18n, &schedule, now).await.unwrap(), 1);
     assert_eq!(
         plan_due(&app.db, &i18n, &schedule, now).await.unwrap(),

@@ -26,13 +26,16 @@ use crate::i18n::{I18n, Lang};
 
 const DAY: i64 = 86_400;
 
-/// When each follow-up is due.
-#[derive(Clone, Debug)]
+/// When each follow-up is due; `None` or empty turns one off. Set from the environment
+/// (`NAVDESK_FOLLOWUP_*`, see the README).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
-    pub still_waiting_after: i64,
-    pub did_you_apply_after: i64,
+    pub still_waiting_after: Option<i64>,
+    pub did_you_apply_after: Option<i64>,
     /// Days after a case was resolved to ask whether the internet still works.
-    pub connected_checks: [i64; 2],
+    pub connected_checks: Vec<i64>,
+    /// Ask how happy the resident was when their case is closed.
+    pub satisfaction: bool,
     /// How long after falling due a question is still worth asking.
     pub stale_after: i64,
 }
@@ -40,12 +43,29 @@ pub struct Schedule {
 impl Default for Schedule {
     fn default() -> Self {
         Self {
-            still_waiting_after: 2 * DAY,
-            did_you_apply_after: 3 * DAY,
-            connected_checks: [30, 90],
+            still_waiting_after: Some(2 * DAY),
+            did_you_apply_after: Some(3 * DAY),
+            connected_checks: vec![30, 90],
+            satisfaction: true,
             stale_after: 7 * DAY,
         }
     }
+}
+
+/// Reads a list of days like `30,90` (`off` or nothing: none). Each from 1 to 3650.
+pub fn parse_days(text: &str) -> Result<Vec<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("off") {
+        return Ok(Vec::new());
+    }
+    text.split(',')
+        .map(|d| match d.trim().parse::<i64>() {
+            Ok(n) if (1..=3650).contains(&n) => Ok(n),
+            _ => Err(format!(
+                "{d:?} is not a number of days from 1 to 3650 (like 30,90, or off)"
+            )),
+        })
+        .collect()
 }
 
 /// Residents who may get texts: they agreed, and their number has not said STOP.
@@ -84,56 +104,60 @@ pub async fn plan_due(
     let base = "c.id AS case_id, r.id AS resident_id, r.phone, c.language, c.ref_code";
 
     // Waiting unassigned for two days.
-    let since = now - schedule.still_waiting_after;
-    for r in rows(
-        db,
-        &format!(
-            "SELECT {base} FROM cases c JOIN residents r ON r.id = c.resident_id \
-             WHERE c.status = 'new' AND c.navigator_id IS NULL \
-               AND c.created_at <= $1 AND c.created_at > $2 AND {REACHABLE}"
-        ),
-        &[since, since - schedule.stale_after],
-    )
-    .await?
-    {
-        due.push(read(
-            &r,
-            "still-waiting",
-            Kind::StillWaiting,
-            "sms-still-waiting",
-            None,
-        )?);
+    if let Some(after) = schedule.still_waiting_after {
+        let since = now - after;
+        for r in rows(
+            db,
+            &format!(
+                "SELECT {base} FROM cases c JOIN residents r ON r.id = c.resident_id \
+                 WHERE c.status = 'new' AND c.navigator_id IS NULL \
+                   AND c.created_at <= $1 AND c.created_at > $2 AND {REACHABLE}"
+            ),
+            &[since, since - schedule.stale_after],
+        )
+        .await?
+        {
+            due.push(read(
+                &r,
+                "still-waiting",
+                Kind::StillWaiting,
+                "sms-still-waiting",
+                None,
+            )?);
+        }
     }
 
     // Referred three days ago, no news since.
-    let since = now - schedule.did_you_apply_after;
-    for r in rows(
-        db,
-        &format!(
-            "SELECT {base}, f.id AS referral_id, p.name AS program FROM referrals f \
-             JOIN cases c ON c.id = f.case_id JOIN residents r ON r.id = c.resident_id \
-             JOIN programs p ON p.id = f.program_id \
-             WHERE f.status = 'referred' AND f.updated_at <= $1 AND f.updated_at > $2 \
-               AND {REACHABLE}"
-        ),
-        &[since, since - schedule.stale_after],
-    )
-    .await?
-    {
-        let referral: i64 = r.try_get("referral_id")?;
-        let mut d = read(
-            &r,
-            "",
-            Kind::DidYouApply,
-            "sms-did-you-apply",
-            r.try_get("program")?,
-        )?;
-        d.key = format!("referral-{referral}-did-you-apply");
-        due.push(d);
+    if let Some(after) = schedule.did_you_apply_after {
+        let since = now - after;
+        for r in rows(
+            db,
+            &format!(
+                "SELECT {base}, f.id AS referral_id, p.name AS program FROM referrals f \
+                 JOIN cases c ON c.id = f.case_id JOIN residents r ON r.id = c.resident_id \
+                 JOIN programs p ON p.id = f.program_id \
+                 WHERE f.status = 'referred' AND f.updated_at <= $1 AND f.updated_at > $2 \
+                   AND {REACHABLE}"
+            ),
+            &[since, since - schedule.stale_after],
+        )
+        .await?
+        {
+            let referral: i64 = r.try_get("referral_id")?;
+            let mut d = read(
+                &r,
+                "",
+                Kind::DidYouApply,
+                "sms-did-you-apply",
+                r.try_get("program")?,
+            )?;
+            d.key = format!("referral-{referral}-did-you-apply");
+            due.push(d);
+        }
     }
 
     // Still connected, 30 and 90 days after the case was resolved connected at home.
-    for days in schedule.connected_checks {
+    for &days in &schedule.connected_checks {
         let since = now - days * DAY;
         for r in rows(
             db,
@@ -158,23 +182,26 @@ pub async fn plan_due(
     }
 
     // Closed: how happy were they with the help?
-    for r in rows(
-        db,
-        &format!(
-            "SELECT {base} FROM cases c JOIN residents r ON r.id = c.resident_id \
-             WHERE c.closed_at <= $1 AND c.closed_at > $2 AND c.status = 'closed' AND {REACHABLE}"
-        ),
-        &[now, now - schedule.stale_after],
-    )
-    .await?
-    {
-        due.push(read(
-            &r,
-            "satisfaction",
-            Kind::Satisfaction,
-            "sms-satisfaction",
-            None,
-        )?);
+    if schedule.satisfaction {
+        for r in rows(
+            db,
+            &format!(
+                "SELECT {base} FROM cases c JOIN residents r ON r.id = c.resident_id \
+                 WHERE c.closed_at <= $1 AND c.closed_at > $2 AND c.status = 'closed' \
+                   AND {REACHABLE}"
+            ),
+            &[now, now - schedule.stale_after],
+        )
+        .await?
+        {
+            due.push(read(
+                &r,
+                "satisfaction",
+                Kind::Satisfaction,
+                "sms-satisfaction",
+                None,
+            )?);
+        }
     }
 
     let mut stored = 0;
@@ -388,5 +415,21 @@ pub async fn apply_answer(
             _ => Ok(Applied::Nothing),
         },
         _ => Ok(Applied::Nothing),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_lists_read_from_the_environment() {
+        assert_eq!(parse_days("30,90"), Ok(vec![30, 90]));
+        assert_eq!(parse_days(" 14 "), Ok(vec![14]));
+        assert_eq!(parse_days("off"), Ok(vec![]));
+        assert_eq!(parse_days(""), Ok(vec![]));
+        for bad in ["0", "30,,90", "thirty", "-5", "4000"] {
+            assert!(parse_days(bad).is_err(), "{bad:?}");
+        }
     }
 }
