@@ -1369,6 +1369,29 @@ pub async fn match_request(
     }))
 }
 
+/// Appends an event that navdesk itself made (no person named), on the caller's connection.
+pub async fn append_system_event(
+    conn: &mut sqlx::AnyConnection,
+    case_id: i64,
+    kind: &str,
+    body: &str,
+    data: &serde_json::Value,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
+         VALUES ($1, $2, NULL, $3, $4, $5)",
+    )
+    .bind(case_id)
+    .bind(kind)
+    .bind(body)
+    .bind(data.to_string())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Gives a new, unassigned case to `navigator_id` on navdesk's own account (no person did
 /// it), with a timeline event carrying `data` (who and why). `false`, with nothing written,
 /// when the case is no longer new and unassigned, or the navigator is no longer active or has
@@ -1406,15 +1429,7 @@ pub async fn auto_assign(
         tx.rollback().await?;
         return Ok(false);
     }
-    sqlx::query(
-        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-         VALUES ($1, 'auto_assignment', NULL, '', $2, $3)",
-    )
-    .bind(case_id)
-    .bind(data.to_string())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    append_system_event(&mut tx, case_id, "auto_assignment", "", &data, now).await?;
     tx.commit().await?;
     Ok(true)
 }

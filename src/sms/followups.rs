@@ -348,20 +348,13 @@ pub async fn apply_answer(
                     .bind(referral_id)
                     .fetch_one(&mut *tx)
                     .await?;
-                    sqlx::query(
-                        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-                         VALUES ($1, 'referral', NULL, '', $2, $3)",
+                    let data = serde_json::json!({
+                        "referral_id": referral_id, "program": program,
+                        "from": "referred", "to": "applied", "by": "resident_text"
+                    });
+                    crate::cases::store::append_system_event(
+                        tx, case_id, "referral", "", &data, now,
                     )
-                    .bind(case_id)
-                    .bind(
-                        serde_json::json!({
-                            "referral_id": referral_id, "program": program,
-                            "from": "referred", "to": "applied", "by": "resident_text"
-                        })
-                        .to_string(),
-                    )
-                    .bind(now)
-                    .execute(&mut *tx)
                     .await?;
                 }
                 Ok(Applied::Applied { referral_id })

@@ -193,26 +193,14 @@ async fn handle_reply(
         return Ok(());
     }
     let opted_out = super::worker::is_opted_out(db, from).await?;
-    let meaning = Keywords::from_i18n(&state.i18n).meaning(text, opted_out);
+    // The keyword lists come from the translations, which do not change while we run.
+    static KEYWORDS: std::sync::OnceLock<Keywords> = std::sync::OnceLock::new();
+    let meaning = KEYWORDS
+        .get_or_init(|| Keywords::from_i18n(&state.i18n))
+        .meaning(text, opted_out);
     let answer = match &meaning {
         Meaning::OptOut => {
-            sqlx::query(
-                "INSERT INTO sms_opt_outs (phone, opted_out_at, source, language) \
-                 VALUES ($1, $2, 'keyword', $3) ON CONFLICT (phone) DO NOTHING",
-            )
-            .bind(from)
-            .bind(now)
-            .bind(lang.code())
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "UPDATE residents SET sms_opted_out_at = $1 \
-                 WHERE phone = $2 AND sms_opted_out_at IS NULL",
-            )
-            .bind(now)
-            .bind(from)
-            .execute(&mut *tx)
-            .await?;
+            super::worker::opt_out_on(&mut tx, from, "keyword", Some(lang.code()), now).await?;
             // Nothing already waiting goes out.
             sqlx::query(
                 "UPDATE sms_messages SET status = 'cancelled', updated_at = $1 \
@@ -245,23 +233,13 @@ async fn handle_reply(
         _ => super::followups::Applied::Nothing,
     };
     if let Some((case_id, _, _)) = &case {
-        sqlx::query(
-            "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-             VALUES ($1, 'sms_in', NULL, $2, $3, $4)",
-        )
-        .bind(case_id)
-        .bind(text)
-        .bind(
-            serde_json::json!({
-                "sms_id": stored,
-                "meaning": meaning_code(&meaning),
-                "answer": format!("{applied:?}"),
-            })
-            .to_string(),
-        )
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        let data = serde_json::json!({
+            "sms_id": stored,
+            "meaning": meaning_code(&meaning),
+            "answer": format!("{applied:?}"),
+        });
+        crate::cases::store::append_system_event(&mut tx, *case_id, "sms_in", text, &data, now)
+            .await?;
         // A reply that is not a keyword, nor an answer that settled a question, is for the
         // navigator to read.
         let for_navigator = match meaning {

@@ -297,18 +297,8 @@ async fn timeline(
     let Some(case_id) = text.case_id else {
         return Ok(());
     };
-    sqlx::query(
-        "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-         VALUES ($1, $2, NULL, $3, $4, $5)",
-    )
-    .bind(case_id)
-    .bind(kind)
-    .bind(&text.body)
-    .bind(data.to_string())
-    .bind(now)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    let mut conn = db.pool.acquire().await?;
+    crate::cases::store::append_system_event(&mut conn, case_id, kind, &text.body, &data, now).await
 }
 
 /// Whether `phone` has said STOP (and not START since).
@@ -322,21 +312,36 @@ pub async fn is_opted_out(db: &Db, phone: &str) -> Result<bool, sqlx::Error> {
 
 /// Records that `phone` wants no more texts (`source`: `keyword`, `carrier`, `staff`).
 pub async fn opt_out(db: &Db, phone: &str, source: &str, now: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    opt_out_on(&mut tx, phone, source, None, now).await?;
+    tx.commit().await
+}
+
+/// `opt_out` on the caller's connection (inside their transaction), with the language the
+/// resident said it in when known.
+pub async fn opt_out_on(
+    conn: &mut sqlx::AnyConnection,
+    phone: &str,
+    source: &str,
+    language: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sms_opt_outs (phone, opted_out_at, source) VALUES ($1, $2, $3) \
-         ON CONFLICT (phone) DO NOTHING",
+        "INSERT INTO sms_opt_outs (phone, opted_out_at, source, language) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (phone) DO NOTHING",
     )
     .bind(phone)
     .bind(now)
     .bind(source)
-    .execute(&db.pool)
+    .bind(language)
+    .execute(&mut *conn)
     .await?;
     sqlx::query(
         "UPDATE residents SET sms_opted_out_at = $1 WHERE phone = $2 AND sms_opted_out_at IS NULL",
     )
     .bind(now)
     .bind(phone)
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
