@@ -107,7 +107,10 @@ impl Frame {
         // Centred on the middle of the bounding box, so east-west kilometres are right for the
         // city's latitude.
         let projection = LocalProjection::new((min.y + max.y) / 2.0, (min.x + max.x) / 2.0);
-        let (lo, hi) = (projection.project(min.y, min.x), projection.project(max.y, max.x));
+        let (lo, hi) = (
+            projection.project(min.y, min.x),
+            projection.project(max.y, max.x),
+        );
         let widen = |a: f64, b: f64| {
             let grow = (MIN_SPAN_KM - (b - a)).max(0.0) / 2.0;
             (a - grow, b + grow)
@@ -125,7 +128,7 @@ impl Frame {
     }
 
     /// Kilometres to viewBox units; north is up, and SVG's y grows downward.
-    fn to_view(&self, km: Coord) -> (f64, f64) {
+    fn place(&self, km: Coord) -> (f64, f64) {
         (
             MARGIN + (km.x - self.min_x) * self.scale,
             MARGIN + (self.max_y - km.y) * self.scale,
@@ -133,7 +136,7 @@ impl Frame {
     }
 
     fn point(&self, lat: f64, lon: f64) -> (f64, f64) {
-        self.to_view(self.projection.project(lat, lon))
+        self.place(self.projection.project(lat, lon))
     }
 }
 
@@ -227,7 +230,7 @@ fn path_data(km: &MultiPolygon<f64>, frame: &Frame) -> String {
 fn ring_points(ring: &LineString<f64>, frame: &Frame) -> Option<Vec<(i64, i64)>> {
     let mut points: Vec<(i64, i64)> = Vec::with_capacity(ring.0.len());
     for c in ring.coords() {
-        let (x, y) = frame.to_view(*c);
+        let (x, y) = frame.place(*c);
         let p = (x.round() as i64, y.round() as i64);
         if points.last() != Some(&p) {
             points.push(p);
@@ -379,7 +382,9 @@ const YL_GN_BU: [&[&str]; 7] = [
     &["#edf8b1", "#7fcdbb", "#2c7fb8"],
     &["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"],
     &["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
-    &["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"],
+    &[
+        "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494",
+    ],
     &[
         "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84",
     ],
@@ -522,14 +527,14 @@ fn marker_shape(marker: &Marker, x: f64, y: f64) -> Markup {
     match marker.kind {
         // A small dark dot with a white ring, visible on every class.
         MarkerKind::Navigator => html! {
-            circle cx=(tenths(x)) cy=(tenths(y)) r="5" fill="#1b1b1b" stroke="#fff"
+            circle cx=(tenths(x)) cy=(tenths(y)) r="6" fill="#1b1b1b" stroke="#fff"
                 stroke-width="1.5" {
                 title { (marker.label) }
             }
         },
         // A white diamond with a dark edge: a different shape, and different in greyscale.
         MarkerKind::Program => html! {
-            path d={ "M" (tenths(x)) " " (tenths(y - 7.0)) "l7 7-7 7-7-7z" } fill="#fff"
+            path d={ "M" (tenths(x)) " " (tenths(y - 8.0)) "l8 8-8 8-8-8z" } fill="#fff"
                 stroke="#1b1b1b" stroke-width="2" {
                 title { (marker.label) }
             }
@@ -730,7 +735,10 @@ mod tests {
         assert_eq!(class_breaks(&[f64::NAN, -1.0, f64::INFINITY], 5), empty);
         assert_eq!(class_breaks(&[4.0, 4.0, 4.0], 5), vec![4.0]);
         // Fewer distinct values than classes: one class each.
-        assert_eq!(class_breaks(&[0.0, 1.0, 1.0, 2.0, 0.0], 5), vec![0.0, 1.0, 2.0]);
+        assert_eq!(
+            class_breaks(&[0.0, 1.0, 1.0, 2.0, 0.0], 5),
+            vec![0.0, 1.0, 2.0]
+        );
         // k outside 3..=7 is brought into it.
         let many: Vec<f64> = (0..100).map(f64::from).collect();
         assert_eq!(class_breaks(&many, 1).len(), 3);
@@ -767,10 +775,11 @@ mod tests {
         let skewed = [
             0., 0., 0., 0., 1., 1., 1., 2., 2., 3., 4., 5., 7., 8., 12., 13., 19., 27., 44., 120.,
         ];
-        // 13 distinct values; quantiles 1, 4, 12, 27 rounded where the gap allows, then 120.
-        assert_eq!(class_breaks(&skewed, 5), vec![1.0, 5.0, 15.0, 30.0, 120.0]);
+        // 14 distinct values; quantiles 2, 5, 12, 27 rounded up where the gap to the next
+        // allows, then the largest value.
+        assert_eq!(class_breaks(&skewed, 5), vec![2.0, 5.0, 15.0, 50.0, 120.0]);
         let rates: Vec<f64> = (1..=40).map(|i| f64::from(i) * 0.137).collect();
-        assert_eq!(class_breaks(&rates, 4), vec![1.5, 3.0, 4.5, 5.48]);
+        assert_eq!(class_breaks(&rates, 4), vec![2.0, 3.0, 4.5, 5.48]);
     }
 
     #[test]
@@ -797,7 +806,10 @@ mod tests {
             class_labels(&[0.0, 4.0, 5.0, 9.0, 120.0], true),
             ["0", "1–4", "5", "6–9", "10–120"]
         );
-        assert_eq!(class_labels(&[1.5, 3.0, 5.48], false), ["0–1.5", "1.5–3", "3–5.48"]);
+        assert_eq!(
+            class_labels(&[1.5, 3.0, 5.48], false),
+            ["0–1.5", "1.5–3", "3–5.48"]
+        );
         assert!(class_labels(&[], true).is_empty());
     }
 
@@ -883,8 +895,14 @@ mod tests {
         )
         .unwrap();
         let polygon = &shape.0[0];
-        assert!(polygon.exterior().signed_area_of_ring() > 0.0, "outer ring is ccw");
-        assert!(polygon.interiors()[0].signed_area_of_ring() < 0.0, "hole is cw");
+        assert!(
+            polygon.exterior().signed_area_of_ring() > 0.0,
+            "outer ring is ccw"
+        );
+        assert!(
+            polygon.interiors()[0].signed_area_of_ring() < 0.0,
+            "hole is cw"
+        );
         let point = collection.features[1].geometry.as_ref().unwrap();
         match &point.value {
             geojson::GeometryValue::Point { coordinates } => {
@@ -950,13 +968,18 @@ mod tests {
         assert!(svg.contains(r#"role="group""#) && !svg.contains(r#"role="img""#));
         assert!(!svg.contains("style="));
 
-        // Path data reads back to a closed square in the right place: Baker lies west of
-        // Lincoln Park, so its points are further left.
+        // Path data reads back to squares side by side (Baker west of Lincoln Park), each
+        // taller than wide by 1 / cos(39.7°) as a square of degrees is on the ground.
         let baker = decode(path_of(&basemap, 1));
         let lincoln = decode(path_of(&basemap, 2));
         assert_eq!((baker.len(), baker[0].len()), (1, 4));
-        let right = |rings: &Vec<Vec<(i64, i64)>>| rings[0].iter().map(|p| p.0).max().unwrap();
-        assert!(right(&baker) <= right(&lincoln) - 400, "{baker:?} {lincoln:?}");
+        assert_eq!(baker[0][1].0, lincoln[0][0].0, "{baker:?} {lincoln:?}");
+        let (w, h) = (baker[0][1].0 - baker[0][0].0, baker[0][1].1 - baker[0][2].1);
+        let expected = 1.0 / 39.7_f64.to_radians().cos();
+        assert!(
+            (h as f64 / w as f64 / expected - 1.0).abs() < 0.01,
+            "{w}×{h}"
+        );
 
         let empty = Basemap::build(&[]);
         assert!(empty.is_empty());
@@ -1003,9 +1026,7 @@ mod tests {
             title: "Unmet requests".into(),
             classes: ["0", "1–4", "5–9"]
                 .iter()
-                .map(|l| LegendClass {
-                    label: (*l).into(),
-                })
+                .map(|l| LegendClass { label: (*l).into() })
                 .collect(),
             no_data_label: "No data <yet>".into(),
         };
@@ -1070,9 +1091,16 @@ mod tests {
                 label: format!("Marker {i}"),
             })
             .collect();
-        let svg = render_map(&basemap, &shades, 5, &markers, "Unmet requests by neighborhood")
-            .into_string();
+        let svg = render_map(
+            &basemap,
+            &shades,
+            5,
+            &markers,
+            "Unmet requests by neighborhood",
+        )
+        .into_string();
         eprintln!("Denver map: {} bytes", svg.len());
+
         assert!(svg.len() < 60_000, "{} bytes", svg.len());
         assert_eq!(svg.matches("<a ").count(), 78);
         for area in &areas {
@@ -1100,20 +1128,37 @@ mod tests {
         let km_ratio = (hi.y - lo.y) / (hi.x - lo.x);
         let (width, height) = basemap.size();
         let ratio = (height - 2.0 * MARGIN) / (width - 2.0 * MARGIN);
-        assert!((ratio / km_ratio - 1.0).abs() < 0.01, "{ratio} vs {km_ratio}");
+        assert!(
+            (ratio / km_ratio - 1.0).abs() < 0.01,
+            "{ratio} vs {km_ratio}"
+        );
         let degree_ratio = rect.height() / rect.width();
-        assert!((ratio / degree_ratio - 1.0).abs() > 0.2, "{ratio} vs {degree_ratio}");
+        assert!(
+            (ratio / degree_ratio - 1.0).abs() > 0.2,
+            "{ratio} vs {degree_ratio}"
+        );
 
         // A point inside each neighborhood lands inside what is drawn for it.
         for area in &areas {
             let inside = area.shape.as_ref().unwrap().interior_point().unwrap();
             let (x, y) = basemap.point(inside.y(), inside.x()).unwrap();
-            let points: Vec<(i64, i64)> =
-                decode(path_of(&basemap, area.id)).into_iter().flatten().collect();
-            let (min, max) = points.iter().fold(((i64::MAX, i64::MAX), (i64::MIN, i64::MIN)), |(lo, hi), p| {
-                ((lo.0.min(p.0), lo.1.min(p.1)), (hi.0.max(p.0), hi.1.max(p.1)))
-            });
-            let (min, max) = ((min.0 as f64 - 1.0, min.1 as f64 - 1.0), (max.0 as f64 + 1.0, max.1 as f64 + 1.0));
+            let points: Vec<(i64, i64)> = decode(path_of(&basemap, area.id))
+                .into_iter()
+                .flatten()
+                .collect();
+            let (min, max) = points.iter().fold(
+                ((i64::MAX, i64::MAX), (i64::MIN, i64::MIN)),
+                |(lo, hi), p| {
+                    (
+                        (lo.0.min(p.0), lo.1.min(p.1)),
+                        (hi.0.max(p.0), hi.1.max(p.1)),
+                    )
+                },
+            );
+            let (min, max) = (
+                (min.0 as f64 - 1.0, min.1 as f64 - 1.0),
+                (max.0 as f64 + 1.0, max.1 as f64 + 1.0),
+            );
             assert!((min.0..=max.0).contains(&x), "{}: x {x}", area.name);
             assert!((min.1..=max.1).contains(&y), "{}: y {y}", area.name);
         }
