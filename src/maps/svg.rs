@@ -45,9 +45,8 @@ pub struct AreaShape {
 /// nor a centroid cannot be placed and are left out.
 #[derive(Clone, Debug, Default)]
 pub struct Basemap {
+    /// `None` when there was nothing to place.
     frame: Option<Frame>,
-    width: f64,
-    height: f64,
     areas: Vec<Drawn>,
 }
 
@@ -175,15 +174,13 @@ impl Basemap {
             .collect();
         Basemap {
             frame: Some(frame),
-            width: WIDTH,
-            height: frame.height,
             areas: drawn,
         }
     }
 
     /// SVG viewBox width and height (user units).
     pub fn size(&self) -> (f64, f64) {
-        (self.width, self.height)
+        self.frame.map_or((0.0, 0.0), |f| (WIDTH, f.height))
     }
 
     /// A (lat, lon) point in viewBox units, for overlays; None if the basemap is empty.
