@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod intake;
+pub mod maps;
 pub mod matching;
 pub mod navigators;
 pub mod programs;

@@ -1,0 +1,3 @@
+//! Supervisor service-gap map and reports.
+
+pub mod svg;

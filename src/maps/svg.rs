@@ -1,0 +1,1163 @@
+//! The service-gap map drawn on the server as one inline SVG: areas projected and simplified
+//! once (`Basemap`), shaded by class (`class_breaks`, `palette`), with links, markers and an
+//! HTML legend; and the same areas as GeoJSON for download. Pure functions: no I/O here.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use geo::orient::Direction;
+use geo::{BoundingRect, Coord, LineString, MultiPolygon, Orient, Simplify};
+use maud::{html, Markup};
+use serde_json::{json, Map, Value};
+
+use crate::areas::LocalProjection;
+
+/// The viewBox is this wide; its height follows the areas' shape.
+const WIDTH: f64 = 1000.0;
+/// Room around the areas, so edge strokes and markers are not cut off.
+const MARGIN: f64 = 8.0;
+/// Douglas-Peucker tolerance in viewBox units: about a third of a pixel where the map is shown
+/// 672 px wide (the page's column), so the simplification cannot be seen, yet it removes most of
+/// the vertices a survey-grade boundary has.
+const SIMPLIFY_UNITS: f64 = 0.5;
+/// A map of one point (or of areas that are all in a line) still gets a sensible scale.
+const MIN_SPAN_KM: f64 = 1.0;
+/// Areas known only by their centroid are drawn as a dot this big.
+const DOT_RADIUS: f64 = 8.0;
+/// Area boundaries: a mid grey that shows against the lightest class and the white page.
+const EDGE: &str = "#767676";
+/// "No data" is a light grey with dark hatching, so in greyscale it cannot pass for the lightest
+/// class (which is nearly as light).
+const NO_DATA_FILL: &str = "#f0f0f0";
+const HATCH: &str = "#8c8c8c";
+
+/// One area as stored: id, name, its shape in lon/lat (None when the area has no boundary, e.g.
+/// demo areas that only have a centroid), and its centroid (lat, lon) if known.
+#[derive(Clone, Debug)]
+pub struct AreaShape {
+    pub id: i64,
+    pub name: String,
+    pub shape: Option<MultiPolygon<f64>>,
+    pub centroid: Option<(f64, f64)>,
+}
+
+/// Areas projected and simplified once, ready to draw many times. Areas with neither a shape
+/// nor a centroid cannot be placed and are left out.
+#[derive(Clone, Debug, Default)]
+pub struct Basemap {
+    /// `None` when there was nothing to place.
+    frame: Option<Frame>,
+    areas: Vec<Drawn>,
+}
+
+/// Where the map's kilometres land in the viewBox.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    projection: LocalProjection,
+    min_x: f64,
+    max_y: f64,
+    /// viewBox units per kilometre, the same both ways so the shapes keep their proportions.
+    scale: f64,
+    /// The viewBox's height.
+    height: f64,
+}
+
+#[derive(Clone, Debug)]
+struct Drawn {
+    id: i64,
+    name: String,
+    outline: Outline,
+}
+
+#[derive(Clone, Debug)]
+enum Outline {
+    /// Path data in relative commands.
+    Path(String),
+    /// A dot's centre in viewBox units.
+    Dot(f64, f64),
+}
+
+impl Frame {
+    /// A frame around every shape and centroid, or `None` when there is nothing to place.
+    fn fit(areas: &[AreaShape]) -> Option<Frame> {
+        let corners = areas.iter().flat_map(|area| {
+            let rect = area.shape.as_ref().and_then(|s| s.bounding_rect());
+            let centroid = area.centroid.map(|(lat, lon)| Coord { x: lon, y: lat });
+            [rect.map(|r| r.min()), rect.map(|r| r.max()), centroid]
+        });
+        let (min, max) = corners
+            .flatten()
+            .filter(|c| c.x.is_finite() && c.y.is_finite())
+            .fold(None, |acc: Option<(Coord, Coord)>, c| {
+                Some(match acc {
+                    None => (c, c),
+                    Some((lo, hi)) => (
+                        Coord {
+                            x: lo.x.min(c.x),
+                            y: lo.y.min(c.y),
+                        },
+                        Coord {
+                            x: hi.x.max(c.x),
+                            y: hi.y.max(c.y),
+                        },
+                    ),
+                })
+            })?;
+        // Centred on the middle of the bounding box, so east-west kilometres are right for the
+        // city's latitude.
+        let projection = LocalProjection::new((min.y + max.y) / 2.0, (min.x + max.x) / 2.0);
+        let (lo, hi) = (
+            projection.project(min.y, min.x),
+            projection.project(max.y, max.x),
+        );
+        let widen = |a: f64, b: f64| {
+            let grow = (MIN_SPAN_KM - (b - a)).max(0.0) / 2.0;
+            (a - grow, b + grow)
+        };
+        let (min_x, max_x) = widen(lo.x, hi.x);
+        let (min_y, max_y) = widen(lo.y, hi.y);
+        let scale = (WIDTH - 2.0 * MARGIN) / (max_x - min_x);
+        Some(Frame {
+            projection,
+            min_x,
+            max_y,
+            scale,
+            height: ((max_y - min_y) * scale + 2.0 * MARGIN).ceil(),
+        })
+    }
+
+    /// Kilometres to viewBox units; north is up, and SVG's y grows downward.
+    fn place(&self, km: Coord) -> (f64, f64) {
+        (
+            MARGIN + (km.x - self.min_x) * self.scale,
+            MARGIN + (self.max_y - km.y) * self.scale,
+        )
+    }
+
+    fn point(&self, lat: f64, lon: f64) -> (f64, f64) {
+        self.place(self.projection.project(lat, lon))
+    }
+}
+
+impl Basemap {
+    pub fn build(areas: &[AreaShape]) -> Basemap {
+        let Some(frame) = Frame::fit(areas) else {
+            return Basemap::default();
+        };
+        let tolerance_km = SIMPLIFY_UNITS / frame.scale;
+        let drawn = areas
+            .iter()
+            .filter_map(|area| {
+                let path = area.shape.as_ref().map(|shape| {
+                    let km = frame.projection.project_shape(shape).simplify(tolerance_km);
+                    path_data(&km, &frame)
+                });
+                // A shape too small to survive rounding is still drawn (and linked), as a dot.
+                let dot = || {
+                    let (lat, lon) = area.centroid.or_else(|| {
+                        let rect = area.shape.as_ref()?.bounding_rect()?;
+                        Some((rect.center().y, rect.center().x))
+                    })?;
+                    let (x, y) = frame.point(lat, lon);
+                    Some(Outline::Dot(x, y))
+                };
+                let outline = match path {
+                    Some(d) if !d.is_empty() => Outline::Path(d),
+                    _ => dot()?,
+                };
+                Some(Drawn {
+                    id: area.id,
+                    name: area.name.clone(),
+                    outline,
+                })
+            })
+            .collect();
+        Basemap {
+            frame: Some(frame),
+            areas: drawn,
+        }
+    }
+
+    /// SVG viewBox width and height (user units).
+    pub fn size(&self) -> (f64, f64) {
+        self.frame.map_or((0.0, 0.0), |f| (WIDTH, f.height))
+    }
+
+    /// A (lat, lon) point in viewBox units, for overlays; None if the basemap is empty.
+    pub fn point(&self, lat: f64, lon: f64) -> Option<(f64, f64)> {
+        self.frame.map(|f| f.point(lat, lon))
+    }
+
+    /// How many areas are drawn.
+    pub fn len(&self) -> usize {
+        self.areas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+    }
+}
+
+/// Path data for a projected shape: each ring rounded to whole viewBox units (a unit is about
+/// 40 m across Denver, under a pixel), written in relative commands with implicit line-tos, so
+/// most points cost five or six bytes. Rings that shrink below a triangle are dropped (a hole
+/// with its outer ring).
+fn path_data(km: &MultiPolygon<f64>, frame: &Frame) -> String {
+    let mut d = String::new();
+    // A relative move-to is taken from where the last subpath started (its `z` returns there);
+    // at the start of the path it is absolute, the same as relative to (0, 0).
+    let mut start = (0, 0);
+    for polygon in km {
+        let Some(outer) = ring_points(polygon.exterior(), frame) else {
+            continue;
+        };
+        let holes = polygon
+            .interiors()
+            .iter()
+            .filter_map(|r| ring_points(r, frame));
+        for ring in std::iter::once(outer).chain(holes) {
+            write_ring(&mut d, &ring, &mut start);
+        }
+    }
+    d
+}
+
+/// A ring's points in whole viewBox units, without repeats or the closing point; `None` when
+/// fewer than three are left.
+fn ring_points(ring: &LineString<f64>, frame: &Frame) -> Option<Vec<(i64, i64)>> {
+    let mut points: Vec<(i64, i64)> = Vec::with_capacity(ring.0.len());
+    for c in ring.coords() {
+        let (x, y) = frame.place(*c);
+        let p = (x.round() as i64, y.round() as i64);
+        if points.last() != Some(&p) {
+            points.push(p);
+        }
+    }
+    while points.len() > 1 && points.first() == points.last() {
+        points.pop();
+    }
+    (points.len() >= 3).then_some(points)
+}
+
+fn write_ring(d: &mut String, ring: &[(i64, i64)], start: &mut (i64, i64)) {
+    let first = ring[0];
+    d.push('m');
+    write_pair(d, first.0 - start.0, first.1 - start.1, true);
+    d.push('l');
+    let mut at = first;
+    for (i, &p) in ring.iter().enumerate().skip(1) {
+        write_pair(d, p.0 - at.0, p.1 - at.1, i == 1);
+        at = p;
+    }
+    d.push('z');
+    *start = first;
+}
+
+/// Two numbers; a separating space only where a minus sign does not already separate them.
+fn write_pair(d: &mut String, dx: i64, dy: i64, after_command: bool) {
+    if !after_command && dx >= 0 {
+        d.push(' ');
+    }
+    let _ = write!(d, "{dx}");
+    if dy >= 0 {
+        d.push(' ');
+    }
+    let _ = write!(d, "{dy}");
+}
+
+/// Up to `k` (3..=7) class upper bounds from the values: quantile breaks on the distinct values,
+/// rounded to "nice" numbers where that keeps every class in use, strictly increasing, fewer
+/// classes when there are fewer distinct values. Values are the finite, non-negative figures of
+/// the areas that have data (others are ignored). The last bound is the largest value itself, so
+/// the legend's top reads what the map shows.
+///
+/// Quantiles of the distinct values rather than of all values: service-gap counts are skewed
+/// (many areas with 0 or 1), and quantiles of all values would repeat those and leave classes
+/// empty.
+pub fn class_breaks(values: &[f64], k: usize) -> Vec<f64> {
+    let mut distinct: Vec<f64> = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .collect();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    let k = k.clamp(3, 7);
+    let n = distinct.len();
+    if n <= k {
+        return distinct;
+    }
+    // With more distinct values than classes, these indices are strictly increasing.
+    let quantiles: Vec<f64> = (1..=k).map(|i| distinct[(i * n).div_ceil(k) - 1]).collect();
+    let mut breaks: Vec<f64> = quantiles
+        .windows(2)
+        .map(|pair| nice_bound(pair[0], pair[1]))
+        .collect();
+    breaks.push(distinct[n - 1]);
+    breaks
+}
+
+/// How far past a quantile a nice bound may go, as a share of the gap to the next quantile.
+const NICE_SLACK: f64 = 0.5;
+
+/// `value` (a data value) rounded up to a number with one or two significant digits (a multiple
+/// of 5, 2 or 1 times a power of ten, coarsest first), provided it stays below `next` (also a
+/// data value, so the next class keeps at least that one) and within `NICE_SLACK` of the gap.
+/// Otherwise the value itself.
+fn nice_bound(value: f64, next: f64) -> f64 {
+    if value <= 0.0 {
+        return value;
+    }
+    let magnitude = value.log10().floor() as i32;
+    let slack = (next - value) * NICE_SLACK;
+    for power in [magnitude, magnitude - 1] {
+        for mult in [5.0, 2.0, 1.0] {
+            let step = mult * 10f64.powi(power);
+            let times = (value / step - 1e-9).ceil();
+            // Dividing by a power of ten (rather than multiplying by its inexact reciprocal)
+            // gives the float nearest the decimal, 0.3 and not 0.30000000000000004.
+            let nice = if power < 0 {
+                times * mult / 10f64.powi(-power)
+            } else {
+                times * mult * 10f64.powi(power)
+            };
+            if nice >= value && nice < next && nice - value <= slack {
+                return nice;
+            }
+        }
+    }
+    value
+}
+
+/// Which class a value falls in: the index of the first upper bound >= value; values above the
+/// last bound go in the last class (and everything in class 0 when there are no bounds).
+pub fn class_of(value: f64, breaks: &[f64]) -> usize {
+    breaks
+        .iter()
+        .position(|b| value <= *b)
+        .unwrap_or(breaks.len().saturating_sub(1))
+}
+
+/// Labels for classes of these bounds: "0–4", "5–9", "10" for whole numbers (a class's lowest
+/// possible value is one more than the bound below), "0–2.5", "2.5–4" otherwise (each upper
+/// bound belongs to its class). Numbers are written plainly, with a dot for decimals.
+pub fn class_labels(breaks: &[f64], whole_numbers: bool) -> Vec<String> {
+    let mut below: Option<f64> = None;
+    breaks
+        .iter()
+        .map(|&upper| {
+            let lower = match below {
+                None => 0.0,
+                Some(b) if whole_numbers => b.floor() + 1.0,
+                Some(b) => b,
+            };
+            below = Some(upper);
+            if lower >= upper {
+                plain_number(upper)
+            } else {
+                format!("{}–{}", plain_number(lower), plain_number(upper))
+            }
+        })
+        .collect()
+}
+
+fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let text = format!("{v:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// ColorBrewer's YlGnBu (Cynthia Brewer, Apache-2.0 licensed colour schemes), light to dark:
+/// sequential, safe for the common colour-vision deficiencies, and with luminance falling at
+/// every step so the classes still read in greyscale.
+const YL_GN_BU: [&[&str]; 7] = [
+    &["#41b6c4"],
+    &["#a1dab4", "#2c7fb8"],
+    &["#edf8b1", "#7fcdbb", "#2c7fb8"],
+    &["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"],
+    &["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
+    &[
+        "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494",
+    ],
+    &[
+        "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84",
+    ],
+];
+
+/// A sequential palette of n (1..=7) fills, light to dark; none for 0, seven for more than 7.
+pub fn palette(n: usize) -> Vec<&'static str> {
+    match n {
+        0 => Vec::new(),
+        n => YL_GN_BU[n.min(7) - 1].to_vec(),
+    }
+}
+
+/// How one area is drawn.
+#[derive(Clone, Debug)]
+pub struct Shade {
+    pub area_id: i64,
+    /// Index into the legend's classes; `None` = no data.
+    pub class: Option<usize>,
+    /// Accessible name, e.g. "Five Points: 12 unmet requests".
+    pub label: String,
+    /// Where the area links to, e.g. "/cases?area=12".
+    pub href: String,
+}
+
+/// A point overlay (a navigator's home base, a program's site).
+#[derive(Clone, Debug)]
+pub struct Marker {
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: MarkerKind,
+    pub label: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    Navigator,
+    Program,
+}
+
+/// Classed breaks for a sequential legend.
+#[derive(Clone, Debug)]
+pub struct Legend {
+    pub title: String,
+    pub classes: Vec<LegendClass>,
+    pub no_data_label: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct LegendClass {
+    /// e.g. "5–9".
+    pub label: String,
+}
+
+/// The whole map as one inline `<svg>`: one link per area (its shade's label as the accessible
+/// name and as a tooltip), filled from `palette(legend_len)` by class, "no data" hatched; the
+/// markers on top. An area without a shade is drawn as "no data" with its name and no link.
+/// An empty basemap gives no markup at all (the page's table still lists the areas).
+///
+/// The svg is a group, not `role="img"`: an image's children are hidden from assistive
+/// technology, and these children are links.
+pub fn render_map(
+    basemap: &Basemap,
+    shades: &[Shade],
+    legend_len: usize,
+    markers: &[Marker],
+    title: &str,
+) -> Markup {
+    if basemap.is_empty() {
+        return html! {};
+    }
+    let (width, height) = basemap.size();
+    // Ids from the title, so two maps on one page do not share a pattern or a title id.
+    let key = fnv1a(title);
+    let title_id = format!("map-{key:08x}");
+    let hatch_id = format!("map-{key:08x}-nodata");
+    let hatch = format!("url(#{hatch_id})");
+    let fills = palette(legend_len);
+    let shades: HashMap<i64, &Shade> = shades.iter().map(|s| (s.area_id, s)).collect();
+    html! {
+        svg.map xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (width) " " (height) }
+            width=(width) height=(height) role="group" aria-labelledby=(title_id) {
+            title id=(title_id) { (title) }
+            defs {
+                pattern id=(hatch_id) width="8" height="8" patternUnits="userSpaceOnUse"
+                    patternTransform="rotate(45)" {
+                    rect width="8" height="8" fill=(NO_DATA_FILL) {}
+                    path d="M0 0v8" stroke=(HATCH) stroke-width="3" {}
+                }
+            }
+            // Presentation attributes on the group, once; the stylesheet's hover and focus
+            // rules override them.
+            g fill-rule="evenodd" stroke=(EDGE) stroke-width="1" stroke-linejoin="round" {
+                @for area in &basemap.areas {
+                    @let shade = shades.get(&area.id);
+                    @let shape = outline(&area.outline, fill_for(shade.and_then(|s| s.class), &fills, &hatch));
+                    @if let Some(shade) = shade {
+                        a href=(shade.href) aria-label=(shade.label) {
+                            title { (shade.label) }
+                            (shape)
+                        }
+                    } @else {
+                        g { title { (area.name) } (shape) }
+                    }
+                }
+            }
+            @if !markers.is_empty() {
+                // The page's tables list these; here they only show where things are.
+                g.markers aria-hidden="true" {
+                    @for marker in markers {
+                        @if let Some((x, y)) = basemap.point(marker.lat, marker.lon) {
+                            (marker_shape(marker, x, y))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A class's fill; "no data" (or no classes at all) is hatched. A class past the palette's end
+/// takes its darkest fill.
+fn fill_for<'a>(class: Option<usize>, fills: &[&'a str], hatch: &'a str) -> &'a str {
+    match class {
+        Some(class) if !fills.is_empty() => fills[class.min(fills.len() - 1)],
+        _ => hatch,
+    }
+}
+
+fn outline(outline: &Outline, fill: &str) -> Markup {
+    match outline {
+        Outline::Path(d) => html! { path d=(d) fill=(fill) {} },
+        Outline::Dot(x, y) => html! {
+            circle cx=(tenths(*x)) cy=(tenths(*y)) r=(DOT_RADIUS) fill=(fill) {}
+        },
+    }
+}
+
+fn marker_shape(marker: &Marker, x: f64, y: f64) -> Markup {
+    match marker.kind {
+        // A small dark dot with a white ring, visible on every class.
+        MarkerKind::Navigator => html! {
+            circle cx=(tenths(x)) cy=(tenths(y)) r="6" fill="#1b1b1b" stroke="#fff"
+                stroke-width="1.5" {
+                title { (marker.label) }
+            }
+        },
+        // A white diamond with a dark edge: a different shape, and different in greyscale.
+        MarkerKind::Program => html! {
+            path d={ "M" (tenths(x)) " " (tenths(y - 8.0)) "l8 8-8 8-8-8z" } fill="#fff"
+                stroke="#1b1b1b" stroke-width="2" {
+                title { (marker.label) }
+            }
+        },
+    }
+}
+
+/// A coordinate to one decimal: markers and dots need no more.
+fn tenths(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// FNV-1a, folded to 32 bits: a short stable id from a title.
+fn fnv1a(text: &str) -> u32 {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    (hash ^ (hash >> 32)) as u32
+}
+
+/// The legend as HTML beside the map (text there wraps, zooms and translates like the rest of
+/// the page): a swatch and a label per class, then the hatched "no data" swatch.
+pub fn render_legend(legend: &Legend) -> Markup {
+    let fills = palette(legend.classes.len());
+    html! {
+        div.legend {
+            p.legend-title { (legend.title) }
+            ul {
+                @for (class, fill) in legend.classes.iter().zip(fills) {
+                    li { (swatch(fill, false)) " " (class.label) }
+                }
+                li { (swatch(NO_DATA_FILL, true)) " " (legend.no_data_label) }
+            }
+        }
+    }
+}
+
+/// A 24×16 swatch; the hatching is drawn as lines rather than a pattern so that it needs no id.
+fn swatch(fill: &str, hatched: bool) -> Markup {
+    html! {
+        svg.swatch xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 16" width="24" height="16"
+            aria-hidden="true" focusable="false" {
+            rect width="24" height="16" fill=(fill) {}
+            @if hatched {
+                path d="M-8 16 8 0M0 16 16 0M8 16 24 0M16 16 32 0" stroke=(HATCH) stroke-width="2" {}
+            }
+            rect x="0.5" y="0.5" width="23" height="15" fill="none" stroke=(EDGE) {}
+        }
+    }
+}
+
+/// Areas as an RFC 7946 GeoJSON FeatureCollection: one Feature per area with `id` = the area's
+/// id and the caller's properties; its shape (outer rings counter-clockwise, holes clockwise, as
+/// the RFC asks) or, for an area known only by its centroid, a Point; an area with neither has a
+/// null geometry, so the file still lists every area's figures. Coordinates are rounded to 6
+/// decimals (about 10 cm); there is no `crs` member (RFC 7946 coordinates are always WGS84).
+pub fn feature_collection(
+    areas: &[AreaShape],
+    properties: impl Fn(i64) -> Map<String, Value>,
+) -> String {
+    let features: Vec<Value> = areas
+        .iter()
+        .map(|area| {
+            let geometry = match (&area.shape, area.centroid) {
+                (Some(shape), _) if !shape.0.is_empty() => shape_geometry(shape),
+                (_, Some((lat, lon))) => json!({
+                    "type": "Point",
+                    "coordinates": [round6(lon), round6(lat)],
+                }),
+                _ => Value::Null,
+            };
+            json!({
+                "type": "Feature",
+                "id": area.id,
+                "geometry": geometry,
+                "properties": properties(area.id),
+            })
+        })
+        .collect();
+    json!({ "type": "FeatureCollection", "features": features }).to_string()
+}
+
+fn shape_geometry(shape: &MultiPolygon<f64>) -> Value {
+    let ring = |r: &LineString<f64>| -> Value {
+        r.coords()
+            .map(|c| json!([round6(c.x), round6(c.y)]))
+            .collect()
+    };
+    let mut polygons: Vec<Value> = shape
+        .orient(Direction::Default)
+        .iter()
+        .map(|p| {
+            std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .map(ring)
+                .collect()
+        })
+        .collect();
+    if polygons.len() == 1 {
+        json!({ "type": "Polygon", "coordinates": polygons.remove(0) })
+    } else {
+        json!({ "type": "MultiPolygon", "coordinates": polygons })
+    }
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{polygon, Area, InteriorPoint};
+
+    fn square(id: i64, name: &str, lon: f64, lat: f64, size: f64) -> AreaShape {
+        AreaShape {
+            id,
+            name: name.into(),
+            shape: Some(MultiPolygon(vec![polygon![
+                (x: lon, y: lat),
+                (x: lon + size, y: lat),
+                (x: lon + size, y: lat + size),
+                (x: lon, y: lat + size),
+            ]])),
+            centroid: None,
+        }
+    }
+
+    fn shade(area_id: i64, class: Option<usize>, label: &str) -> Shade {
+        Shade {
+            area_id,
+            class,
+            label: label.into(),
+            href: format!("/cases?area={area_id}"),
+        }
+    }
+
+    /// The rings of path data as absolute points, read back the way a browser does.
+    fn decode(d: &str) -> Vec<Vec<(i64, i64)>> {
+        let mut tokens = Vec::new();
+        let mut number = String::new();
+        for ch in d.chars() {
+            if ch.is_ascii_digit() || (ch == '-' && number.is_empty()) {
+                number.push(ch);
+                continue;
+            }
+            if !number.is_empty() {
+                tokens.push(std::mem::take(&mut number));
+            }
+            match ch {
+                '-' => number.push(ch),
+                'm' | 'l' | 'z' => tokens.push(ch.to_string()),
+                ' ' => {}
+                other => panic!("unexpected {other:?} in {d}"),
+            }
+        }
+        if !number.is_empty() {
+            tokens.push(number);
+        }
+        let (mut rings, mut ring) = (Vec::new(), Vec::new());
+        let (mut at, mut start, mut command) = ((0, 0), (0, 0), 'l');
+        let mut tokens = tokens.into_iter();
+        while let Some(token) = tokens.next() {
+            match token.as_str() {
+                "m" | "l" => command = token.chars().next().unwrap(),
+                "z" => {
+                    rings.push(std::mem::take(&mut ring));
+                    at = start;
+                }
+                dx => {
+                    let dx: i64 = dx.parse().unwrap();
+                    let dy: i64 = tokens.next().unwrap().parse().unwrap();
+                    at = (at.0 + dx, at.1 + dy);
+                    if command == 'm' {
+                        start = at;
+                        // Further pairs after a move-to are line-tos.
+                        command = 'l';
+                    }
+                    ring.push(at);
+                }
+            }
+        }
+        rings
+    }
+
+    fn path_of(basemap: &Basemap, id: i64) -> &str {
+        let area = basemap.areas.iter().find(|a| a.id == id).unwrap();
+        match &area.outline {
+            Outline::Path(d) => d,
+            Outline::Dot(..) => panic!("area {id} is a dot"),
+        }
+    }
+
+    #[test]
+    fn class_breaks_handle_the_edge_cases() {
+        let empty: Vec<f64> = Vec::new();
+        assert_eq!(class_breaks(&[], 5), empty);
+        assert_eq!(class_breaks(&[f64::NAN, -1.0, f64::INFINITY], 5), empty);
+        assert_eq!(class_breaks(&[4.0, 4.0, 4.0], 5), vec![4.0]);
+        // Fewer distinct values than classes: one class each.
+        assert_eq!(
+            class_breaks(&[0.0, 1.0, 1.0, 2.0, 0.0], 5),
+            vec![0.0, 1.0, 2.0]
+        );
+        // k outside 3..=7 is brought into it.
+        let many: Vec<f64> = (0..100).map(f64::from).collect();
+        assert_eq!(class_breaks(&many, 1).len(), 3);
+        assert_eq!(class_breaks(&many, 12).len(), 7);
+    }
+
+    #[test]
+    fn class_breaks_of_skewed_counts_are_nice_and_every_class_is_used() {
+        let cases: Vec<(Vec<f64>, usize)> = vec![
+            (
+                vec![
+                    0., 0., 0., 0., 1., 1., 1., 2., 2., 3., 4., 5., 7., 8., 12., 13., 19., 27.,
+                    44., 120.,
+                ],
+                5,
+            ),
+            ((0..78).map(|i| f64::from(i * i % 97)).collect(), 7),
+            ((1..=40).map(|i| f64::from(i) * 0.137).collect(), 4),
+            (vec![0.5, 0.25, 3.0, 9.75, 0.125, 1.0, 40.0], 3),
+        ];
+        for (values, k) in cases {
+            let breaks = class_breaks(&values, k);
+            assert_eq!(breaks.len(), k, "{breaks:?}");
+            assert!(breaks.windows(2).all(|w| w[0] < w[1]), "{breaks:?}");
+            let max = values.iter().copied().fold(0.0, f64::max);
+            assert_eq!(*breaks.last().unwrap(), max);
+            assert_eq!(class_of(max, &breaks), k - 1);
+            let mut used = vec![0; k];
+            for v in &values {
+                used[class_of(*v, &breaks)] += 1;
+            }
+            assert!(used.iter().all(|n| *n > 0), "{breaks:?}: {used:?}");
+        }
+        let skewed = [
+            0., 0., 0., 0., 1., 1., 1., 2., 2., 3., 4., 5., 7., 8., 12., 13., 19., 27., 44., 120.,
+        ];
+        // 14 distinct values; quantiles 2, 5, 12, 27 rounded up where the gap to the next
+        // allows, then the largest value.
+        assert_eq!(class_breaks(&skewed, 5), vec![2.0, 5.0, 15.0, 50.0, 120.0]);
+        let rates: Vec<f64> = (1..=40).map(|i| f64::from(i) * 0.137).collect();
+        assert_eq!(class_breaks(&rates, 4), vec![2.0, 3.0, 4.5, 5.48]);
+    }
+
+    #[test]
+    fn class_of_finds_the_first_bound_at_or_above() {
+        let breaks = [0.0, 4.0, 9.0, 20.0];
+        for (value, class) in [
+            (0.0, 0),
+            (0.5, 1),
+            (4.0, 1),
+            (4.1, 2),
+            (9.0, 2),
+            (19.0, 3),
+            (20.0, 3),
+            (999.0, 3),
+        ] {
+            assert_eq!(class_of(value, &breaks), class, "{value}");
+        }
+        assert_eq!(class_of(3.0, &[]), 0);
+    }
+
+    #[test]
+    fn class_labels_read_as_ranges() {
+        assert_eq!(
+            class_labels(&[0.0, 4.0, 5.0, 9.0, 120.0], true),
+            ["0", "1–4", "5", "6–9", "10–120"]
+        );
+        assert_eq!(
+            class_labels(&[1.5, 3.0, 5.48], false),
+            ["0–1.5", "1.5–3", "3–5.48"]
+        );
+        assert!(class_labels(&[], true).is_empty());
+    }
+
+    /// WCAG relative luminance of "#rrggbb".
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    #[test]
+    fn palettes_get_darker_at_every_step() {
+        assert!(palette(0).is_empty());
+        assert_eq!(palette(9).len(), 7);
+        for n in 1..=7 {
+            let fills = palette(n);
+            assert_eq!(fills.len(), n);
+            let lum: Vec<f64> = fills.iter().map(|f| luminance(f)).collect();
+            assert!(lum.windows(2).all(|w| w[0] > w[1]), "{n}: {lum:?}");
+        }
+        // "No data" must not be mistaken for the darkest class, and has its hatching besides.
+        assert!(luminance(NO_DATA_FILL) > luminance(palette(3)[1]));
+    }
+
+    #[test]
+    fn feature_collection_orients_rings_and_rounds() {
+        // Clockwise outside (as Denver's file has it), a counter-clockwise hole.
+        let shape = MultiPolygon(vec![geo::Polygon::new(
+            LineString::from(vec![
+                (-105.0, 39.7),
+                (-105.0, 39.8),
+                (-104.9, 39.8),
+                (-104.9, 39.7),
+                (-105.0, 39.7),
+            ]),
+            vec![LineString::from(vec![
+                (-104.98, 39.72),
+                (-104.92, 39.72),
+                (-104.92, 39.78),
+                (-104.98, 39.78),
+                (-104.98, 39.72),
+            ])],
+        )]);
+        let areas = vec![
+            AreaShape {
+                id: 7,
+                name: "Ring & hole".into(),
+                shape: Some(shape),
+                centroid: None,
+            },
+            AreaShape {
+                id: 8,
+                name: "Only a centroid".into(),
+                shape: None,
+                centroid: Some((39.123_456_789, -104.987_654_321)),
+            },
+            AreaShape {
+                id: 9,
+                name: "Nowhere".into(),
+                shape: None,
+                centroid: None,
+            },
+        ];
+        let text = feature_collection(&areas, |id| {
+            let mut props = Map::new();
+            props.insert("requests".into(), json!(id * 2));
+            props
+        });
+        assert!(!text.contains("crs"));
+        let collection: geojson::FeatureCollection = text.parse().unwrap();
+        assert_eq!(collection.features.len(), 3);
+        let first = &collection.features[0];
+        assert_eq!(first.id, Some(geojson::feature::Id::Number(7.into())));
+        assert_eq!(first.property("requests"), Some(&json!(14)));
+        let shape = crate::areas::shape_from_geojson(
+            &serde_json::to_string(first.geometry.as_ref().unwrap()).unwrap(),
+        )
+        .unwrap();
+        let polygon = &shape.0[0];
+        assert!(
+            polygon.exterior().signed_area_of_ring() > 0.0,
+            "outer ring is ccw"
+        );
+        assert!(
+            polygon.interiors()[0].signed_area_of_ring() < 0.0,
+            "hole is cw"
+        );
+        let point = collection.features[1].geometry.as_ref().unwrap();
+        match &point.value {
+            geojson::GeometryValue::Point { coordinates } => {
+                assert_eq!(coordinates.as_slice(), [-104.987654, 39.123457]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(collection.features[2].geometry.is_none());
+    }
+
+    /// Signed area of a ring alone (positive when counter-clockwise).
+    trait RingArea {
+        fn signed_area_of_ring(&self) -> f64;
+    }
+
+    impl RingArea for LineString<f64> {
+        fn signed_area_of_ring(&self) -> f64 {
+            geo::Polygon::new(self.clone(), vec![]).signed_area()
+        }
+    }
+
+    #[test]
+    fn small_maps_link_every_area_and_escape_names() {
+        let areas = vec![
+            square(1, "Baker & <Sons>", -105.0, 39.7, 0.01),
+            square(2, "Lincoln Park", -104.99, 39.7, 0.01),
+            AreaShape {
+                id: 3,
+                name: "Demo area".into(),
+                shape: None,
+                centroid: Some((39.715, -104.975)),
+            },
+        ];
+        let basemap = Basemap::build(&areas);
+        assert_eq!(basemap.len(), 3);
+        let shades = [
+            shade(1, Some(2), "Baker & <Sons>: 12 unmet requests"),
+            shade(2, None, "Lincoln Park: no data"),
+        ];
+        let markers = [
+            Marker {
+                lat: 39.705,
+                lon: -104.995,
+                kind: MarkerKind::Navigator,
+                label: "Ana's home base".into(),
+            },
+            Marker {
+                lat: 39.705,
+                lon: -104.985,
+                kind: MarkerKind::Program,
+                label: "Library <lab>".into(),
+            },
+        ];
+        let svg = render_map(&basemap, &shades, 3, &markers, "Unmet requests").into_string();
+        assert_eq!(svg.matches("<a ").count(), 2, "{svg}");
+        assert!(svg.contains(r#"aria-label="Baker &amp; &lt;Sons&gt;: 12 unmet requests""#));
+        assert!(svg.contains("Library &lt;lab&gt;"));
+        assert!(!svg.contains("<Sons>") && !svg.contains("<lab>"));
+        assert!(svg.contains(&format!(r##"fill="{}""##, palette(3)[2])));
+        // No data and no shade are both hatched; the unshaded demo area is a dot with a name.
+        assert_eq!(svg.matches("-nodata)").count(), 2);
+        assert!(svg.contains("<title>Demo area</title><circle"));
+        assert!(svg.contains(r#"role="group""#) && !svg.contains(r#"role="img""#));
+        assert!(!svg.contains("style="));
+
+        // Path data reads back to squares side by side (Baker west of Lincoln Park), each
+        // taller than wide by 1 / cos(39.7°) as a square of degrees is on the ground.
+        let baker = decode(path_of(&basemap, 1));
+        let lincoln = decode(path_of(&basemap, 2));
+        assert_eq!((baker.len(), baker[0].len()), (1, 4));
+        assert_eq!(baker[0][1].0, lincoln[0][0].0, "{baker:?} {lincoln:?}");
+        let (w, h) = (baker[0][1].0 - baker[0][0].0, baker[0][1].1 - baker[0][2].1);
+        let expected = 1.0 / 39.7_f64.to_radians().cos();
+        assert!(
+            (h as f64 / w as f64 / expected - 1.0).abs() < 0.01,
+            "{w}×{h}"
+        );
+
+        let empty = Basemap::build(&[]);
+        assert!(empty.is_empty());
+        assert_eq!(empty.point(39.7, -105.0), None);
+        assert_eq!(render_map(&empty, &[], 3, &[], "x").into_string(), "");
+    }
+
+    #[test]
+    fn holes_and_islands_are_separate_subpaths() {
+        let shape = MultiPolygon(vec![
+            geo::Polygon::new(
+                LineString::from(vec![(0.0, 0.0), (0.1, 0.0), (0.1, 0.1), (0.0, 0.1)]),
+                vec![LineString::from(vec![
+                    (0.03, 0.03),
+                    (0.07, 0.03),
+                    (0.07, 0.07),
+                    (0.03, 0.07),
+                ])],
+            ),
+            geo::Polygon::new(
+                LineString::from(vec![(0.2, 0.0), (0.3, 0.0), (0.3, 0.1)]),
+                vec![],
+            ),
+        ]);
+        let area = AreaShape {
+            id: 1,
+            name: "Island".into(),
+            shape: Some(shape),
+            centroid: None,
+        };
+        let basemap = Basemap::build(&[area]);
+        let rings = decode(path_of(&basemap, 1));
+        assert_eq!(rings.iter().map(Vec::len).collect::<Vec<_>>(), [4, 4, 3]);
+        // The first square spans a third of the width; the margin is where it starts.
+        let xs: Vec<i64> = rings[0].iter().map(|p| p.0).collect();
+        assert_eq!(xs.iter().min(), Some(&(MARGIN as i64)));
+        let svg = render_map(&basemap, &[shade(1, Some(0), "Island")], 1, &[], "t");
+        assert!(svg.into_string().contains(r#"fill-rule="evenodd""#));
+    }
+
+    #[test]
+    fn legend_is_an_html_list_with_a_hatched_no_data_swatch() {
+        let legend = Legend {
+            title: "Unmet requests".into(),
+            classes: ["0", "1–4", "5–9"]
+                .iter()
+                .map(|l| LegendClass { label: (*l).into() })
+                .collect(),
+            no_data_label: "No data <yet>".into(),
+        };
+        let html = render_legend(&legend).into_string();
+        assert_eq!(html.matches("<li>").count(), 4);
+        for fill in palette(3) {
+            assert!(html.contains(fill), "{fill}");
+        }
+        assert!(html.contains("No data &lt;yet&gt;"));
+        assert!(html.contains(HATCH));
+    }
+
+    fn denver() -> Option<Vec<AreaShape>> {
+        let text = crate::areas::tests::denver_geojson()?;
+        let options = crate::areas::ImportOptions {
+            name_property: "NBHD_NAME".into(),
+            id_property: Some("NBHD_ID".into()),
+        };
+        let areas = crate::areas::parse_areas(&text, &options).unwrap();
+        Some(
+            areas
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| AreaShape {
+                    id: i as i64 + 1,
+                    name: a.name,
+                    shape: Some(a.shape),
+                    centroid: a.centroid.map(|c| (c.y(), c.x())),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn denvers_map_is_small_linked_and_in_proportion() {
+        let Some(areas) = denver() else {
+            return;
+        };
+        assert_eq!(areas.len(), 78);
+        let basemap = Basemap::build(&areas);
+        assert_eq!(basemap.len(), 78);
+        let shades: Vec<Shade> = areas
+            .iter()
+            .map(|a| {
+                let class = (a.id % 6 != 0).then_some(a.id as usize % 5);
+                shade(a.id, class, &format!("{}: {} unmet requests", a.name, a.id))
+            })
+            .collect();
+        let markers: Vec<Marker> = areas
+            .iter()
+            .take(20)
+            .filter_map(|a| a.centroid)
+            .enumerate()
+            .map(|(i, (lat, lon))| Marker {
+                lat,
+                lon,
+                kind: if i % 2 == 0 {
+                    MarkerKind::Navigator
+                } else {
+                    MarkerKind::Program
+                },
+                label: format!("Marker {i}"),
+            })
+            .collect();
+        let svg = render_map(
+            &basemap,
+            &shades,
+            5,
+            &markers,
+            "Unmet requests by neighborhood",
+        )
+        .into_string();
+        eprintln!("Denver map: {} bytes", svg.len());
+
+        assert!(svg.len() < 60_000, "{} bytes", svg.len());
+        assert_eq!(svg.matches("<a ").count(), 78);
+        for area in &areas {
+            let href = format!(r#"href="/cases?area={}""#, area.id);
+            assert_eq!(svg.matches(&href).count(), 1, "{}", area.name);
+        }
+
+        // Proportions: the viewBox (less its margins) has the shape of the city in kilometres,
+        // east-west shrunk by cos(latitude), not the shape in degrees.
+        let rect = areas
+            .iter()
+            .filter_map(|a| a.shape.as_ref()?.bounding_rect())
+            .reduce(|a, b| {
+                geo::Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            })
+            .unwrap();
+        let projection = LocalProjection::new(rect.center().y, rect.center().x);
+        let (lo, hi) = (
+            projection.project(rect.min().y, rect.min().x),
+            projection.project(rect.max().y, rect.max().x),
+        );
+        let km_ratio = (hi.y - lo.y) / (hi.x - lo.x);
+        let (width, height) = basemap.size();
+        let ratio = (height - 2.0 * MARGIN) / (width - 2.0 * MARGIN);
+        assert!(
+            (ratio / km_ratio - 1.0).abs() < 0.01,
+            "{ratio} vs {km_ratio}"
+        );
+        let degree_ratio = rect.height() / rect.width();
+        assert!(
+            (ratio / degree_ratio - 1.0).abs() > 0.2,
+            "{ratio} vs {degree_ratio}"
+        );
+
+        // A point inside each neighborhood lands inside what is drawn for it.
+        for area in &areas {
+            let inside = area.shape.as_ref().unwrap().interior_point().unwrap();
+            let (x, y) = basemap.point(inside.y(), inside.x()).unwrap();
+            let points: Vec<(i64, i64)> = decode(path_of(&basemap, area.id))
+                .into_iter()
+                .flatten()
+                .collect();
+            let (min, max) = points.iter().fold(
+                ((i64::MAX, i64::MAX), (i64::MIN, i64::MIN)),
+                |(lo, hi), p| {
+                    (
+                        (lo.0.min(p.0), lo.1.min(p.1)),
+                        (hi.0.max(p.0), hi.1.max(p.1)),
+                    )
+                },
+            );
+            let (min, max) = (
+                (min.0 as f64 - 1.0, min.1 as f64 - 1.0),
+                (max.0 as f64 + 1.0, max.1 as f64 + 1.0),
+            );
+            assert!((min.0..=max.0).contains(&x), "{}: x {x}", area.name);
+            assert!((min.1..=max.1).contains(&y), "{}: y {y}", area.name);
+        }
+    }
+}
