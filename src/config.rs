@@ -58,6 +58,9 @@ pub struct Config {
     /// When follow-up texts are due (`NAVDESK_FOLLOWUP_*`).
     pub followups: crate::sms::followups::Schedule,
     pub placement: PlacementConfig,
+    /// Whom the service-gap map credits for the area boundaries (`NAVDESK_MAP_CREDIT`), as
+    /// their license asks.
+    pub map_credit: Option<String>,
 }
 
 /// Where residents are: how requests are located after they are stored, and the region a
@@ -182,6 +185,7 @@ impl Config {
             help_phone: "311".into(),
             followups: crate::sms::followups::Schedule::default(),
             placement: PlacementConfig::default(),
+            map_credit: None,
         }
     }
 }

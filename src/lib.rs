@@ -76,6 +76,8 @@ pub struct AppStateInner {
     pub programs: db::cache::TtlCache<programs::matches::Catalog>,
     /// Counts of supervisors' case lists, a few seconds old at most.
     pub list_counts: db::cache::CountCache,
+    /// The areas as the service-gap map draws them, projected and simplified.
+    pub basemap: db::cache::TtlCache<maps::svg::Basemap>,
 }
 
 impl Deref for AppState {
@@ -126,6 +128,7 @@ impl AppState {
             ..worker
         };
         let outbox = sms::worker::start(db.clone(), transport, worker);
+        maps::stats::start(db.clone(), Duration::from_secs(30));
         sms::followups::start(
             db.clone(),
             i18n.clone(),
@@ -153,6 +156,7 @@ impl AppState {
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
             list_counts: db::cache::CountCache::new(Duration::from_secs(5)),
             programs: db::cache::TtlCache::new(Duration::from_secs(10)),
+            basemap: db::cache::TtlCache::new(Duration::from_secs(60)),
             db,
             i18n,
             assets: Assets::load(),
@@ -195,6 +199,7 @@ pub fn app(state: AppState) -> Router {
         .merge(programs::router())
         .merge(users::router())
         .merge(sms::webhooks::router())
+        .merge(maps::router())
         .route("/assets/{name}", get(web::assets::serve))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));

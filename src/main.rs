@@ -290,6 +290,11 @@ struct ServeArgs {
           action = clap::ArgAction::Set, value_parser = parse_on_off)]
     followup_satisfaction: bool,
 
+    /// Whom the service-gap map credits for the area boundaries, as their license asks (for
+    /// Denver's neighborhoods: "City and County of Denver Open Data Catalog").
+    #[arg(long, env = "NAVDESK_MAP_CREDIT")]
+    map_credit: Option<String>,
+
     /// The phone number residents who text HELP are told to call.
     #[arg(long, env = "NAVDESK_HELP_PHONE", default_value = "311")]
     help_phone: String,
@@ -629,6 +634,10 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
     config.help_phone = args.help_phone.trim().to_owned();
+    config.map_credit = args
+        .map_credit
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
     let days = |n: i64| (n > 0).then_some(n * 86_400);
     config.followups = navdesk::sms::followups::Schedule {
         still_waiting_after: days(args.followup_waiting_days),

@@ -14,22 +14,7 @@ use navdesk::db::Db;
 
 const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
 
-/// The shared Denver file, or `None` (test skipped with a line) when it is not there.
-fn denver_path() -> Option<String> {
-    let path = std::env::var("NAVDESK_AREAS_GEOJSON").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/denver_statistical_neighborhoods.geojson"
-        )
-        .to_owned()
-    });
-    if std::path::Path::new(&path).is_file() {
-        Some(path)
-    } else {
-        common::skip("Denver areas", &format!("{path} is not there"));
-        None
-    }
-}
+use common::denver_geojson_path as denver_path;
 
 fn navdesk(url: &str, args: &[&str]) -> Output {
     command(url, "import-areas", args)

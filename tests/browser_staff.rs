@@ -630,6 +630,19 @@ async fn staff_pages_have_no_axe_violations() {
 
     b.open(&format!("/navigators/{ana_row}")).await;
     audit.check(&b, "/navigators/{id}", "staff-navigator").await;
+
+    b.open("/map?overlay=navigators").await;
+    b.wait_for("figure.map").await;
+    audit.check(&b, "/map", "staff-map").await;
+
+    b.open("/map?from=2026-02-30").await;
+    b.wait_for(".error-summary a[href='#f-from']").await;
+    audit
+        .check(&b, "/map with errors (422)", "staff-map-errors")
+        .await;
+
+    b.open("/reports").await;
+    audit.check(&b, "/reports", "staff-reports").await;
     sign_out(&b).await;
 
     // The admin: programs, users and the audit log.
@@ -656,6 +669,128 @@ async fn staff_pages_have_no_axe_violations() {
         "axe-core found accessibility violations:\n{}",
         audit.report
     );
+
+    b.quit().await;
+    app.stop().await;
+}
+
+/// Downloads land here while a test runs.
+fn download_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("navdesk-downloads-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("download folder");
+    dir
+}
+
+/// A supervisor opens the service-gap map over Denver's neighborhoods, sees where requests go
+/// unmet, follows a neighborhood to its cases, and downloads the same figures as GeoJSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supervisor_reads_the_service_gap_map() {
+    let Some((app, b)) = start().await else {
+        return;
+    };
+    if common::import_denver(&app.db).await.is_none() {
+        b.quit().await;
+        app.stop().await;
+        return;
+    }
+    let now = navdesk::db::now();
+    // Three requests nobody has taken, in Five Points.
+    let mut codes = Vec::new();
+    for (i, name) in ["Rosa Díaz", "Tomás Vega", "Lidia Cruz"].iter().enumerate() {
+        codes.push(new_case(&app, name, now - (i as i64 + 1) * 86_400).await.1);
+    }
+    let five_points: i64 = sqlx::query_scalar("SELECT id FROM areas WHERE name = 'Five Points'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    create_staff_in(
+        &app.db,
+        "sam@navdesk.example",
+        "Sam Ortiz",
+        Role::Supervisor,
+    )
+    .await;
+    sign_in(&b, "sam@navdesk.example").await;
+
+    b.open("/map").await;
+    b.wait_for("figure.map svg").await;
+    let links = b
+        .js("return [...document.querySelectorAll('figure.map svg a')].map(a => [a.getAttribute('href'), a.getAttribute('aria-label')]);")
+        .await;
+    let links = links.as_array().expect("links");
+    assert_eq!(links.len(), 78, "one link per neighborhood");
+    let five = links
+        .iter()
+        .find(|l| l[0].as_str() == Some(&format!("/cases?area={five_points}")))
+        .expect("Five Points is a link");
+    let label = clean(five[1].as_str().unwrap());
+    assert!(
+        label.contains("Five Points") && label.contains('3'),
+        "accessible name with the figure: {label}"
+    );
+    // Five Points is shaded darker than a neighborhood with no requests.
+    let fills = b
+        .js(&format!(
+            "const f = a => getComputedStyle(a.querySelector('path, circle')).fill; \
+             const all = [...document.querySelectorAll('figure.map svg a')]; \
+             const five = all.find(a => a.getAttribute('href') === '/cases?area={five_points}'); \
+             return [f(five), f(all.find(a => a !== five))];"
+        ))
+        .await;
+    assert_ne!(fills[0], fills[1], "Five Points stands out: {fills}");
+    b.fits_phone_and_screenshot("staff-map-denver").await;
+
+    // Follow the neighborhood to its cases.
+    b.js(&format!(
+        "document.documentElement.dataset.pressed = '1'; \
+         document.querySelector(\"figure.map svg a[href='/cases?area={five_points}']\")\
+           .dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true, view: window}}));"
+    ))
+    .await;
+    b.wait_for("html:not([data-pressed]) body").await;
+    assert_eq!(b.here().await, format!("/cases?area={five_points}"));
+    let page = b.js("return document.body.innerText;").await;
+    for code in &codes {
+        assert!(
+            page.as_str().unwrap().contains(code.as_str()),
+            "{code} is listed"
+        );
+    }
+
+    // Download the GeoJSON from the map page, as a person would, and read it back.
+    let dir = download_dir("map");
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        serde_json::json!({ "behavior": "allow", "downloadPath": dir.to_str().unwrap() }),
+    )
+    .await;
+    b.open("/map").await;
+    b.click("a[href^='/map.geojson']").await;
+    let file = dir.join("navdesk-map.geojson");
+    let mut text = None;
+    for _ in 0..100 {
+        if let Ok(t) = std::fs::read_to_string(&file) {
+            if !t.is_empty() {
+                text = Some(t);
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let text = text.expect("the GeoJSON was downloaded");
+    let gj: geojson::GeoJson = text.parse().expect("the download is valid GeoJSON");
+    let geojson::GeoJson::FeatureCollection(fc) = gj else {
+        panic!("not a FeatureCollection")
+    };
+    assert_eq!(fc.features.len(), 78);
+    let five = fc
+        .features
+        .iter()
+        .find(|f| f.properties.as_ref().unwrap()["name"] == "Five Points")
+        .expect("Five Points in the download");
+    assert_eq!(five.properties.as_ref().unwrap()["unmet"], 3);
+    let _ = std::fs::remove_dir_all(&dir);
 
     b.quit().await;
     app.stop().await;

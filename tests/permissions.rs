@@ -188,6 +188,11 @@ async fn every_role_against_every_staff_route(app: TestApp) {
         ),
         ("GET", "/audit".into(), Forbidden, Forbidden, Allowed),
         ("GET", "/navigators".into(), Forbidden, Allowed, Allowed),
+        ("GET", "/map".into(), Forbidden, Allowed, Allowed),
+        ("GET", "/map.geojson".into(), Forbidden, Allowed, Allowed),
+        ("GET", "/map.csv".into(), Forbidden, Allowed, Allowed),
+        ("GET", "/reports".into(), Forbidden, Allowed, Allowed),
+        ("GET", "/reports.csv".into(), Forbidden, Allowed, Allowed),
         ("GET", "/navigators/new".into(), Forbidden, Allowed, Allowed),
         (
             "POST",

@@ -104,25 +104,7 @@ fn census_config(base_url: &str) -> impl FnOnce(&mut Config) + '_ {
 /// Denver's 78 neighborhoods and ZIP 80205's centroid in the app's database; `None` (skipped
 /// with a line) when the shared file is not there.
 async fn denver(app: &TestApp) -> Option<()> {
-    let path = std::env::var("NAVDESK_AREAS_GEOJSON").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/denver_statistical_neighborhoods.geojson"
-        )
-        .to_owned()
-    });
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        common::skip("Denver areas", &format!("{path} is not there"));
-        return None;
-    };
-    let options = navdesk::areas::ImportOptions {
-        name_property: "NBHD_NAME".into(),
-        id_property: Some("NBHD_ID".into()),
-    };
-    let areas = navdesk::areas::parse_areas(&text, &options).unwrap();
-    navdesk::areas::store_areas(&app.db, &areas, options.match_by())
-        .await
-        .unwrap();
+    common::import_denver(&app.db).await?;
     store_zip_centroids(
         &app.db,
         &[ZipCentroid {

@@ -98,6 +98,8 @@ pub fn staff_links(role: Role) -> Vec<(&'static str, &'static str)> {
     ];
     if matches!(role, Role::Supervisor | Role::Admin) {
         links.push(("/navigators", "staff-nav-navigators"));
+        links.push(("/map", "staff-nav-map"));
+        links.push(("/reports", "staff-nav-reports"));
     }
     if role == Role::Admin {
         links.push(("/users", "staff-nav-users"));

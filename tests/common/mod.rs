@@ -90,6 +90,41 @@ pub fn skip(tier: &str, why: &str) {
     let _ = writeln!(std::io::stderr(), "SKIPPED {tier} tier: {why}");
 }
 
+/// The shared file of Denver's 78 neighborhoods (or `NAVDESK_AREAS_GEOJSON`), or `None` with a
+/// printed line when it is not there.
+#[allow(dead_code)]
+pub fn denver_geojson_path() -> Option<String> {
+    let path = std::env::var("NAVDESK_AREAS_GEOJSON").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/denver_statistical_neighborhoods.geojson"
+        )
+        .to_owned()
+    });
+    if std::path::Path::new(&path).is_file() {
+        Some(path)
+    } else {
+        skip("Denver areas", &format!("{path} is not there"));
+        None
+    }
+}
+
+/// Imports Denver's neighborhoods into `db` as `navdesk import-areas` would; `None` (skipped
+/// with a line) when the shared file is not there.
+#[allow(dead_code)]
+pub async fn import_denver(db: &Db) -> Option<()> {
+    let text = std::fs::read_to_string(denver_geojson_path()?).expect("Denver file reads");
+    let options = navdesk::areas::ImportOptions {
+        name_property: "NBHD_NAME".into(),
+        id_property: Some("NBHD_ID".into()),
+    };
+    let areas = navdesk::areas::parse_areas(&text, &options).expect("Denver file parses");
+    navdesk::areas::store_areas(db, &areas, options.match_by())
+        .await
+        .expect("Denver areas stored");
+    Some(())
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique_name() -> String {

@@ -1,0 +1,283 @@
+//! The figures digital navigator programs report, for the requests made in a period, broken down
+//! by area, language and race/ethnicity, with small groups suppressed.
+
+use std::collections::BTreeMap;
+
+use super::stats::{self, Cell, Filter, Tally, DEVICES};
+use crate::db::Db;
+use crate::domain::{Need, RaceEthnicity};
+
+/// A figure built from fewer residents than this is not shown: with small counts a reader could
+/// tell who a row is about.
+pub const MIN_RESIDENTS: i64 = 11;
+
+/// A figure as a report may show it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shown<T> {
+    Value(T),
+    /// Built from fewer than `MIN_RESIDENTS` residents.
+    Suppressed,
+    /// Nothing to build it from (no resident answered, none had a first contact).
+    None,
+}
+
+impl<T> Shown<T> {
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Shown::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// `value` built from `base` residents, shown only when `base` is large enough.
+pub fn suppress<T>(base: i64, value: Option<T>) -> Shown<T> {
+    if base <= 0 {
+        Shown::None
+    } else if base < MIN_RESIDENTS {
+        Shown::Suppressed
+    } else {
+        value.map_or(Shown::None, Shown::Value)
+    }
+}
+
+/// One group's line: every figure with its own base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// The group's code (area id, language code, race code; empty for everyone).
+    pub key: String,
+    pub residents: Shown<i64>,
+    pub median_wait_days: Shown<f64>,
+    pub p90_wait_days: Shown<f64>,
+    /// Of the requests that are resolved, the share connected at home.
+    pub connected_share: Shown<f64>,
+    pub devices: Shown<i64>,
+    /// Mean change in self-rated skill (1–5) from intake to close.
+    pub skill_gain: Shown<f64>,
+    pub still_connected_30: Shown<f64>,
+    pub still_connected_90: Shown<f64>,
+    /// The figures behind the line, for sorting and for tests (never shown as they are).
+    pub tally: Tally,
+}
+
+impl Line {
+    pub fn new(key: impl Into<String>, t: &Tally) -> Self {
+        let days = |q: f64| t.wait_quantile(q).map(|s| s / 86_400.0);
+        let share = |(yes, asked): (i64, i64)| {
+            suppress(asked, (asked > 0).then(|| yes as f64 / asked as f64))
+        };
+        Line {
+            key: key.into(),
+            residents: suppress(t.requests(), Some(t.requests())),
+            median_wait_days: suppress(t.contacted(), days(0.5)),
+            p90_wait_days: suppress(t.contacted(), days(0.9)),
+            connected_share: share((t.connected(), t.resolved())),
+            devices: suppress(t.requests(), Some(t.devices().iter().sum())),
+            skill_gain: suppress(t.skill_pairs(), t.skill_gain()),
+            still_connected_30: share(t.still_connected_30()),
+            still_connected_90: share(t.still_connected_90()),
+            tally: t.clone(),
+        }
+    }
+}
+
+/// Everything `/reports` shows for one period.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub total: Tally,
+    pub everyone: Line,
+    /// Requests naming each need (a request may name several), in `Need::ALL` order.
+    pub by_need: Vec<(Need, Shown<i64>)>,
+    /// Devices handed out by type, in `DEVICES` order.
+    pub devices: Vec<(&'static str, Shown<i64>)>,
+    pub by_area: Vec<Line>,
+    pub by_language: Vec<Line>,
+    /// Each answer counts every resident who chose it, alone or with others; `""` is the
+    /// residents who did not answer.
+    pub by_race: Vec<Line>,
+}
+
+/// Requests made in `[from, to)` and what became of them.
+pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
+    let filter = Filter {
+        from,
+        to,
+        unmet_before: to,
+        ..Filter::default()
+    };
+    let cells = stats::cells(db, &filter, true).await?;
+    let races = stats::races(db, from, to).await?;
+    Ok(assemble(&cells, &races))
+}
+
+/// Puts the report together from tallies by cell and by race answer.
+pub fn assemble(cells: &[(Cell, Tally)], races: &[(String, Tally)]) -> Report {
+    let mut total = Tally::default();
+    let mut by_area: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut needs = vec![0i64; Need::ALL.len()];
+    for (cell, t) in cells {
+        total += t;
+        let area = cell.area_id.map(|id| id.to_string()).unwrap_or_default();
+        *by_area.entry(area).or_default() += t;
+        *by_language.entry(cell.language.clone()).or_default() += t;
+        for code in cell.needs.split(',') {
+            if let Some(i) = Need::ALL.iter().position(|n| n.code() == code.trim()) {
+                needs[i] += t.requests();
+            }
+        }
+    }
+    let mut by_race: BTreeMap<String, Tally> = BTreeMap::new();
+    for (answer, t) in races {
+        let codes: Vec<&str> = answer
+            .split(',')
+            .map(str::trim)
+            .filter(|c| RaceEthnicity::ALL.iter().any(|r| r.code() == *c))
+            .collect();
+        if codes.is_empty() {
+            *by_race.entry(String::new()).or_default() += t;
+        }
+        for code in codes {
+            *by_race.entry(code.to_owned()).or_default() += t;
+        }
+    }
+    let lines = |groups: BTreeMap<String, Tally>| -> Vec<Line> {
+        groups
+            .iter()
+            .map(|(k, t)| Line::new(k.clone(), t))
+            .collect()
+    };
+    let mut by_area = lines(by_area);
+    let mut by_language = lines(by_language);
+    protect_by_subtraction(&mut by_area, &total);
+    protect_by_subtraction(&mut by_language, &total);
+    let base = total.requests();
+    Report {
+        everyone: Line::new("", &total),
+        by_need: Need::ALL
+            .iter()
+            .zip(&needs)
+            .map(|(n, &count)| (*n, suppress(base, Some(count)).and_small(count)))
+            .collect(),
+        devices: DEVICES
+            .iter()
+            .zip(total.devices())
+            .map(|(d, &count)| (*d, suppress(base, Some(count)).and_small(count)))
+            .collect(),
+        by_area,
+        by_language,
+        by_race: lines(by_race),
+        total,
+    }
+}
+
+impl Shown<i64> {
+    /// A count is itself a number of residents: a small one is suppressed too (but zero is
+    /// shown: it tells no one anything).
+    fn and_small(self, count: i64) -> Self {
+        match self {
+            Shown::Value(_) if count > 0 && count < MIN_RESIDENTS => Shown::Suppressed,
+            other => other,
+        }
+    }
+}
+
+/// Groups that split everyone (areas, languages) add up to the total, so one suppressed count
+/// could be worked out from the others. When exactly one is suppressed, the next smallest is
+/// suppressed as well.
+fn protect_by_subtraction(lines: &mut [Line], total: &Tally) {
+    if total.requests() < MIN_RESIDENTS {
+        return;
+    }
+    let suppressed = lines
+        .iter()
+        .filter(|l| l.residents == Shown::Suppressed)
+        .count();
+    if suppressed != 1 {
+        return;
+    }
+    if let Some(next) = lines
+        .iter_mut()
+        .filter(|l| matches!(l.residents, Shown::Value(_)))
+        .min_by_key(|l| l.tally.requests())
+    {
+        // Its counts could be worked back the same way; its medians and shares could not.
+        next.residents = Shown::Suppressed;
+        next.devices = Shown::Suppressed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fewer_than_eleven_residents_are_never_shown() {
+        assert_eq!(suppress(0, Some(1.0)), Shown::None);
+        assert_eq!(suppress(1, Some(1.0)), Shown::Suppressed);
+        assert_eq!(suppress(10, Some(1.0)), Shown::Suppressed);
+        assert_eq!(suppress(11, Some(1.0)), Shown::Value(1.0));
+        assert_eq!(suppress::<f64>(50, None), Shown::None);
+        assert_eq!(Shown::Value(3).and_small(3), Shown::Suppressed);
+        assert_eq!(Shown::Value(0).and_small(0), Shown::Value(0));
+        assert_eq!(Shown::Value(11).and_small(11), Shown::Value(11));
+    }
+
+    fn line(key: &str, n: i64) -> Line {
+        let mut t = Tally::default();
+        for _ in 0..n {
+            t += &Tally::one(false, None);
+        }
+        Line::new(key, &t)
+    }
+
+    #[test]
+    fn one_suppressed_group_takes_the_next_smallest_with_it() {
+        let mut lines = vec![line("a", 40), line("b", 5), line("c", 12), line("d", 30)];
+        let mut total = Tally::default();
+        for l in &lines {
+            total += &l.tally;
+        }
+        protect_by_subtraction(&mut lines, &total);
+        let shown: Vec<bool> = lines
+            .iter()
+            .map(|l| matches!(l.residents, Shown::Value(_)))
+            .collect();
+        assert_eq!(shown, vec![true, false, false, true]);
+        // Two suppressed already: nothing more to hide.
+        let mut lines = vec![line("a", 40), line("b", 5), line("c", 3)];
+        protect_by_subtraction(&mut lines, &total);
+        assert!(matches!(lines[0].residents, Shown::Value(40)));
+    }
+
+    #[test]
+    fn race_answers_count_each_group_chosen() {
+        let t = |n: i64| {
+            let mut t = Tally::default();
+            for _ in 0..n {
+                t += &Tally::one(false, None);
+            }
+            t
+        };
+        let races = vec![
+            ("".to_owned(), t(12)),
+            ("black".to_owned(), t(20)),
+            ("black,hispanic".to_owned(), t(4)),
+            ("hispanic".to_owned(), t(9)),
+        ];
+        let r = assemble(&[], &races);
+        let get = |k: &str| {
+            r.by_race
+                .iter()
+                .find(|l| l.key == k)
+                .unwrap()
+                .tally
+                .requests()
+        };
+        assert_eq!(get("black"), 24);
+        assert_eq!(get("hispanic"), 13);
+        assert_eq!(get(""), 12);
+        let hispanic = r.by_race.iter().find(|l| l.key == "hispanic").unwrap();
+        assert_eq!(hispanic.residents, Shown::Value(13));
+    }
+}
