@@ -325,6 +325,17 @@ async fn insert_batch(
     }
 }
 
+/// A reference code not given out before in this run. Among a million random codes of eight
+/// characters two are likely to be the same; the database would refuse the second.
+fn unique_ref_code(rng: &mut StdRng, issued: &mut std::collections::HashSet<String>) -> String {
+    loop {
+        let code = RefCode::generate_with(rng).as_str().to_owned();
+        if issued.insert(code.clone()) {
+            return code;
+        }
+    }
+}
+
 /// One case as planned before it is written.
 struct Plan {
     created: i64,
@@ -598,6 +609,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
     // Cases are made oldest first, so ids follow creation as they do in real use, and the
     // indexes on creation time only ever grow at their end.
     let start = now - SPAN_SECS;
+    let mut ref_codes = std::collections::HashSet::with_capacity(scale.cases);
     let step = SPAN_SECS as f64 / scale.cases.max(1) as f64;
     for commit_start in (0..scale.cases).step_by(CASES_PER_COMMIT) {
         let commit_end = (commit_start + CASES_PER_COMMIT).min(scale.cases);
@@ -671,7 +683,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
                 .map(|(p, &resident)| {
                     let updated = p.closed.or(p.resolved).or(p.first_contact);
                     vec![
-                        V::T(Some(RefCode::generate_with(&mut rng).as_str().to_owned())),
+                        V::T(Some(unique_ref_code(&mut rng, &mut ref_codes))),
                         V::I(Some(resident)),
                         text(p.needs),
                         text(p.status),
