@@ -68,7 +68,7 @@ cleanup() {
     fi
     if [ "${KEEP_DB:-0}" = 1 ] && [ -z "${DATABASE_URL:-}" ]; then
         # Keep the database; the server's log and cookie jars go.
-        rm -f "$WORK"/*.jar "$WORK/server.log" "$WORK/page"
+        rm -f "$WORK"/*.jar "$WORK/server.log" "$WORK/seed.err"
         say "kept the database: DATABASE_URL=$DB_URL"
     else
         rm -rf "$WORK"
