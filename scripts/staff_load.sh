@@ -5,7 +5,7 @@
 #   CASES=100000 NAVIGATORS=200 CONNECTIONS=16 DURATION=15s scripts/staff_load.sh
 #   DATABASE_URL=postgres://user:pass@127.0.0.1/navdesk_load scripts/staff_load.sh   # an empty database
 #
-# Builds the release binary, fills a fresh database with `navdesk seed-load` (CASES cases over two
+# Builds the release binary, fills a fresh database with `navdesk seed-load` (CASES cases over three
 # years, NAVIGATORS navigators with their areas), starts the server, signs in as a navigator
 # and as the supervisor, and measures with wrk (on the same machine), CONNECTIONS open
 # connections each:

@@ -174,7 +174,12 @@ impl RefCode {
     pub const LEN: usize = 8;
 
     pub fn generate() -> Self {
-        let mut rng = rand::rng();
+        Self::generate_with(&mut rand::rng())
+    }
+
+    /// A code drawn from `rng`: the load-test seeder passes its seeded generator so one seed
+    /// always makes the same codes.
+    pub fn generate_with(rng: &mut impl Rng) -> Self {
         let code = (0..Self::LEN)
             .map(|_| Self::ALPHABET[rng.random_range(0..Self::ALPHABET.len())] as char)
             .collect();

@@ -50,7 +50,7 @@ enum Command {
     /// instead, where the person chooses one (valid 7 days).
     CreateUser(CreateUserArgs),
     /// Fill the database with city-scale data for load tests: navigators (with areas) and
-    /// cases over two years. Every account it makes shares the password read from standard
+    /// cases over three years. Every account it makes shares the password read from standard
     /// input, under @load.navdesk.example. Never on a database with real residents.
     SeedLoad(SeedLoadArgs),
     /// Import areas (neighborhoods) from a GeoJSON FeatureCollection of Polygon and

@@ -1,20 +1,34 @@
 //! Data at city scale for load tests (`navdesk seed-load`): many navigators with their areas,
-//! and many past and open cases spread over two years, written in large batches. Every staff
+//! and many past and open cases spread over three years, written in large batches. Every staff
 //! account it makes shares one password and an address under `load.navdesk.example`, so the
 //! data is easy to recognize and never mistaken for real residents.
+//!
+//! The data is shaped for the supervisor's reports and service-gap map: areas differ in how
+//! many requests they send, who lives there and how long their residents wait; languages differ
+//! in waiting times (the rarer the language, the longer the wait for a navigator who speaks it);
+//! residents carry age band, benefits and race/ethnicity; finished cases carry outcomes, some
+//! with unanswered follow-ups. Everything is drawn from one generator seeded by `--seed`.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::Row;
 
-use crate::db::Db;
-use crate::domain::{DeviceType, RefCode};
+use crate::db::{Backend, Db};
+use crate::domain::{DeviceType, RaceEthnicity, RefCode};
 
 /// The e-mail domain of every account this module makes.
 pub const DOMAIN: &str = "load.navdesk.example";
 
 /// Rows per INSERT: well under both backends' limits on bound parameters.
 const BATCH: usize = 500;
+
+/// Cases per transaction: one transaction for everything would grow SQLite's write-ahead log to
+/// the size of the database before a checkpoint could shrink it.
+const CASES_PER_COMMIT: usize = 20 * BATCH;
+
+/// How far back the cases reach.
+const SPAN_SECS: i64 = 3 * 365 * 86_400;
+const DAY: i64 = 86_400;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Scale {
@@ -36,6 +50,9 @@ pub struct Seeded {
 }
 
 const LANGS: &[&str] = &["en", "es", "ar", "am", "ln", "vi"];
+/// Median days to first contact by language, in `LANGS` order: few navigators speak Amharic or
+/// Lingala, so those residents wait longest.
+const LANG_WAIT_DAYS: [f64; 6] = [1.0, 1.4, 2.6, 3.6, 4.2, 1.9];
 const NEEDS: &[&str] = &[
     "internet",
     "device",
@@ -49,9 +66,203 @@ const FIRST: &[&str] = &[
 const LAST: &[&str] = &[
     "Díaz", "Vega", "Bekele", "Nguyen", "Haddad", "Mbala", "Johnson", "Lopez", "Tran", "Kim",
 ];
+/// Internet plans a navigator signs residents up for, with their monthly cost in cents.
+const PLANS: &[(&str, i64)] = &[
+    ("Internet Essentials", 995),
+    ("Spectrum Internet Assist", 1_799),
+    ("Access from AT&T", 3_000),
+    ("Lifeline wireless", 0),
+    ("Low-income fiber", 1_500),
+];
 
-/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows, numbered from `$1`.
-fn multi_insert(table: &str, cols: &[&str], rows: usize, returning: bool) -> String {
+/// Race/ethnicity in `RaceEthnicity::ALL` order, without prefer_not_to_say: the mix among
+/// English speakers in an average area.
+const BASE_MIX: [f64; 8] = [1.5, 3.5, 9.0, 25.0, 1.0, 0.3, 55.0, 4.0];
+const HISPANIC: usize = 3;
+const BLACK: usize = 2;
+/// Denver statistical neighborhoods with a large Hispanic or Black population, so the imported
+/// boundaries get a recognizable map. Other area sets just get the random differences.
+const MOSTLY_HISPANIC: &[&str] = &[
+    "Westwood",
+    "Valverde",
+    "Villa Park",
+    "Barnum",
+    "Barnum West",
+    "Sun Valley",
+    "Globeville",
+    "Elyria Swansea",
+    "Athmar Park",
+    "Ruby Hill",
+    "College View - South Platte",
+    "Mar Lee",
+    "Harvey Park",
+    "Montbello",
+    "Sunnyside",
+    "Lincoln Park",
+    "Chaffee Park",
+    "Regis",
+    "Overland",
+    "Godsman",
+    "West Colfax",
+    "Kennedy",
+];
+const LARGELY_BLACK: &[&str] = &[
+    "Montbello",
+    "Gateway - Green Valley Ranch",
+    "Northeast Park Hill",
+    "North Park Hill",
+    "Skyland",
+    "Whittier",
+    "Clayton",
+    "Cole",
+    "East Colfax",
+    "Hampden",
+];
+
+/// What sets one area apart, drawn once per area.
+struct AreaProfile {
+    id: i64,
+    /// Relative number of requests.
+    demand: f64,
+    /// Multiplies every wait there: some areas have too few navigators.
+    wait_factor: f64,
+    /// Race/ethnicity weights among English speakers (`BASE_MIX` order).
+    mix: [f64; 8],
+    /// Weights of `LANGS`.
+    langs: [f64; 6],
+}
+
+fn area_profile(rng: &mut StdRng, id: i64, name: &str) -> AreaProfile {
+    let mut spread = |lo: f64, hi: f64| rng.random_range(lo..hi).exp();
+    let mut mix = BASE_MIX;
+    mix[HISPANIC] *= spread(-1.0, 1.0);
+    mix[BLACK] *= spread(-1.2, 1.0);
+    mix[1] *= spread(-0.8, 1.0);
+    if MOSTLY_HISPANIC.contains(&name) {
+        mix[HISPANIC] *= 4.0;
+    }
+    if LARGELY_BLACK.contains(&name) {
+        mix[BLACK] *= 4.0;
+    }
+    let total: f64 = mix.iter().sum();
+    let hispanic_share = mix[HISPANIC] / total;
+    let black_share = mix[BLACK] / total;
+    // Immigrant communities cluster, and Spanish is spoken where Hispanic residents live.
+    let es = 0.06 + 0.6 * hispanic_share;
+    let ar = 0.02 * spread(-1.0, 1.5);
+    let am = (0.015 + 0.1 * black_share) * spread(-1.0, 1.5);
+    let ln = (0.01 + 0.05 * black_share) * spread(-1.0, 1.5);
+    let vi = 0.03 * spread(-1.0, 1.5);
+    let en = (1.0 - es - ar - am - ln - vi).max(0.2);
+    AreaProfile {
+        id,
+        demand: spread(-0.9, 0.9),
+        wait_factor: spread(-0.4, 0.7),
+        mix,
+        langs: [en, es, ar, am, ln, vi],
+    }
+}
+
+/// An index drawn with the given weights.
+fn pick(rng: &mut impl Rng, weights: &[f64]) -> usize {
+    let total: f64 = weights.iter().sum();
+    let mut x = rng.random_range(0.0..total);
+    for (i, w) in weights.iter().enumerate() {
+        if x < *w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.len() - 1
+}
+
+/// Roughly standard normal (sum of four uniforms): enough for a spread of waiting times.
+fn normal(rng: &mut impl Rng) -> f64 {
+    let sum: f64 = (0..4).map(|_| rng.random::<f64>()).sum();
+    (sum - 2.0) * 3f64.sqrt()
+}
+
+/// A resident's race/ethnicity as stored: codes in `RaceEthnicity::ALL` order. About 15% leave
+/// it empty, a few prefer not to say, a few choose two.
+fn race_ethnicity(rng: &mut impl Rng, lang: &str, area_mix: &[f64; 8]) -> String {
+    let roll: f64 = rng.random();
+    if roll < 0.15 {
+        return String::new();
+    }
+    if roll < 0.18 {
+        return RaceEthnicity::PreferNotToSay.code().to_owned();
+    }
+    let by_language: [f64; 8] = match lang {
+        "es" => [2.0, 0.0, 2.0, 90.0, 0.0, 0.0, 3.0, 3.0],
+        "ar" => [0.0, 0.0, 10.0, 0.0, 80.0, 0.0, 5.0, 5.0],
+        "am" | "ln" => [0.0, 0.0, 95.0, 0.0, 0.0, 0.0, 0.0, 5.0],
+        "vi" => [0.0, 97.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0],
+        _ => *area_mix,
+    };
+    let mut chosen = vec![RaceEthnicity::ALL[pick(rng, &by_language)]];
+    if rng.random_bool(0.04) {
+        let second = RaceEthnicity::ALL[pick(rng, area_mix)];
+        if second != chosen[0] {
+            chosen.push(second);
+        }
+    }
+    chosen.sort();
+    chosen
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// An age band code, or None for the few who skip it.
+fn age_band(rng: &mut impl Rng) -> Option<&'static str> {
+    const BANDS: [(&str, f64); 5] = [
+        ("under_18", 2.0),
+        ("18_24", 9.0),
+        ("25_44", 31.0),
+        ("45_64", 28.0),
+        ("65_plus", 25.0),
+    ];
+    if rng.random_bool(0.05) {
+        return None;
+    }
+    let weights: Vec<f64> = BANDS.iter().map(|b| b.1).collect();
+    Some(BANDS[pick(rng, &weights)].0)
+}
+
+/// Benefits in `Benefit::ALL` order: the more common ones for lower incomes, SSI and VA for
+/// older residents, school lunch for larger households.
+fn benefits(rng: &mut impl Rng, monthly_income: i64, household: i64, age: Option<&str>) -> String {
+    let poor = monthly_income < 2_500;
+    let odds = [
+        ("snap", if poor { 0.45 } else { 0.12 }),
+        ("medicaid", if poor { 0.5 } else { 0.18 }),
+        ("wic", if household >= 3 { 0.12 } else { 0.02 }),
+        ("ssi", if age == Some("65_plus") { 0.2 } else { 0.04 }),
+        ("lifeline", 0.08),
+        ("public_housing", if poor { 0.12 } else { 0.02 }),
+        ("school_lunch", if household >= 3 { 0.35 } else { 0.0 }),
+        ("pell", if age == Some("18_24") { 0.25 } else { 0.01 }),
+        ("va", if age == Some("65_plus") { 0.08 } else { 0.03 }),
+    ];
+    odds.iter()
+        .filter(|(_, p)| rng.random_bool(*p))
+        .map(|(code, _)| *code)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows. SQLite gets anonymous `?`
+/// placeholders: sqlx looks each `$n` up by name, which SQLite does with a linear scan, so
+/// numbered placeholders make a statement of thousands of values quadratic (three quarters of
+/// the seeding time went there).
+fn multi_insert(
+    backend: Backend,
+    table: &str,
+    cols: &[&str],
+    rows: usize,
+    returning: bool,
+) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
     let mut n = 0;
     for r in 0..rows {
@@ -64,7 +275,10 @@ fn multi_insert(table: &str, cols: &[&str], rows: usize, returning: bool) -> Str
                 sql.push_str(", ");
             }
             n += 1;
-            sql.push_str(&format!("${n}"));
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => sql.push_str(&format!("${n}")),
+            }
         }
         sql.push(')');
     }
@@ -80,14 +294,19 @@ enum V {
     T(Option<String>),
 }
 
+fn text(s: &str) -> V {
+    V::T(Some(s.to_owned()))
+}
+
 async fn insert_batch(
     tx: &mut sqlx::AnyConnection,
+    backend: Backend,
     table: &str,
     cols: &[&str],
     rows: &[Vec<V>],
     returning: bool,
 ) -> Result<Vec<i64>, sqlx::Error> {
-    let sql = multi_insert(table, cols, rows.len(), returning);
+    let sql = multi_insert(backend, table, cols, rows.len(), returning);
     let mut q = sqlx::query(&sql);
     for row in rows {
         for v in row {
@@ -106,9 +325,163 @@ async fn insert_batch(
     }
 }
 
+/// A reference code not given out before in this run. Among a million random codes of eight
+/// characters two are likely to be the same; the database would refuse the second.
+fn unique_ref_code(rng: &mut StdRng, issued: &mut std::collections::HashSet<String>) -> String {
+    loop {
+        let code = RefCode::generate_with(rng).as_str().to_owned();
+        if issued.insert(code.clone()) {
+            return code;
+        }
+    }
+}
+
+/// One case as planned before it is written.
+struct Plan {
+    created: i64,
+    lang: &'static str,
+    area: usize,
+    status: &'static str,
+    close_reason: Option<&'static str>,
+    navigator: Option<i64>,
+    first_contact: Option<i64>,
+    resolved: Option<i64>,
+    closed: Option<i64>,
+    needs: &'static str,
+}
+
+fn plan_case(
+    rng: &mut StdRng,
+    created: i64,
+    now: i64,
+    areas: &[AreaProfile],
+    area_weights: &[f64],
+    area_navigators: &[Vec<i64>],
+) -> Plan {
+    let area = pick(rng, area_weights);
+    let profile = &areas[area];
+    let lang_index = pick(rng, &profile.langs);
+    let lang = LANGS[lang_index];
+    // Older cases are closed but for a few that linger; the last month's are mostly open.
+    let recent = now - created < 30 * DAY;
+    let roll: f64 = rng.random();
+    let mut status = if recent {
+        match roll {
+            r if r < 0.25 => "new",
+            r if r < 0.45 => "assigned",
+            r if r < 0.75 => "in_progress",
+            r if r < 0.85 => "waiting_on_resident",
+            r if r < 0.95 => "referred",
+            _ => "resolved",
+        }
+    } else if roll < 0.97 {
+        "closed"
+    } else if roll < 0.99 {
+        "resolved"
+    } else {
+        "in_progress"
+    };
+    let navigator = (status != "new").then(|| {
+        let local = &area_navigators[area];
+        local[rng.random_range(0..local.len())]
+    });
+    let median = LANG_WAIT_DAYS[lang_index] * profile.wait_factor * DAY as f64;
+    let wait = ((median * (0.7 * normal(rng)).exp()) as i64).clamp(900, 40 * DAY);
+    let mut first_contact = (navigator.is_some() && (status != "assigned" || rng.random_bool(0.3)))
+        .then_some(created + wait);
+    if first_contact.is_some_and(|at| at > now) {
+        // Not reached yet: the case still waits with its navigator.
+        first_contact = None;
+        status = "assigned";
+    }
+    let finished = matches!(status, "resolved" | "closed");
+    let resolved = finished.then(|| {
+        let from = first_contact.unwrap_or(created + wait);
+        (from + rng.random_range(DAY..30 * DAY)).min(now)
+    });
+    let closed = (status == "closed")
+        .then(|| resolved.map(|at| (at + rng.random_range(DAY..10 * DAY)).min(now)))
+        .flatten();
+    let close_reason = closed.map(|_| match rng.random_range(0..100) {
+        0..80 => "helped",
+        80..88 => "unreachable",
+        88..92 => "declined",
+        92..97 => "referred_out",
+        97..99 => "moved_away",
+        _ => "other",
+    });
+    Plan {
+        created,
+        lang,
+        area,
+        status,
+        close_reason,
+        navigator,
+        first_contact,
+        resolved,
+        closed,
+        needs: NEEDS[rng.random_range(0..NEEDS.len())],
+    }
+}
+
+/// The outcome row of a finished case, or None when there is nothing to record (the resident
+/// could not be reached, declined or moved away).
+fn outcome(rng: &mut StdRng, case: i64, p: &Plan, now: i64) -> Option<Vec<V>> {
+    let resolved = p.resolved?;
+    if matches!(
+        p.close_reason,
+        Some("unreachable" | "declined" | "moved_away")
+    ) {
+        return None;
+    }
+    let wants_internet = p.needs.contains("internet");
+    let wants_device = p.needs.contains("device");
+    let wants_training = p.needs.contains("tech_support");
+    let connected = rng.random_bool(if wants_internet { 0.75 } else { 0.9 });
+    let plan = (wants_internet && connected).then(|| PLANS[rng.random_range(0..PLANS.len())]);
+    let device = (wants_device && rng.random_bool(0.85))
+        .then(|| DeviceType::ALL[rng.random_range(0..DeviceType::ALL.len())]);
+    let training = if wants_training {
+        rng.random_range(1..7)
+    } else {
+        rng.random_range(0..3)
+    };
+    let intake = rng.random_range(1..4);
+    let close = (intake + rng.random_range(0..3)).min(5);
+    // A follow-up is asked for only once its day has come, and not every resident answers.
+    let follow_up = |rng: &mut StdRng, days: i64, answers: f64| {
+        (resolved + days * DAY <= now && rng.random_bool(answers))
+            .then(|| i64::from(rng.random_bool(if connected { 0.9 } else { 0.3 })))
+    };
+    let connected_30 = follow_up(rng, 30, 0.7);
+    let connected_90 = follow_up(rng, 90, 0.55);
+    let updated = if connected_90.is_some() {
+        resolved + 90 * DAY
+    } else if connected_30.is_some() {
+        resolved + 30 * DAY
+    } else {
+        p.closed.unwrap_or(resolved)
+    };
+    Some(vec![
+        V::I(Some(case)),
+        V::I(Some(i64::from(connected))),
+        text(plan.map_or("", |p| p.0)),
+        V::I(plan.map(|p| p.1)),
+        V::T(device.map(|d| d.code().to_owned())),
+        V::I(Some(training)),
+        V::I(Some(intake)),
+        V::I(Some(close)),
+        V::I(connected_30),
+        V::I(connected_90),
+        V::I(Some(updated.min(now))),
+    ])
+}
+
 /// Makes `scale.navigators` navigators (plus one supervisor) and `scale.cases` cases with
 /// their residents and timelines. Uses the areas already in the database, or the demo's
-/// neighborhoods when there are none. Refuses to run twice on one database.
+/// neighborhoods when there are none. Refuses to run twice on one database. Commits every
+/// `CASES_PER_COMMIT` cases, so an interrupted run leaves part of the data: start again on a
+/// fresh database.
 pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seeded> {
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email LIKE $1")
         .bind(format!("%@{DOMAIN}"))
@@ -117,15 +490,29 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
     anyhow::ensure!(existing == 0, "this database already has load-test data");
     let hash = crate::auth::password::hash_password_blocking(password.to_owned()).await?;
     let now = crate::db::now();
+    let backend = db.backend;
     let mut rng = StdRng::seed_from_u64(scale.seed);
 
     crate::demo::ensure_areas(db).await?;
-    let areas: Vec<i64> = sqlx::query_scalar("SELECT id FROM areas ORDER BY id")
+    let area_rows = sqlx::query("SELECT id, name FROM areas ORDER BY id")
         .fetch_all(&db.pool)
         .await?;
-    anyhow::ensure!(!areas.is_empty(), "no areas");
+    anyhow::ensure!(!area_rows.is_empty(), "no areas");
+    let mut areas = Vec::with_capacity(area_rows.len());
+    for row in &area_rows {
+        let name: String = row.try_get("name")?;
+        areas.push(area_profile(&mut rng, row.try_get("id")?, &name));
+    }
+    let area_weights: Vec<f64> = areas.iter().map(|a| a.demand).collect();
 
     let mut conn = db.pool.acquire().await?;
+    if backend == Backend::Sqlite {
+        // The indexes of a million cases do not fit SQLite's usual page cache; with a larger one
+        // the random inserts into them (reference codes, residents' phones) stay in memory.
+        sqlx::query("PRAGMA cache_size = -524288")
+            .execute(&mut *conn)
+            .await?;
+    }
     let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     let supervisor_email = format!("supervisor@{DOMAIN}");
     sqlx::query(
@@ -150,14 +537,15 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
                         i + 1
                     ))),
                     V::T(Some(hash.clone())),
-                    V::T(Some("navigator".into())),
-                    V::T(Some("en".into())),
+                    text("navigator"),
+                    text("en"),
                     V::I(Some(now)),
                 ]
             })
             .collect();
         let users = insert_batch(
             &mut tx,
+            backend,
             "users",
             &[
                 "email",
@@ -178,7 +566,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
                 vec![
                     V::I(Some(user_id)),
                     V::T(Some(format!("en,{second}"))),
-                    V::T(Some("internet,device,tech_support".into())),
+                    text("internet,device,tech_support"),
                     V::I(Some(40)),
                 ]
             })
@@ -186,6 +574,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
         navigator_ids.extend(
             insert_batch(
                 &mut tx,
+                backend,
                 "navigators",
                 &["user_id", "languages", "skills", "capacity"],
                 &rows,
@@ -194,245 +583,229 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
             .await?,
         );
     }
+    // Each navigator covers two or three neighboring areas; a case goes to one who covers its
+    // area (or anyone, when there are fewer navigators than areas).
+    let mut area_navigators: Vec<Vec<i64>> = vec![Vec::new(); areas.len()];
     for (i, &nav) in navigator_ids.iter().enumerate() {
-        // Each covers two or three neighboring areas.
         let first = i % areas.len();
         let count = 2 + i % 2;
         for k in 0..count.min(areas.len()) {
+            let area = (first + k) % areas.len();
+            area_navigators[area].push(nav);
             sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
                 .bind(nav)
-                .bind(areas[(first + k) % areas.len()])
+                .bind(areas[area].id)
                 .execute(&mut *tx)
                 .await?;
         }
     }
-
-    let two_years = 2 * 365 * 86_400;
-    for chunk_start in (0..scale.cases).step_by(BATCH) {
-        let n = (chunk_start + BATCH).min(scale.cases) - chunk_start;
-        struct Plan {
-            created: i64,
-            lang: &'static str,
-            area: i64,
-            status: &'static str,
-            navigator: Option<i64>,
-            first_contact: Option<i64>,
-            needs: &'static str,
-        }
-        let plans: Vec<Plan> = (0..n)
-            .map(|_| {
-                // Requests arrive evenly over two years. Older cases are closed but for a few
-                // that linger; the last month's are mostly open.
-                let age = rng.random_range(0..two_years);
-                let created = now - age;
-                let recent = age < 30 * 86_400;
-                let roll: f64 = rng.random();
-                let status = if recent {
-                    match roll {
-                        r if r < 0.25 => "new",
-                        r if r < 0.45 => "assigned",
-                        r if r < 0.75 => "in_progress",
-                        r if r < 0.85 => "waiting_on_resident",
-                        r if r < 0.95 => "referred",
-                        _ => "resolved",
-                    }
-                } else if roll < 0.97 {
-                    "closed"
-                } else if roll < 0.99 {
-                    "resolved"
-                } else {
-                    "in_progress"
-                };
-                let navigator = (status != "new")
-                    .then(|| navigator_ids[rng.random_range(0..navigator_ids.len())]);
-                let first_contact = (navigator.is_some()
-                    && (status != "assigned" || rng.random_bool(0.3)))
-                .then(|| created + rng.random_range(3_600..6 * 86_400));
-                Plan {
-                    created,
-                    lang: LANGS[if rng.random_bool(0.55) {
-                        0
-                    } else {
-                        rng.random_range(0..LANGS.len())
-                    }],
-                    area: areas[rng.random_range(0..areas.len())],
-                    status,
-                    navigator,
-                    first_contact,
-                    needs: NEEDS[rng.random_range(0..NEEDS.len())],
-                }
-            })
-            .collect();
-        let residents: Vec<Vec<V>> = plans
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let k = chunk_start + i;
-                vec![
-                    V::T(Some(format!(
-                        "{} {}",
-                        FIRST[k % FIRST.len()],
-                        LAST[(k / 7) % LAST.len()]
-                    ))),
-                    V::T(Some(format!("+1720555{:04}", k % 10_000))),
-                    V::T(Some(p.lang.into())),
-                    V::T(Some("sms".into())),
-                    V::I(Some(p.area)),
-                    V::I(Some(rng.random_range(1..7))),
-                    V::I(Some(rng.random_range(0..6_000))),
-                    V::I(Some(p.created)),
-                ]
-            })
-            .collect();
-        let resident_ids = insert_batch(
-            &mut tx,
-            "residents",
-            &[
-                "name",
-                "phone",
-                "language",
-                "contact_method",
-                "area_id",
-                "household_size",
-                "monthly_income",
-                "created_at",
-            ],
-            &residents,
-            true,
-        )
-        .await?;
-        let cases: Vec<Vec<V>> = plans
-            .iter()
-            .zip(&resident_ids)
-            .map(|(p, &resident)| {
-                let closed = matches!(p.status, "closed").then_some(p.created + 20 * 86_400);
-                let resolved =
-                    matches!(p.status, "closed" | "resolved").then_some(p.created + 15 * 86_400);
-                vec![
-                    V::T(Some(RefCode::generate().as_str().to_owned())),
-                    V::I(Some(resident)),
-                    V::T(Some(p.needs.into())),
-                    V::T(Some(p.status.into())),
-                    V::T(closed.map(|_| "helped".to_owned())),
-                    V::I(p.navigator),
-                    V::T(Some("web".into())),
-                    V::T(Some(p.lang.into())),
-                    V::I(Some(p.area)),
-                    V::I(Some(p.created)),
-                    V::I(Some(p.created)),
-                    V::I(p.first_contact),
-                    V::I(resolved),
-                    V::I(closed),
-                    // Seeded cases carry their area already: nothing for the placement worker.
-                    V::I(Some(p.created)),
-                ]
-            })
-            .collect();
-        let case_ids = insert_batch(
-            &mut tx,
-            "cases",
-            &[
-                "ref_code",
-                "resident_id",
-                "needs",
-                "status",
-                "close_reason",
-                "navigator_id",
-                "channel",
-                "language",
-                "area_id",
-                "created_at",
-                "updated_at",
-                "first_contact_at",
-                "resolved_at",
-                "closed_at",
-                "placed_at",
-            ],
-            &cases,
-            true,
-        )
-        .await?;
-        let mut events: Vec<Vec<V>> = Vec::with_capacity(n * 3);
-        let mut outcomes: Vec<Vec<V>> = Vec::new();
-        for (p, &case) in plans.iter().zip(&case_ids) {
-            events.push(vec![
-                V::I(Some(case)),
-                V::T(Some("created".into())),
-                V::I(None),
-                V::T(Some(String::new())),
-                V::T(Some("{\"channel\":\"web\"}".into())),
-                V::I(Some(p.created)),
-            ]);
-            if let Some(nav) = p.navigator {
-                events.push(vec![
-                    V::I(Some(case)),
-                    V::T(Some("assignment".into())),
-                    V::I(None),
-                    V::T(Some(String::new())),
-                    V::T(Some(format!("{{\"navigator_id\":{nav}}}"))),
-                    V::I(Some(p.created + 600)),
-                ]);
-            }
-            if let Some(at) = p.first_contact {
-                events.push(vec![
-                    V::I(Some(case)),
-                    V::T(Some("contact".into())),
-                    V::I(None),
-                    V::T(Some("Called and talked it through.".into())),
-                    V::T(Some("{\"channel\":\"phone\"}".into())),
-                    V::I(Some(at)),
-                ]);
-            }
-            if p.status == "closed" {
-                let device = DeviceType::ALL[rng.random_range(0..DeviceType::ALL.len())];
-                outcomes.push(vec![
-                    V::I(Some(case)),
-                    V::I(Some(i64::from(rng.random_bool(0.7)))),
-                    V::T(Some(device.code().into())),
-                    V::I(Some(rng.random_range(0..6))),
-                    V::I(Some(rng.random_range(1..4))),
-                    V::I(Some(rng.random_range(2..6))),
-                    V::I(Some(p.created + 20 * 86_400)),
-                ]);
-            }
-        }
-        for rows in events.chunks(BATCH) {
-            insert_batch(
-                &mut tx,
-                "case_events",
-                &[
-                    "case_id",
-                    "kind",
-                    "actor_user_id",
-                    "body",
-                    "data",
-                    "created_at",
-                ],
-                rows,
-                false,
-            )
-            .await?;
-        }
-        for rows in outcomes.chunks(BATCH) {
-            insert_batch(
-                &mut tx,
-                "outcomes",
-                &[
-                    "case_id",
-                    "connected_at_home",
-                    "device_type",
-                    "training_sessions",
-                    "skill_at_intake",
-                    "skill_at_close",
-                    "updated_at",
-                ],
-                rows,
-                false,
-            )
-            .await?;
+    for local in &mut area_navigators {
+        if local.is_empty() {
+            local.clone_from(&navigator_ids);
         }
     }
     tx.commit().await?;
+
+    // Cases are made oldest first, so ids follow creation as they do in real use, and the
+    // indexes on creation time only ever grow at their end.
+    let start = now - SPAN_SECS;
+    let mut ref_codes = std::collections::HashSet::with_capacity(scale.cases);
+    let step = SPAN_SECS as f64 / scale.cases.max(1) as f64;
+    for commit_start in (0..scale.cases).step_by(CASES_PER_COMMIT) {
+        let commit_end = (commit_start + CASES_PER_COMMIT).min(scale.cases);
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        for chunk_start in (commit_start..commit_end).step_by(BATCH) {
+            let n = (chunk_start + BATCH).min(commit_end) - chunk_start;
+            let plans: Vec<Plan> = (chunk_start..chunk_start + n)
+                .map(|k| {
+                    let created = start + ((k as f64 + rng.random::<f64>()) * step) as i64;
+                    plan_case(
+                        &mut rng,
+                        created,
+                        now,
+                        &areas,
+                        &area_weights,
+                        &area_navigators,
+                    )
+                })
+                .collect();
+            let residents: Vec<Vec<V>> = plans
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let k = chunk_start + i;
+                    let household = rng.random_range(1..7);
+                    let income = rng.random_range(0..6_000);
+                    let age = age_band(&mut rng);
+                    vec![
+                        V::T(Some(format!(
+                            "{} {}",
+                            FIRST[k % FIRST.len()],
+                            LAST[(k / 7) % LAST.len()]
+                        ))),
+                        V::T(Some(format!("+1720555{:04}", k % 10_000))),
+                        text(p.lang),
+                        text("sms"),
+                        V::I(Some(areas[p.area].id)),
+                        V::I(Some(household)),
+                        V::I(Some(income)),
+                        V::T(Some(benefits(&mut rng, income, household, age))),
+                        V::T(age.map(str::to_owned)),
+                        V::T(Some(race_ethnicity(&mut rng, p.lang, &areas[p.area].mix))),
+                        V::I(Some(p.created)),
+                    ]
+                })
+                .collect();
+            let resident_ids = insert_batch(
+                &mut tx,
+                backend,
+                "residents",
+                &[
+                    "name",
+                    "phone",
+                    "language",
+                    "contact_method",
+                    "area_id",
+                    "household_size",
+                    "monthly_income",
+                    "benefits",
+                    "age_band",
+                    "race_ethnicity",
+                    "created_at",
+                ],
+                &residents,
+                true,
+            )
+            .await?;
+            let cases: Vec<Vec<V>> = plans
+                .iter()
+                .zip(&resident_ids)
+                .map(|(p, &resident)| {
+                    let updated = p.closed.or(p.resolved).or(p.first_contact);
+                    vec![
+                        V::T(Some(unique_ref_code(&mut rng, &mut ref_codes))),
+                        V::I(Some(resident)),
+                        text(p.needs),
+                        text(p.status),
+                        V::T(p.close_reason.map(str::to_owned)),
+                        V::I(p.navigator),
+                        text("web"),
+                        text(p.lang),
+                        V::I(Some(areas[p.area].id)),
+                        V::I(Some(p.created)),
+                        V::I(Some(updated.unwrap_or(p.created))),
+                        V::I(p.first_contact),
+                        V::I(p.resolved),
+                        V::I(p.closed),
+                        // Seeded cases carry their area already: nothing for the placement
+                        // worker.
+                        V::I(Some(p.created)),
+                    ]
+                })
+                .collect();
+            let case_ids = insert_batch(
+                &mut tx,
+                backend,
+                "cases",
+                &[
+                    "ref_code",
+                    "resident_id",
+                    "needs",
+                    "status",
+                    "close_reason",
+                    "navigator_id",
+                    "channel",
+                    "language",
+                    "area_id",
+                    "created_at",
+                    "updated_at",
+                    "first_contact_at",
+                    "resolved_at",
+                    "closed_at",
+                    "placed_at",
+                ],
+                &cases,
+                true,
+            )
+            .await?;
+            let mut events: Vec<Vec<V>> = Vec::with_capacity(n * 3);
+            let mut outcomes: Vec<Vec<V>> = Vec::new();
+            for (p, &case) in plans.iter().zip(&case_ids) {
+                events.push(vec![
+                    V::I(Some(case)),
+                    text("created"),
+                    V::I(None),
+                    text(""),
+                    text("{\"channel\":\"web\"}"),
+                    V::I(Some(p.created)),
+                ]);
+                if let Some(nav) = p.navigator {
+                    events.push(vec![
+                        V::I(Some(case)),
+                        text("assignment"),
+                        V::I(None),
+                        text(""),
+                        V::T(Some(format!("{{\"navigator_id\":{nav}}}"))),
+                        V::I(Some(p.created + 600)),
+                    ]);
+                }
+                if let Some(at) = p.first_contact {
+                    events.push(vec![
+                        V::I(Some(case)),
+                        text("contact"),
+                        V::I(None),
+                        text("Called and talked it through."),
+                        text("{\"channel\":\"phone\"}"),
+                        V::I(Some(at)),
+                    ]);
+                }
+                outcomes.extend(outcome(&mut rng, case, p, now));
+            }
+            for rows in events.chunks(BATCH) {
+                insert_batch(
+                    &mut tx,
+                    backend,
+                    "case_events",
+                    &[
+                        "case_id",
+                        "kind",
+                        "actor_user_id",
+                        "body",
+                        "data",
+                        "created_at",
+                    ],
+                    rows,
+                    false,
+                )
+                .await?;
+            }
+            for rows in outcomes.chunks(BATCH) {
+                insert_batch(
+                    &mut tx,
+                    backend,
+                    "outcomes",
+                    &[
+                        "case_id",
+                        "connected_at_home",
+                        "plan",
+                        "monthly_cost_cents",
+                        "device_type",
+                        "training_sessions",
+                        "skill_at_intake",
+                        "skill_at_close",
+                        "connected_30_days",
+                        "connected_90_days",
+                        "updated_at",
+                    ],
+                    rows,
+                    false,
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    drop(conn);
     // Fresh statistics, so the planner knows the tables' new sizes.
     sqlx::query("ANALYZE").execute(&db.pool).await?;
     Ok(Seeded {
@@ -449,10 +822,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn batch_inserts_number_every_value() {
+    fn batch_inserts_number_every_value_on_postgres_and_not_on_sqlite() {
         assert_eq!(
-            multi_insert("t", &["a", "b"], 2, true),
+            multi_insert(Backend::Postgres, "t", &["a", "b"], 2, true),
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) RETURNING id"
         );
+        assert_eq!(
+            multi_insert(Backend::Sqlite, "t", &["a", "b"], 2, false),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
+    }
+
+    #[test]
+    fn race_ethnicity_is_stored_as_known_codes_in_order() {
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut empty = 0;
+        for i in 0..2_000 {
+            let lang = LANGS[i % LANGS.len()];
+            let stored = race_ethnicity(&mut rng, lang, &BASE_MIX);
+            if stored.is_empty() {
+                empty += 1;
+                continue;
+            }
+            let parsed: Vec<RaceEthnicity> = stored
+                .split(',')
+                .map(|c| RaceEthnicity::parse(c).expect(c))
+                .collect();
+            assert!(parsed.windows(2).all(|w| w[0] < w[1]), "{stored}");
+        }
+        assert!((200..400).contains(&empty), "{empty} of 2000 empty");
+    }
+
+    #[test]
+    fn spanish_speakers_are_mostly_hispanic() {
+        let mut rng = StdRng::seed_from_u64(3);
+        let hispanic = (0..1_000)
+            .filter(|_| race_ethnicity(&mut rng, "es", &BASE_MIX).contains("hispanic"))
+            .count();
+        assert!(hispanic > 650, "{hispanic}");
     }
 }
