@@ -10,8 +10,9 @@ use crate::i18n::Lang;
 use crate::intake::form::NewRequest;
 use crate::intake::store;
 
-/// (name, centroid lat, lon): a handful of Denver's statistical neighborhoods. Import the full
-/// boundaries with `navdesk import-areas` for real use.
+/// (name, centroid lat, lon): a handful of Denver's statistical neighborhoods. Their real
+/// boundaries are not part of navdesk (import them with `navdesk import-areas`); the demo draws
+/// each as a small hexagon around its centre (see `outline`), so the map and placement work.
 const AREAS: &[(&str, f64, f64)] = &[
     ("Five Points", 39.7555, -104.9776),
     ("Montbello", 39.7836, -104.8216),
@@ -149,6 +150,23 @@ pub struct DemoSignIn {
     pub password: String,
 }
 
+/// A stand-in boundary for a demo neighborhood: a hexagon 1.2 km from centre to corner (the
+/// neighborhoods' centres are at least 2.5 km apart), as GeoJSON.
+fn outline(lat: f64, lon: f64) -> String {
+    let projection = crate::areas::LocalProjection::new(lat, lon);
+    let ring: Vec<geo::Coord<f64>> = (0..=6)
+        .map(|i| {
+            let angle = std::f64::consts::FRAC_PI_3 * f64::from(i % 6);
+            projection.unproject(geo::Coord {
+                x: 1.2 * angle.cos(),
+                y: 1.2 * angle.sin(),
+            })
+        })
+        .collect();
+    let shape = geo::MultiPolygon(vec![geo::Polygon::new(geo::LineString(ring), vec![])]);
+    crate::areas::NewArea::new(String::new(), shape, false).geometry_json()
+}
+
 /// Adds the demo's neighborhoods when the database has no areas at all.
 pub async fn ensure_areas(db: &Db) -> anyhow::Result<()> {
     let any: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM areas")
@@ -159,12 +177,13 @@ pub async fn ensure_areas(db: &Db) -> anyhow::Result<()> {
     }
     for (name, lat, lon) in AREAS {
         sqlx::query(
-            "INSERT INTO areas (name, centroid_lat, centroid_lon) VALUES ($1, $2, $3) \
+            "INSERT INTO areas (name, centroid_lat, centroid_lon, geometry) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO NOTHING",
         )
         .bind(*name)
         .bind(*lat)
         .bind(*lon)
+        .bind(outline(*lat, *lon))
         .execute(&db.pool)
         .await?;
     }
@@ -192,12 +211,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     let mut tx = db.pool.begin().await?;
     for (name, lat, lon) in AREAS {
         sqlx::query(
-            "INSERT INTO areas (name, centroid_lat, centroid_lon) VALUES ($1, $2, $3) \
+            "INSERT INTO areas (name, centroid_lat, centroid_lon, geometry) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO NOTHING",
         )
         .bind(*name)
         .bind(*lat)
         .bind(*lon)
+        .bind(outline(*lat, *lon))
         .execute(&mut *tx)
         .await?;
     }

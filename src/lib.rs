@@ -76,8 +76,8 @@ pub struct AppStateInner {
     pub programs: db::cache::TtlCache<programs::matches::Catalog>,
     /// Counts of supervisors' case lists, a few seconds old at most.
     pub list_counts: db::cache::CountCache,
-    /// The areas as the service-gap map draws them, projected and simplified.
-    pub basemap: db::cache::TtlCache<maps::svg::Basemap>,
+    /// The areas' shapes, and as the service-gap map draws them (projected and simplified).
+    pub map_areas: db::cache::TtlCache<maps::views::MapAreas>,
 }
 
 impl Deref for AppState {
@@ -156,7 +156,7 @@ impl AppState {
             navigator_choices: db::cache::TtlCache::new(Duration::from_secs(10)),
             list_counts: db::cache::CountCache::new(Duration::from_secs(5)),
             programs: db::cache::TtlCache::new(Duration::from_secs(10)),
-            basemap: db::cache::TtlCache::new(Duration::from_secs(60)),
+            map_areas: db::cache::TtlCache::new(Duration::from_secs(60)),
             db,
             i18n,
             assets: Assets::load(),

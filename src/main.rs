@@ -679,6 +679,10 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         ..PlacementConfig::default()
     };
     let db = navdesk::db::open(&config.database_url).await?;
+    if args.demo {
+        // The demo's neighborhoods, before a hexagon grid would cover an empty database.
+        navdesk::demo::ensure_areas(&db).await?;
+    }
     if let Some(cells) =
         navdesk::areas::ensure_areas(&db, args.service_region, args.hex_size_km).await?
     {

@@ -808,6 +808,8 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
     drop(conn);
     // Fresh statistics, so the planner knows the tables' new sizes.
     sqlx::query("ANALYZE").execute(&db.pool).await?;
+    // The map's and reports' sums for the past periods, as `serve` would build them at start.
+    crate::maps::stats::refresh(db, crate::db::now(), true, usize::MAX).await?;
     Ok(Seeded {
         navigators: navigator_ids.len(),
         cases: scale.cases,

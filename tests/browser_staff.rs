@@ -632,7 +632,7 @@ async fn staff_pages_have_no_axe_violations() {
     audit.check(&b, "/navigators/{id}", "staff-navigator").await;
 
     b.open("/map?overlay=navigators").await;
-    b.wait_for("figure.map").await;
+    b.wait_for("figure.map-figure").await;
     audit.check(&b, "/map", "staff-map").await;
 
     b.open("/map?from=2026-02-30").await;
@@ -714,9 +714,9 @@ async fn a_supervisor_reads_the_service_gap_map() {
     sign_in(&b, "sam@navdesk.example").await;
 
     b.open("/map").await;
-    b.wait_for("figure.map svg").await;
+    b.wait_for("figure.map-figure svg").await;
     let links = b
-        .js("return [...document.querySelectorAll('figure.map svg a')].map(a => [a.getAttribute('href'), a.getAttribute('aria-label')]);")
+        .js("return [...document.querySelectorAll('figure.map-figure svg a')].map(a => [a.getAttribute('href'), a.getAttribute('aria-label')]);")
         .await;
     let links = links.as_array().expect("links");
     assert_eq!(links.len(), 78, "one link per neighborhood");
@@ -733,7 +733,7 @@ async fn a_supervisor_reads_the_service_gap_map() {
     let fills = b
         .js(&format!(
             "const f = a => getComputedStyle(a.querySelector('path, circle')).fill; \
-             const all = [...document.querySelectorAll('figure.map svg a')]; \
+             const all = [...document.querySelectorAll('figure.map-figure svg a')]; \
              const five = all.find(a => a.getAttribute('href') === '/cases?area={five_points}'); \
              return [f(five), f(all.find(a => a !== five))];"
         ))
@@ -744,12 +744,13 @@ async fn a_supervisor_reads_the_service_gap_map() {
     // Follow the neighborhood to its cases.
     b.js(&format!(
         "document.documentElement.dataset.pressed = '1'; \
-         document.querySelector(\"figure.map svg a[href='/cases?area={five_points}']\")\
+         document.querySelector(\"figure.map-figure svg a[href='/cases?area={five_points}']\")\
            .dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true, view: window}}));"
     ))
     .await;
     b.wait_for("html:not([data-pressed]) body").await;
-    assert_eq!(b.here().await, format!("/cases?area={five_points}"));
+    let at = b.js("return location.pathname + location.search;").await;
+    assert_eq!(at, format!("/cases?area={five_points}"));
     let page = b.js("return document.body.innerText;").await;
     for code in &codes {
         assert!(

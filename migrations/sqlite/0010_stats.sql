@@ -1,6 +1,7 @@
 -- Maintained aggregates for the service-gap map and the reports. Cases are grouped into fixed
 -- periods of 28 days counted from the Unix epoch (period = created_at / 2419200). For each period
--- that has ended, `case_stats` holds sums per (area, language, needs) and `race_stats` per
+-- that has ended, `case_stats` holds sums per (area, language, needs), per (area, language) and
+-- per area (`grain` 0, 1, 2), and `race_stats` per
 -- race/ethnicity answer, so a year of figures reads a few thousand rows instead of every case.
 --
 -- A period is used only while its figures are current: `stats_periods.dirty` counts changes made
@@ -17,6 +18,7 @@ CREATE TABLE stats_periods (
 
 CREATE TABLE case_stats (
     period            BIGINT NOT NULL,
+    grain             BIGINT NOT NULL,      -- 0: area, language, needs; 1: area, language; 2: area
     area_id           BIGINT,
     language          TEXT NOT NULL,
     needs             TEXT NOT NULL,
@@ -61,7 +63,7 @@ CREATE TABLE case_stats (
     c90_answered      BIGINT NOT NULL DEFAULT 0,
     c90_yes           BIGINT NOT NULL DEFAULT 0
 );
-CREATE INDEX case_stats_period ON case_stats (period);
+CREATE INDEX case_stats_grain_period ON case_stats (grain, period);
 
 CREATE TABLE race_stats (
     period            BIGINT NOT NULL,

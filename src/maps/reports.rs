@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::stats::{self, Cell, Filter, Tally, DEVICES};
+use super::stats::{self, Cell, Filter, Grain, Tally, DEVICES};
 use crate::db::Db;
 use crate::domain::{Need, RaceEthnicity};
 
@@ -105,13 +105,21 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         unmet_before: to,
         ..Filter::default()
     };
-    let cells = stats::cells(db, &filter, true).await?;
-    let races = stats::races(db, from, to).await?;
-    Ok(assemble(&cells, &races))
+    let (cells, needs, races) = tokio::try_join!(
+        stats::cells(db, &filter, Grain::AreaLanguage, true),
+        stats::needs(db, from, to),
+        stats::races(db, from, to),
+    )?;
+    Ok(assemble(&cells, &needs, &races))
 }
 
-/// Puts the report together from tallies by cell and by race answer.
-pub fn assemble(cells: &[(Cell, Tally)], races: &[(String, Tally)]) -> Report {
+/// Puts the report together from tallies by area and language, request counts by needs, and
+/// tallies by race answer.
+pub fn assemble(
+    cells: &[(Cell, Tally)],
+    need_counts: &[(String, i64)],
+    races: &[(String, Tally)],
+) -> Report {
     let mut total = Tally::default();
     let mut by_area: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
@@ -121,9 +129,11 @@ pub fn assemble(cells: &[(Cell, Tally)], races: &[(String, Tally)]) -> Report {
         let area = cell.area_id.map(|id| id.to_string()).unwrap_or_default();
         *by_area.entry(area).or_default() += t;
         *by_language.entry(cell.language.clone()).or_default() += t;
-        for code in cell.needs.split(',') {
+    }
+    for (combination, count) in need_counts {
+        for code in combination.split(',') {
             if let Some(i) = Need::ALL.iter().position(|n| n.code() == code.trim()) {
-                needs[i] += t.requests();
+                needs[i] += count;
             }
         }
     }
@@ -265,7 +275,7 @@ mod tests {
             ("black,hispanic".to_owned(), t(4)),
             ("hispanic".to_owned(), t(9)),
         ];
-        let r = assemble(&[], &races);
+        let r = assemble(&[], &[], &races);
         let get = |k: &str| {
             r.by_race
                 .iter()

@@ -258,7 +258,7 @@ pub async fn map_data(state: &AppState, params: &MapParams) -> AppResult<MapData
     let db = &state.db;
     let (areas, cells, navigators, programs) = tokio::try_join!(
         figures::areas(db),
-        stats::cells(db, &filter, false),
+        stats::cells(db, &filter, stats::Grain::Area, false),
         figures::navigators(db, &filter),
         figures::programs(db, &filter),
     )?;
@@ -273,27 +273,35 @@ pub async fn map_data(state: &AppState, params: &MapParams) -> AppResult<MapData
     })
 }
 
-/// The areas drawn, made once a minute at most (areas change only by import).
-async fn basemap(state: &AppState, areas: &[figures::AreaRow]) -> Arc<Basemap> {
-    let shapes = || {
-        areas
-            .iter()
-            .map(|a| AreaShape {
-                id: a.id,
-                name: a.name.clone(),
-                shape: a
-                    .geometry
-                    .as_deref()
-                    .and_then(crate::areas::shape_from_geojson),
-                centroid: a.centroid,
-            })
-            .collect::<Vec<_>>()
-    };
-    let key = areas.iter().map(|a| a.id).sum::<i64>() as u64 ^ areas.len() as u64;
+/// The areas' shapes as read from their GeoJSON, and as the map draws them.
+pub struct MapAreas {
+    pub shapes: Vec<AreaShape>,
+    pub basemap: Basemap,
+}
+
+/// The areas' shapes and drawing, made again at most once a minute (areas change only by
+/// import) or when the list of areas changes.
+async fn map_areas(state: &AppState, areas: &[figures::AreaRow]) -> Arc<MapAreas> {
+    let key = areas
+        .iter()
+        .fold(areas.len() as u64, |h, a| h.rotate_left(7) ^ a.id as u64);
     state
-        .basemap
+        .map_areas
         .get_at(key, || async {
-            Ok::<_, std::convert::Infallible>(Basemap::build(&shapes()))
+            let shapes: Vec<AreaShape> = areas
+                .iter()
+                .map(|a| AreaShape {
+                    id: a.id,
+                    name: a.name.clone(),
+                    shape: a
+                        .geometry
+                        .as_deref()
+                        .and_then(crate::areas::shape_from_geojson),
+                    centroid: a.centroid,
+                })
+                .collect();
+            let basemap = Basemap::build(&shapes);
+            Ok::<_, std::convert::Infallible>(MapAreas { shapes, basemap })
         })
         .await
         .unwrap_or_else(|never| match never {})
@@ -311,7 +319,7 @@ pub async fn map_page(
     require_supervisor(&user)?;
     let (params, errors) = MapParams::parse(&q, today(&ctx.state));
     let data = map_data(&ctx.state, &params).await?;
-    let basemap = basemap(&ctx.state, &data.areas).await;
+    let drawn = map_areas(&ctx.state, &data.areas).await;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -319,7 +327,7 @@ pub async fn map_page(
     };
     Ok(html_response(
         status,
-        map_view(&ctx, &user, &params, &errors, &data, &basemap),
+        map_view(&ctx, &user, &params, &errors, &data, &drawn.basemap),
         Caching::NoStore,
     ))
 }
@@ -364,20 +372,8 @@ pub async fn map_geojson(
         return Ok(resp);
     }
     let data = map_data(&ctx.state, &params).await?;
-    let shapes: Vec<AreaShape> = data
-        .areas
-        .iter()
-        .map(|a| AreaShape {
-            id: a.id,
-            name: a.name.clone(),
-            shape: a
-                .geometry
-                .as_deref()
-                .and_then(crate::areas::shape_from_geojson),
-            centroid: a.centroid,
-        })
-        .collect();
-    let body = svg::feature_collection(&shapes, |id| {
+    let drawn = map_areas(&ctx.state, &data.areas).await;
+    let body = svg::feature_collection(&drawn.shapes, |id| {
         let mut props = serde_json::Map::new();
         if let Some(f) = data.figures.iter().find(|f| f.id == id) {
             use serde_json::json;
@@ -700,11 +696,13 @@ fn map_view(
             @if data.figures.is_empty() {
                 p { (ctx.t("map-no-areas")) }
             } @else {
-                figure.map {
+                figure.map-figure {
                     (svg::render_map(basemap, &shades, breaks.len(), &markers, &ctx.tr().ta("map-svg-title", &[("metric", metric_label(ctx, metric).into())])))
                     figcaption {
                         (svg::render_legend(&legend))
-                        @if params.overlay {
+                        @if params.overlay && markers.is_empty() {
+                            p { (ctx.t("map-overlay-none")) }
+                        } @else if params.overlay {
                             p { (ctx.t("map-overlay-note")) }
                         }
                         @if let Some(credit) = &credit {
@@ -971,7 +969,8 @@ fn reports_view(
                     @if dimension == "race" {
                         p.hint { (ctx.t("reports-race-note")) }
                     }
-                    div.table-wrap {
+                    // Focusable, so a keyboard can scroll a table wider than the screen.
+                    div.table-wrap tabindex="0" role="region" aria-labelledby={ "by-" (dimension) } {
                         table {
                             thead {
                                 tr {
