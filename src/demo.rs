@@ -267,6 +267,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
              site_address, site_lat, site_lon) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
+        // See `programs::store::write_in`: missing and present coordinates cannot share a
+        // prepared statement on PostgreSQL.
+        .persistent(false)
         .bind(*org)
         .bind(*name)
         .bind(*description)

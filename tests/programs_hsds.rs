@@ -239,9 +239,10 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
         services[0]["description"] = "Changed".into();
         services[1]["x_navdesk_max_income_pct_fpg"] = "lots".into();
         services[2]["service_areas"] = serde_json::json!([{ "name": "Atlantis" }]);
-        services[2]["service_at_locations"][0]["location"]["latitude"] = 123.5.into();
         let mut copy = services[0].clone();
         copy["x_navdesk_categories"] = serde_json::json!(["spaceships"]);
+        copy["service_at_locations"] =
+            serde_json::json!([{ "location": { "latitude": 123.5, "longitude": -104.9 } }]);
         services.push(copy);
         services.push(before[0].clone());
     }
@@ -249,7 +250,7 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
     for needle in [
         "service \"Laptop loans\": x_navdesk_max_income_pct_fpg must be a number",
         "service \"Tech help for seniors\": service area \"Atlantis\" is not an area here",
-        "service \"Tech help for seniors\": site_lat: Enter a latitude",
+        "service \"Internet Essentials\": site_lat: Enter a latitude",
         "service \"Internet Essentials\": categories",
         "service \"Internet Essentials\": appears more than once",
         "nothing was imported",

@@ -212,7 +212,11 @@ pub(crate) async fn write_in(
              WHERE id = $18 AND version = $19 RETURNING id"
         }
     };
+    // Not a cached prepared statement: through `Any`, PostgreSQL gets a missing coordinate as a
+    // `real` parameter and a present one as `double precision`, and a statement prepared for
+    // one refuses the other ("incorrect binary data format").
     let mut query = sqlx::query_scalar(sql)
+        .persistent(false)
         .bind(&v.organization)
         .bind(&v.name)
         .bind(&v.description)
