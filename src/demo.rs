@@ -132,6 +132,23 @@ const PROGRAMS: &[DemoProgram] = &[
     ),
 ];
 
+/// Where residents go for some demo programs (program name, address, latitude, longitude), so
+/// the service-gap map has sites to show; the others have none, as many real programs do.
+const SITES: &[(&str, &str, f64, f64)] = &[
+    (
+        "Hotspot lending",
+        "Central Library, 10 W Fourteenth Ave Pkwy, Denver, CO 80204",
+        39.7372,
+        -104.9880,
+    ),
+    (
+        "Digital skills classes",
+        "Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239",
+        39.7836,
+        -104.8380,
+    ),
+];
+
 const FIRST_NAMES: &[&str] = &[
     "Ana", "José", "Amina", "Dawit", "Thu", "Maria", "Samuel", "Fatima", "Luis", "Hanh", "Grace",
     "Yonas",
@@ -263,11 +280,16 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     for (org, name, description, categories, max_pct, benefits, cost, languages, capacity) in
         PROGRAMS
     {
+        let site = SITES.iter().find(|(program, ..)| program == name);
         sqlx::query(
             "INSERT INTO programs (organization, name, description, categories, max_income_pct_fpg, \
-             qualifying_benefits, cost, languages, capacity_available, last_verified_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             qualifying_benefits, cost, languages, capacity_available, last_verified_at, \
+             site_address, site_lat, site_lon) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
+        // See `programs::store::write_in`: missing and present coordinates cannot share a
+        // prepared statement on PostgreSQL.
+        .persistent(false)
         .bind(*org)
         .bind(*name)
         .bind(*description)
@@ -278,6 +300,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
         .bind(*languages)
         .bind(*capacity)
         .bind(now)
+        .bind(site.map(|(_, address, ..)| *address))
+        .bind(site.map(|(.., lat, _)| *lat))
+        .bind(site.map(|(.., lon)| *lon))
         .execute(&mut *tx)
         .await?;
     }

@@ -565,6 +565,12 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
 
     let mut form = program_form("Comcast", "Internet Essentials");
     form.push(("areas", &area_id));
+    form.push((
+        "site_address",
+        "Blair-Caldwell Library, 2401 Welton St, Denver, CO 80205",
+    ));
+    form.push(("site_lat", "39.7541"));
+    form.push(("site_lon", " -104.9776"));
     let resp = post_with_csrf(&sup, "/programs/new", &form).await;
     assert_eq!(resp.status(), 303);
     let first: i64 =
@@ -603,6 +609,23 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
         )
     );
     assert_eq!(app.count("program_areas").await, 1);
+    let site: (Option<String>, Option<f64>, Option<f64>) =
+        sqlx::query_as("SELECT site_address, site_lat, site_lon FROM programs WHERE id = $1")
+            .bind(first)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        site,
+        (
+            Some("Blair-Caldwell Library, 2401 Welton St, Denver, CO 80205".to_owned()),
+            Some(39.7541),
+            Some(-104.9776)
+        )
+    );
+    // The edit form shows the site as it was typed.
+    let (_, page) = sup.page(&format!("/programs/{first}")).await;
+    assert!(page.contains("value=\"39.7541\"") && page.contains("value=\"-104.9776\""));
 
     // Navigators read it; they cannot change it.
     let (status, list) = nav.page("/programs").await;
@@ -611,6 +634,7 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     let (status, page) = nav.page(&format!("/programs/{first}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Comcast") && page.contains("+13035550188"));
+    assert!(page.contains("2401 Welton St"), "the site's address");
     assert!(
         !page.contains("name=\"organization\""),
         "no form for navigators"
@@ -637,9 +661,11 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     bad.retain(|(k, _)| *k != "url" && *k != "capacity_available");
     bad.push(("url", "javascript:alert(1)"));
     bad.push(("capacity_available", "-3"));
+    bad.push(("site_lat", "39.7"));
     let resp = post_with_csrf(&sup, "/programs/new", &bad).await;
     assert_eq!(resp.status(), 422);
     let body = text(&resp.text().await.unwrap());
+    assert!(body.contains("Enter both latitude and longitude, or leave both empty"));
     assert!(body.contains("value=\"javascript:alert(1)\"") && body.contains("value=\"-3\""));
     assert!(body.contains("Enter a web address starting with http:// or https://"));
     assert_eq!(app.count("programs").await, 1);
@@ -683,6 +709,13 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
             .await
             .unwrap();
     assert_eq!((status.as_str(), capacity), ("inactive", None));
+    let no_site: (Option<String>, Option<f64>) =
+        sqlx::query_as("SELECT site_address, site_lat FROM programs WHERE id = $1")
+            .bind(second_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(no_site, (None, None), "blank site fields store no site");
     // The same stale form again: 409, nothing changed.
     let resp = post_with_csrf(
         &sup,

@@ -28,6 +28,9 @@ const COLUMNS: &[&str] = &[
     "phone",
     "application_process",
     "capacity_available",
+    "site_address",
+    "site_lat",
+    "site_lon",
     "status",
     "last_verified_at",
     "version",
@@ -39,6 +42,7 @@ const NUMBERS: &[&str] = &[
     "last_verified_at",
     "version",
 ];
+const DEGREES: &[&str] = &["site_lat", "site_lon"];
 
 async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
     use sqlx::Row;
@@ -53,7 +57,9 @@ async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
         let columns = COLUMNS
             .iter()
             .map(|c| {
-                if NUMBERS.contains(c) {
+                if DEGREES.contains(c) {
+                    format!("{c}={:?}", r.get::<Option<f64>, _>(*c))
+                } else if NUMBERS.contains(c) {
                     format!("{c}={:?}", r.get::<Option<i64>, _>(*c))
                 } else {
                     format!("{c}={:?}", r.get::<Option<String>, _>(*c))
@@ -115,9 +121,10 @@ async fn seed(app: &TestApp) {
     .unwrap();
     sqlx::query(
         "INSERT INTO programs (organization, name, description, categories, languages, \
-           min_age, application_process) \
+           min_age, application_process, site_address, site_lat, site_lon) \
          VALUES ('Denver Public Library', 'Tech help for seniors', 'Weekly classes.', \
-           'training', 'en,es,am,ln,vi', 60, 'Walk in on Tuesdays.')",
+           'training', 'en,es,am,ln,vi', 60, 'Walk in on Tuesdays.', \
+           'Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239', 39.7836, -104.838)",
     )
     .execute(pool)
     .await
@@ -178,6 +185,35 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     assert_eq!(loans["status"], "inactive");
     assert_eq!(loans["url"], Value::Null);
     assert_eq!(loans["phones"], serde_json::json!([]));
+    assert_eq!(loans["service_at_locations"], serde_json::json!([]));
+    let seniors = service(&first, "Tech help for seniors");
+    let location = &seniors["service_at_locations"][0]["location"];
+    assert_eq!(
+        seniors["service_at_locations"][0]["location_id"],
+        location["id"]
+    );
+    assert_eq!(location["latitude"], 39.7836);
+    assert_eq!(location["longitude"], -104.838);
+    assert_eq!(location["location_type"], "physical");
+    assert_eq!(
+        location["addresses"][0]["address_1"],
+        "Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239"
+    );
+    // Only active programs with coordinates are sites on the map.
+    let sites = navdesk::programs::store::sites(&app.db).await.unwrap();
+    assert_eq!(
+        sites
+            .iter()
+            .map(|s| (s.name.as_str(), s.organization.as_str(), s.lat, s.lon))
+            .collect::<Vec<_>>(),
+        vec![(
+            "Tech help for seniors",
+            "Denver Public Library",
+            39.7836,
+            -104.838
+        )]
+    );
+    assert_eq!(sites[0].languages, "en,es,am,ln,vi");
 
     wipe(&app).await;
     let summary = hsds::import(&app.db, &first).await.unwrap();
@@ -205,6 +241,8 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
         services[2]["service_areas"] = serde_json::json!([{ "name": "Atlantis" }]);
         let mut copy = services[0].clone();
         copy["x_navdesk_categories"] = serde_json::json!(["spaceships"]);
+        copy["service_at_locations"] =
+            serde_json::json!([{ "location": { "latitude": 123.5, "longitude": -104.9 } }]);
         services.push(copy);
         services.push(before[0].clone());
     }
@@ -212,6 +250,7 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
     for needle in [
         "service \"Laptop loans\": x_navdesk_max_income_pct_fpg must be a number",
         "service \"Tech help for seniors\": service area \"Atlantis\" is not an area here",
+        "service \"Internet Essentials\": site_lat: Enter a latitude",
         "service \"Internet Essentials\": categories",
         "service \"Internet Essentials\": appears more than once",
         "nothing was imported",

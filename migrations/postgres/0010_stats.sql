@@ -167,3 +167,8 @@ CREATE TRIGGER outcomes_stats AFTER INSERT OR UPDATE OR DELETE ON outcomes
     FOR EACH ROW EXECUTE FUNCTION outcomes_mark_stats();
 CREATE TRIGGER residents_stats_update AFTER UPDATE OF race_ethnicity ON residents
     FOR EACH ROW EXECUTE FUNCTION residents_mark_stats();
+
+-- Where residents go for a program (optional), so the service-gap map can show program sites.
+ALTER TABLE programs ADD COLUMN site_address TEXT;
+ALTER TABLE programs ADD COLUMN site_lat DOUBLE PRECISION;
+ALTER TABLE programs ADD COLUMN site_lon DOUBLE PRECISION;

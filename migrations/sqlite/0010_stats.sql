@@ -176,3 +176,8 @@ BEGIN
       AND c.created_at < (CAST(strftime('%s', 'now') AS INTEGER) / 2419200) * 2419200
     ON CONFLICT (period) DO UPDATE SET dirty = stats_periods.dirty + 1;
 END;
+
+-- Where residents go for a program (optional), so the service-gap map can show program sites.
+ALTER TABLE programs ADD COLUMN site_address TEXT;
+ALTER TABLE programs ADD COLUMN site_lat DOUBLE PRECISION;
+ALTER TABLE programs ADD COLUMN site_lon DOUBLE PRECISION;

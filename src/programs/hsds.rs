@@ -23,9 +23,12 @@
 //! | `x_navdesk_qualifying_benefits` | `qualifying_benefits` (our benefit codes) |
 //! | `x_navdesk_categories` | `categories` (`internet_plan`, `device`, `training`) |
 //! | `x_navdesk_capacity_available` | `capacity_available` (null: not limited) |
+//! | `service_at_locations[]` `{id, service_id, location_id, location}` | the program's site: one entry when it has an address or coordinates, none otherwise (on import only the first is read) |
+//! | `location` `{id, location_type: "physical", organization_id, name, latitude, longitude, addresses}` | `latitude`, `longitude`: `site_lat`, `site_lon` (null when none; on import both or neither); `name` is the organization's, written on export and ignored on import |
+//! | `addresses[]` `{id, location_id, address_1, city, state_province, postal_code, country, address_type: "physical"}` | `site_address`, whole in `address_1` (we keep it as one line, so `city`, `state_province` and `postal_code` are empty and `country` is `US`); on import the first address's `address_1`, `address_2`, `city` and `state_province postal_code` are joined with ", " |
 //!
-//! Fields we do not keep (schedules, locations, contacts, funding, ...) are not exported and
-//! are ignored on import.
+//! Fields we do not keep (schedules, contacts, funding, a location's phones, ...) are not
+//! exported and are ignored on import.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -93,7 +96,7 @@ pub async fn export(db: &Db) -> anyhow::Result<Value> {
     let rows = sqlx::query(
         "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
                 qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
-                capacity_available, status, last_verified_at \
+                capacity_available, site_address, site_lat, site_lon, status, last_verified_at \
          FROM programs ORDER BY organization, name, id",
     )
     .fetch_all(&db.pool)
@@ -166,6 +169,46 @@ pub async fn export(db: &Db) -> anyhow::Result<Value> {
                 })
             })
             .collect();
+        let site_address: Option<String> = r.try_get("site_address")?;
+        let site_lat: Option<f64> = r.try_get("site_lat")?;
+        let site_lon: Option<f64> = r.try_get("site_lon")?;
+        let service_at_locations: Vec<Value> =
+            if site_address.is_none() && site_lat.is_none() && site_lon.is_none() {
+                vec![]
+            } else {
+                let lid = nested("location", "");
+                let addresses: Vec<Value> = site_address
+                    .iter()
+                    .map(|address| {
+                        // HSDS requires the parts of an address; we keep one line, so it all
+                        // goes in `address_1` and the parts stay empty rather than guessed.
+                        json!({
+                            "id": nested("address", ""),
+                            "location_id": lid,
+                            "address_1": address,
+                            "city": "",
+                            "state_province": "",
+                            "postal_code": "",
+                            "country": "US",
+                            "address_type": "physical",
+                        })
+                    })
+                    .collect();
+                vec![json!({
+                    "id": nested("service_at_location", ""),
+                    "service_id": sid,
+                    "location_id": lid,
+                    "location": {
+                        "id": lid,
+                        "location_type": "physical",
+                        "organization_id": oid,
+                        "name": organization,
+                        "latitude": site_lat,
+                        "longitude": site_lon,
+                        "addresses": addresses,
+                    },
+                })]
+            };
         let verified = r
             .try_get::<Option<i64>, _>("last_verified_at")?
             .and_then(timestamp);
@@ -186,6 +229,7 @@ pub async fn export(db: &Db) -> anyhow::Result<Value> {
             "languages": languages,
             "cost_options": cost_options,
             "phones": phones,
+            "service_at_locations": service_at_locations,
             "x_navdesk_categories": categories,
             "x_navdesk_max_income_pct_fpg": max_pct,
             "x_navdesk_qualifying_benefits": benefits.iter().map(|b| b.code()).collect::<Vec<_>>(),
@@ -284,6 +328,8 @@ fn read_service(
             None => problems.push(format!("service area {name:?} is not an area here")),
         }
     }
+    let (site_address, site_lat, site_lon) =
+        read_site(&list("service_at_locations", &mut problems), &mut problems);
     let status = match text("status", &mut problems).as_str() {
         "active" => "active",
         "inactive" | "defunct" | "temporarily closed" => "inactive",
@@ -316,6 +362,9 @@ fn read_service(
             .unwrap_or_default(),
         application_process: text("application_process", &mut problems),
         capacity_available: number("x_navdesk_capacity_available", &mut problems),
+        site_address,
+        site_lat,
+        site_lon,
         status: status.to_owned(),
         areas,
     };
@@ -350,6 +399,66 @@ fn read_service(
     } else {
         Err(problems)
     }
+}
+
+/// The site of the first of a service's `service_at_locations`, as the form's address,
+/// latitude and longitude texts (empty when not given); the form's check judges the numbers.
+fn read_site(
+    service_at_locations: &[Map<String, Value>],
+    problems: &mut Vec<String>,
+) -> (String, String, String) {
+    let Some(location) = service_at_locations
+        .first()
+        .and_then(|sal| sal.get("location"))
+        .and_then(Value::as_object)
+    else {
+        return Default::default();
+    };
+    // Through `f64` so a tiny number reads as decimals ("0.00001"), not JSON's "1e-5".
+    let degrees = |key: &str, problems: &mut Vec<String>| match location.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Number(n)) => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
+        Some(_) => {
+            problems.push(format!("location {key} must be a number or null"));
+            String::new()
+        }
+    };
+    let latitude = degrees("latitude", problems);
+    let longitude = degrees("longitude", problems);
+    let part = |address: &Map<String, Value>, key: &str| {
+        address
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    // Other systems split the address into parts; we keep one line, so the parts are joined
+    // back the way people write them ("1357 Broadway, Denver, CO 80203").
+    let address = location
+        .get("addresses")
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .and_then(Value::as_object)
+        .map(|a| {
+            let region = [part(a, "state_province"), part(a, "postal_code")]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            [
+                part(a, "address_1"),
+                part(a, "address_2"),
+                part(a, "city"),
+                region,
+            ]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+        })
+        .unwrap_or_default();
+    (address, latitude, longitude)
 }
 
 /// Checks every service in `doc` (a list of HSDS services), then writes them all in one
@@ -461,6 +570,41 @@ mod tests {
         assert_ne!(a, stable_id(&["service", "OrgP", "lan"]));
         assert_eq!(a.len(), 36);
         assert_eq!(a.matches('-').count(), 4);
+    }
+
+    #[test]
+    fn a_site_is_read_from_the_first_location() {
+        let read = |sal: Value| {
+            let mut problems = Vec::new();
+            let list: Vec<Map<String, Value>> = sal
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_object().unwrap().clone())
+                .collect();
+            (read_site(&list, &mut problems), problems)
+        };
+        let none = (String::new(), String::new(), String::new());
+        assert_eq!(read(json!([])), (none.clone(), vec![]));
+        assert_eq!(read(json!([{ "id": "x" }])), (none, vec![]));
+        // Another system's address in parts, and a tiny number that JSON writes with an exponent.
+        let (site, problems) = read(json!([{ "location": {
+            "latitude": 39.7392,
+            "longitude": 0.00001,
+            "addresses": [{ "address_1": "1357 Broadway", "address_2": "", "city": "Denver",
+                            "state_province": "CO", "postal_code": "80203" }],
+        }}]));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            site,
+            (
+                "1357 Broadway, Denver, CO 80203".to_owned(),
+                "39.7392".to_owned(),
+                "0.00001".to_owned()
+            )
+        );
+        let (_, problems) = read(json!([{ "location": { "latitude": "39.7" } }]));
+        assert_eq!(problems, ["location latitude must be a number or null"]);
     }
 
     #[test]

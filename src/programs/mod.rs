@@ -65,6 +65,9 @@ fn posted(form: &StaffForm) -> ProgramForm {
         phone: text("phone"),
         application_process: text("application_process"),
         capacity_available: text("capacity_available"),
+        site_address: text("site_address"),
+        site_lat: text("site_lat"),
+        site_lon: text("site_lon"),
         status: text("status"),
         areas: form.all("areas"),
     }

@@ -138,6 +138,7 @@ pub fn read_only(
                 dt { (ctx.t("program-application")) } dd { (or_none(form.application_process.clone())) }
                 dt { (ctx.t("program-capacity")) }
                 dd { (capacity_text(ctx, form.capacity_available.parse().ok())) }
+                dt { (ctx.t("program-site-address")) } dd { (or_none(form.site_address.clone())) }
                 dt { (ctx.t("program-status")) } dd { (status_text(ctx, &form.status)) }
                 dt { (ctx.t("program-last-verified")) } dd { (verified_text(ctx, last_verified_at)) }
             }
@@ -289,6 +290,17 @@ pub fn form_page(
                     .textarea().render(ctx, errors))
                 (Input::new("capacity_available", ctx.t("program-capacity"), &form.capacity_available)
                     .hint(ctx.t("program-capacity-hint")).numeric().ltr().render(ctx, errors))
+                // No numeric keyboard for the coordinates: phone keyboards for `numeric` and
+                // `decimal` lack the minus sign every longitude in the Americas needs.
+                fieldset.section {
+                    legend { h2 { (ctx.t("program-site")) } }
+                    (Input::new("site_address", ctx.t("program-site-address"), &form.site_address)
+                        .hint(ctx.t("program-site-address-hint")).render(ctx, errors))
+                    (Input::new("site_lat", ctx.t("program-site-lat"), &form.site_lat)
+                        .hint(ctx.t("program-site-lat-hint")).ltr().render(ctx, errors))
+                    (Input::new("site_lon", ctx.t("program-site-lon"), &form.site_lon)
+                        .hint(ctx.t("program-site-lon-hint")).ltr().render(ctx, errors))
+                }
                 (choices(ctx, errors, "status", "radio", &ctx.t("program-status"), None,
                     &status_choices, |c| c == form.status))
                 @if area_choices.is_empty() {
