@@ -631,7 +631,7 @@ async fn staff_pages_have_no_axe_violations() {
     b.open(&format!("/navigators/{ana_row}")).await;
     audit.check(&b, "/navigators/{id}", "staff-navigator").await;
 
-    b.open("/map?overlay=navigators").await;
+    b.open("/map?homes=on&sites=on").await;
     b.wait_for("figure.map-figure").await;
     audit.check(&b, "/map", "staff-map").await;
 

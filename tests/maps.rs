@@ -495,6 +495,23 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
         400
     );
 
+    // Program sites as an overlay: the active program with a site, only when asked for.
+    sqlx::query("UPDATE programs SET site_lat = 39.745, site_lon = -104.985")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (_, with_sites) = supervisor.page("/map?sites=on").await;
+    assert!(
+        with_sites.contains("<title>Everywhere (Org)</title>"),
+        "{with_sites}"
+    );
+    assert!(
+        !with_sites.contains("<title>Old (Org)</title>"),
+        "inactive programs are not drawn"
+    );
+    let (_, without) = supervisor.page("/map").await;
+    assert!(!without.contains("<title>Everywhere (Org)</title>"));
+
     // Navigators do not see the map; the signed-out are sent to sign in.
     assert_eq!(nav.get("/map").await.status(), 403);
     assert_eq!(nav.get("/reports").await.status(), 403);

@@ -185,23 +185,14 @@ pub async fn navigators(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Coverage>>
 /// How many active programs are offered in each area, and how many everywhere, for the need
 /// and language filtered on.
 pub async fn programs(db: &Db, filter: &Filter) -> sqlx::Result<(HashMap<i64, i64>, i64)> {
-    let category = filter.need.as_deref().map(|need| match need {
-        "internet" => "internet_plan",
-        "tech_support" => "training",
-        other => other,
-    });
     let rows = sqlx::query_as::<_, (i64, String, String)>(
         "SELECT id, categories, languages FROM programs WHERE status = 'active'",
     )
     .fetch_all(&db.pool)
     .await?;
-    let has = |list: &str, code: &str| list.split(',').any(|c| c.trim() == code);
     let wanted: Vec<i64> = rows
         .into_iter()
-        .filter(|(_, categories, languages)| {
-            category.is_none_or(|c| has(categories, c))
-                && filter.language.as_deref().is_none_or(|l| has(languages, l))
-        })
+        .filter(|(_, categories, languages)| offers(categories, languages, filter))
         .map(|(id, _, _)| id)
         .collect();
     let mut limited: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -225,6 +216,19 @@ pub async fn programs(db: &Db, filter: &Filter) -> sqlx::Result<(HashMap<i64, i6
         }
     }
     Ok((per_area, everywhere))
+}
+
+/// Whether a program (its categories and languages as stored) serves the need and language
+/// filtered on.
+pub fn offers(categories: &str, languages: &str, filter: &Filter) -> bool {
+    let has = |list: &str, code: &str| list.split(',').any(|c| c.trim() == code);
+    let category = filter.need.as_deref().map(|need| match need {
+        "internet" => "internet_plan",
+        "tech_support" => "training",
+        other => other,
+    });
+    category.is_none_or(|c| has(categories, c))
+        && filter.language.as_deref().is_none_or(|l| has(languages, l))
 }
 
 /// Free case slots per area: each navigator's free slots shared equally among the areas they

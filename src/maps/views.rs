@@ -38,7 +38,8 @@ pub struct MapQuery {
     from: Option<String>,
     to: Option<String>,
     days: Option<String>,
-    overlay: Option<String>,
+    homes: Option<String>,
+    sites: Option<String>,
     sort: Option<String>,
     dir: Option<String>,
 }
@@ -53,7 +54,10 @@ pub struct MapParams {
     /// Inclusive.
     pub to: Date,
     pub days: i64,
-    pub overlay: bool,
+    /// Draw navigators' home bases.
+    pub homes: bool,
+    /// Draw program sites.
+    pub sites: bool,
     pub sort: Option<Metric>,
     pub by_name: bool,
     pub ascending: bool,
@@ -184,7 +188,8 @@ impl MapParams {
             from,
             to,
             days,
-            overlay: matches!(text(&q.overlay).as_str(), "navigators" | "on" | "yes"),
+            homes: text(&q.homes) == "on",
+            sites: text(&q.sites) == "on",
             sort,
             by_name,
             ascending: match text(&q.dir).as_str() {
@@ -214,7 +219,8 @@ impl MapParams {
             ("from", &from),
             ("to", &to),
             ("days", &days),
-            ("overlay", if self.overlay { "navigators" } else { "" }),
+            ("homes", if self.homes { "on" } else { "" }),
+            ("sites", if self.sites { "on" } else { "" }),
             ("sort", sort),
             ("dir", if self.ascending { "asc" } else { "desc" }),
         ];
@@ -244,24 +250,31 @@ impl MapParams {
     }
 }
 
-/// The map's data: every area's figures, the requests without an area, and the navigators'
-/// home bases for the overlay.
+/// The map's data: every area's figures, the requests without an area, and for the overlays
+/// the navigators' home bases and the program sites (both for the need and language filtered
+/// on).
 pub struct MapData {
     pub areas: Vec<figures::AreaRow>,
     pub figures: Vec<AreaFigures>,
     pub unplaced: stats::Tally,
     pub homes: Vec<(f64, f64)>,
+    pub sites: Vec<crate::programs::store::Site>,
 }
 
 pub async fn map_data(state: &AppState, params: &MapParams) -> AppResult<MapData> {
     let filter = params.filter(state);
     let db = &state.db;
-    let (areas, cells, navigators, programs) = tokio::try_join!(
+    let (areas, cells, navigators, programs, sites) = tokio::try_join!(
         figures::areas(db),
         stats::cells(db, &filter, stats::Grain::Area, false),
         figures::navigators(db, &filter),
         figures::programs(db, &filter),
+        crate::programs::store::sites(db),
     )?;
+    let sites = sites
+        .into_iter()
+        .filter(|s| figures::offers(&s.categories, &s.languages, &filter))
+        .collect();
     let capacity = figures::capacity_by_area(&areas, &navigators);
     let (figures, unplaced) = figures::combine(&areas, &cells, &capacity, &programs);
     let homes = navigators.iter().filter_map(|n| n.home).collect();
@@ -270,6 +283,7 @@ pub async fn map_data(state: &AppState, params: &MapParams) -> AppResult<MapData
         figures,
         unplaced,
         homes,
+        sites,
     })
 }
 
@@ -587,19 +601,23 @@ fn map_view(
         classes,
         no_data_label: ctx.t("map-legend-none"),
     };
-    let markers: Vec<Marker> = if params.overlay {
-        data.homes
-            .iter()
-            .map(|(lat, lon)| Marker {
-                lat: *lat,
-                lon: *lon,
-                kind: MarkerKind::Navigator,
-                label: ctx.t("map-overlay-home"),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mut markers: Vec<Marker> = Vec::new();
+    if params.homes {
+        markers.extend(data.homes.iter().map(|(lat, lon)| Marker {
+            lat: *lat,
+            lon: *lon,
+            kind: MarkerKind::Navigator,
+            label: ctx.t("map-overlay-home"),
+        }));
+    }
+    if params.sites {
+        markers.extend(data.sites.iter().map(|s| Marker {
+            lat: s.lat,
+            lon: s.lon,
+            kind: MarkerKind::Program,
+            label: format!("{} ({})", s.name, s.organization),
+        }));
+    }
     let numbers = ctx.lang.info().numbers;
     let range = ctx.tr().ta(
         "map-range",
@@ -687,8 +705,12 @@ fn map_view(
                 (Input::new("to", ctx.t("map-filter-to"), &to_text).kind("date").render(ctx, errors))
                 (Input::new("days", ctx.t("map-filter-days"), &days_text).numeric().hint(ctx.t("map-filter-days-hint")).render(ctx, errors))
                 div.choice {
-                    input type="checkbox" id="f-overlay" name="overlay" value="navigators" checked[params.overlay];
-                    label for="f-overlay" { (ctx.t("map-filter-overlay")) }
+                    input type="checkbox" id="f-homes" name="homes" value="on" checked[params.homes];
+                    label for="f-homes" { (ctx.t("map-filter-overlay")) }
+                }
+                div.choice {
+                    input type="checkbox" id="f-sites" name="sites" value="on" checked[params.sites];
+                    label for="f-sites" { (ctx.t("map-filter-sites")) }
                 }
                 p { button type="submit" { (ctx.t("map-filter-submit")) } }
             }
@@ -700,10 +722,11 @@ fn map_view(
                     (svg::render_map(basemap, &shades, breaks.len(), &markers, &ctx.tr().ta("map-svg-title", &[("metric", metric_label(ctx, metric).into())])))
                     figcaption {
                         (svg::render_legend(&legend))
-                        @if params.overlay && markers.is_empty() {
-                            p { (ctx.t("map-overlay-none")) }
-                        } @else if params.overlay {
-                            p { (ctx.t("map-overlay-note")) }
+                        @if params.homes {
+                            p { (ctx.t(if data.homes.is_empty() { "map-overlay-none" } else { "map-overlay-note" })) }
+                        }
+                        @if params.sites {
+                            p { (ctx.t(if data.sites.is_empty() { "map-sites-none" } else { "map-sites-note" })) }
                         }
                         @if let Some(credit) = &credit {
                             p.credit { (ctx.tr().ta("map-credit", &[("source", credit.as_str().into())])) }

@@ -165,6 +165,9 @@ pub async fn create(
          SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM users \
          WHERE id = $1 AND role = 'navigator' RETURNING id",
     )
+    // Not cached: through sqlx's `Any`, PostgreSQL gets a missing number as `real` and a
+    // present one as `double precision`, and a statement prepared for one refuses the other.
+    .persistent(false)
     .bind(user_id)
     .bind(values.languages_text())
     .bind(values.skills_text())
@@ -211,6 +214,8 @@ pub async fn update(
            travel_radius_km = $5, capacity = $6, active = $7, version = version + 1 \
          WHERE id = $8 AND version = $9 RETURNING user_id",
     )
+    // Not cached, for the reason given in `create`.
+    .persistent(false)
     .bind(values.languages_text())
     .bind(values.skills_text())
     .bind(values.home.map(|h| h.0))
