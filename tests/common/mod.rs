@@ -144,10 +144,59 @@ fn rand_suffix() -> String {
     format!("{nanos:x}")
 }
 
+/// The process that made a test database or folder (its name is `navdesk_test_<pid>_...`)
+/// is gone: Linux only (elsewhere nothing is ever called gone).
+fn made_by_a_finished_run(name: &str) -> bool {
+    let Some(pid) = name
+        .strip_prefix("navdesk_test_")
+        .and_then(|rest| rest.split('_').next())
+        .and_then(|pid| pid.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    pid != std::process::id()
+        && std::path::Path::new("/proc/self").exists()
+        && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Tests never drop what they make (a failing test must leave its database to look at), so
+/// the first test of a run removes what earlier, finished runs left: SQLite folders in the
+/// temporary directory and PostgreSQL databases.
+async fn clean_up_after_finished_runs(admin: Option<&mut sqlx::PgConnection>) {
+    if let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if made_by_a_finished_run(&name) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    if let Some(conn) = admin {
+        let names: Vec<String> = sqlx::query_scalar(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'navdesk\\_test\\_%'",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap_or_default();
+        for name in names.iter().filter(|n| made_by_a_finished_run(n)) {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                .execute(&mut *conn)
+                .await;
+        }
+    }
+}
+
+static CLEANED_FILES: std::sync::Once = std::sync::Once::new();
+static CLEANED_DATABASES: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
 /// A URL for a new, empty database, or `None` when that backend is not available here.
 pub async fn fresh_database_url(backend: Backend) -> Option<String> {
     match backend {
         Backend::Sqlite => {
+            if !CLEANED_FILES.is_completed() {
+                clean_up_after_finished_runs(None).await;
+                CLEANED_FILES.call_once(|| {});
+            }
             let dir = std::env::temp_dir().join(unique_name());
             Some(format!("sqlite://{}/navdesk.db", dir.display()))
         }
@@ -167,6 +216,9 @@ pub async fn fresh_database_url(backend: Backend) -> Option<String> {
                     return None;
                 }
             };
+            CLEANED_DATABASES
+                .get_or_init(|| clean_up_after_finished_runs(Some(&mut conn)))
+                .await;
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&mut conn)
                 .await
