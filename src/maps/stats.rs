@@ -438,6 +438,10 @@ impl Grouping {
         }
     }
 
+    /// What a stretch of days is read from. With joins, the ids the stretch's cases (and their
+    /// residents) fall between are bound as `$4`-`$5` (and `$6`-`$7`) and repeated on the
+    /// joined tables: always true, but it lets PostgreSQL read a slice of `outcomes` and
+    /// `residents` by key instead of all of them (ids grow with time, so the slice is narrow).
     fn raw_from(self, db: &Db, outcomes: bool) -> String {
         // SQLite's planner, with the statistics of a big table, may walk (area, created) for
         // every area instead of the covering index made for these reads: a third slower.
@@ -446,12 +450,63 @@ impl Grouping {
             crate::db::Backend::Postgres => "cases c",
         });
         if self == Grouping::Race {
-            from.push_str(" JOIN residents r ON r.id = c.resident_id");
+            from.push_str(" JOIN residents r ON r.id = c.resident_id AND r.id BETWEEN $6 AND $7");
         }
         if outcomes {
-            from.push_str(" LEFT JOIN outcomes o ON o.case_id = c.id");
+            from.push_str(
+                " LEFT JOIN outcomes o ON o.case_id = c.id AND o.case_id BETWEEN $4 AND $5",
+            );
         }
         from
+    }
+
+    /// How many parameters `raw_from` and the stretch take before the filters.
+    fn raw_params(self, outcomes: bool) -> usize {
+        match (self, outcomes) {
+            (Grouping::Race, _) => 7,
+            (_, true) => 5,
+            _ => 3,
+        }
+    }
+
+    /// Binds the ids of `[start, end)`'s cases (and residents) that `raw_from` asks for;
+    /// `None` when the stretch has no cases at all.
+    async fn bind_bounds<'q>(
+        self,
+        db: &Db,
+        outcomes: bool,
+        (start, end): (i64, i64),
+        q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::Result<Option<sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>>> {
+        let params = self.raw_params(outcomes);
+        if params == 3 {
+            return Ok(Some(q));
+        }
+        // `+ 0`: PostgreSQL would answer a bare MIN(id) by walking the id index from one end,
+        // testing each row's date: most of the table. This reads the stretch once.
+        let residents = if params == 7 {
+            "MIN(resident_id + 0), MAX(resident_id + 0)"
+        } else {
+            "0, 0"
+        };
+        let (lo, hi, r_lo, r_hi): (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
+            sqlx::query_as(&format!(
+                "SELECT MIN(id + 0), MAX(id + 0), {residents} FROM cases \
+                 WHERE created_at >= $1 AND created_at < $2"
+            ))
+            .bind(start)
+            .bind(end)
+            .fetch_one(&db.pool)
+            .await?;
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return Ok(None);
+        };
+        let q = q.bind(lo).bind(hi);
+        Ok(Some(if params == 7 {
+            q.bind(r_lo.unwrap_or(0)).bind(r_hi.unwrap_or(0))
+        } else {
+            q
+        }))
     }
 
     fn key(self, row: &sqlx::any::AnyRow) -> sqlx::Result<Key> {
@@ -555,7 +610,7 @@ async fn tallies(
         }
         add(q.fetch_all(&db.pool).await?)?;
     }
-    let (where_sql, binds) = filter_sql(filter, "c.", 3);
+    let (where_sql, binds) = filter_sql(filter, "c.", grouping.raw_params(outcomes));
     let sql = format!(
         "SELECT {keys}, {sums} FROM {from} \
          WHERE c.created_at >= $1 AND c.created_at < $2{where_sql} GROUP BY {keys}",
@@ -564,10 +619,16 @@ async fn tallies(
         from = grouping.raw_from(db, outcomes),
     );
     for (start, end) in &plan.raw {
-        let mut q = sqlx::query(&sql)
+        let q = sqlx::query(&sql)
             .bind(*start)
             .bind(*end)
             .bind(filter.unmet_before);
+        let Some(mut q) = grouping
+            .bind_bounds(db, outcomes, (*start, *end), q)
+            .await?
+        else {
+            continue;
+        };
         for b in &binds {
             q = q.bind(b.clone());
         }
@@ -674,12 +735,11 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
             sums = sum_list(at::LEN, true),
             from_sql = grouping.raw_from(db, true),
         );
-        let found = sqlx::query(&sql)
-            .bind(from)
-            .bind(to)
-            .bind(unmet_before)
-            .fetch_all(&db.pool)
-            .await?;
+        let q = sqlx::query(&sql).bind(from).bind(to).bind(unmet_before);
+        let found = match grouping.bind_bounds(db, true, (from, to), q).await? {
+            Some(q) => q.fetch_all(&db.pool).await?,
+            None => Vec::new(),
+        };
         let mut grains: Vec<HashMap<Cell, Tally>> = vec![HashMap::new(); Grain::ALL.len()];
         for row in &found {
             let tally = read_tally(row, at::LEN)?;
