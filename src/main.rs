@@ -556,7 +556,7 @@ async fn programs(database_url: &str, command: ProgramsCommand) -> anyhow::Resul
 /// changes nothing: PostgreSQL is refused before connecting, an existing FILE is never
 /// overwritten (a backup must not destroy an older one).
 async fn backup(database_url: &str, file: &std::path::Path) -> anyhow::Result<()> {
-    use sqlx::Connection as _;
+    use sqlx::{ConnectOptions as _, Connection as _};
     if navdesk::db::Backend::from_url(database_url)? == navdesk::db::Backend::Postgres {
         anyhow::bail!(
             "navdesk backup copies SQLite databases only; for PostgreSQL use \
@@ -601,8 +601,11 @@ async fn backup(database_url: &str, file: &std::path::Path) -> anyhow::Result<()
 
     // Open the copy on its own, read-only (not through the app's pool, which would turn on
     // WAL and write to it), and make sure it is whole before saying it is a backup.
-    let copy_url = format!("sqlite://{path}?mode=ro");
-    let mut copy = sqlx::AnyConnection::connect(&copy_url)
+    // Options rather than a URL, so a path with `?`, `#` or `%` in it is taken as it is.
+    let mut copy = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .connect()
         .await
         .with_context(|| format!("could not open the backup {}", file.display()))?;
     let check: String = sqlx::query_scalar("PRAGMA integrity_check")

@@ -48,7 +48,10 @@ fn help_explains_flags_and_environment() {
     }
     let out = Command::new(BIN).arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("serve") && text.contains("migrate"), "{text}");
+    assert!(
+        text.contains("serve") && text.contains("migrate") && text.contains("backup"),
+        "{text}"
+    );
 }
 
 #[test]
