@@ -61,6 +61,10 @@ pub struct Config {
     /// Whom the service-gap map credits for the area boundaries (`NAVDESK_MAP_CREDIT`), as
     /// their license asks.
     pub map_credit: Option<String>,
+    /// Proxies whose `X-Forwarded-For` is believed (`NAVDESK_TRUSTED_PROXIES`): behind a proxy
+    /// every request comes from its address, and per-address limits would lump all residents
+    /// together.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// Where residents are: how requests are located after they are stored, and the region a
@@ -186,6 +190,7 @@ impl Config {
             followups: crate::sms::followups::Schedule::default(),
             placement: PlacementConfig::default(),
             map_credit: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }

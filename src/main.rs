@@ -297,6 +297,12 @@ struct ServeArgs {
           action = clap::ArgAction::Set, value_parser = parse_on_off)]
     followup_satisfaction: bool,
 
+    /// Proxies in front of navdesk whose X-Forwarded-For header is believed, as addresses or
+    /// networks separated by commas (e.g. `127.0.0.1,::1` for a proxy on the same machine).
+    /// Empty: the header is ignored and each connecting address is a client.
+    #[arg(long, env = "NAVDESK_TRUSTED_PROXIES", default_value = "")]
+    trusted_proxies: String,
+
     /// Whom the service-gap map credits for the area boundaries, as their license asks (for
     /// Denver's neighborhoods: "City and County of Denver Open Data Catalog").
     #[arg(long, env = "NAVDESK_MAP_CREDIT")]
@@ -724,6 +730,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
     config.help_phone = args.help_phone.trim().to_owned();
+    config.trusted_proxies = parse_trusted_proxies(&args.trusted_proxies)?;
     config.map_credit = args
         .map_credit
         .map(|c| c.trim().to_owned())
@@ -807,4 +814,21 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     app.run_until(navdesk::shutdown_signal()).await
+}
+
+/// `127.0.0.1, ::1, 172.28.0.0/16` as networks; a single address is a network of one.
+fn parse_trusted_proxies(text: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    anyhow::anyhow!(
+                        "NAVDESK_TRUSTED_PROXIES: {s:?} is not an address or a network like 10.0.0.0/8"
+                    )
+                })
+        })
+        .collect()
 }

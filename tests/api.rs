@@ -575,6 +575,49 @@ async fn repeated_status_guesses_are_rate_limited() {
     app.stop().await;
 }
 
+/// Behind a trusted proxy each resident has their own allowance (the proxy's X-Forwarded-For);
+/// without one configured, the header is the client's own words and changes nothing.
+#[tokio::test]
+async fn status_limits_follow_the_client_behind_a_trusted_proxy() {
+    for trusted in [true, false] {
+        let Some(app) = common::spawn_with(common::Backend::Sqlite, |c| {
+            c.status_burst = 2;
+            c.status_refill_secs = 600;
+            if trusted {
+                c.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+            }
+        })
+        .await
+        else {
+            return;
+        };
+        let guess = |from: &'static str| {
+            let body = "ref=ABCD2345&phone_last4=0000";
+            app.client
+                .post(app.url("/status"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("x-forwarded-for", from)
+                .body(body)
+                .send()
+        };
+        for _ in 0..2 {
+            assert_eq!(guess("198.51.100.1").await.unwrap().status(), 404);
+        }
+        assert_eq!(guess("198.51.100.1").await.unwrap().status(), 429);
+        // Another resident behind the same proxy.
+        let other = guess("198.51.100.2").await.unwrap().status();
+        if trusted {
+            assert_eq!(
+                other, 404,
+                "a second resident is not held back by the first"
+            );
+        } else {
+            assert_eq!(other, 429, "an untrusted header does not buy more guesses");
+        }
+        app.stop().await;
+    }
+}
+
 /// The visible text of a page: its text nodes and `aria-label`s, trimmed.
 fn visible_texts(html: &str) -> Vec<String> {
     let mut texts = Vec::new();

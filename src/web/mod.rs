@@ -54,21 +54,60 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
-/// The client's address, for rate limits.
+/// The client's address, for rate limits: the connecting address, or, when that is a proxy we
+/// trust (`NAVDESK_TRUSTED_PROXIES`), the address the proxy says it forwarded for.
 #[derive(Clone, Copy, Debug)]
 pub struct ClientIp(pub std::net::IpAddr);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|ci| ci.0.ip())
             .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
-        Ok(ClientIp(ip))
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok());
+        Ok(ClientIp(client_ip(
+            peer,
+            forwarded,
+            &state.config.trusted_proxies,
+        )))
     }
+}
+
+/// Who a request is from. Behind a trusted proxy, `X-Forwarded-For` is read from the right (the
+/// entry the nearest proxy added) past any other trusted proxies; the first address that is not
+/// one is the client. Anything else in the header could be made up by the client, so it is not
+/// read, and without trusted proxies the header is ignored altogether.
+pub fn client_ip<'a>(
+    peer: std::net::IpAddr,
+    forwarded: impl Iterator<Item = &'a str>,
+    trusted: &[ipnet::IpNet],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded.flat_map(|v| v.split(',')).collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => client = ip,
+            Ok(ip) => return ip,
+            // A garbled entry: stop at the last address we could vouch for.
+            Err(_) => return client,
+        }
+    }
+    client
 }
 
 /// A `?page=` number: 1 when missing or garbled, and never absurdly large.
@@ -95,5 +134,68 @@ mod tests {
         ] {
             assert_eq!(page_number(raw), want, "{raw:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod client_ip_tests {
+    use super::client_ip;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let proxies: Vec<ipnet::IpNet> =
+            vec!["10.0.0.0/8".parse().unwrap(), "::1/128".parse().unwrap()];
+        // Straight from the client: the header is the client's own words, ignored.
+        assert_eq!(
+            client_ip(ip("203.0.113.9"), ["198.51.100.1"].into_iter(), &proxies),
+            ip("203.0.113.9")
+        );
+        // Through our proxy: the address it added.
+        assert_eq!(
+            client_ip(ip("10.1.2.3"), ["198.51.100.1"].into_iter(), &proxies),
+            ip("198.51.100.1")
+        );
+        // A client that sends its own header cannot choose its address: the proxy's entry is
+        // the last one.
+        assert_eq!(
+            client_ip(
+                ip("10.1.2.3"),
+                ["6.6.6.6, 198.51.100.1"].into_iter(),
+                &proxies
+            ),
+            ip("198.51.100.1")
+        );
+        // Two trusted proxies in a row, in one header or in two.
+        assert_eq!(
+            client_ip(ip("::1"), ["198.51.100.7, 10.9.9.9"].into_iter(), &proxies),
+            ip("198.51.100.7")
+        );
+        assert_eq!(
+            client_ip(
+                ip("::1"),
+                ["198.51.100.7", "10.9.9.9"].into_iter(),
+                &proxies
+            ),
+            ip("198.51.100.7")
+        );
+        // No header, or garbage: the proxy itself.
+        assert_eq!(
+            client_ip(ip("10.1.2.3"), std::iter::empty(), &proxies),
+            ip("10.1.2.3")
+        );
+        assert_eq!(
+            client_ip(ip("10.1.2.3"), ["not-an-address"].into_iter(), &proxies),
+            ip("10.1.2.3")
+        );
+        // Nothing trusted: always the peer.
+        assert_eq!(
+            client_ip(ip("10.1.2.3"), ["198.51.100.1"].into_iter(), &[]),
+            ip("10.1.2.3")
+        );
     }
 }
