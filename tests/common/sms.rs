@@ -20,10 +20,24 @@ pub async fn fake_twilio() -> (String, Received) {
     (base, got)
 }
 
+/// Like `fake_twilio`, taking `delay` over each text, as a real provider takes some time: a
+/// worker cannot then drain a whole queue before another has started.
+pub async fn fake_twilio_taking(delay: Duration) -> (String, Received) {
+    let (base, got, _) = fake_twilio_with(None, delay).await;
+    (base, got)
+}
+
 /// Like `fake_twilio`, but answering 500 to every text until `down_until`; also counts the
 /// texts it refused.
 pub async fn fake_twilio_down_until(
     down_until: Option<std::time::Instant>,
+) -> (String, Received, Arc<std::sync::atomic::AtomicUsize>) {
+    fake_twilio_with(down_until, Duration::ZERO).await
+}
+
+async fn fake_twilio_with(
+    down_until: Option<std::time::Instant>,
+    delay: Duration,
 ) -> (String, Received, Arc<std::sync::atomic::AtomicUsize>) {
     use axum::extract::{Form, State};
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -32,6 +46,7 @@ pub async fn fake_twilio_down_until(
         got: Received,
         refused: Arc<AtomicUsize>,
         down_until: Option<std::time::Instant>,
+        delay: Duration,
     }
     async fn messages(
         State(fake): State<Fake>,
@@ -41,6 +56,9 @@ pub async fn fake_twilio_down_until(
         [(&'static str, &'static str); 1],
         String,
     ) {
+        if !fake.delay.is_zero() {
+            tokio::time::sleep(fake.delay).await;
+        }
         if fake
             .down_until
             .is_some_and(|t| std::time::Instant::now() < t)
@@ -68,6 +86,7 @@ pub async fn fake_twilio_down_until(
         got: Arc::default(),
         refused: Arc::default(),
         down_until,
+        delay,
     };
     let app = axum::Router::new()
         .route(
