@@ -115,8 +115,19 @@ async fn map_rows(
     who: &Staff,
     query: &str,
 ) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
-    let resp = who.get(&format!("/map.csv{query}")).await;
-    assert_eq!(resp.status(), 200, "map.csv{query}");
+    let (_, rows) = csv_rows(who, &format!("/map.csv{query}")).await;
+    rows.into_iter()
+        .map(|row| (row["area"].clone(), row))
+        .collect()
+}
+
+/// A CSV export: answered 200 as `text/csv`; its text, and each line by column name.
+async fn csv_rows(
+    who: &Staff,
+    path: &str,
+) -> (String, Vec<std::collections::BTreeMap<String, String>>) {
+    let resp = who.get(path).await;
+    assert_eq!(resp.status(), 200, "{path}");
     assert!(resp
         .headers()
         .get("content-type")
@@ -127,18 +138,17 @@ async fn map_rows(
     let body = resp.text().await.unwrap();
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    reader
+    let rows = reader
         .records()
         .map(|r| {
-            let r = r.unwrap();
-            let row: std::collections::BTreeMap<String, String> = headers
+            headers
                 .iter()
-                .zip(r.iter())
+                .zip(r.unwrap().iter())
                 .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect();
-            (row["area"].clone(), row)
+                .collect()
         })
-        .collect()
+        .collect();
+    (body, rows)
 }
 
 fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
@@ -600,21 +610,7 @@ async fn reports_suppress_small_groups(app: TestApp) {
                 .await
                 .unwrap();
         }
-        let resp = supervisor.get("/reports.csv").await;
-        assert_eq!(resp.status(), 200);
-        let body = resp.text().await.unwrap();
-        let mut reader = csv::Reader::from_reader(body.as_bytes());
-        let headers = reader.headers().unwrap().clone();
-        let rows: Vec<std::collections::BTreeMap<String, String>> = reader
-            .records()
-            .map(|r| {
-                headers
-                    .iter()
-                    .zip(r.unwrap().iter())
-                    .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                    .collect()
-            })
-            .collect();
+        let (body, rows) = csv_rows(&supervisor, "/reports.csv").await;
         let row = |dim: &str, group: &str| {
             rows.iter()
                 .find(|r| r["breakdown"] == dim && r["group"] == group)

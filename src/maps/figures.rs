@@ -154,7 +154,6 @@ pub async fn navigators(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Coverage>>
     {
         areas.entry(nav).or_default().push(area);
     }
-    let has = |list: &str, code: &str| list.split(',').any(|c| c.trim() == code);
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let languages: String = r.try_get("languages")?;
@@ -162,8 +161,8 @@ pub async fn navigators(db: &Db, filter: &Filter) -> sqlx::Result<Vec<Coverage>>
         if filter
             .language
             .as_deref()
-            .is_some_and(|l| !has(&languages, l))
-            || filter.need.as_deref().is_some_and(|n| !has(&skills, n))
+            .is_some_and(|l| !lists(&languages, l))
+            || filter.need.as_deref().is_some_and(|n| !lists(&skills, n))
         {
             continue;
         }
@@ -221,14 +220,21 @@ pub async fn programs(db: &Db, filter: &Filter) -> sqlx::Result<(HashMap<i64, i6
 /// Whether a program (its categories and languages as stored) serves the need and language
 /// filtered on.
 pub fn offers(categories: &str, languages: &str, filter: &Filter) -> bool {
-    let has = |list: &str, code: &str| list.split(',').any(|c| c.trim() == code);
     let category = filter.need.as_deref().map(|need| match need {
         "internet" => "internet_plan",
         "tech_support" => "training",
         other => other,
     });
-    category.is_none_or(|c| has(categories, c))
-        && filter.language.as_deref().is_none_or(|l| has(languages, l))
+    category.is_none_or(|c| lists(categories, c))
+        && filter
+            .language
+            .as_deref()
+            .is_none_or(|l| lists(languages, l))
+}
+
+/// Whether a list of codes as stored (`en,es`) holds `code`.
+fn lists(list: &str, code: &str) -> bool {
+    list.split(',').any(|c| c.trim() == code)
 }
 
 /// Free case slots per area: each navigator's free slots shared equally among the areas they

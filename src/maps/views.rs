@@ -370,6 +370,26 @@ fn download(body: String, content_type: &'static str, filename: &str) -> Respons
     resp
 }
 
+/// A CSV file to download: a header line, then the rows.
+fn csv_download(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    filename: &str,
+) -> AppResult<Response> {
+    let fail = |e: String| AppError::Other(anyhow::anyhow!(e));
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(header).map_err(|e| fail(e.to_string()))?;
+    for row in rows {
+        out.write_record(&row).map_err(|e| fail(e.to_string()))?;
+    }
+    let bytes = out.into_inner().map_err(|e| fail(e.to_string()))?;
+    Ok(download(
+        String::from_utf8_lossy(&bytes).into_owned(),
+        "text/csv; charset=utf-8",
+        filename,
+    ))
+}
+
 fn round(value: f64, digits: i32) -> f64 {
     let f = 10f64.powi(digits);
     (value * f).round() / f
@@ -443,34 +463,23 @@ pub async fn map_csv(
         return Ok(resp);
     }
     let data = map_data(&ctx.state, &params).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let csv_err = |e: csv::Error| AppError::Other(anyhow::anyhow!(e));
-    out.write_record(CSV_COLUMNS).map_err(csv_err)?;
-    for f in sorted(&data.figures, &params) {
-        out.write_record([
+    let rows = sorted(&data.figures, &params).into_iter().map(|f| {
+        vec![
             f.id.to_string(),
             f.name.clone(),
             f.requests.to_string(),
             f.open.to_string(),
             f.unmet.to_string(),
             f.median_wait_days
-                .map(|d| format!("{:.2}", d))
+                .map(|d| format!("{d:.2}"))
                 .unwrap_or_default(),
             f.contacted.to_string(),
             format!("{:.2}", f.capacity),
             f.programs.to_string(),
             format!("{:.3}", f.gap),
-        ])
-        .map_err(csv_err)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::Other(anyhow::anyhow!(e.to_string())))?;
-    Ok(download(
-        String::from_utf8_lossy(&bytes).into_owned(),
-        "text/csv; charset=utf-8",
-        "navdesk-map.csv",
-    ))
+        ]
+    });
+    csv_download(&CSV_COLUMNS, rows, "navdesk-map.csv")
 }
 
 /// The areas in the table's order.
@@ -1063,9 +1072,7 @@ pub async fn reports_csv(
         Shown::Suppressed => suppressed.clone(),
         Shown::None => String::new(),
     };
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let csv_err = |e: csv::Error| AppError::Other(anyhow::anyhow!(e));
-    out.write_record([
+    let header = [
         "breakdown",
         "group",
         "residents",
@@ -1076,8 +1083,8 @@ pub async fn reports_csv(
         "skill_gain",
         "still_connected_30_days_share",
         "still_connected_90_days_share",
-    ])
-    .map_err(csv_err)?;
+    ];
+    let mut out = Vec::new();
     let everyone = [("all", vec![report.everyone.clone()])];
     let dims = [
         ("area", &report.by_area),
@@ -1097,7 +1104,7 @@ pub async fn reports_csv(
                 _ if l.key.is_empty() => "not_answered".to_owned(),
                 _ => l.key.clone(),
             };
-            out.write_record([
+            out.push(vec![
                 dimension.to_owned(),
                 group,
                 count(l.residents),
@@ -1108,16 +1115,8 @@ pub async fn reports_csv(
                 number(l.skill_gain, 2),
                 number(l.still_connected_30, 3),
                 number(l.still_connected_90, 3),
-            ])
-            .map_err(csv_err)?;
+            ]);
         }
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::Other(anyhow::anyhow!(e.to_string())))?;
-    Ok(download(
-        String::from_utf8_lossy(&bytes).into_owned(),
-        "text/csv; charset=utf-8",
-        "navdesk-report.csv",
-    ))
+    csv_download(&header, out, "navdesk-report.csv")
 }
