@@ -252,42 +252,6 @@ fn benefits(rng: &mut impl Rng, monthly_income: i64, household: i64, age: Option
         .join(",")
 }
 
-/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows. SQLite gets anonymous `?`
-/// placeholders: sqlx looks each `$n` up by name, which SQLite does with a linear scan, so
-/// numbered placeholders make a statement of thousands of values quadratic (three quarters of
-/// the seeding time went there).
-fn multi_insert(
-    backend: Backend,
-    table: &str,
-    cols: &[&str],
-    rows: usize,
-    returning: bool,
-) -> String {
-    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
-    let mut n = 0;
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..cols.len() {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            n += 1;
-            match backend {
-                Backend::Sqlite => sql.push('?'),
-                Backend::Postgres => sql.push_str(&format!("${n}")),
-            }
-        }
-        sql.push(')');
-    }
-    if returning {
-        sql.push_str(" RETURNING id");
-    }
-    sql
-}
-
 /// A value for a batch insert.
 enum V {
     I(Option<i64>),
@@ -306,7 +270,8 @@ async fn insert_batch(
     rows: &[Vec<V>],
     returning: bool,
 ) -> Result<Vec<i64>, sqlx::Error> {
-    let sql = multi_insert(backend, table, cols, rows.len(), returning);
+    let tail = if returning { " RETURNING id" } else { "" };
+    let sql = crate::db::multi_insert(backend, table, cols, rows.len(), tail);
     let mut q = sqlx::query(&sql);
     for row in rows {
         for v in row {
@@ -822,18 +787,6 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn batch_inserts_number_every_value_on_postgres_and_not_on_sqlite() {
-        assert_eq!(
-            multi_insert(Backend::Postgres, "t", &["a", "b"], 2, true),
-            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) RETURNING id"
-        );
-        assert_eq!(
-            multi_insert(Backend::Sqlite, "t", &["a", "b"], 2, false),
-            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
-        );
-    }
 
     #[test]
     fn race_ethnicity_is_stored_as_known_codes_in_order() {

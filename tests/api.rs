@@ -485,7 +485,8 @@ async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
     assert!(confirmed > 0);
 }
 
-/// Many submissions at once are committed together; one that the database refuses fails alone.
+/// Many submissions at once are committed together, each resident with their own case; one
+/// that the database refuses fails alone.
 async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
     use navdesk::domain::Channel;
     use navdesk::intake::form::{validate, RawRequest};
@@ -503,16 +504,34 @@ async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
     let mut handles = Vec::new();
     for i in 0..200 {
         let writer = writer.clone();
-        let request = if i == 77 { bad.clone() } else { good.clone() };
+        let mut request = if i == 77 { bad.clone() } else { good.clone() };
+        request.name = format!("Batch Test {i}");
+        request.details = format!("details of {i}");
         handles.push(tokio::spawn(async move {
             writer.submit(request, Channel::Web, 1_700_000_000).await
         }));
     }
     let mut codes = std::collections::HashSet::new();
     let mut failed = 0;
-    for h in handles {
+    for (i, h) in handles.into_iter().enumerate() {
         match h.await.unwrap() {
-            Ok(code) => assert!(codes.insert(code), "codes are unique"),
+            Ok(code) => {
+                let (name, details): (String, String) = sqlx::query_as(
+                    "SELECT r.name, c.details FROM cases c JOIN residents r \
+                     ON r.id = c.resident_id WHERE c.ref_code = $1",
+                )
+                .bind(code.as_str())
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+                assert_eq!(
+                    name,
+                    format!("Batch Test {i}"),
+                    "each code leads to its own resident"
+                );
+                assert_eq!(details, format!("details of {i}"));
+                assert!(codes.insert(code), "codes are unique");
+            }
             Err(_) => failed += 1,
         }
     }

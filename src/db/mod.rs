@@ -159,6 +159,52 @@ pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
+/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows, then `tail` (a `RETURNING`
+/// or `ON CONFLICT` clause, or nothing). SQLite gets anonymous `?` placeholders: sqlx looks
+/// each `$n` up by name, which SQLite does with a linear scan, so numbered placeholders make a
+/// statement of thousands of values quadratic. Values are bound row by row, column by column.
+pub fn multi_insert(
+    backend: Backend,
+    table: &str,
+    cols: &[&str],
+    rows: usize,
+    tail: &str,
+) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
+    let mut n = 0;
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..cols.len() {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            n += 1;
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    use std::fmt::Write;
+                    let _ = write!(sql, "${n}");
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql.push_str(tail);
+    sql
+}
+
+/// Which database a connection talks to.
+pub fn backend_of(conn: &sqlx::AnyConnection) -> Backend {
+    if conn.backend_name().eq_ignore_ascii_case("sqlite") {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    }
+}
+
 /// True when a database error is a unique-constraint violation.
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
@@ -182,6 +228,18 @@ mod tests {
         let kept = prepare_sqlite_url(&format!("{url}?mode=ro")).unwrap();
         assert!(kept.ends_with("?mode=ro"), "{kept}");
         std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn batch_inserts_number_every_value_on_postgres_and_not_on_sqlite() {
+        assert_eq!(
+            multi_insert(Backend::Postgres, "t", &["a", "b"], 2, " RETURNING id"),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) RETURNING id"
+        );
+        assert_eq!(
+            multi_insert(Backend::Sqlite, "t", &["a", "b"], 2, ""),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
     }
 
     #[test]

@@ -66,73 +66,178 @@ pub async fn insert_request_in(
     channel: Channel,
     created_at: i64,
 ) -> Result<(i64, RefCode), sqlx::Error> {
-    let consent_at = req.sms_consent.then_some(created_at);
-    let consent_source = req.sms_consent.then(|| format!("{}_form", channel.code()));
-    let consent_lang = req.sms_consent.then(|| req.language.code().to_owned());
-    let resident_id: i64 = sqlx::query_scalar(
-        "INSERT INTO residents (name, phone, email, language, contact_method, sms_consent_at, \
-         sms_consent_source, sms_consent_language, address, zip, area_id, household_size, \
-         monthly_income, benefits, age_band, race_ethnicity, accessibility, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
-         RETURNING id",
+    let stored = insert_requests_in(
+        conn,
+        &[Pending {
+            request: req,
+            channel,
+            created_at,
+        }],
     )
-    .bind(&req.name)
-    .bind(req.phone.as_ref().map(|p| p.as_str().to_owned()))
-    .bind(req.email.clone())
-    .bind(req.language.code())
-    .bind(req.contact_method.code())
-    .bind(consent_at)
-    .bind(consent_source)
-    .bind(consent_lang)
-    .bind(req.address.clone())
-    .bind(req.zip.as_ref().map(|z| z.as_str().to_owned()))
-    .bind(req.area_id)
-    .bind(req.household_size)
-    .bind(req.monthly_income)
-    .bind(join_codes(&req.benefits))
-    .bind(req.age_band.map(|a| a.code()))
-    .bind(join_codes(&req.race_ethnicity))
-    .bind(join_codes(&req.accessibility))
-    .bind(created_at)
-    .fetch_one(&mut *conn)
     .await?;
+    stored
+        .into_iter()
+        .next()
+        .ok_or_else(|| sqlx::Error::Protocol("request not stored".into()))
+}
 
-    // A clash among 32^8 codes is rare; try a fresh code rather than fail the resident.
-    let mut attempt = 0;
-    let (case_id, code) = loop {
-        let code = RefCode::generate();
-        let inserted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO cases (ref_code, resident_id, needs, details, status, channel, language, \
-             area_id, created_at, updated_at) VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $8) \
-             ON CONFLICT (ref_code) DO NOTHING RETURNING id",
-        )
-        .bind(code.as_str())
-        .bind(resident_id)
-        .bind(join_codes(&req.needs))
-        .bind(&req.details)
-        .bind(channel.code())
-        .bind(req.language.code())
-        .bind(req.area_id)
-        .bind(created_at)
-        .fetch_optional(&mut *conn)
-        .await?;
-        match inserted {
-            Some(id) => break (id, code),
-            None if attempt < 5 => attempt += 1,
-            None => return Err(sqlx::Error::Protocol("no free reference code".into())),
+/// One request waiting to be stored: what the resident gave, how it came and when.
+#[derive(Clone, Copy, Debug)]
+pub struct Pending<'a> {
+    pub request: &'a NewRequest,
+    pub channel: Channel,
+    pub created_at: i64,
+}
+
+const RESIDENT_COLUMNS: &[&str] = &[
+    "name",
+    "phone",
+    "email",
+    "language",
+    "contact_method",
+    "sms_consent_at",
+    "sms_consent_source",
+    "sms_consent_language",
+    "address",
+    "zip",
+    "area_id",
+    "household_size",
+    "monthly_income",
+    "benefits",
+    "age_band",
+    "race_ethnicity",
+    "accessibility",
+    "created_at",
+];
+
+const CASE_COLUMNS: &[&str] = &[
+    "ref_code",
+    "resident_id",
+    "needs",
+    "details",
+    "status",
+    "channel",
+    "language",
+    "area_id",
+    "created_at",
+    "updated_at",
+];
+
+const EVENT_COLUMNS: &[&str] = &["case_id", "kind", "body", "data", "created_at"];
+
+/// Stores many requests with one statement per table (residents, cases, first events) on a
+/// connection already inside a transaction; the caller commits. Returns each request's case id
+/// and reference code, in order. One statement a table instead of one a row is what lets one
+/// writer keep up with a sign-up campaign: each statement is a round trip to the database.
+pub async fn insert_requests_in(
+    conn: &mut sqlx::AnyConnection,
+    batch: &[Pending<'_>],
+) -> Result<Vec<(i64, RefCode)>, sqlx::Error> {
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = crate::db::backend_of(conn);
+    let sql = crate::db::multi_insert(
+        backend,
+        "residents",
+        RESIDENT_COLUMNS,
+        batch.len(),
+        " RETURNING id",
+    );
+    let mut insert = sqlx::query_scalar::<_, i64>(&sql);
+    for p in batch {
+        let req = p.request;
+        let consent = req.sms_consent;
+        insert = insert
+            .bind(&req.name)
+            .bind(req.phone.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(req.email.clone())
+            .bind(req.language.code())
+            .bind(req.contact_method.code())
+            .bind(consent.then_some(p.created_at))
+            .bind(consent.then(|| format!("{}_form", p.channel.code())))
+            .bind(consent.then(|| req.language.code().to_owned()))
+            .bind(req.address.clone())
+            .bind(req.zip.as_ref().map(|z| z.as_str().to_owned()))
+            .bind(req.area_id)
+            .bind(req.household_size)
+            .bind(req.monthly_income)
+            .bind(join_codes(&req.benefits))
+            .bind(req.age_band.map(|a| a.code()))
+            .bind(join_codes(&req.race_ethnicity))
+            .bind(join_codes(&req.accessibility))
+            .bind(p.created_at);
+    }
+    let mut resident_ids = insert.fetch_all(&mut *conn).await?;
+    if resident_ids.len() != batch.len() {
+        return Err(sqlx::Error::Protocol(format!(
+            "{} residents stored for {} requests",
+            resident_ids.len(),
+            batch.len()
+        )));
+    }
+    // Both databases number the rows of one INSERT in the order of its VALUES, whatever order
+    // RETURNING lists them in.
+    resident_ids.sort_unstable();
+
+    // A clash among 32^8 codes is rare; those that clash get a fresh code and go again rather
+    // than fail the resident.
+    let mut stored: Vec<Option<(i64, RefCode)>> = vec![None; batch.len()];
+    for _attempt in 0..6 {
+        let todo: Vec<usize> = (0..batch.len()).filter(|&i| stored[i].is_none()).collect();
+        if todo.is_empty() {
+            break;
         }
-    };
+        let codes: Vec<RefCode> = todo.iter().map(|_| RefCode::generate()).collect();
+        let sql = crate::db::multi_insert(
+            backend,
+            "cases",
+            CASE_COLUMNS,
+            todo.len(),
+            " ON CONFLICT (ref_code) DO NOTHING RETURNING id, ref_code",
+        );
+        let mut insert = sqlx::query_as::<_, (i64, String)>(&sql);
+        for (&i, code) in todo.iter().zip(&codes) {
+            let p = &batch[i];
+            insert = insert
+                .bind(code.as_str())
+                .bind(resident_ids[i])
+                .bind(join_codes(&p.request.needs))
+                .bind(&p.request.details)
+                .bind(crate::domain::CaseStatus::New.code())
+                .bind(p.channel.code())
+                .bind(p.request.language.code())
+                .bind(p.request.area_id)
+                .bind(p.created_at)
+                .bind(p.created_at);
+        }
+        for (id, code) in insert.fetch_all(&mut *conn).await? {
+            let slot = todo
+                .iter()
+                .zip(&codes)
+                .find(|(&i, c)| stored[i].is_none() && c.as_str() == code);
+            if let Some((&i, c)) = slot {
+                stored[i] = Some((id, c.clone()));
+            }
+        }
+    }
+    let stored: Vec<(i64, RefCode)> = stored
+        .into_iter()
+        .collect::<Option<_>>()
+        .ok_or_else(|| sqlx::Error::Protocol("no free reference code".into()))?;
 
-    sqlx::query(
-        "INSERT INTO case_events (case_id, kind, body, data, created_at) \
-         VALUES ($1, 'created', '', $2, $3)",
-    )
-    .bind(case_id)
-    .bind(serde_json::json!({ "channel": channel.code() }).to_string())
-    .bind(created_at)
-    .execute(&mut *conn)
-    .await?;
-    Ok((case_id, code))
+    let sql = crate::db::multi_insert(backend, "case_events", EVENT_COLUMNS, batch.len(), "");
+    let mut insert = sqlx::query(&sql);
+    for (p, (case_id, _)) in batch.iter().zip(&stored) {
+        insert = insert
+            .bind(*case_id)
+            .bind("created")
+            .bind("")
+            .bind(serde_json::json!({ "channel": p.channel.code() }).to_string())
+            .bind(p.created_at);
+    }
+    insert.execute(&mut *conn).await?;
+    Ok(stored)
 }
 
 /// What a resident sees about their own request.

@@ -46,8 +46,15 @@ pub struct Confirmations {
 }
 
 impl Confirmations {
-    /// The confirmation for a stored request, if the resident agreed to texts.
-    fn text(&self, request: &NewRequest, code: &RefCode) -> Option<(String, String)> {
+    /// The confirmation text for a stored request, if the resident agreed to texts. Sent at
+    /// once (an answer to what they just did), quiet hours or not.
+    fn text(
+        &self,
+        request: &NewRequest,
+        case_id: i64,
+        code: &RefCode,
+        now: i64,
+    ) -> Option<crate::sms::outbox::NewText> {
         if !request.sms_consent {
             return None;
         }
@@ -60,7 +67,17 @@ impl Confirmations {
                 ("url", self.status_url.clone().into()),
             ],
         );
-        Some((phone.as_str().to_owned(), body))
+        Some(crate::sms::outbox::NewText {
+            case_id: Some(case_id),
+            resident_id: None,
+            to: phone.as_str().to_owned(),
+            body,
+            kind: crate::sms::outbox::Kind::Confirmation,
+            immediate: true,
+            not_before: now,
+            idempotency_key: format!("case-{case_id}-confirmation"),
+            created_by: None,
+        })
     }
 }
 
@@ -133,8 +150,55 @@ async fn run(
 }
 
 /// One result (case id and code) per submission, in order. Each is `Ok` only if the whole
-/// batch committed.
+/// batch committed. The batch is stored with one statement per table; should that fail (a
+/// bad row), it is stored again one submission at a time, so one failure does not sink the
+/// others.
 async fn write_batch(
+    db: &Db,
+    batch: &[Submission],
+    confirmations: Option<&Confirmations>,
+) -> Vec<Result<(i64, RefCode), sqlx::Error>> {
+    match write_together(db, batch, confirmations).await {
+        Ok(stored) => stored.into_iter().map(Ok).collect(),
+        Err(err) => {
+            tracing::warn!(error = %err, size = batch.len(), "a request batch failed as a whole; storing its requests one by one");
+            write_one_by_one(db, batch, confirmations).await
+        }
+    }
+}
+
+/// The whole batch in one transaction, a statement a table.
+async fn write_together(
+    db: &Db,
+    batch: &[Submission],
+    confirmations: Option<&Confirmations>,
+) -> Result<Vec<(i64, RefCode)>, sqlx::Error> {
+    let pending: Vec<store::Pending<'_>> = batch
+        .iter()
+        .map(|s| store::Pending {
+            request: &s.request,
+            channel: s.channel,
+            created_at: s.created_at,
+        })
+        .collect();
+    let mut conn = db.pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    let stored = store::insert_requests_in(&mut tx, &pending).await?;
+    if let Some(c) = confirmations {
+        let texts: Vec<crate::sms::outbox::NewText> = batch
+            .iter()
+            .zip(&stored)
+            .filter_map(|(s, (case_id, code))| c.text(&s.request, *case_id, code, s.created_at))
+            .collect();
+        let now = batch.iter().map(|s| s.created_at).max().unwrap_or_default();
+        crate::sms::outbox::enqueue_many_on(&mut tx, &texts, now).await?;
+    }
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// Each submission in its own savepoint of one transaction.
+async fn write_one_by_one(
     db: &Db,
     batch: &[Submission],
     confirmations: Option<&Confirmations>,
@@ -149,9 +213,14 @@ async fn write_batch(
                 store::insert_request_in(&mut savepoint, &s.request, s.channel, s.created_at).await;
             let stored = match (stored, confirmations) {
                 (Ok((case_id, code)), Some(c)) => {
-                    confirm(&mut savepoint, c, &s.request, case_id, &code, s.created_at)
-                        .await
-                        .map(|()| (case_id, code))
+                    match c.text(&s.request, case_id, &code, s.created_at) {
+                        Some(text) => {
+                            crate::sms::outbox::enqueue_on(&mut savepoint, &text, s.created_at)
+                                .await
+                                .map(|_| (case_id, code))
+                        }
+                        None => Ok((case_id, code)),
+                    }
                 }
                 (stored, _) => stored,
             };
@@ -185,32 +254,4 @@ async fn write_batch(
                 .collect()
         }
     }
-}
-
-/// Stores the confirmation text of a request just inserted on `conn`, if the resident agreed
-/// to texts. Sent at once (an answer to what they just did), quiet hours or not.
-async fn confirm(
-    conn: &mut sqlx::AnyConnection,
-    confirmations: &Confirmations,
-    request: &NewRequest,
-    case_id: i64,
-    code: &RefCode,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let Some((to, body)) = confirmations.text(request, code) else {
-        return Ok(());
-    };
-    let text = crate::sms::outbox::NewText {
-        case_id: Some(case_id),
-        resident_id: None,
-        to,
-        body,
-        kind: crate::sms::outbox::Kind::Confirmation,
-        immediate: true,
-        not_before: now,
-        idempotency_key: format!("case-{case_id}-confirmation"),
-        created_by: None,
-    };
-    crate::sms::outbox::enqueue_on(conn, &text, now).await?;
-    Ok(())
 }

@@ -198,6 +198,60 @@ pub async fn enqueue_on(
     .await
 }
 
+const TEXT_COLUMNS: &[&str] = &[
+    "direction",
+    "case_id",
+    "resident_id",
+    "to_number",
+    "body",
+    "kind",
+    "status",
+    "immediate",
+    "next_attempt_at",
+    "idempotency_key",
+    "created_by",
+    "created_at",
+    "updated_at",
+];
+
+/// Stores many texts with one statement on the caller's connection (inside their
+/// transaction). A text whose idempotency key was stored before is left out.
+pub async fn enqueue_many_on(
+    conn: &mut sqlx::AnyConnection,
+    texts: &[NewText],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if texts.is_empty() {
+        return Ok(());
+    }
+    let sql = crate::db::multi_insert(
+        crate::db::backend_of(conn),
+        "sms_messages",
+        TEXT_COLUMNS,
+        texts.len(),
+        " ON CONFLICT (idempotency_key) DO NOTHING",
+    );
+    let mut insert = sqlx::query(&sql);
+    for text in texts {
+        insert = insert
+            .bind("out")
+            .bind(text.case_id)
+            .bind(text.resident_id)
+            .bind(&text.to)
+            .bind(&text.body)
+            .bind(text.kind.code())
+            .bind("scheduled")
+            .bind(i64::from(text.immediate))
+            .bind(text.not_before)
+            .bind(&text.idempotency_key)
+            .bind(text.created_by)
+            .bind(now)
+            .bind(now);
+    }
+    insert.execute(&mut *conn).await?;
+    Ok(())
+}
+
 /// `enqueue_on` in a transaction of its own.
 pub async fn enqueue(db: &Db, text: &NewText, now: i64) -> Result<Option<i64>, sqlx::Error> {
     let mut conn = db.pool.acquire().await?;
