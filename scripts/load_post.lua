@@ -32,6 +32,11 @@ function request()
    -- 303-555-0000 .. 303-555-9999: fictional, and valid to the phone number parser.
    local body = string.format("name=Load+Tester+%d-%d&phone=303-555-%04d%s",
                               tid, counter, counter % 10000, fixed)
+   -- Each submission comes from its own resident's address, as through the city's proxy
+   -- (load.sh trusts 127.0.0.1 as a proxy): per-address rate limits see many residents, as on
+   -- a campaign day, not one machine.
+   headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", tid % 256,
+                                              math.floor(counter / 256) % 256, counter % 256)
    return wrk.format("POST", "/help", headers, body)
 end
 

@@ -272,7 +272,7 @@ async fn insert_batch(
 ) -> Result<Vec<i64>, sqlx::Error> {
     let tail = if returning { " RETURNING id" } else { "" };
     let sql = crate::db::multi_insert(backend, table, cols, rows.len(), tail);
-    let mut q = sqlx::query(&sql);
+    let mut q = sqlx::query(&sql).persistent(false);
     for row in rows {
         for v in row {
             q = match v {

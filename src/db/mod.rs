@@ -84,7 +84,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                         PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
+                         PRAGMA cache_size = -4000; PRAGMA mmap_size = 268435456;",
                     )
                     .await?;
                     Ok(())
@@ -163,6 +163,9 @@ pub fn now() -> i64 {
 /// or `ON CONFLICT` clause, or nothing). SQLite gets anonymous `?` placeholders: sqlx looks
 /// each `$n` up by name, which SQLite does with a linear scan, so numbered placeholders make a
 /// statement of thousands of values quadratic. Values are bound row by row, column by column.
+///
+/// Run such statements with `.persistent(false)`: each number of rows is a statement of its
+/// own, and caching every size on every connection keeps megabytes of prepared statements.
 pub fn multi_insert(
     backend: Backend,
     table: &str,

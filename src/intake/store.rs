@@ -144,7 +144,7 @@ pub async fn insert_requests_in(
         batch.len(),
         " RETURNING id",
     );
-    let mut insert = sqlx::query_scalar::<_, i64>(&sql);
+    let mut insert = sqlx::query_scalar::<_, i64>(&sql).persistent(false);
     for p in batch {
         let req = p.request;
         let consent = req.sms_consent;
@@ -196,7 +196,7 @@ pub async fn insert_requests_in(
             todo.len(),
             " ON CONFLICT (ref_code) DO NOTHING RETURNING id, ref_code",
         );
-        let mut insert = sqlx::query_as::<_, (i64, String)>(&sql);
+        let mut insert = sqlx::query_as::<_, (i64, String)>(&sql).persistent(false);
         for (&i, code) in todo.iter().zip(&codes) {
             let p = &batch[i];
             insert = insert
@@ -227,7 +227,7 @@ pub async fn insert_requests_in(
         .ok_or_else(|| sqlx::Error::Protocol("no free reference code".into()))?;
 
     let sql = crate::db::multi_insert(backend, "case_events", EVENT_COLUMNS, batch.len(), "");
-    let mut insert = sqlx::query(&sql);
+    let mut insert = sqlx::query(&sql).persistent(false);
     for (p, (case_id, _)) in batch.iter().zip(&stored) {
         insert = insert
             .bind(*case_id)

@@ -231,7 +231,7 @@ pub async fn enqueue_many_on(
         texts.len(),
         " ON CONFLICT (idempotency_key) DO NOTHING",
     );
-    let mut insert = sqlx::query(&sql);
+    let mut insert = sqlx::query(&sql).persistent(false);
     for text in texts {
         insert = insert
             .bind("out")
