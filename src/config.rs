@@ -65,6 +65,9 @@ pub struct Config {
     /// every request comes from its address, and per-address limits would lump all residents
     /// together.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Where `GET /metrics` (Prometheus) is served, apart from the public listener
+    /// (`NAVDESK_METRICS_ADDR`). `None`: no metrics listener, and requests are not counted.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// Where residents are: how requests are located after they are stored, and the region a
@@ -191,6 +194,7 @@ impl Config {
             placement: PlacementConfig::default(),
             map_credit: None,
             trusted_proxies: Vec::new(),
+            metrics_addr: None,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod intake;
 pub mod maps;
 pub mod matching;
+pub mod metrics;
 pub mod navigators;
 pub mod programs;
 pub mod seed;
@@ -78,6 +79,8 @@ pub struct AppStateInner {
     pub list_counts: db::cache::CountCache,
     /// The areas' shapes, and as the service-gap map draws them (projected and simplified).
     pub map_areas: db::cache::TtlCache<maps::views::MapAreas>,
+    /// What `GET /metrics` on the metrics listener shows (see `metrics`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl Deref for AppState {
@@ -97,6 +100,7 @@ impl AppState {
             .allow_burst(burst);
         let transport = sms::client::transport_from_config(&config.sms)?;
         let i18n = Arc::new(I18n::load()?);
+        let metrics = Arc::new(metrics::Metrics::new());
         let worker = sms::worker::WorkerConfig {
             timezone: config.timezone.clone(),
             window: config.sms.sending_window,
@@ -107,6 +111,7 @@ impl AppState {
             },
             sender: config.sms.from.clone().unwrap_or_else(|| "log".into()),
             status_callback: Some(format!("{}/sms/status", config.public_url)),
+            results: metrics.texts.clone(),
             ..sms::worker::WorkerConfig::default()
         };
         let worker = sms::worker::WorkerConfig {
@@ -148,6 +153,7 @@ impl AppState {
                 db.clone(),
                 Some(placer.clone()),
                 Some(confirmations),
+                Some(metrics.intake_batches.clone()),
             ),
             outbox,
             placer,
@@ -162,6 +168,7 @@ impl AppState {
             assets: Assets::load(),
             pages: PageCache::new(Duration::from_secs(60)),
             status_limiter: RateLimiter::keyed(quota),
+            metrics,
             config,
         });
         areas::placement::start(Arc::downgrade(&inner), placer_queue, placing);
@@ -209,7 +216,7 @@ pub fn app(state: AppState) -> Router {
         r.layer(SetResponseHeaderLayer::if_not_present(name, value))
     });
 
-    router
+    let router = router
         .layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(
@@ -235,8 +242,18 @@ pub fn app(state: AppState) -> Router {
                 // Pages are small and made per request: the fastest level saves most of the bytes
                 // for a fraction of the time.
                 .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest)),
-        )
-        .with_state(state)
+        );
+    // Outermost, so the time counted is the whole answer's; a layer on the router still sees
+    // the route template it matched. Only when someone can read the figures.
+    let router = if state.config.metrics_addr.is_some() {
+        router.layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::track,
+        ))
+    } else {
+        router
+    };
+    router.with_state(state)
 }
 
 /// `GET /readyz`: ready when the database answers.
@@ -253,6 +270,8 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 /// A bound server, ready to run: tests build one on port 0 and read its address.
 pub struct Application {
     listener: tokio::net::TcpListener,
+    /// `GET /metrics`, on its own address (`NAVDESK_METRICS_ADDR`), when configured.
+    metrics_listener: Option<tokio::net::TcpListener>,
     state: AppState,
 }
 
@@ -267,17 +286,36 @@ impl Application {
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", config.addr))?;
+        let metrics_listener = match config.metrics_addr {
+            Some(addr) => Some(
+                tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("could not listen for metrics on {addr}: {e}"))?,
+            ),
+            None => None,
+        };
         if config.public_url.is_empty() {
             config.public_url = format!("http://{}", listener.local_addr()?);
         }
         let state = AppState::new(db, config)?;
-        Ok(Self { listener, state })
+        Ok(Self {
+            listener,
+            metrics_listener,
+            state,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         self.listener
             .local_addr()
             .unwrap_or_else(|_| self.state.config.addr)
+    }
+
+    /// Where `GET /metrics` is served, when a metrics address is configured.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
     }
 
     pub fn state(&self) -> &AppState {
@@ -297,11 +335,32 @@ impl Application {
                 limiter_state.status_limiter.retain_recent();
             }
         });
+        // The metrics listener stops after the main one has finished its requests, so a
+        // scrape can still watch the drain.
+        let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
+        let metrics_server = self.metrics_listener.map(|listener| {
+            let router = metrics::router(self.state.clone());
+            tokio::spawn(async move {
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async move {
+                        let _ = metrics_stopped.await;
+                    })
+                    .await
+            })
+        });
         let app = app(self.state).into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         sweeper.abort();
+        let _ = stop_metrics.send(());
+        if let Some(server) = metrics_server {
+            match server.await {
+                Ok(Err(err)) => tracing::warn!(error = %err, "metrics listener failed"),
+                Err(err) => tracing::warn!(error = %err, "metrics listener task failed"),
+                Ok(Ok(())) => {}
+            }
+        }
         result.map_err(Into::into)
     }
 }

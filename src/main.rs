@@ -229,6 +229,12 @@ struct ServeArgs {
     #[arg(long, env = "NAVDESK_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
 
+    /// Address of a second listener serving Prometheus metrics at GET /metrics (request rates
+    /// and latencies by route, outbox depth, texts by result), e.g. 127.0.0.1:9464. Keep it
+    /// off the public network. Unset: no metrics listener.
+    #[arg(long, env = "NAVDESK_METRICS_ADDR")]
+    metrics_addr: Option<SocketAddr>,
+
     /// Seed demonstration data (navigators, programs, past cases) once, so every page has
     /// something to show.
     #[arg(long)]
@@ -727,6 +733,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("unknown time zone {:?} (NAVDESK_TIMEZONE)", args.timezone))?;
     let mut config = Config::for_database(database_url);
     config.addr = args.addr;
+    config.metrics_addr = args.metrics_addr;
     config.timezone = timezone;
     config.first_contact_secs = args.first_contact_hours * 3600;
     config.help_phone = args.help_phone.trim().to_owned();
@@ -803,6 +810,9 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
         None
     };
     tracing::info!(%addr, backend = ?app.state().db.backend, "navdesk is listening");
+    if let Some(metrics) = app.metrics_addr() {
+        tracing::info!(%metrics, "metrics at GET /metrics");
+    }
     say!("navdesk is running: open {public_url}/ in a browser (Ctrl-C stops it)");
     if let Some(demo) = demo_sign_in {
         say!(

@@ -28,6 +28,7 @@ fn help_explains_flags_and_environment() {
         "--demo",
         "DATABASE_URL",
         "NAVDESK_ADDR",
+        "NAVDESK_METRICS_ADDR",
         "NAVDESK_PUBLIC_URL",
         "NAVDESK_SMS_BASE_URL",
         "TWILIO_ACCOUNT_SID",

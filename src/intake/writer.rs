@@ -85,18 +85,20 @@ impl IntakeWriter {
     /// Starts the writer task on the current Tokio runtime. Stored requests are left for the
     /// placement sweep to find, and no confirmation texts are stored.
     pub fn start(db: Db) -> Self {
-        Self::start_with(db, None, None)
+        Self::start_with(db, None, None, None)
     }
 
     /// Like `start`, handing each committed request's case to the placement worker and storing
-    /// the confirmation text of each resident who agreed to texts.
+    /// the confirmation text of each resident who agreed to texts, and observing each batch's
+    /// size in `batch_sizes` (a metric).
     pub fn start_with(
         db: Db,
         placer: Option<Placer>,
         confirmations: Option<Confirmations>,
+        batch_sizes: Option<prometheus_client::metrics::histogram::Histogram>,
     ) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx, placer, confirmations));
+        tokio::spawn(run(db, rx, placer, confirmations, batch_sizes));
         Self { queue }
     }
 
@@ -127,10 +129,14 @@ async fn run(
     mut rx: mpsc::Receiver<Submission>,
     placer: Option<Placer>,
     confirmations: Option<Confirmations>,
+    batch_sizes: Option<prometheus_client::metrics::histogram::Histogram>,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let size = batch.len();
+        if let Some(sizes) = &batch_sizes {
+            sizes.observe(size as f64);
+        }
         let results = write_batch(&db, &batch, confirmations.as_ref()).await;
         if let Some(c) = &confirmations {
             c.outbox.wake();

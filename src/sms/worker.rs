@@ -12,6 +12,7 @@ use super::client::{OutgoingSms, PermanentKind, SendOutcome, Transport};
 use super::outbox::{self, Claimed, Kind, Status};
 use super::quiet::SendingWindow;
 use crate::db::Db;
+use crate::metrics::TextResult;
 
 /// How the worker runs; `Default` is what production uses.
 #[derive(Clone, Debug)]
@@ -35,6 +36,8 @@ pub struct WorkerConfig {
     pub max_backoff: Duration,
     /// How often to look for due texts when nothing wakes the worker.
     pub poll: Duration,
+    /// Counts what became of each text (`navdesk_texts_total`).
+    pub results: crate::metrics::TextResults,
 }
 
 impl Default for WorkerConfig {
@@ -50,6 +53,7 @@ impl Default for WorkerConfig {
             first_backoff: Duration::from_secs(10),
             max_backoff: Duration::from_secs(3600),
             poll: Duration::from_secs(1),
+            results: crate::metrics::TextResults::default(),
         }
     }
 }
@@ -123,7 +127,9 @@ async fn deliver(
     // The one text an opted-out resident still gets is the confirmation that they are.
     if text.kind != Kind::OptedOut && is_opted_out(db, &text.to).await? {
         tracing::info!(text_id = text.id, "resident opted out; text cancelled");
-        outbox::record_final(db, text.id, worker, Status::Cancelled, None, None, now).await?;
+        if outbox::record_final(db, text.id, worker, Status::Cancelled, None, None, now).await? {
+            config.results.record(TextResult::Cancelled);
+        }
         return Ok(());
     }
     if !text.immediate {
@@ -134,7 +140,9 @@ async fn deliver(
         let allowed = allowed.as_second();
         if allowed > now {
             tracing::debug!(text_id = text.id, at = allowed, "quiet hours; text waits");
-            outbox::record_retry(db, text.id, worker, allowed, false, None, None, now).await?;
+            if outbox::record_retry(db, text.id, worker, allowed, false, None, None, now).await? {
+                config.results.record(TextResult::Deferred);
+            }
             return Ok(());
         }
     }
@@ -146,7 +154,9 @@ async fn deliver(
     let slot = outbox::take_send_slot(db, &config.sender, now_ms, cost_ms).await?;
     let wait_ms = slot - now_ms;
     if wait_ms > config.lease.as_millis() as i64 / 2 {
-        outbox::record_retry(db, text.id, worker, slot / 1000, false, None, None, now).await?;
+        if outbox::record_retry(db, text.id, worker, slot / 1000, false, None, None, now).await? {
+            config.results.record(TextResult::Deferred);
+        }
         return Ok(());
     }
     if wait_ms > 0 {
@@ -171,6 +181,7 @@ async fn deliver(
             )
             .await?
             {
+                config.results.record(TextResult::Sent);
                 timeline(
                     db,
                     &text,
@@ -203,6 +214,7 @@ async fn deliver(
                 sid
             };
             if outbox::record_sent(db, text.id, worker, &config.sender, &sid, status, now).await? {
+                config.results.record(TextResult::Sent);
                 timeline(
                     db,
                     &text,
@@ -219,11 +231,11 @@ async fn deliver(
         } => {
             if text.attempts >= config.max_attempts {
                 tracing::warn!(text_id = text.id, %reason, "text failed after every retry");
-                give_up(db, worker, &text, None, &reason, now).await?;
+                give_up(db, config, worker, &text, None, &reason, now).await?;
             } else {
                 let wait = backoff(config, text.attempts).max(retry_after.unwrap_or_default());
                 tracing::info!(text_id = text.id, %reason, wait_secs = wait.as_secs(), "text will be retried");
-                outbox::record_retry(
+                if outbox::record_retry(
                     db,
                     text.id,
                     worker,
@@ -233,7 +245,10 @@ async fn deliver(
                     Some(&reason),
                     now,
                 )
-                .await?;
+                .await?
+                {
+                    config.results.record(TextResult::Retry);
+                }
             }
         }
         SendOutcome::Permanent { kind, reason } => {
@@ -247,7 +262,7 @@ async fn deliver(
                 opt_out(db, &text.to, "carrier", now).await?;
             }
             tracing::warn!(text_id = text.id, ?kind, %reason, "text refused for good");
-            give_up(db, worker, &text, code, &reason, now).await?;
+            give_up(db, config, worker, &text, code, &reason, now).await?;
         }
     }
     Ok(())
@@ -267,6 +282,7 @@ pub fn backoff(config: &WorkerConfig, attempts: i64) -> Duration {
 
 async fn give_up(
     db: &Db,
+    config: &WorkerConfig,
     worker: &str,
     text: &Claimed,
     code: Option<i64>,
@@ -274,6 +290,7 @@ async fn give_up(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     if outbox::record_final(db, text.id, worker, Status::Failed, code, Some(reason), now).await? {
+        config.results.record(TextResult::Failed);
         timeline(
             db,
             text,

@@ -25,6 +25,8 @@ pub enum Backend {
 
 pub struct TestApp {
     pub addr: SocketAddr,
+    /// The metrics listener's address, when the configuration asked for one.
+    pub metrics_addr: Option<SocketAddr>,
     pub base: String,
     pub db: Db,
     pub client: reqwest::Client,
@@ -250,6 +252,7 @@ pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -
         .await
         .expect("application starts");
     let addr = app.local_addr();
+    let metrics_addr = app.metrics_addr();
     let db = app.state().db.clone();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async move {
@@ -262,6 +265,7 @@ pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -
         .expect("client");
     Some(TestApp {
         addr,
+        metrics_addr,
         base: format!("http://{addr}"),
         db,
         client,

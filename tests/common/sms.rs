@@ -35,9 +35,29 @@ pub async fn fake_twilio_down_until(
     fake_twilio_with(down_until, Duration::ZERO).await
 }
 
+/// Like `fake_twilio_down_until`, but down (answering 500) while the returned switch is on.
+pub async fn fake_twilio_switched() -> (
+    String,
+    Received,
+    Arc<std::sync::atomic::AtomicUsize>,
+    Arc<std::sync::atomic::AtomicBool>,
+) {
+    let down = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let (base, got, refused) = fake_twilio_on(None, Duration::ZERO, down.clone()).await;
+    (base, got, refused, down)
+}
+
 async fn fake_twilio_with(
     down_until: Option<std::time::Instant>,
     delay: Duration,
+) -> (String, Received, Arc<std::sync::atomic::AtomicUsize>) {
+    fake_twilio_on(down_until, delay, Arc::default()).await
+}
+
+async fn fake_twilio_on(
+    down_until: Option<std::time::Instant>,
+    delay: Duration,
+    down: Arc<std::sync::atomic::AtomicBool>,
 ) -> (String, Received, Arc<std::sync::atomic::AtomicUsize>) {
     use axum::extract::{Form, State};
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,6 +66,7 @@ async fn fake_twilio_with(
         got: Received,
         refused: Arc<AtomicUsize>,
         down_until: Option<std::time::Instant>,
+        down: Arc<std::sync::atomic::AtomicBool>,
         delay: Duration,
     }
     async fn messages(
@@ -62,6 +83,7 @@ async fn fake_twilio_with(
         if fake
             .down_until
             .is_some_and(|t| std::time::Instant::now() < t)
+            || fake.down.load(Ordering::SeqCst)
         {
             fake.refused.fetch_add(1, Ordering::SeqCst);
             return (
@@ -86,6 +108,7 @@ async fn fake_twilio_with(
         got: Arc::default(),
         refused: Arc::default(),
         down_until,
+        down,
         delay,
     };
     let app = axum::Router::new()
