@@ -1,11 +1,14 @@
-//! Group commit for the request form. One task takes every waiting submission (up to
-//! `MAX_BATCH`) and stores them in one transaction, each inside its own savepoint so that one
-//! failure does not sink the others, then answers each submitter after the commit is durable.
+//! Group commit for the request form. A writer task takes every waiting submission (up to
+//! `MAX_BATCH`) and stores them in one transaction with one statement per table, then answers
+//! each submitter after the commit is durable. Should the batch fail as a whole, its
+//! submissions are stored again each inside its own savepoint, so that one failure does not
+//! sink the others.
 //!
 //! Why: SQLite has one write lock. Handlers that each ran BEGIN, three INSERTs and COMMIT
 //! queued on that lock and slept in its busy-retry back-off; one writer with one fsync per
 //! batch stores several times as many requests with a far shorter tail. PostgreSQL takes the
-//! same path (fewer commits is cheaper there too), and each app instance batches its own.
+//! same path (fewer commits is cheaper there too) with a few writers at once, and each app
+//! instance batches its own.
 
 use sqlx::Acquire;
 use tokio::sync::{mpsc, oneshot};
@@ -18,6 +21,8 @@ use crate::domain::{Channel, RefCode};
 
 /// The most submissions committed together.
 pub const MAX_BATCH: usize = 64;
+/// Batches written at once on PostgreSQL.
+const POSTGRES_WRITERS: usize = 4;
 /// Submissions that may wait for the writer before senders wait too.
 const QUEUE: usize = 1024;
 
@@ -98,7 +103,23 @@ impl IntakeWriter {
         batch_sizes: Option<prometheus_client::metrics::histogram::Histogram>,
     ) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(run(db, rx, placer, confirmations, batch_sizes));
+        // SQLite takes one writer at a time, so a second writer would only wait for the lock.
+        // PostgreSQL commits several transactions at once: while one batch waits for its
+        // commit to reach the disk, the next is gathered and written.
+        let writers = match db.backend {
+            crate::db::Backend::Sqlite => 1,
+            crate::db::Backend::Postgres => POSTGRES_WRITERS,
+        };
+        let rx = std::sync::Arc::new(tokio::sync::Mutex::new(rx));
+        for _ in 0..writers {
+            tokio::spawn(run(
+                db.clone(),
+                rx.clone(),
+                placer.clone(),
+                confirmations.clone(),
+                batch_sizes.clone(),
+            ));
+        }
         Self { queue }
     }
 
@@ -126,13 +147,18 @@ impl IntakeWriter {
 
 async fn run(
     db: Db,
-    mut rx: mpsc::Receiver<Submission>,
+    rx: std::sync::Arc<tokio::sync::Mutex<mpsc::Receiver<Submission>>>,
     placer: Option<Placer>,
     confirmations: Option<Confirmations>,
     batch_sizes: Option<prometheus_client::metrics::histogram::Histogram>,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    loop {
+        // One writer at a time gathers a batch; the lock is let go before the batch is written.
+        let gathered = rx.lock().await.recv_many(&mut batch, MAX_BATCH).await;
+        if gathered == 0 {
+            break;
+        }
         let size = batch.len();
         if let Some(sizes) = &batch_sizes {
             sizes.observe(size as f64);
