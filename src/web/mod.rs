@@ -84,6 +84,28 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
+/// Counts one request from `ip` against `limiter`: `429` with the seconds to wait when the
+/// address has used its allowance. No database and no allocation beyond the limiter's entry
+/// for a new address.
+pub fn check_rate(
+    limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    ip: std::net::IpAddr,
+    what: &'static str,
+) -> AppResult<()> {
+    match limiter.check_key(&ip) {
+        Ok(()) => Ok(()),
+        Err(not_until) => {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            tracing::warn!(%ip, what, "rate-limited");
+            Err(AppError::TooManyRequests {
+                retry_after_secs: wait.as_secs() + 1,
+            })
+        }
+    }
+}
+
 /// Who a request is from. Behind a trusted proxy, `X-Forwarded-For` is read from the right (the
 /// entry the nearest proxy added) past any other trusted proxies; the first address that is not
 /// one is the client. Anything else in the header could be made up by the client, so it is not
