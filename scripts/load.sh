@@ -112,6 +112,9 @@ port_in_use "$PORT" && die "port $PORT is already in use"
 BASE="http://127.0.0.1:$PORT"
 
 say "starting navdesk on $BASE (database in $WORK)"
+# wrk stands for a proxy in front of many residents: each POST carries its own X-Forwarded-For
+# (scripts/load_post.lua), so the per-address limit on requests for help counts each one.
+NAVDESK_TRUSTED_PROXIES=127.0.0.1/32 \
 "$BIN" serve --demo --addr "127.0.0.1:$PORT" --database-url "sqlite://$DB" \
     >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!

@@ -1,8 +1,9 @@
 -- wrk script for scripts/load.sh: POST /help with a valid request form.
 --
 -- Each request gets its own name and phone number (thread id + counter), so every submission
--- is a distinct resident. Status codes are counted per thread and summed in done(), which
--- prints machine-readable lines that load.sh reads:
+-- is a distinct resident, from its own address (X-Forwarded-For; load.sh trusts 127.0.0.1).
+-- Status codes are counted per thread and summed in done(), which prints machine-readable lines
+-- that load.sh reads:
 --   status_303 N      the only answer that counts as a durable submission
 --   status_other N    every other answer (422 form errors, 5xx, 2xx, ...)
 --   status_CODE N     one line per code seen other than 303
@@ -32,6 +33,10 @@ function request()
    -- 303-555-0000 .. 303-555-9999: fictional, and valid to the phone number parser.
    local body = string.format("name=Load+Tester+%d-%d&phone=303-555-%04d%s",
                               tid, counter, counter % 10000, fixed)
+   -- A distinct resident address per request (10.T.H.L), as a trusted proxy would forward it:
+   -- the per-address limit on requests for help holds each one to a few.
+   headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", tid % 256,
+                                              math.floor(counter / 256) % 256, counter % 256)
    return wrk.format("POST", "/help", headers, body)
 end
 
