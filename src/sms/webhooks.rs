@@ -148,9 +148,10 @@ async fn inbound(
     let (Some(from), Some(sid)) = (field(&form, "From"), field(&form, "MessageSid")) else {
         return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
     };
-    let text = field(&form, "Body").unwrap_or_default();
+    // A NUL (PostgreSQL refuses it) or other control character is no part of a text.
+    let text = crate::auth::without_control_chars(field(&form, "Body").unwrap_or_default());
     let to = field(&form, "To").unwrap_or_default();
-    match handle_reply(&state, from, to, sid, text).await {
+    match handle_reply(&state, from, to, sid, &text).await {
         Ok(()) => twiml_ok(),
         Err(err) => {
             tracing::error!(error = %err, "inbound text not stored");
