@@ -252,7 +252,11 @@ impl RateLimit {
 
 impl fmt::Display for RateLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if self.unit.as_secs() == 60 { "min" } else { "s" };
+        let unit = if self.unit.as_secs() == 60 {
+            "min"
+        } else {
+            "s"
+        };
         write!(f, "{}/{unit},burst={}", self.count, self.burst)
     }
 }
@@ -325,7 +329,15 @@ mod tests {
             assert_eq!(rate.to_string().parse::<RateLimit>().unwrap(), want);
         }
         for bad in [
-            "", "10", "10/h", "0/s", "x/s", "10/s,20", "10/s,burst=0", "10/s,burst=x", "2000000/s",
+            "",
+            "10",
+            "10/h",
+            "0/s",
+            "x/s",
+            "10/s,20",
+            "10/s,burst=0",
+            "10/s,burst=x",
+            "2000000/s",
         ] {
             let err = bad.parse::<RateLimit>().unwrap_err();
             assert!(err.contains("10/min,burst=10"), "{bad}: {err}");

@@ -187,8 +187,7 @@ impl AppState {
     /// limiters stay small however many addresses pass.
     pub fn sweep_limiters(&self) {
         for limiter in self.limiters() {
-            limiter.retain_recent();
-            limiter.shrink_to_fit();
+            web::sweep(limiter);
         }
     }
 }

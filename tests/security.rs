@@ -63,11 +63,7 @@ fn escaped(input: &str) -> String {
 /// Markup a payload could smuggle in, never present raw in any page (escaped, an `onerror=`
 /// is only text: the tag around it is what must never appear).
 fn assert_no_raw_markup(page: &str, what: &str) {
-    for raw in [
-        "<script",
-        "<img src=x",
-        "<svg/",
-    ] {
+    for raw in ["<script", "<img src=x", "<svg/"] {
         assert!(!page.contains(raw), "{what}: a page carries {raw:?} raw");
     }
 }
@@ -89,7 +85,14 @@ async fn spawn_sms(backend: Backend, configure: impl FnOnce(&mut Config)) -> Opt
 }
 
 async fn admin(app: &TestApp) -> Staff {
-    staff(app, "root@navdesk.example", "Root Admin", Role::Admin, false).await
+    staff(
+        app,
+        "root@navdesk.example",
+        "Root Admin",
+        Role::Admin,
+        false,
+    )
+    .await
 }
 
 fn assert_locked_down(resp: &reqwest::Response, what: &str, https: bool) {
@@ -103,7 +106,10 @@ fn assert_locked_down(resp: &reqwest::Response, what: &str, https: bool) {
     assert!(csp.contains("default-src 'none'"), "{what}: {csp}");
     assert!(!csp.contains("unsafe-inline"), "{what}: {csp}");
     assert!(!csp.contains("unsafe-eval"), "{what}: {csp}");
-    assert!(!csp.contains("script-src"), "{what}: scripts allowed: {csp}");
+    assert!(
+        !csp.contains("script-src"),
+        "{what}: scripts allowed: {csp}"
+    );
     assert_eq!(h["x-content-type-options"], "nosniff", "{what}");
     assert_eq!(h["referrer-policy"], "same-origin", "{what}");
     assert_eq!(h["x-frame-options"], "DENY", "{what}");
@@ -254,7 +260,10 @@ fn check_page_has_no_inline_code(body: &str, path: &str) {
     assert!(!lower.contains("<script"), "{path} has a script element");
     assert!(!lower.contains(" style="), "{path} has a style attribute");
     assert!(!lower.contains("<style"), "{path} has a style element");
-    assert!(!lower.contains("javascript:"), "{path} has a javascript: URL");
+    assert!(
+        !lower.contains("javascript:"),
+        "{path} has a javascript: URL"
+    );
     // Event handler attributes: ` on` + letters + `=` inside a tag.
     for tag in lower.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
@@ -278,7 +287,12 @@ async fn hsts_only_over_https(backend: Backend) {
     else {
         return;
     };
-    for (path, status) in [("/", 200), ("/help", 200), ("/nope", 404), ("/healthz", 200)] {
+    for (path, status) in [
+        ("/", 200),
+        ("/help", 200),
+        ("/nope", 404),
+        ("/healthz", 200),
+    ] {
         let resp = app.get(path).await;
         assert_eq!(resp.status(), status, "{path}");
         assert_locked_down(&resp, path, true);
@@ -514,7 +528,10 @@ async fn next_never_leaves_the_site(backend: Backend) {
         assert_eq!(resp.status(), 200, "{next:?}");
         let page = resp.text().await.unwrap();
         let kept = hidden(&page, "next");
-        assert!(same_site_path(&kept), "{next:?} kept in the form as {kept:?}");
+        assert!(
+            same_site_path(&kept),
+            "{next:?} kept in the form as {kept:?}"
+        );
         let token = hidden(&page, "csrf_token");
         let resp = who
             .post(app.url("/login"))
@@ -530,10 +547,11 @@ async fn next_never_leaves_the_site(backend: Backend) {
         assert_eq!(resp.status(), 303, "{next:?}");
         let to = common::location(&resp);
         assert!(same_site_path(&to), "{next:?} led to {to:?}");
-        assert!(resp.headers().get_all("set-cookie").iter().all(|c| !c
-            .to_str()
-            .unwrap()
-            .contains("owned")));
+        assert!(resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().contains("owned")));
         if next == "/cases?x=1" {
             assert_eq!(to, "/cases?x=1", "a good one is kept");
         } else if next.starts_with("/%") {
@@ -641,10 +659,26 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
                 "{column} JOIN cases c ON c.resident_id = r.id WHERE c.id = $1",
                 column = column
             );
-            assert_eq!(read_text(&app, &sql, id).await, want, "{field} stored as typed");
-            let confirmation = app.get(&format!("/help/{code}")).await.text().await.unwrap();
+            assert_eq!(
+                read_text(&app, &sql, id).await,
+                want,
+                "{field} stored as typed"
+            );
+            let confirmation = app
+                .get(&format!("/help/{code}"))
+                .await
+                .text()
+                .await
+                .unwrap();
             assert_no_raw_markup(&confirmation, field);
-            let page = text(&boss.get(&format!("/cases/{id}")).await.text().await.unwrap());
+            let page = text(
+                &boss
+                    .get(&format!("/cases/{id}"))
+                    .await
+                    .text()
+                    .await
+                    .unwrap(),
+            );
             assert_no_raw_markup(&page, field);
             if *field != "address" {
                 // (The case page does not show the address.)
@@ -723,7 +757,12 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             ];
             form.retain(|(k, _)| *k != field);
             form.push((field, p));
-            let resp = who.post(app.url("/login")).form(&form).send().await.unwrap();
+            let resp = who
+                .post(app.url("/login"))
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(resp.status(), 401, "{field} = {p:.40?}");
             let page = resp.text().await.unwrap();
             assert_no_raw_markup(&page, field);
@@ -732,12 +771,14 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
 
     // Staff forms with free text, on one case.
     let (case_id, _) = common::staff::new_case(&app, "Ana Pérez", navdesk::db::now()).await;
-    sqlx::query("UPDATE residents SET phone = $1 WHERE id = (SELECT resident_id FROM cases WHERE id = $2)")
-        .bind(RESIDENT)
-        .bind(case_id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE residents SET phone = $1 WHERE id = (SELECT resident_id FROM cases WHERE id = $2)",
+    )
+    .bind(RESIDENT)
+    .bind(case_id)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
     let csrf = boss.csrf().await;
     let case_page = format!("/cases/{case_id}");
     for p in &payloads {
@@ -794,7 +835,12 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             assert_eq!(resp.status(), 422, "plan {p:.40?}");
         } else {
             assert_eq!(resp.status(), 303, "plan {p:?}");
-            let plan = read_text(&app, "SELECT plan FROM outcomes WHERE case_id = $1", case_id).await;
+            let plan = read_text(
+                &app,
+                "SELECT plan FROM outcomes WHERE case_id = $1",
+                case_id,
+            )
+            .await;
             assert_eq!(plan, want, "plan stored as typed");
         }
         // A text from the resident (signed webhook).
@@ -824,7 +870,10 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             .chars()
             .filter(|c| !c.is_control() || *c == '\n')
             .collect();
-        assert_eq!(body, want, "a text is kept as sent, without control characters");
+        assert_eq!(
+            body, want,
+            "a text is kept as sent, without control characters"
+        );
     }
     let page = boss.get(&case_page).await.text().await.unwrap();
     assert_no_raw_markup(&page, "case page");
@@ -834,7 +883,13 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
     let before = app.count("programs").await;
     let mut programs = before;
     for (i, p) in payloads.iter().enumerate() {
-        for field in ["organization", "name", "description", "cost", "application_process"] {
+        for field in [
+            "organization",
+            "name",
+            "description",
+            "cost",
+            "application_process",
+        ] {
             tried += 1;
             let org = format!("Org {i} {field}");
             let mut form = vec![
@@ -868,7 +923,14 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
                     kept == *p || kept == cleaned(p, true),
                     "{field}: {kept:?} for {p:?}"
                 );
-                let page = text(&boss.get(&format!("/programs/{id}")).await.text().await.unwrap());
+                let page = text(
+                    &boss
+                        .get(&format!("/programs/{id}"))
+                        .await
+                        .text()
+                        .await
+                        .unwrap(),
+                );
                 assert_no_raw_markup(&page, field);
             } else {
                 assert_eq!(status, 422, "{field} = {p:.40?}");
@@ -984,7 +1046,10 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
     assert_eq!(app.count("programs").await, programs);
     assert_eq!(app.count("users").await, users);
     assert!(tried > 500, "{tried} payload and field pairs");
-    eprintln!("{tried} payload/field submissions ({} payloads)", payloads.len());
+    eprintln!(
+        "{tried} payload/field submissions ({} payloads)",
+        payloads.len()
+    );
     app.stop().await;
 }
 
@@ -1018,3 +1083,386 @@ both!(
     next_never_leaves_the_site,
     payloads_are_plain_text_everywhere,
 );
+
+/// Everything a process wrote, gathered by two reader threads.
+struct Output {
+    text: std::sync::Arc<std::sync::Mutex<String>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Output {
+    fn of(child: &mut std::process::Child) -> Self {
+        use std::io::Read;
+        let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut readers = Vec::new();
+        let streams: Vec<Box<dyn Read + Send>> = vec![
+            Box::new(child.stdout.take().unwrap()),
+            Box::new(child.stderr.take().unwrap()),
+        ];
+        for mut stream in streams {
+            let text = text.clone();
+            readers.push(std::thread::spawn(move || {
+                let mut chunk = [0u8; 4096];
+                while let Ok(n) = stream.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    text.lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&chunk[..n]));
+                }
+            }));
+        }
+        Self { text, readers }
+    }
+
+    fn now(&self) -> String {
+        self.text.lock().unwrap().clone()
+    }
+
+    fn finish(self) -> String {
+        for reader in self.readers {
+            reader.join().unwrap();
+        }
+        let text = self.text.lock().unwrap().clone();
+        text
+    }
+}
+
+const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
+const LOG_PASSWORD: &str = "Tr0ub4dor-&-3-log-secret";
+const LOG_AUTH_TOKEN: &str = "tok-5e3c7a91f0d24b6e8a1c-secret";
+const LOG_SID: &str = "AC5e3c7a91f0d24b6e8a1c000000log1";
+const LOG_PHONE: &str = "+17205550187";
+const DB_PASSWORD: &str = "S3cr3t-Navdesk-Logtest-9f41";
+
+/// A fake provider that keeps the Authorization header of every text.
+async fn fake_provider() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = seen.clone();
+    let app = axum::Router::new().route(
+        "/2010-04-01/Accounts/{account}/Messages.json",
+        axum::routing::post(move |headers: axum::http::HeaderMap| {
+            let keep = keep.clone();
+            async move {
+                let auth = headers
+                    .get("authorization")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned();
+                let n = {
+                    let mut seen = keep.lock().unwrap();
+                    seen.push(auth);
+                    seen.len()
+                };
+                (
+                    axum::http::StatusCode::CREATED,
+                    [("content-type", "application/json")],
+                    format!("{{\"sid\":\"SM{n:032}\",\"status\":\"queued\"}}"),
+                )
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, seen)
+}
+
+/// A PostgreSQL database owned by a role with a password that appears nowhere else, or `None`
+/// (skipped) without a server.
+async fn postgres_with_own_password() -> Option<String> {
+    use sqlx::Connection;
+    let url = common::fresh_database_url(Backend::Postgres).await?;
+    let admin_url = std::env::var("NAVDESK_TEST_POSTGRES_URL").ok()?;
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+    sqlx::query(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'navdesk_logtest') \
+         THEN CREATE ROLE navdesk_logtest LOGIN; END IF; END $$",
+    )
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    sqlx::query(&format!(
+        "ALTER ROLE navdesk_logtest LOGIN PASSWORD '{DB_PASSWORD}'"
+    ))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    let (server, name) = url.rsplit_once('/').unwrap();
+    sqlx::query(&format!("ALTER DATABASE {name} OWNER TO navdesk_logtest"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let host = server.rsplit_once('@').map_or(server, |(_, h)| h);
+    Some(format!(
+        "postgres://navdesk_logtest:{DB_PASSWORD}@{host}/{name}"
+    ))
+}
+
+/// The real binary with `RUST_LOG=debug`, SMS credentials and a staff account: sign-in, a
+/// request whose confirmation goes out with Basic auth, signed webhooks, sign-out. Nothing it
+/// writes shows a password, the auth token, the Basic credentials, the session cookie, a CSRF
+/// token, the resident's full number or the database password.
+async fn secrets_never_reach_the_logs(backend: Backend) {
+    let url = match backend {
+        Backend::Sqlite => common::fresh_database_url(backend).await,
+        Backend::Postgres => postgres_with_own_password().await,
+    };
+    let Some(url) = url else {
+        return;
+    };
+    let mut logs = String::new();
+
+    let mut create = std::process::Command::new(BIN)
+        .args(["--database-url", &url, "create-user"])
+        .args(["--email", "dana@navdesk.example", "--name", "Dana"])
+        .args(["--role", "supervisor"])
+        .env("RUST_LOG", "debug")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = create.stdin.take().unwrap();
+        writeln!(stdin, "{LOG_PASSWORD}").unwrap();
+    }
+    let out = create.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    logs.push_str(&String::from_utf8_lossy(&out.stdout));
+    logs.push_str(&String::from_utf8_lossy(&out.stderr));
+
+    let (provider, seen) = fake_provider().await;
+    let mut server = std::process::Command::new(BIN)
+        .args(["--database-url", &url, "serve", "--addr", "127.0.0.1:0"])
+        .env("RUST_LOG", "debug")
+        .env_remove("NAVDESK_LOG_FORMAT")
+        .env("TWILIO_ACCOUNT_SID", LOG_SID)
+        .env("TWILIO_AUTH_TOKEN", LOG_AUTH_TOKEN)
+        .env("NAVDESK_SMS_BASE_URL", &provider)
+        .env("NAVDESK_SMS_FROM", common::sms::FROM)
+        .env("NAVDESK_SMS_HOURS", "off")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = Output::of(&mut server);
+    let started = std::time::Instant::now();
+    let base = loop {
+        let now = output.now();
+        if let Some(base) = now
+            .split_whitespace()
+            .find(|w| w.starts_with("http://127.0.0.1:"))
+        {
+            break base.trim_end_matches('/').to_owned();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "serve did not start: {now}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+
+    // Sign in.
+    let who = browser();
+    let login = who
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let login_token = hidden(&login, "csrf_token");
+    let resp = who
+        .post(format!("{base}/login"))
+        .form(&[
+            ("csrf_token", login_token.as_str()),
+            ("email", "dana@navdesk.example"),
+            ("password", LOG_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303, "signed in");
+    let session = resp
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix("navdesk_session="))
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    assert!(session.len() >= 32);
+    let cases = who
+        .get(format!("{base}/cases"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden(&cases, "csrf_token");
+
+    // A resident asks for help and agrees to texts: the confirmation goes out.
+    let phone_typed = "(720) 555-0187";
+    let mut form: Vec<(&str, &str)> = common::valid_form()
+        .into_iter()
+        .filter(|(k, _)| *k != "phone")
+        .collect();
+    form.push(("phone", phone_typed));
+    let resp = who
+        .post(format!("{base}/help"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    let code = common::location(&resp)
+        .trim_start_matches("/help/")
+        .to_owned();
+    for _ in 0..200 {
+        if !seen.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let basic = seen
+        .lock()
+        .unwrap()
+        .first()
+        .cloned()
+        .expect("a text was sent");
+    use base64::Engine;
+    let credentials =
+        base64::engine::general_purpose::STANDARD.encode(format!("{LOG_SID}:{LOG_AUTH_TOKEN}"));
+    assert_eq!(basic, format!("Basic {credentials}"), "Basic auth was used");
+
+    // The resident answers; the provider reports delivery (both signed).
+    let client = reqwest::Client::new();
+    for (path, params) in [
+        (
+            "/sms/inbound",
+            vec![
+                ("MessageSid", "SM00000000000000000000000000000777"),
+                ("From", LOG_PHONE),
+                ("To", common::sms::FROM),
+                ("Body", "gracias"),
+            ],
+        ),
+        (
+            "/sms/status",
+            vec![
+                ("MessageSid", "SM00000000000000000000000000000001"),
+                ("MessageStatus", "delivered"),
+                ("To", LOG_PHONE),
+            ],
+        ),
+    ] {
+        let url = format!("{base}{path}");
+        let signature = navdesk::sms::signature::sign(LOG_AUTH_TOKEN, &url, &params);
+        let resp = client
+            .post(&url)
+            .header("x-twilio-signature", &signature)
+            .form(&params)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{path}: {}", resp.status());
+    }
+    // Staff read the case and sign out (the CSRF token travels in the form).
+    let id = cases_id(&url, &code).await;
+    let resp = who.get(format!("{base}/cases/{id}")).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let resp = who
+        .post(format!("{base}/logout"))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = server.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+    logs.push_str(&output.finish());
+
+    // The logs were verbose: requests, texts and start-up are all there.
+    assert!(logs.contains("navdesk is listening"), "{logs}");
+    assert!(logs.contains("DEBUG"), "RUST_LOG=debug took effect");
+    assert!(logs.contains("SMS sent"), "{logs}");
+    let digits: String = LOG_PHONE.chars().filter(char::is_ascii_digit).collect();
+    let secrets = [
+        ("the password", LOG_PASSWORD.to_owned()),
+        ("the auth token", LOG_AUTH_TOKEN.to_owned()),
+        ("the Basic credentials", credentials),
+        ("the session cookie", session),
+        ("the staff CSRF token", csrf),
+        ("the sign-in CSRF token", login_token),
+        ("the phone number", LOG_PHONE.to_owned()),
+        ("the phone number's digits", digits[1..].to_owned()),
+        ("the phone number as typed", phone_typed.to_owned()),
+        ("the database password", DB_PASSWORD.to_owned()),
+    ];
+    for (what, secret) in secrets {
+        assert!(
+            !logs.contains(&secret),
+            "{what} is in the logs:\n{}",
+            logs.lines()
+                .filter(|l| l.contains(&secret))
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    // A database URL that does not work: the error names the problem, not the password.
+    if backend == Backend::Postgres {
+        let wrong = url.replace("/navdesk_test_", "/no_such_database_");
+        let out = std::process::Command::new(BIN)
+            .args(["--database-url", &wrong, "migrate"])
+            .env("RUST_LOG", "debug")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.contains(DB_PASSWORD), "{text}");
+    }
+}
+
+async fn cases_id(url: &str, code: &str) -> i64 {
+    let db = navdesk::db::connect(url).await.unwrap();
+    sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(code)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+mod logs {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn secrets_never_reach_the_logs_sqlite() {
+        super::secrets_never_reach_the_logs(super::Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn secrets_never_reach_the_logs_postgres() {
+        super::secrets_never_reach_the_logs(super::Backend::Postgres).await;
+    }
+}
