@@ -1,8 +1,9 @@
 -- wrk script for scripts/load.sh: POST /help with a valid request form.
 --
 -- Each request gets its own name and phone number (thread id + counter), so every submission
--- is a distinct resident. Status codes are counted per thread and summed in done(), which
--- prints machine-readable lines that load.sh reads:
+-- is a distinct resident, from its own address (X-Forwarded-For; load.sh trusts 127.0.0.1).
+-- Status codes are counted per thread and summed in done(), which prints machine-readable lines
+-- that load.sh reads:
 --   status_303 N      the only answer that counts as a durable submission
 --   status_other N    every other answer (422 form errors, 5xx, 2xx, ...)
 --   status_CODE N     one line per code seen other than 303

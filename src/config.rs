@@ -48,6 +48,11 @@ pub struct Config {
     /// `status_refill_secs` seconds.
     pub status_burst: u32,
     pub status_refill_secs: u64,
+    /// Requests for help (`POST /help`) allowed per client address (`NAVDESK_HELP_RATE`).
+    pub help_rate: RateLimit,
+    /// Provider webhooks (`POST /sms/inbound`, `/sms/status`) allowed per client address,
+    /// counted before the signature is checked (`NAVDESK_WEBHOOK_RATE`).
+    pub webhook_rate: RateLimit,
     pub auth: AuthConfig,
     /// A new request should get its first contact within this many seconds.
     pub first_contact_secs: i64,
@@ -186,6 +191,10 @@ impl Config {
             },
             status_burst: 10,
             status_refill_secs: 60,
+            // Tests and tools send many requests from 127.0.0.1; `serve` sets the protective
+            // defaults (`RateLimit::HELP`, `RateLimit::WEBHOOK`) unless told otherwise.
+            help_rate: RateLimit::UNLIMITED,
+            webhook_rate: RateLimit::UNLIMITED,
             auth: AuthConfig::default(),
             first_contact_secs: 48 * 3600,
             auto_assign: crate::cases::autoassign::Rule::Off,
@@ -201,6 +210,97 @@ impl Config {
 
 pub const DEFAULT_SMS_BASE_URL: &str = "https://api.twilio.com";
 
+/// A per-address request allowance: `count` requests per `unit` (second or minute), and up to
+/// `burst` at once. Written `10/min,burst=10` or `50/s,burst=200` (without `burst`, it is
+/// `count`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    pub count: u32,
+    pub unit: Duration,
+    pub burst: u32,
+}
+
+impl RateLimit {
+    /// `POST /help`: ten at once (a family, or a library computer that several residents
+    /// use in turn), then one every six seconds. Nobody asking for help by hand comes near it;
+    /// a script from one address is held to ten a minute.
+    pub const HELP: Self = Self {
+        count: 10,
+        unit: Duration::from_secs(60),
+        burst: 10,
+    };
+    /// The webhooks: the provider sends from many addresses, and a burst of replies or
+    /// delivery reports after a mass text must pass; a flood of forged requests from one
+    /// address stops here before any signature is computed.
+    pub const WEBHOOK: Self = Self {
+        count: 50,
+        unit: Duration::from_secs(1),
+        burst: 200,
+    };
+    /// For tests and tools: a million a second.
+    pub const UNLIMITED: Self = Self {
+        count: 1_000_000,
+        unit: Duration::from_secs(1),
+        burst: 1_000_000,
+    };
+
+    /// The governor quota: one request back every `unit / count`, `burst` at most.
+    pub fn quota(self) -> governor::Quota {
+        let period = self.unit / self.count.max(1);
+        let burst = std::num::NonZeroU32::new(self.burst).unwrap_or(std::num::NonZeroU32::MIN);
+        governor::Quota::with_period(period.max(Duration::from_nanos(1)))
+            .unwrap_or_else(|| governor::Quota::per_second(std::num::NonZeroU32::MAX))
+            .allow_burst(burst)
+    }
+}
+
+impl fmt::Display for RateLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = if self.unit.as_secs() == 60 {
+            "min"
+        } else {
+            "s"
+        };
+        write!(f, "{}/{unit},burst={}", self.count, self.burst)
+    }
+}
+
+impl std::str::FromStr for RateLimit {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!(
+                "{text:?} is not a rate like 10/min,burst=10 or 50/s,burst=200 \
+                 (1 to 1000000 requests, a burst of 1 to 1000000)"
+            )
+        };
+        let text = text.trim();
+        let (rate, burst) = match text.split_once(',') {
+            Some((rate, burst)) => (rate.trim(), Some(burst.trim())),
+            None => (text, None),
+        };
+        let (count, unit) = rate.split_once('/').ok_or_else(bad)?;
+        let count: u32 = count.trim().parse().map_err(|_| bad())?;
+        let unit = match unit.trim() {
+            "s" | "sec" | "second" => Duration::from_secs(1),
+            "min" | "minute" => Duration::from_secs(60),
+            _ => return Err(bad()),
+        };
+        let burst = match burst {
+            None => count,
+            Some(b) => b
+                .strip_prefix("burst=")
+                .and_then(|n| n.trim().parse().ok())
+                .ok_or_else(bad)?,
+        };
+        let fits = |n: u32| (1..=1_000_000).contains(&n);
+        if !fits(count) || !fits(burst) {
+            return Err(bad());
+        }
+        Ok(Self { count, unit, burst })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +312,43 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("redacted"));
+    }
+
+    #[test]
+    fn rates_read_and_print_the_same() {
+        for (text, want) in [
+            ("10/min,burst=10", RateLimit::HELP),
+            ("50/s,burst=200", RateLimit::WEBHOOK),
+            (
+                " 30/min ",
+                RateLimit {
+                    count: 30,
+                    unit: Duration::from_secs(60),
+                    burst: 30,
+                },
+            ),
+        ] {
+            let rate: RateLimit = text.parse().unwrap();
+            assert_eq!(rate, want, "{text}");
+            assert_eq!(rate.to_string().parse::<RateLimit>().unwrap(), want);
+        }
+        for bad in [
+            "",
+            "10",
+            "10/h",
+            "0/s",
+            "x/s",
+            "10/s,20",
+            "10/s,burst=0",
+            "10/s,burst=x",
+            "2000000/s",
+        ] {
+            let err = bad.parse::<RateLimit>().unwrap_err();
+            assert!(err.contains("10/min,burst=10"), "{bad}: {err}");
+        }
+        // One back every six seconds, ten at once.
+        let quota = RateLimit::HELP.quota();
+        assert_eq!(quota.replenish_interval(), Duration::from_secs(6));
+        assert_eq!(quota.burst_size().get(), 10);
     }
 }

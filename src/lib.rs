@@ -63,6 +63,10 @@ pub struct AppStateInner {
     pub assets: Assets,
     pub pages: PageCache,
     pub status_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Requests for help per client address (`NAVDESK_HELP_RATE`).
+    pub help_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Provider webhooks per client address (`NAVDESK_WEBHOOK_RATE`).
+    pub webhook_limiter: DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub intake: intake::writer::IntakeWriter,
     /// Wakes the text worker when a text is stored.
     pub outbox: sms::worker::Outbox,
@@ -169,12 +173,34 @@ impl AppState {
             pages: PageCache::new(Duration::from_secs(60)),
             status_limiter: RateLimiter::keyed(quota),
             metrics,
+            help_limiter: RateLimiter::keyed(config.help_rate.quota()),
+            webhook_limiter: RateLimiter::keyed(config.webhook_rate.quota()),
             config,
         });
         areas::placement::start(Arc::downgrade(&inner), placer_queue, placing);
         Ok(Self(inner))
     }
+
+    /// Every per-address rate limiter.
+    pub fn limiters(&self) -> [&DefaultKeyedRateLimiter<std::net::IpAddr>; 3] {
+        [
+            &self.status_limiter,
+            &self.help_limiter,
+            &self.webhook_limiter,
+        ]
+    }
+
+    /// Forgets addresses whose allowance is full again and gives the memory back, so the
+    /// limiters stay small however many addresses pass.
+    pub fn sweep_limiters(&self) {
+        for limiter in self.limiters() {
+            web::sweep(limiter);
+        }
+    }
 }
+
+/// How often the rate limiters forget addresses they no longer hold back.
+pub const LIMITER_SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 /// Every request that may change data (anything but GET and HEAD) moves the database's change
 /// counter on once it is answered, so counts cached before it are not shown again.
@@ -211,11 +237,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));
 
-    let headers = web::pages::security_headers();
-    let router = headers.into_iter().fold(router, |r, (name, value)| {
-        r.layer(SetResponseHeaderLayer::if_not_present(name, value))
-    });
-
+    let https = state.config.public_url.starts_with("https://");
     let router = router
         .layer(
             ServiceBuilder::new()
@@ -243,6 +265,13 @@ pub fn app(state: AppState) -> Router {
                 // for a fraction of the time.
                 .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest)),
         );
+    // Outside the rest, so that every answer carries them: error pages drawn by the middleware
+    // above, 413 from the body limit, 500 from a caught panic.
+    let router = web::pages::security_headers(https)
+        .into_iter()
+        .fold(router, |r, (name, value)| {
+            r.layer(SetResponseHeaderLayer::if_not_present(name, value))
+        });
     // Outermost, so the time counted is the whole answer's; a layer on the router still sees
     // the route template it matched. Only when someone can read the figures.
     let router = if state.config.metrics_addr.is_some() {
@@ -329,10 +358,11 @@ impl Application {
     ) -> anyhow::Result<()> {
         let limiter_state = self.state.clone();
         let sweeper = tokio::spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(300));
+            let mut every = tokio::time::interval(LIMITER_SWEEP_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 every.tick().await;
-                limiter_state.status_limiter.retain_recent();
+                limiter_state.sweep_limiters();
             }
         });
         // The metrics listener stops after the main one has finished its requests, so a

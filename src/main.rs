@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use navdesk::config::{
-    Config, GeocoderKind, PlacementConfig, Secret, SmsConfig, DEFAULT_CENSUS_BASE_URL,
+    Config, GeocoderKind, PlacementConfig, RateLimit, Secret, SmsConfig, DEFAULT_CENSUS_BASE_URL,
     DEFAULT_DATABASE_URL, DEFAULT_HEX_SIZE_KM, DEFAULT_SMS_BASE_URL,
 };
 
@@ -308,6 +308,19 @@ struct ServeArgs {
     /// Empty: the header is ignored and each connecting address is a client.
     #[arg(long, env = "NAVDESK_TRUSTED_PROXIES", default_value = "")]
     trusted_proxies: String,
+
+    /// Requests for help (POST /help) one client address may send: a rate per second or
+    /// minute and how many at once, like `10/min,burst=10` (ten at once, then one every six
+    /// seconds). Past it the resident sees "too many requests" in their language; nothing
+    /// is stored.
+    #[arg(long, env = "NAVDESK_HELP_RATE", default_value_t = RateLimit::HELP)]
+    help_rate: RateLimit,
+
+    /// Webhook requests (POST /sms/inbound, /sms/status) one client address may send,
+    /// counted before the signature is checked, like `50/s,burst=200`. The provider sends
+    /// from many addresses; keep it generous enough for its bursts.
+    #[arg(long, env = "NAVDESK_WEBHOOK_RATE", default_value_t = RateLimit::WEBHOOK)]
+    webhook_rate: RateLimit,
 
     /// Whom the service-gap map credits for the area boundaries, as their license asks (for
     /// Denver's neighborhoods: "City and County of Denver Open Data Catalog").
@@ -738,6 +751,8 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.first_contact_secs = args.first_contact_hours * 3600;
     config.help_phone = args.help_phone.trim().to_owned();
     config.trusted_proxies = parse_trusted_proxies(&args.trusted_proxies)?;
+    config.help_rate = args.help_rate;
+    config.webhook_rate = args.webhook_rate;
     config.map_credit = args
         .map_credit
         .map(|c| c.trim().to_owned())

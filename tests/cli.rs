@@ -41,6 +41,8 @@ fn help_explains_flags_and_environment() {
         "NAVDESK_GEOCODER_TIMEOUT_MS",
         "NAVDESK_SERVICE_REGION",
         "NAVDESK_HEX_SIZE_KM",
+        "NAVDESK_HELP_RATE",
+        "NAVDESK_WEBHOOK_RATE",
     ] {
         assert!(
             text.contains(needle),
@@ -397,6 +399,20 @@ fn a_bad_sms_window_is_refused_with_the_reason() {
     let (ok, _, err) = run(&["serve", "--sms-hours", "25:00-26:00"]);
     assert!(!ok);
     assert!(err.contains("\"25:00\" is not a time of day"), "{err}");
+}
+
+#[test]
+fn a_bad_rate_limit_is_refused_with_the_form_it_takes() {
+    for flag in ["--help-rate", "--webhook-rate"] {
+        for bad in ["fast", "0/s", "10/h", "10/min,burst=0"] {
+            let (ok, _, err) = run(&["serve", flag, bad]);
+            assert!(!ok, "{flag} {bad}");
+            assert!(
+                err.contains(&format!("{bad:?} is not a rate like 10/min,burst=10")),
+                "{flag} {bad}: {err}"
+            );
+        }
+    }
 }
 
 #[test]

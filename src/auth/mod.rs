@@ -173,6 +173,13 @@ impl StaffForm {
     }
 }
 
+/// Text as typed, without control characters other than line breaks (`\r\n` becomes `\n`).
+pub fn without_control_chars(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect()
+}
+
 impl FromRequest<AppState> for StaffForm {
     type Rejection = Response;
 
@@ -186,7 +193,11 @@ impl FromRequest<AppState> for StaffForm {
         let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
+        // Control characters are never typed text (and PostgreSQL refuses a NUL): dropped,
+        // keeping line breaks.
+        let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), without_control_chars(&v)))
+            .collect();
         let sent = fields
             .iter()
             .find(|(k, _)| k == "csrf_token")
@@ -257,7 +268,7 @@ async fn login(
         (String::new(), String::new(), String::new(), None);
     for (key, value) in form_urlencoded::parse(&body) {
         match &*key {
-            "email" => email = value.trim().to_owned(),
+            "email" => email = without_control_chars(value.trim()),
             "password" => password = value.into_owned(),
             "csrf_token" => sent_token = value.into_owned(),
             "next" => next = Some(value.into_owned()),

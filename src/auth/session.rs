@@ -231,7 +231,8 @@ pub async fn lookup(
 /// Where to go after signing in: `next` if it is a path on this site, else `/cases`.
 /// Refuses anything a browser could read as another site: `//host`, `/\host`, a scheme,
 /// and control characters or spaces (browsers drop tabs and newlines, so `/\t/host` would
-/// become `//host`). Only visible ASCII is kept, so the value is always a valid header.
+/// become `//host`) and dot segments (`/.//host` resolves to `//host`). Only visible ASCII is
+/// kept, so the value is always a valid header.
 pub fn safe_next(next: Option<&str>) -> String {
     const DEFAULT: &str = "/cases";
     let Some(next) = next else {
@@ -240,6 +241,10 @@ pub fn safe_next(next: Option<&str>) -> String {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
+        // Dot segments: a browser would resolve `/.//host` to `//host`.
+        && !next.split(['?', '#']).next().unwrap_or_default().split('/').any(|segment| {
+            matches!(segment, "." | "..")
+        })
         && next.len() <= 2000
         && next.bytes().all(|b| b.is_ascii_graphic());
     if ok {
@@ -282,6 +287,10 @@ mod tests {
             (Some("/cases\r\nSet-Cookie: x=1"), "/cases"),
             (Some("/café"), "/cases"),
             (Some("/%2F/evil.example"), "/%2F/evil.example"),
+            (Some("/.//evil.example"), "/cases"),
+            (Some("/cases/../cases"), "/cases"),
+            (Some("/cases/./42"), "/cases"),
+            (Some("/cases?q=a/../b"), "/cases?q=a/../b"),
         ];
         for (input, want) in cases {
             assert_eq!(safe_next(*input), *want, "{input:?}");

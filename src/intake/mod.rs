@@ -15,7 +15,7 @@ use axum::Router;
 
 use crate::domain::{Channel, RefCode};
 use crate::web::pages::{html_response, Caching};
-use crate::web::{AppError, AppResult, ClientIp, Ctx};
+use crate::web::{check_rate, AppError, AppResult, ClientIp, Ctx};
 use crate::AppState;
 use form::{FieldError, RawRequest};
 
@@ -54,7 +54,9 @@ async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
     Ok(page.respond(&headers))
 }
 
-async fn submit_help(ctx: Ctx, body: Bytes) -> AppResult<Response> {
+async fn submit_help(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult<Response> {
+    // Before anything is read or stored: the 429 page is drawn in the resident's language.
+    check_rate(&ctx.state.help_limiter, ip, "requests for help")?;
     let raw = RawRequest::from_form(&body);
     if raw.is_spam() {
         // Answer a robot as if it had succeeded, so it learns nothing; store nothing.
@@ -130,15 +132,7 @@ async fn status_form(ctx: Ctx) -> Response {
 }
 
 async fn status_lookup(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult<Response> {
-    if let Err(not_until) = ctx.state.status_limiter.check_key(&ip) {
-        let wait = not_until.wait_time_from(governor::clock::Clock::now(
-            &governor::clock::DefaultClock::default(),
-        ));
-        tracing::warn!(%ip, "status look-ups rate-limited");
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: wait.as_secs() + 1,
-        });
-    }
+    check_rate(&ctx.state.status_limiter, ip, "status look-ups")?;
     let mut code_input = String::new();
     let mut last4 = String::new();
     for (key, value) in form_urlencoded::parse(&body) {

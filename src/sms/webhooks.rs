@@ -2,6 +2,8 @@
 //! text we sent is doing). Each is accepted only with a valid `X-Twilio-Signature` over our
 //! public URL and the posted parameters; without one the answer is 403 and nothing is stored.
 //! Without an auth token configured there is nothing to check against, so both refuse.
+//! Before the signature is computed, each client address is held to `NAVDESK_WEBHOOK_RATE`
+//! (429 with Retry-After past it), so a flood of forged requests costs no hashing.
 //!
 //! A reply is read for its meaning: STOP and its kin opt the number out at once, with one
 //! confirmation in the resident's language; START opts back in; HELP gets the help text;
@@ -18,6 +20,7 @@ use axum::Router;
 use super::keywords::{Keywords, Meaning};
 use super::outbox::{self, Kind, NewText, Status};
 use crate::i18n::Lang;
+use crate::web::{check_rate, ClientIp};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -87,10 +90,14 @@ fn twiml_ok() -> Response {
 
 async fn status(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     uri: Uri,
     body: Bytes,
 ) -> Response {
+    if let Err(limited) = check_rate(&state.webhook_limiter, ip, "webhooks") {
+        return limited.into_response();
+    }
     let Some(form) = verified(&state, &headers, &uri, &body) else {
         return refused();
     };
@@ -127,19 +134,24 @@ async fn status(
 
 async fn inbound(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     uri: Uri,
     body: Bytes,
 ) -> Response {
+    if let Err(limited) = check_rate(&state.webhook_limiter, ip, "webhooks") {
+        return limited.into_response();
+    }
     let Some(form) = verified(&state, &headers, &uri, &body) else {
         return refused();
     };
     let (Some(from), Some(sid)) = (field(&form, "From"), field(&form, "MessageSid")) else {
         return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
     };
-    let text = field(&form, "Body").unwrap_or_default();
+    // A NUL (PostgreSQL refuses it) or other control character is no part of a text.
+    let text = crate::auth::without_control_chars(field(&form, "Body").unwrap_or_default());
     let to = field(&form, "To").unwrap_or_default();
-    match handle_reply(&state, from, to, sid, text).await {
+    match handle_reply(&state, from, to, sid, &text).await {
         Ok(()) => twiml_ok(),
         Err(err) => {
             tracing::error!(error = %err, "inbound text not stored");

@@ -84,6 +84,36 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
+/// Counts one request from `ip` against `limiter`: `429` with the seconds to wait when the
+/// address has used its allowance. No database and no allocation beyond the limiter's entry
+/// for a new address.
+pub fn check_rate(
+    limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    ip: std::net::IpAddr,
+    what: &'static str,
+) -> AppResult<()> {
+    match limiter.check_key(&ip) {
+        Ok(()) => Ok(()),
+        Err(not_until) => {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            tracing::warn!(%ip, what, "rate-limited");
+            Err(AppError::TooManyRequests {
+                retry_after_secs: wait.as_secs() + 1,
+            })
+        }
+    }
+}
+
+/// Forgets the addresses whose allowance is full again (they would be let through anyway)
+/// and gives the memory back: called every minute, it keeps a limiter as small as the number
+/// of addresses seen in the last refill period, however many passed before.
+pub fn sweep(limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>) {
+    limiter.retain_recent();
+    limiter.shrink_to_fit();
+}
+
 /// Who a request is from. Behind a trusted proxy, `X-Forwarded-For` is read from the right (the
 /// entry the nearest proxy added) past any other trusted proxies; the first address that is not
 /// one is the client. Anything else in the header could be made up by the client, so it is not
@@ -134,6 +164,34 @@ mod tests {
         ] {
             assert_eq!(page_number(raw), want, "{raw:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod sweep_tests {
+    use governor::{Quota, RateLimiter};
+    use std::net::IpAddr;
+    use std::time::Duration;
+
+    #[test]
+    fn a_sweep_forgets_addresses_that_are_no_longer_held_back() {
+        // One request per millisecond per address: a millisecond later every one is free.
+        let quota = Quota::with_period(Duration::from_millis(1)).unwrap();
+        let limiter = RateLimiter::keyed(quota);
+        for n in 0..100_000u32 {
+            assert!(limiter.check_key(&IpAddr::from(n.to_be_bytes())).is_ok());
+        }
+        assert_eq!(limiter.len(), 100_000);
+        // One address still held back (just used), the rest long free.
+        std::thread::sleep(Duration::from_millis(20));
+        let busy = IpAddr::from([203, 0, 113, 1]);
+        let slow = RateLimiter::keyed(Quota::with_period(Duration::from_secs(60)).unwrap());
+        assert!(slow.check_key(&busy).is_ok());
+        super::sweep(&limiter);
+        super::sweep(&slow);
+        assert_eq!(limiter.len(), 0, "memory back to nothing");
+        assert_eq!(slow.len(), 1, "an address still held back is remembered");
+        assert!(slow.check_key(&busy).is_err());
     }
 }
 

@@ -276,9 +276,11 @@ impl PageCache {
     }
 }
 
-/// Headers on every answer: no inline script or style, no framing, no sniffing.
-pub fn security_headers() -> Vec<(HeaderName, HeaderValue)> {
-    vec![
+/// Headers on every answer: no inline script or style, no framing, no sniffing; and, when the
+/// world reaches us over HTTPS (`NAVDESK_PUBLIC_URL` starts with `https://`, usually TLS at a
+/// proxy), HSTS: browsers then never use plain HTTP for a year.
+pub fn security_headers(https: bool) -> Vec<(HeaderName, HeaderValue)> {
+    let mut headers = vec![
         (
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
@@ -299,7 +301,14 @@ pub fn security_headers() -> Vec<(HeaderName, HeaderValue)> {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ),
-    ]
+    ];
+    if https {
+        headers.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    headers
 }
 
 #[cfg(test)]
