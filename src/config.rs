@@ -65,6 +65,10 @@ pub struct Config {
     /// every request comes from its address, and per-address limits would lump all residents
     /// together.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Days after a case is closed before its resident's personal data is removed by the
+    /// hourly retention job (`NAVDESK_RETENTION_DAYS`; `serve` defaults to 730). Off in
+    /// `for_database`, so tests and tools never clear data unless they ask.
+    pub retention: crate::datacare::RetentionDays,
 }
 
 /// Where residents are: how requests are located after they are stored, and the region a
@@ -191,6 +195,7 @@ impl Config {
             placement: PlacementConfig::default(),
             map_credit: None,
             trusted_proxies: Vec::new(),
+            retention: crate::datacare::RetentionDays(None),
         }
     }
 }
