@@ -47,6 +47,7 @@ both!(
     export_gives_one_resident_their_data_and_nobody_elses,
     erase_on_request_asks_first_then_removes,
     bad_selectors_are_refused_and_change_nothing,
+    the_server_runs_retention_by_itself,
 );
 
 /// The app with the fake Twilio (texts really go out), and its database URL.
@@ -474,6 +475,10 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
         .collect();
     assert_eq!(due.len(), 17);
 
+    let races = "SELECT id, race_ethnicity, area_id FROM residents ORDER BY id";
+    let races_before: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as(races).fetch_all(&app.db.pool).await.unwrap();
+
     let (ok, out, err) = navdesk(&url, &["retention", "--dry-run"]);
     assert!(ok, "{err}");
     assert!(out.contains("17 resident(s) with 17 case(s)"), "{out}");
@@ -490,10 +495,13 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
         "{out}"
     );
 
-    sqlx::query_as("SELECT name, race_ethnicity, erased_at FROM residents ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+    let races_after: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as(races).fetch_all(&app.db.pool).await.unwrap();
+    assert_eq!(
+        races_after, races_before,
+        "race/ethnicity answers and areas stay"
+    );
+
     // The figures: the same, read while the periods are marked, and after they are rebuilt.
     assert_eq!(exports(&admin).await, before, "figures after retention");
     navdesk::maps::stats::refresh(&app.db, navdesk::db::now(), false, 1000)
@@ -998,4 +1006,50 @@ async fn bad_selectors_are_refused_and_change_nothing(app: TestApp, url: String)
     for s in &ana {
         assert_ne!(personal_fields(&app, s.resident).await, ERASED);
     }
+}
+
+/// `serve` runs the job itself (at start, then hourly), here as a second instance on the same
+/// database: residents whose case closed long ago are cleared, once, with one audit entry.
+async fn the_server_runs_retention_by_itself(app: TestApp, url: String) {
+    let now = navdesk::db::now();
+    let area = area(&app, "Five Points").await;
+    let program = program(&app).await;
+    let person = |i: usize, closed_days_ago: i64| Person {
+        name: format!("Resident Number {i}"),
+        phone: phone(i),
+        status: "closed",
+        created: now - (closed_days_ago + 30) * DAY,
+        closed: Some(now - closed_days_ago * DAY),
+        language: "en",
+        race: "black",
+        area,
+        needs: "internet",
+        contact_after: 3600,
+        outcome: None,
+    };
+    let old = insert_person(&app, &person(1, 40), program).await;
+    let recent = insert_person(&app, &person(2, 10), program).await;
+
+    let mut config = navdesk::config::Config::for_database(url);
+    config.retention = "30".parse().unwrap();
+    let second = navdesk::Application::build(config).await.unwrap();
+    let mut erased = false;
+    for _ in 0..100 {
+        erased = personal_fields(&app, old.resident).await == ERASED;
+        if erased {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        erased,
+        "the server cleared the resident whose case closed 40 days ago"
+    );
+    assert_ne!(personal_fields(&app, recent.resident).await, ERASED);
+    assert!(case_texts(&app, recent.case).await.contains("landlord"));
+    assert_eq!(
+        audit_rows(&app, "retention_erase").await,
+        vec![(None, None, None, None, Some(1))]
+    );
+    drop(second);
 }
