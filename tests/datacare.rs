@@ -294,44 +294,39 @@ async fn exports(who: &Staff) -> BTreeMap<String, String> {
 
 /// The resident row's personal fields, as stored (NULL as "NULL").
 async fn personal_fields(app: &TestApp, resident: i64) -> Vec<String> {
-    let row: (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<f64>,
-        Option<f64>,
-        Option<i64>,
-        Option<i64>,
-        String,
-        Option<String>,
-        String,
-    ) = sqlx::query_as(
-        "SELECT name, phone, email, address, zip, lat, lon, household_size, monthly_income, \
-         benefits, age_band, accessibility FROM residents WHERE id = $1",
-    )
-    .bind(resident)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let s = |v: Option<String>| v.unwrap_or_else(|| "NULL".into());
-    let n = |v: Option<i64>| v.map_or("NULL".into(), |v| v.to_string());
-    let f = |v: Option<f64>| v.map_or("NULL".into(), |v| v.to_string());
-    vec![
-        row.0,
-        s(row.1),
-        s(row.2),
-        s(row.3),
-        s(row.4),
-        f(row.5),
-        f(row.6),
-        n(row.7),
-        n(row.8),
-        row.9,
-        s(row.10),
-        row.11,
-    ]
+    use sqlx::Row;
+    let columns = [
+        "name",
+        "phone",
+        "email",
+        "address",
+        "zip",
+        "lat",
+        "lon",
+        "household_size",
+        "monthly_income",
+        "benefits",
+        "age_band",
+        "accessibility",
+    ];
+    let list = columns
+        .iter()
+        .map(|c| format!("CAST({c} AS TEXT) AS {c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row = sqlx::query(&format!("SELECT {list} FROM residents WHERE id = $1"))
+        .bind(resident)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    columns
+        .iter()
+        .map(|c| {
+            row.try_get::<Option<String>, _>(*c)
+                .unwrap()
+                .unwrap_or_else(|| "NULL".into())
+        })
+        .collect()
 }
 
 const ERASED: [&str; 12] = [
