@@ -779,9 +779,12 @@ async fn export_resident(database_url: &str, args: ExportResidentArgs) -> anyhow
     match &args.out {
         Some(path) => {
             use std::io::Write as _;
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Personal data: readable by its owner only.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options
                 .open(path)
                 .with_context(|| format!("cannot create {}", path.display()))?;
             file.write_all(text.as_bytes())

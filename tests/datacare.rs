@@ -693,6 +693,12 @@ async fn export_gives_one_resident_their_data_and_nobody_elses(app: TestApp, url
     );
     assert!(ok, "{err}");
     assert!(out.contains("2 resident record(s)"), "{out}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only its owner may read the export");
+    }
     let text = std::fs::read_to_string(&file).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let codes: Vec<&str> = doc["residents"]
