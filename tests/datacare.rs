@@ -562,8 +562,8 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
         audit_rows(&app, "retention_erase").await,
         vec![(None, None, None, None, Some(17))]
     );
-    let (ok, out, _) = navdesk(&url, &["retention"]);
-    assert!(ok);
+    let (ok, out, err) = navdesk(&url, &["retention"]);
+    assert!(ok, "{err}");
     assert!(
         out.contains("cleared the personal data of 0 resident(s)"),
         "{out}"
@@ -901,7 +901,7 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         (rows[0].3, rows[1].3),
         (Some(ana[0].resident), Some(ana[1].resident))
     );
-    let (ok, out, _) = navdesk(
+    let (ok, out, err) = navdesk(
         &url,
         &[
             "erase-resident",
@@ -912,7 +912,7 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
             "--yes",
         ],
     );
-    assert!(ok);
+    assert!(ok, "{err}");
     assert!(out.contains("already removed"), "{out}");
     assert_eq!(audit_rows(&app, "erase_resident").await.len(), 2);
 }

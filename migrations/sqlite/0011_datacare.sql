@@ -30,3 +30,10 @@ CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX audit_log_resident_at ON audit_log (resident_id, at);
 CREATE INDEX audit_log_user_at ON audit_log (user_id, at);
 CREATE INDEX audit_log_case_at ON audit_log (case_id, at);
+
+-- Clearing a resident finds their texts by resident, and texts tied to no one by number.
+CREATE INDEX sms_messages_resident ON sms_messages (resident_id);
+CREATE INDEX sms_messages_unlinked_from ON sms_messages (from_number)
+    WHERE case_id IS NULL AND resident_id IS NULL;
+CREATE INDEX sms_messages_unlinked_to ON sms_messages (to_number)
+    WHERE case_id IS NULL AND resident_id IS NULL;

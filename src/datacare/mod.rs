@@ -214,6 +214,15 @@ pub async fn erase(
         return Ok(out);
     }
     let list = id_list(resident_ids);
+    // Write first: on SQLite a transaction that reads and then writes fails at once when
+    // another connection wrote in between, while one that starts by writing waits for the lock
+    // (busy_timeout). On PostgreSQL this locks the rows, so a second eraser waits here and then
+    // finds them cleared.
+    sqlx::query(&format!(
+        "UPDATE residents SET erased_at = erased_at WHERE id IN ({list}) AND erased_at IS NULL"
+    ))
+    .execute(&mut *conn)
+    .await?;
     // Their numbers, before they are cleared, for texts that name only the number.
     let phones: Vec<(i64, Option<String>)> = sqlx::query_as(&format!(
         "SELECT id, phone FROM residents WHERE id IN ({list}) AND erased_at IS NULL"
@@ -331,10 +340,16 @@ pub async fn erase(
         }
     }
     let mut texts = format!("resident_id IN ({claimed}) OR case_id IN ({cases})");
-    for i in 0..numbers.len() {
-        let n = i + 2;
+    if !numbers.is_empty() {
+        // Texts tied to no resident or case (say, from a number we did not know yet), by number.
+        let params = (0..numbers.len())
+            .map(|i| format!("${}", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
         texts.push_str(&format!(
-            " OR (direction = 'in' AND from_number = ${n}) OR (direction = 'out' AND to_number = ${n})"
+            " OR (case_id IS NULL AND resident_id IS NULL \
+             AND ((direction = 'in' AND from_number IN ({params})) \
+             OR (direction = 'out' AND to_number IN ({params}))))"
         ));
     }
     let cancel = format!(
@@ -362,15 +377,22 @@ pub async fn erase(
 }
 
 /// Residents the retention job would clear now: not cleared yet, with cases, every one of them
-/// closed (or resolved) before `cutoff`. At most `limit`, oldest first.
-pub async fn due_for_retention(db: &Db, cutoff: i64, limit: i64) -> sqlx::Result<Vec<i64>> {
+/// closed (or resolved) before `cutoff`. At most `limit`, oldest first, from after `after_id`
+/// (a run walks the residents once instead of reading the cleared ones again for each batch).
+pub async fn due_for_retention(
+    db: &Db,
+    cutoff: i64,
+    after_id: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(&format!(
-        "SELECT r.id FROM residents r WHERE r.erased_at IS NULL \
+        "SELECT r.id FROM residents r WHERE r.id > $2 AND r.erased_at IS NULL \
          AND EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id) \
          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = r.id AND ({STILL_NEEDED})) \
-         ORDER BY r.id LIMIT $2"
+         ORDER BY r.id LIMIT $3"
     ))
     .bind(cutoff)
+    .bind(after_id)
     .bind(limit)
     .fetch_all(&db.pool)
     .await
@@ -398,17 +420,19 @@ pub async fn run_retention(
 ) -> sqlx::Result<RetentionRun> {
     let mut run = RetentionRun::default();
     if dry_run {
-        let ids = due_for_retention(db, cutoff, i64::MAX).await?;
+        let ids = due_for_retention(db, cutoff, 0, i64::MAX).await?;
         run.residents = ids.len();
         run.cases = count_cases(db, &ids).await?;
         return Ok(run);
     }
     let mut audit_id: Option<i64> = None;
+    let mut after_id = 0;
     loop {
-        let ids = due_for_retention(db, cutoff, BATCH as i64).await?;
-        if ids.is_empty() {
+        let ids = due_for_retention(db, cutoff, after_id, BATCH as i64).await?;
+        let Some(&last) = ids.last() else {
             break;
-        }
+        };
+        after_id = last;
         let mut tx = db.pool.begin().await?;
         let erased = erase(&mut tx, &ids, Scope::ClosedBefore(cutoff), now).await?;
         let n = erased.residents.len() as i64;
@@ -442,10 +466,6 @@ pub async fn run_retention(
         tx.commit().await?;
         run.residents += erased.residents.len();
         run.cases += count_cases(db, &erased.residents).await?;
-        // Another instance took this batch: what is left is for the next round.
-        if n == 0 {
-            break;
-        }
     }
     if run.residents > 0 {
         db.note_change();
