@@ -73,6 +73,10 @@ pub struct Config {
     /// Where `GET /metrics` (Prometheus) is served, apart from the public listener
     /// (`NAVDESK_METRICS_ADDR`). `None`: no metrics listener, and requests are not counted.
     pub metrics_addr: Option<SocketAddr>,
+    /// Days after a case is closed before its resident's personal data is removed by the
+    /// hourly retention job (`NAVDESK_RETENTION_DAYS`; `serve` defaults to 730). Off in
+    /// `for_database`, so tests and tools never clear data unless they ask.
+    pub retention: crate::datacare::RetentionDays,
 }
 
 /// Where residents are: how requests are located after they are stored, and the region a
@@ -204,6 +208,7 @@ impl Config {
             map_credit: None,
             trusted_proxies: Vec::new(),
             metrics_addr: None,
+            retention: crate::datacare::RetentionDays(None),
         }
     }
 }

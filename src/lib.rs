@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod config;
+pub mod datacare;
 pub mod db;
 pub mod demo;
 pub mod domain;
@@ -138,6 +139,7 @@ impl AppState {
         };
         let outbox = sms::worker::start(db.clone(), transport, worker);
         maps::stats::start(db.clone(), Duration::from_secs(30));
+        datacare::start(db.clone(), config.retention);
         sms::followups::start(
             db.clone(),
             i18n.clone(),

@@ -88,6 +88,62 @@ enum Command {
         /// The new file to write.
         file: PathBuf,
     },
+    /// Remove the personal data of residents whose cases were all closed (or resolved) longer
+    /// ago than NAVDESK_RETENTION_DAYS, keeping what the map and reports count; `serve` does
+    /// this every hour. Prints how many residents and cases were cleared.
+    Retention(RetentionArgs),
+    /// Print, as JSON, everything held about one resident: their details, every case with its
+    /// needs, timeline, referrals, outcome and texts, and their number's opt-out. Audited.
+    ExportResident(ExportResidentArgs),
+    /// Remove one resident's personal data now (as the retention job does), closing their open
+    /// cases. Without --yes, only prints what would be removed. Audited.
+    EraseResident(EraseResidentArgs),
+}
+
+#[derive(Args)]
+struct RetentionArgs {
+    /// Only count the residents and cases that would be cleared; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Days after closing before personal data is removed, or `off`.
+    #[arg(long = "days", env = "NAVDESK_RETENTION_DAYS", default_value = "730")]
+    retention: navdesk::datacare::RetentionDays,
+}
+
+/// Which resident: one of --ref or --phone.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct ResidentSelector {
+    /// The reference code of one of their requests.
+    #[arg(long = "ref", value_name = "CODE")]
+    reference: Option<String>,
+    /// Their phone number, as they would type it (every request made with it).
+    #[arg(long, value_name = "NUMBER")]
+    phone: Option<String>,
+}
+
+#[derive(Args)]
+struct ExportResidentArgs {
+    #[command(flatten)]
+    selector: ResidentSelector,
+    /// Who asked for the export (e.g. the staff member handling the request), for the audit log.
+    #[arg(long, value_name = "TEXT")]
+    requested_by: String,
+    /// Where to write (default: standard output). Never overwrites a file.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct EraseResidentArgs {
+    #[command(flatten)]
+    selector: ResidentSelector,
+    /// Who asked for the removal (e.g. the staff member handling the request), for the audit log.
+    #[arg(long, value_name = "TEXT")]
+    requested_by: String,
+    /// Really remove; without it, only print what would be removed.
+    #[arg(long)]
+    yes: bool,
 }
 
 #[derive(Subcommand)]
@@ -367,6 +423,12 @@ struct ServeArgs {
     /// Size of that grid's hexagons, kilometres across.
     #[arg(long, env = "NAVDESK_HEX_SIZE_KM", default_value_t = DEFAULT_HEX_SIZE_KM)]
     hex_size_km: f64,
+
+    /// Days after a case is closed before the hourly job removes its resident's personal data
+    /// (name, contact details, address, free text, texts), keeping what the map and reports
+    /// count; `off`: never.
+    #[arg(long, env = "NAVDESK_RETENTION_DAYS", default_value = "730")]
+    retention_days: navdesk::datacare::RetentionDays,
 }
 
 fn parse_on_off(text: &str) -> Result<bool, String> {
@@ -413,6 +475,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::I18n(command) => i18n(command),
         Command::Programs(command) => programs(&cli.database_url, command).await,
         Command::Backup { file } => backup(&cli.database_url, &file).await,
+        Command::Retention(args) => retention(&cli.database_url, args).await,
+        Command::ExportResident(args) => export_resident(&cli.database_url, args).await,
+        Command::EraseResident(args) => erase_resident(&cli.database_url, args).await,
         Command::ImportPovertyGuidelines { file, year } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;
@@ -659,6 +724,163 @@ async fn backup(database_url: &str, file: &std::path::Path) -> anyhow::Result<()
     Ok(())
 }
 
+async fn retention(database_url: &str, args: RetentionArgs) -> anyhow::Result<()> {
+    let now = navdesk::db::now();
+    let Some(cutoff) = args.retention.cutoff(now) else {
+        say!("retention is off (NAVDESK_RETENTION_DAYS=off): nothing was removed");
+        return Ok(());
+    };
+    let db = navdesk::db::open(database_url).await?;
+    let run = navdesk::datacare::run_retention(&db, cutoff, now, args.dry_run).await?;
+    let days = args.retention;
+    if args.dry_run {
+        say!(
+            "dry run: {} resident(s) with {} case(s) closed more than {days} days ago would be \
+             cleared; nothing was changed",
+            run.residents,
+            run.cases
+        );
+    } else {
+        say!(
+            "cleared the personal data of {} resident(s) with {} case(s) closed more than {days} \
+             days ago",
+            run.residents,
+            run.cases
+        );
+    }
+    Ok(())
+}
+
+/// Checks the selector and --requested-by before touching the database; finds the residents.
+async fn select_resident(
+    database_url: &str,
+    selector: &ResidentSelector,
+    requested_by: &str,
+    command: &str,
+) -> anyhow::Result<(
+    navdesk::db::Db,
+    navdesk::datacare::Selector,
+    Vec<i64>,
+    String,
+)> {
+    let chosen = navdesk::datacare::Selector::parse(
+        selector.reference.as_deref(),
+        selector.phone.as_deref(),
+    )?;
+    let actor = navdesk::datacare::actor(requested_by, command)?;
+    let db = navdesk::db::open(database_url).await?;
+    let ids = navdesk::datacare::find(&db, &chosen).await?;
+    anyhow::ensure!(!ids.is_empty(), "no resident matches the {chosen}");
+    Ok((db, chosen, ids, actor))
+}
+
+async fn export_resident(database_url: &str, args: ExportResidentArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.out {
+        anyhow::ensure!(
+            !path.exists(),
+            "{} already exists: choose a new file name",
+            path.display()
+        );
+    }
+    let (db, selector, ids, actor) = select_resident(
+        database_url,
+        &args.selector,
+        &args.requested_by,
+        "export-resident",
+    )
+    .await?;
+    let now = navdesk::db::now();
+    let doc = navdesk::datacare::export(&db, &ids, now).await?;
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    // Audited before anything is shown or written.
+    navdesk::datacare::audit_each(&db, &actor, "export_resident", &selector, &ids, now).await?;
+    match &args.out {
+        Some(path) => {
+            use std::io::Write as _;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Personal data: readable by its owner only.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options
+                .open(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            file.write_all(text.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            say!(
+                "{} resident record(s) for the {selector} written to {}",
+                ids.len(),
+                path.display()
+            );
+        }
+        None => {
+            use std::io::Write as _;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}
+
+async fn erase_resident(database_url: &str, args: EraseResidentArgs) -> anyhow::Result<()> {
+    let (db, selector, ids, actor) = select_resident(
+        database_url,
+        &args.selector,
+        &args.requested_by,
+        "erase-resident",
+    )
+    .await?;
+    if !args.yes {
+        let p = navdesk::datacare::preview(&db, &ids).await?;
+        say!(
+            "the {selector} matches {} resident record(s):",
+            p.residents.len()
+        );
+        for (id, erased) in &p.residents {
+            if *erased {
+                say!("  resident {id}: personal data already removed");
+            } else {
+                say!("  resident {id}");
+            }
+        }
+        for (code, status) in &p.cases {
+            let closing = if matches!(status.as_str(), "closed" | "resolved") {
+                ""
+            } else {
+                " (open: would be closed)"
+            };
+            say!("  case {code}: {status}{closing}");
+        }
+        say!(
+            "would remove: name, phone, email, address, ZIP, household and income details, \
+             accessibility needs, case details, timeline and referral notes, and the text of {} \
+             message(s) ({} not yet sent would be cancelled)",
+            p.texts,
+            p.texts_waiting
+        );
+        say!("nothing was changed; run again with --yes to remove it");
+        return Ok(());
+    }
+    let erased =
+        navdesk::datacare::erase_on_request(&db, &actor, &selector, &ids, navdesk::db::now())
+            .await?;
+    if erased.residents.is_empty() {
+        say!("the personal data of the {selector} was already removed; nothing changed");
+    } else {
+        say!(
+            "removed the personal data of {} resident record(s) for the {selector}; {} open \
+             case(s) closed, {} unsent text(s) cancelled",
+            erased.residents.len(),
+            erased.cases_closed,
+            erased.texts_cancelled
+        );
+    }
+    Ok(())
+}
+
 /// Reads the password first (so a bad one changes nothing), then migrates and creates.
 /// A password from standard input: typed without echo at a terminal, else one line.
 fn read_password() -> anyhow::Result<String> {
@@ -753,6 +975,7 @@ async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
     config.trusted_proxies = parse_trusted_proxies(&args.trusted_proxies)?;
     config.help_rate = args.help_rate;
     config.webhook_rate = args.webhook_rate;
+    config.retention = args.retention_days;
     config.map_credit = args
         .map_credit
         .map(|c| c.trim().to_owned())

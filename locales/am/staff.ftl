@@ -11,3 +11,6 @@ case-programs-not-eligible = ብቁ አይደለም
 case-programs-refer = አስተላልፍ
 case-programs-refer-label = ወደ { $program } አስተላልፍ
 case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏል፦ { $status }
+
+## A case whose resident's personal data was removed
+case-erased = የግል መረጃው በ{ $date } ተሰርዟል።

@@ -11,3 +11,6 @@ case-programs-not-eligible = غير مؤهل
 case-programs-refer = إحالة
 case-programs-refer-label = إحالة إلى { $program }
 case-programs-referred = تمت الإحالة في هذه الحالة: { $status }
+
+## A case whose resident's personal data was removed
+case-erased = أُزيلت البيانات الشخصية في { $date }.

@@ -99,6 +99,7 @@ case-details = Details
 case-accessibility = Accessibility needs
 case-none = None
 case-not-given = Not given
+case-erased = Personal data removed on { $date }.
 case-note-title = Add a note
 case-note-label = Note
 case-note-hint = Notes are seen only by staff and cannot be changed once added.
@@ -344,6 +345,14 @@ audit-action-reassign_case = Reassigned the case
 audit-action-release_case = Returned a case to the queue
 audit-action-record_request = Recorded a request taken by phone or in person
 audit-action-change_case = Changed the case
+audit-action-retention_erase = Removed personal data of cases closed long ago
+audit-action-erase_resident = Removed a resident's personal data on request
+audit-action-export_resident = Exported everything held about a resident
+audit-resident = Resident { $id }
+audit-residents-count = { $count ->
+    [one] 1 resident
+   *[other] { $count } residents
+}
 
 ## ---- Staff administration (branch admin): navigation, navigators, programs, accounts, invites ----
 

@@ -99,6 +99,7 @@ case-details = Detalles
 case-accessibility = Necesidades de accesibilidad
 case-none = Ninguna
 case-not-given = No indicado
+case-erased = Datos personales eliminados el { $date }.
 case-note-title = Añadir una nota
 case-note-label = Nota
 case-note-hint = Solo el personal ve las notas, y no se pueden cambiar después de añadirlas.
@@ -344,6 +345,14 @@ audit-action-reassign_case = Reasignó el caso
 audit-action-release_case = Devolvió un caso a la cola
 audit-action-record_request = Registró una solicitud por teléfono o en persona
 audit-action-change_case = Cambió el caso
+audit-action-retention_erase = Eliminó datos personales de casos cerrados hace tiempo
+audit-action-erase_resident = Eliminó los datos personales de un residente a petición suya
+audit-action-export_resident = Exportó todo lo que se guarda de un residente
+audit-resident = Residente { $id }
+audit-residents-count = { $count ->
+    [one] 1 residente
+   *[other] { $count } residentes
+}
 
 ## ---- Administración del personal (rama admin): navegación, navegadores, programas, cuentas, invitaciones ----
 

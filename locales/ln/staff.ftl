@@ -11,3 +11,6 @@ case-programs-not-eligible = Akoki te
 case-programs-refer = Tinda
 case-programs-refer-label = Tinda epai ya { $program }
 case-programs-referred = Esili kotindama na likambo oyo: { $status }
+
+## A case whose resident's personal data was removed
+case-erased = Bansango ya moto moko elongolami na { $date }.

@@ -11,3 +11,6 @@ case-programs-not-eligible = Không đủ điều kiện
 case-programs-refer = Giới thiệu
 case-programs-refer-label = Giới thiệu đến { $program }
 case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
+
+## A case whose resident's personal data was removed
+case-erased = Dữ liệu cá nhân đã được xóa vào { $date }.

@@ -4,6 +4,10 @@
 //! navigator profiles and programs name their target instead of a case. Admins read the log at
 //! `GET /audit`; anyone else signed in gets 403 (the role check every staff page uses; the
 //! page's existence is no secret).
+//!
+//! What no signed-in staff member did has no `user_id`: the retention job (the system) and the
+//! data-care commands (`navdesk export-resident`, `erase-resident`), whose entries name the
+//! person who asked and the operating-system user in `actor` (see `record_actor_in`).
 
 pub mod writer;
 
@@ -96,11 +100,45 @@ pub async fn record_staff_in(
     Ok(())
 }
 
+/// Records `action` done by no signed-in staff member, inside the caller's transaction: by
+/// `actor` (a person named by a command, and who ran it) or, when `None`, by the system. On a
+/// resident (and one of their cases) or, with `residents_count`, on that many residents.
+/// Returns the entry's id.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_actor_in(
+    conn: &mut sqlx::AnyConnection,
+    actor: Option<&str>,
+    action: &str,
+    case_id: Option<i64>,
+    resident_id: Option<i64>,
+    residents_count: Option<i64>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO audit_log (user_id, actor, action, case_id, resident_id, residents_count, at) \
+         VALUES (NULL, $1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(actor)
+    .bind(action)
+    .bind(case_id)
+    .bind(resident_id)
+    .bind(residents_count)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
 /// One line of the log as admins see it.
 #[derive(Clone, Debug)]
 pub struct Entry {
-    pub user_id: i64,
+    /// `None`: no signed-in staff member; see `actor`.
+    pub user_id: Option<i64>,
     pub user_name: Option<String>,
+    /// Who acted when no staff member did (`None` with no `user_id`: the system).
+    pub actor: Option<String>,
+    pub resident_id: Option<i64>,
+    /// How many residents the entry is about (a retention run).
+    pub residents_count: Option<i64>,
     pub action: String,
     pub case_id: Option<i64>,
     pub ref_code: Option<String>,
@@ -143,7 +181,8 @@ pub async fn entries(
     };
     let sql = format!(
         "SELECT a.user_id, a.action, a.case_id, a.at, u.name AS user_name, c.ref_code, \
-                a.target_user_id, t.name AS target_user_name, a.program_id, p.name AS program_name \
+                a.target_user_id, t.name AS target_user_name, a.program_id, p.name AS program_name, \
+                a.actor, a.resident_id, a.residents_count \
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
          LEFT JOIN cases c ON c.id = a.case_id \
          LEFT JOIN users t ON t.id = a.target_user_id \
@@ -172,6 +211,9 @@ pub async fn entries(
             Ok(Entry {
                 user_id: r.try_get("user_id")?,
                 user_name: r.try_get("user_name")?,
+                actor: r.try_get("actor")?,
+                resident_id: r.try_get("resident_id")?,
+                residents_count: r.try_get("residents_count")?,
                 action: r.try_get("action")?,
                 case_id: r.try_get("case_id")?,
                 ref_code: r.try_get("ref_code")?,
@@ -276,8 +318,11 @@ fn view(
                                 tr {
                                     td { (crate::cases::views::when(ctx, e.at)) }
                                     td {
-                                        (e.user_name.clone().unwrap_or_default())
-                                        " (" (e.user_id) ")"
+                                        @match (e.user_id, &e.actor) {
+                                            (Some(id), _) => { (e.user_name.clone().unwrap_or_default()) " (" (id) ")" },
+                                            (None, Some(actor)) => (actor),
+                                            (None, None) => (ctx.t("case-event-no-actor")),
+                                        }
                                     }
                                     td { (action_label(ctx, &e.action)) }
                                     td {
@@ -290,6 +335,14 @@ fn view(
                                         }
                                         @if let (Some(id), Some(name)) = (e.program_id, &e.program_name) {
                                             a href={ "/programs/" (id) } { (name) }
+                                        }
+                                        @if e.case_id.is_none() && e.target_user_id.is_none() && e.program_id.is_none() {
+                                            @if let Some(id) = e.resident_id {
+                                                (tr.ta("audit-resident", &[("id", id.into())]))
+                                            }
+                                        }
+                                        @if let Some(n) = e.residents_count {
+                                            (tr.ta("audit-residents-count", &[("count", n.into())]))
                                         }
                                     }
                                 }
@@ -321,9 +374,8 @@ fn action_label(ctx: &Ctx, action: &str) -> String {
         | "create_navigator" | "edit_navigator" | "create_program" | "edit_program"
         | "verify_program" | "create_user" | "disable_user" | "enable_user" | "accept_invite"
         | "change_referral" | "record_outcome" | "set_follow_up" | "reassign_case"
-        | "release_case" | "send_text" | "record_request" | "change_case" => {
-            ctx.t(&format!("audit-action-{action}"))
-        }
+        | "release_case" | "send_text" | "record_request" | "change_case" | "retention_erase"
+        | "erase_resident" | "export_resident" => ctx.t(&format!("audit-action-{action}")),
         other => other.to_owned(),
     }
 }

@@ -455,6 +455,8 @@ pub struct CaseDetail {
     pub last_reply_at: Option<i64>,
     pub reply_seen_at: Option<i64>,
     pub resident_id: i64,
+    /// When the resident's personal data was removed (retention or on request), if it was.
+    pub erased_at: Option<i64>,
 }
 
 impl CaseDetail {
@@ -471,7 +473,8 @@ pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::E
          c.language, c.created_at, c.first_contact_at, c.channel, c.close_reason, c.follow_up_at, \
          c.last_reply_at, c.reply_seen_at, c.resident_id, \
          a.name AS area_name, u.name AS navigator_name, \
-         r.name AS resident_name, r.phone, r.email, r.contact_method, r.zip, r.accessibility \
+         r.name AS resident_name, r.phone, r.email, r.contact_method, r.zip, r.accessibility, \
+         r.erased_at \
          FROM cases c JOIN residents r ON r.id = c.resident_id \
          LEFT JOIN areas a ON a.id = c.area_id \
          LEFT JOIN navigators n ON n.id = c.navigator_id \
@@ -513,6 +516,7 @@ pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::E
         last_reply_at: r.try_get("last_reply_at")?,
         reply_seen_at: r.try_get("reply_seen_at")?,
         resident_id: r.try_get("resident_id")?,
+        erased_at: r.try_get("erased_at")?,
     }))
 }
 

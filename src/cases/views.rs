@@ -571,6 +571,11 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
         format!("{}: {heading}", ctx.t("error-title-prefix"))
     };
     let not_given = || ctx.t("case-not-given");
+    // Erased (retention or on request): say so where the personal data was.
+    let erased = case.erased_at.map(|at| {
+        ctx.tr()
+            .ta("case-erased", &[("date", when(ctx, at).into())])
+    });
     let accessibility = if case.accessibility.is_empty() {
         ctx.t("case-none")
     } else {
@@ -652,8 +657,12 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                 }
             }
             h2 { (ctx.t("case-resident")) }
+            @if let Some(erased) = &erased {
+                p { strong { (erased) } }
+            }
             dl.summary {
-                dt { (ctx.t("case-name")) } dd { (case.resident_name) }
+                dt { (ctx.t("case-name")) }
+                dd { @match &erased { Some(e) => (e), None => (case.resident_name) } }
                 dt { (ctx.t("case-phone")) } dd dir="ltr" { (case.phone.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-email")) } dd dir="ltr" { (case.email.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-language")) } dd { (language_name(&case.language)) }
