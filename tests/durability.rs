@@ -98,7 +98,7 @@ enum Answer {
     /// `303` to `/help/{ref}`.
     Stored(String),
     /// The connection failed or was cut: the server died before it answered.
-    NoAnswer,
+    Unanswered,
     /// Any other answer: never right here.
     Other(u16, String),
 }
@@ -112,7 +112,7 @@ async fn send(client: &reqwest::Client, base: &str, i: usize) -> Answer {
         .send()
         .await;
     let Ok(resp) = sent else {
-        return Answer::NoAnswer;
+        return Answer::Unanswered;
     };
     let status = resp.status().as_u16();
     let location = resp
@@ -226,20 +226,23 @@ fn sorted(list: &[&str]) -> Vec<String> {
     codes
 }
 
+/// `Row` as the query reads it.
+type RowTuple = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<i64>,
+    i64,
+    i64,
+);
+
 async fn stored_requests(db: &Db) -> Vec<Row> {
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        Option<i64>,
-        i64,
-        i64,
-    )> = sqlx::query_as(
+    let rows: Vec<RowTuple> = sqlx::query_as(
         "SELECT c.ref_code, c.needs, c.details, c.language, r.name, r.phone, r.language, \
              r.race_ethnicity, r.sms_consent_at, \
              (SELECT COUNT(*) FROM sms_messages m WHERE m.case_id = c.id \
@@ -357,7 +360,7 @@ async fn every_answered_request_is_whole(db: &Db, answers: &[(usize, Answer)]) {
                 Some(i),
                 "request {i}, answered with {code}, is stored under that code"
             ),
-            Answer::NoAnswer => {}
+            Answer::Unanswered => {}
             Answer::Other(status, location) => {
                 panic!("request {i} was answered {status} {location:?}")
             }
@@ -385,7 +388,7 @@ async fn nothing_lost_under_sigkill(backend: Backend) {
         nothing_half_written(&db).await;
         let unanswered = answers
             .iter()
-            .filter(|(_, a)| matches!(a, Answer::NoAnswer))
+            .filter(|(_, a)| matches!(a, Answer::Unanswered))
             .count();
         let _ = std::io::Write::write_fmt(
             &mut std::io::stderr(),
