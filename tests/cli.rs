@@ -2,11 +2,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
+use common::server::{run, Server, BIN};
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("navdesk-cli-{name}-{}", std::process::id()));
@@ -85,41 +84,14 @@ fn migrate_creates_the_database_and_its_folder() {
     std::fs::remove_dir_all(dir).ok();
 }
 
-/// Starts `navdesk serve --demo` on a free port; returns the process and the first line it
-/// printed.
-fn serve_demo(url: &str) -> (std::process::Child, String) {
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--demo",
-            "--addr",
-            "127.0.0.1:0",
-            "--database-url",
-            url,
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    (child, line)
-}
-
 /// Starts `navdesk serve --demo` on a free port, uses it, and stops it with SIGTERM.
 #[test]
 fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
     let dir = temp_dir("serve");
     let url = format!("sqlite://{}/navdesk.db", dir.display());
-    let (mut child, line) = serve_demo(&url);
-    let base = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("a URL to open in {line:?}"))
-        .trim_end_matches('/')
-        .to_owned();
+    // The helper reads the URL to open from the first line printed, or fails.
+    let mut server = Server::start(&url, &["--demo"], &[]);
+    let base = server.base.clone();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let page = reqwest::get(format!("{base}/help"))
@@ -144,13 +116,13 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
     assert!(cases_before >= 10, "demo cases were seeded");
 
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args(["-TERM", &server.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
     let started = Instant::now();
     let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
+        if let Some(exit) = server.child.try_wait().unwrap() {
             break exit;
         }
         assert!(
@@ -162,10 +134,13 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
     assert!(exit.success(), "a clean exit on SIGTERM: {exit:?}");
 
     // A second start with --demo does not seed again.
-    let (mut child, line) = serve_demo(&url);
-    assert!(line.contains("http://"), "started again: {line:?}");
-    child.kill().ok();
-    child.wait().ok();
+    let mut again = Server::start(&url, &["--demo"], &[]);
+    assert!(
+        again.first_line.contains("http://"),
+        "started again: {:?}",
+        again.first_line
+    );
+    again.kill();
     assert_eq!(
         count_cases(&runtime, &url),
         cases_before,
@@ -383,15 +358,6 @@ fn create_user_with_invite_prints_a_one_time_link_and_stores_only_its_hash() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     std::fs::remove_dir_all(dir).ok();
-}
-
-fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN).args(args).output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -5,17 +5,16 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::Json;
+use common::server::Server;
 use common::Backend;
 use navdesk::sms::outbox::{self, Kind, NewText};
 
-const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
 const TEXTS: usize = 30;
 /// The text the fake takes and then holds its answer back for, while the test kills the server.
 const SLOW: &str = "text-5";
@@ -75,21 +74,20 @@ async fn fake() -> (String, Got) {
     (base, got)
 }
 
-fn serve(url: &str, fake: &str) -> Child {
-    Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .env("DATABASE_URL", url)
-        .env("NAVDESK_SMS_BASE_URL", fake)
-        .env("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001")
-        .env("TWILIO_AUTH_TOKEN", "fake-token")
-        .env("NAVDESK_SMS_FROM", "+17205550100")
-        .env("NAVDESK_SMS_RATE", "1000")
-        .env("NAVDESK_SMS_LEASE_SECS", "3")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("navdesk serve starts")
+async fn serve(url: &str, fake: &str) -> Server {
+    Server::start_async(
+        url,
+        &[],
+        &[
+            ("NAVDESK_SMS_BASE_URL", fake),
+            ("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001"),
+            ("TWILIO_AUTH_TOKEN", "fake-token"),
+            ("NAVDESK_SMS_FROM", "+17205550100"),
+            ("NAVDESK_SMS_RATE", "1000"),
+            ("NAVDESK_SMS_LEASE_SECS", "3"),
+        ],
+    )
+    .await
 }
 
 async fn wait_for(got: &Got, what: impl Fn(&[(String, String)]) -> bool, secs: u64) -> bool {
@@ -124,13 +122,12 @@ async fn killed_mid_send_nothing_lost_nothing_twice(backend: Backend) {
     }
     let (base, got) = fake().await;
 
-    let mut first = serve(&url, &base);
+    let mut first = serve(&url, &base).await;
     let taken = wait_for(&got, |g| g.iter().any(|(_, b)| b == SLOW), 30).await;
-    first.kill().unwrap(); // SIGKILL, while the provider holds its answer to SLOW
-    first.wait().unwrap();
+    first.kill(); // SIGKILL, while the provider holds its answer to SLOW
     assert!(taken, "the provider took the slow text before the kill");
 
-    let mut second = serve(&url, &base);
+    let mut second = serve(&url, &base).await;
     let all = wait_for(
         &got,
         |g| {
@@ -144,8 +141,7 @@ async fn killed_mid_send_nothing_lost_nothing_twice(backend: Backend) {
     .await;
     // A moment more, for anything that would go twice.
     tokio::time::sleep(Duration::from_secs(2)).await;
-    second.kill().unwrap();
-    second.wait().unwrap();
+    second.kill();
 
     let bodies: Vec<String> = got.lock().unwrap().iter().map(|(_, b)| b.clone()).collect();
     assert!(all, "every text was sent: {bodies:?}");

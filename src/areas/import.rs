@@ -342,7 +342,9 @@ pub async fn store_areas(
     match_by: MatchBy,
 ) -> anyhow::Result<ImportCounts> {
     let mut counts = ImportCounts::default();
-    let mut tx = db.pool.begin().await?;
+    // Reads, then writes: on SQLite, hold the write lock from the start, so an import (or a
+    // second instance making the same hexagon grid at start) waits for another, then updates.
+    let mut tx = db.begin_write().await?;
     for area in areas {
         let existing: Option<i64> = match match_by {
             MatchBy::Name => {

@@ -43,7 +43,8 @@ pub async fn ensure_areas(db: &Db, bbox: Bbox, size_km: f64) -> anyhow::Result<O
         return Ok(None);
     }
     match import_hex_grid(db, bbox, size_km).await {
-        Ok(counts) => Ok(Some(counts.created)),
+        // None created: another instance starting at the same moment made them just before.
+        Ok(counts) => Ok((counts.created > 0).then_some(counts.created)),
         // Another instance starting at the same moment made the same cells first.
         Err(_) if count().await? > 0 => Ok(None),
         Err(err) => Err(err),

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -42,6 +42,17 @@ impl Db {
     /// changed in between.
     pub fn changes(&self) -> u64 {
         self.changes.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// A transaction that reads and then writes. On SQLite it takes the write lock at its
+    /// start (`BEGIN IMMEDIATE`), waiting for another writer as long as the busy timeout
+    /// allows: a plain `BEGIN` that has read cannot wait for the lock when it first writes,
+    /// and fails at once with "database is locked" if another process wrote meanwhile.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 }
 
@@ -79,11 +90,24 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                 Box::pin(async move {
                     // WAL lets readers work during a write; synchronous=FULL makes a commit
                     // survive power loss before we confirm a request to a resident. Reads go
-                    // through a memory map and a 16 MB page cache per connection rather than
-                    // a read() per page.
+                    // through a memory map rather than a read() per page, so each connection's
+                    // own page cache can stay small (4 MB).
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    // Turning a new file to WAL needs it to itself for a moment, and SQLite
+                    // may answer "database is locked" without waiting when another process
+                    // opens it at the same time (two instances starting on a new database).
+                    let mut attempt = 0;
+                    loop {
+                        attempt += 1;
+                        match conn.execute("PRAGMA journal_mode = WAL").await {
+                            Err(sqlx::Error::Database(e)) if attempt < 50 && is_busy(&*e) => {
+                                tokio::time::sleep(Duration::from_millis(100)).await;
+                            }
+                            done => break done.map(drop)?,
+                        }
+                    }
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
                          PRAGMA cache_size = -4000; PRAGMA mmap_size = 268435456;",
                     )
                     .await?;
@@ -133,18 +157,57 @@ fn prepare_sqlite_url(url: &str) -> anyhow::Result<String> {
     Ok(format!("sqlite://{path}?{query}{sep}{mode}"))
 }
 
-/// Brings the schema up to date. Safe to run from several instances at once on PostgreSQL
-/// (sqlx takes an advisory lock).
+/// Brings the schema up to date. Safe to run from several processes at once: on PostgreSQL
+/// sqlx takes an advisory lock; on SQLite, where it takes none, every migration runs inside
+/// one transaction that holds the write lock from its start, so a second migrator waits for the
+/// first and then finds nothing left to do (without it, both applied the first missing
+/// migration and one failed with "table ... already exists").
 pub async fn migrate(db: &Db) -> anyhow::Result<()> {
-    let migrator = match db.backend {
-        Backend::Sqlite => &SQLITE_MIGRATIONS,
-        Backend::Postgres => &POSTGRES_MIGRATIONS,
-    };
-    migrator
-        .run(&db.pool)
-        .await
-        .context("database migration failed")?;
-    Ok(())
+    match db.backend {
+        Backend::Postgres => POSTGRES_MIGRATIONS
+            .run(&db.pool)
+            .await
+            .context("database migration failed"),
+        Backend::Sqlite => {
+            // Another process migrating a large database may hold the lock for longer than
+            // the busy timeout: wait for it, up to two minutes.
+            const ATTEMPTS: u32 = 12;
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                let mut conn = db.pool.acquire().await?;
+                let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
+                    Ok(tx) => tx,
+                    Err(sqlx::Error::Database(e)) if attempt < ATTEMPTS && is_busy(&*e) => {
+                        tracing::info!(
+                            "another process holds the database's write lock; waiting to migrate"
+                        );
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    }
+                    Err(err) => {
+                        return Err(err)
+                            .context("database migration failed: could not lock the database")
+                    }
+                };
+                SQLITE_MIGRATIONS
+                    .run(&mut *tx)
+                    .await
+                    .context("database migration failed")?;
+                return tx
+                    .commit()
+                    .await
+                    .context("database migration failed: could not commit");
+            }
+        }
+    }
+}
+
+/// SQLite's SQLITE_BUSY (or one of its extended codes): another connection holds the lock.
+fn is_busy(err: &dyn sqlx::error::DatabaseError) -> bool {
+    err.code()
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| c & 0xff == 5)
 }
 
 /// Connects and migrates: what every command does before it works.

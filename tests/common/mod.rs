@@ -6,6 +6,7 @@
 //! `NAVDESK_REQUIRE_ALL_TIERS=1` (as in CI), where a skip is a failure.
 #![allow(dead_code)]
 
+pub mod server;
 pub mod sms;
 pub mod staff;
 
@@ -244,9 +245,14 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
 
 /// Like `spawn`, with a chance to change the configuration first.
 pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
-    navdesk::telemetry::init_for_tests();
     let url = fresh_database_url(backend).await?;
-    let mut config = Config::for_database(url);
+    Some(spawn_on(&url, configure).await)
+}
+
+/// Starts the application on the database at `url`, which may be in use by other instances.
+pub async fn spawn_on(url: &str, configure: impl FnOnce(&mut Config)) -> TestApp {
+    navdesk::telemetry::init_for_tests();
+    let mut config = Config::for_database(url.to_owned());
     configure(&mut config);
     let app = navdesk::Application::build(config)
         .await
@@ -263,7 +269,7 @@ pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -
         .cookie_store(true)
         .build()
         .expect("client");
-    Some(TestApp {
+    TestApp {
         addr,
         metrics_addr,
         base: format!("http://{addr}"),
@@ -271,7 +277,7 @@ pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -
         client,
         shutdown: Some(tx),
         server: Some(server),
-    })
+    }
 }
 
 /// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.

@@ -46,6 +46,23 @@ impl Staff {
             .expect("POST")
     }
 
+    /// Signs in through `/login` with the test password.
+    pub async fn sign_in(&self, email: &str) {
+        let (_, login) = self.page("/login").await;
+        let token = hidden(&login, "csrf_token");
+        let resp = self
+            .post(
+                "/login",
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status(), 303, "{email} signs in");
+    }
+
     /// This session's CSRF token, from a staff page.
     pub async fn csrf(&self) -> String {
         let (_, body) = self.page("/cases").await;
@@ -54,9 +71,14 @@ impl Staff {
 }
 
 pub fn browser() -> reqwest::Client {
+    browser_with(Default::default())
+}
+
+/// A browser keeping its cookies in `jar`, where a test can read or add them.
+pub fn browser_with(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
+        .cookie_provider(jar)
         .build()
         .unwrap()
 }
@@ -116,19 +138,7 @@ pub async fn staff(app: &TestApp, email: &str, name: &str, role: Role, navigator
         base: app.base.clone(),
         navigator_id,
     };
-    let (_, login) = who.page("/login").await;
-    let token = hidden(&login, "csrf_token");
-    let resp = who
-        .post(
-            "/login",
-            &[
-                ("csrf_token", token.as_str()),
-                ("email", email),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(resp.status(), 303, "{email} signs in");
+    who.sign_in(email).await;
     who
 }
 
