@@ -117,11 +117,12 @@ pub struct NewRequest {
 
 /// Trims and removes control characters (keeping line breaks where `multiline`).
 fn clean(input: &str, multiline: bool) -> String {
-    input
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control() || (multiline && *c == '\n'))
-        .collect()
+    let kept = crate::auth::without_control_chars(input.trim());
+    if multiline {
+        kept
+    } else {
+        kept.replace('\n', "")
+    }
 }
 
 fn optional(input: &str) -> Option<String> {
