@@ -17,7 +17,8 @@
 # 127.0.0.1's X-Forwarded-For (each simulated resident has their own address), and runs the
 # driver. It prints a line every 10 s (requests/errors/p50/p99 per kind, server RSS, texts sent,
 # outbox backlog) and at the end the totals and the memory verdict; the exit status is 0 only
-# with no error and flat memory (RSS trend over the second half below MAX_SLOPE_MB_PER_MIN).
+# with no error and flat memory (the RssAnon trend over the second half below
+# MAX_SLOPE_MB_PER_MIN; VmRSS is printed too, but it counts SQLite's memory-mapped file pages).
 #
 # Environment:
 #   DURATION         how long the load lasts (default 10m; 600, 90s, 10m)
