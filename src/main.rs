@@ -373,7 +373,7 @@ struct ServeArgs {
     help_rate: RateLimit,
 
     /// Webhook requests (POST /sms/inbound, /sms/status) one client address may send,
-    /// counted before the signature is checked, like `50/s,burst=200`. The provider sends
+    /// counted before the signature is checked, like `500/s,burst=1000`. The provider sends
     /// from many addresses; keep it generous enough for its bursts.
     #[arg(long, env = "NAVDESK_WEBHOOK_RATE", default_value_t = RateLimit::WEBHOOK)]
     webhook_rate: RateLimit,

@@ -93,8 +93,8 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                     // map: mapped pages of a growing file count as the server's own memory
                     // (a 10-minute campaign-day run reached 220 MB), while pages read with
                     // read() stay in the kernel's cache, shared and reclaimable. Each
-                    // connection keeps 8 MB of pages itself, so the server stays well under
-                    // 100 MB however large the database.
+                    // connection keeps 4 MB of pages itself, so the server stays under 100 MB
+                    // however large the database.
                     conn.execute("PRAGMA busy_timeout = 10000").await?;
                     // Turning a new file to WAL needs it to itself for a moment, and SQLite
                     // may answer "database is locked" without waiting when another process
@@ -111,7 +111,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                     }
                     conn.execute(
                         "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
-                         PRAGMA cache_size = -8000; PRAGMA mmap_size = 0;",
+                         PRAGMA cache_size = -4000; PRAGMA mmap_size = 0;",
                     )
                     .await?;
                     Ok(())
