@@ -20,6 +20,7 @@ use navdesk::sms::keywords::{Keywords, Meaning};
 use navdesk::sms::signature::{sign, verify_form, verify_json};
 use navdesk::web::form::{known_codes, optional_number};
 use sha2::{Digest, Sha256};
+use unicode_normalization::char::is_combining_mark;
 
 fn i18n() -> &'static I18n {
     static I18N: OnceLock<I18n> = OnceLock::new();
@@ -279,6 +280,21 @@ fn kind(meaning: &Meaning) -> Meaning {
     }
 }
 
+/// `text` in other capitals. Combining marks stay as they are: the classifier drops them, and
+/// one of them (U+0345, the Greek iota subscript) has a capital that is a letter (`Ι`), which
+/// would add a word rather than change a case.
+fn recased<I: Iterator<Item = char>>(text: &str, case: fn(char) -> I) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_combining_mark(c) {
+            out.push(c);
+        } else {
+            out.extend(case(c));
+        }
+    }
+    out
+}
+
 /// A resident's reply to a text: what it means does not depend on capitals or on spacing, and
 /// being opted out changes only whether a YES opts in.
 pub fn keywords(data: &[u8]) {
@@ -300,8 +316,8 @@ pub fn keywords(data: &[u8]) {
     }
     let spaced = text.replace(' ', "  \t");
     for variant in [
-        text.to_uppercase(),
-        text.to_lowercase(),
+        recased(&text, char::to_uppercase),
+        recased(&text, char::to_lowercase),
         format!("  {text}\n "),
         spaced,
     ] {
