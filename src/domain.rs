@@ -140,14 +140,22 @@ impl PhoneNumber {
         if !(7..=15).contains(&digits) {
             return Err(PhoneError::Invalid);
         }
+        let e164 = Self::e164(input)?;
+        // phonenumber can take digits for a prefix and drop them (`+25- 21 ( 1119338` came out
+        // as `+252119338`, not a valid number): keep only a number that reads back as itself.
+        if Self::e164(&e164)? != e164 {
+            return Err(PhoneError::Invalid);
+        }
+        Ok(Self(e164))
+    }
+
+    fn e164(input: &str) -> Result<String, PhoneError> {
         let parsed = phonenumber::parse(Some(phonenumber::country::Id::US), input)
             .map_err(|_| PhoneError::Invalid)?;
         if !phonenumber::is_valid(&parsed) {
             return Err(PhoneError::Invalid);
         }
-        Ok(Self(
-            parsed.format().mode(phonenumber::Mode::E164).to_string(),
-        ))
+        Ok(parsed.format().mode(phonenumber::Mode::E164).to_string())
     }
 
     /// Wraps a number already stored in E.164 form.
@@ -244,7 +252,14 @@ mod tests {
         ];
         for (input, want) in good {
             assert_eq!(PhoneNumber::parse(input).unwrap().as_str(), want, "{input}");
+            assert_eq!(PhoneNumber::parse(want).unwrap().as_str(), want, "{want}");
         }
+        // Found by the phone fuzz target: read as +252119338, two digits lost, and that number
+        // is not valid when read again.
+        assert_eq!(
+            PhoneNumber::parse("+25- 21 ( 1119338"),
+            Err(PhoneError::Invalid)
+        );
         assert_eq!(PhoneNumber::parse("12"), Err(PhoneError::Invalid));
         assert_eq!(PhoneNumber::parse(""), Err(PhoneError::Invalid));
         assert_eq!(

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use geo::{Centroid, Coord, LineString, MultiPolygon, Orient, Polygon, Validation};
+use geo::{Centroid, Coord, LineString, MultiPolygon, Orient, Polygon, Validation, Winding};
 use geojson::{GeoJson, GeometryValue, PolygonType, Position};
 use serde_json::{json, Value};
 
@@ -151,6 +151,8 @@ pub enum Problem {
         position: usize,
         coords: Vec<f64>,
     },
+    #[error("polygon {polygon}, ring {ring} encloses no area (its positions lie on one line)")]
+    NoArea { polygon: usize, ring: usize },
     #[error("the geometry is not valid: {0}")]
     Invalid(String),
     #[error("another feature has the same {0} {1:?}")]
@@ -290,6 +292,20 @@ fn checked_shape(polygons: &[PolygonType]) -> Result<MultiPolygon<f64>, Problem>
     shape
         .check_validation()
         .map_err(|e| Problem::Invalid(e.to_string()))?;
+    // geo's validation lets a ring whose positions lie on one line through; it has no inside
+    // (no point is ever in it) and no orientation.
+    for (p, polygon) in shape.0.iter().enumerate() {
+        let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
+        if let Some(r) = rings
+            .into_iter()
+            .position(|ring| ring.winding_order().is_none())
+        {
+            return Err(Problem::NoArea {
+                polygon: p,
+                ring: r,
+            });
+        }
+    }
     Ok(shape)
 }
 
@@ -514,6 +530,25 @@ mod tests {
                 "\"households\" must be a whole number",
             ),
             ("empty", collection(&[]), "no features"),
+            // Found by the geojson fuzz target: geo's validation accepts a ring on one line.
+            (
+                "a ring on one line",
+                collection(&[feature(
+                    r#"{"name":"Line"}"#,
+                    "Polygon",
+                    "[[[0,0],[0,0],[0,2],[0,1],[0,0]]]",
+                )]),
+                "features[0] (\"Line\"): polygon 0, ring 0 encloses no area",
+            ),
+            (
+                "a hole on one line",
+                collection(&[feature(
+                    r#"{"name":"Flat hole"}"#,
+                    "MultiPolygon",
+                    "[[[[5,5],[6,5],[6,6],[5,5]]],[[[0,0],[4,0],[4,4],[0,4],[0,0]],[[1,1],[2,2],[3,3],[1,1]]]]",
+                )]),
+                "polygon 1, ring 1 encloses no area",
+            ),
         ];
         for (what, text, expected) in cases {
             let err = parse_areas(&text, &options()).expect_err(what).to_string();

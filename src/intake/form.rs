@@ -115,14 +115,16 @@ pub struct NewRequest {
     pub sms_consent: bool,
 }
 
-/// Trims and removes control characters (keeping line breaks where `multiline`).
+/// Removes control characters (keeping line breaks where `multiline`), then trims: trimming
+/// first would keep the spaces a control character stood between (`"\u{1} \u{1}"` is no name).
 fn clean(input: &str, multiline: bool) -> String {
-    let kept = crate::auth::without_control_chars(input.trim());
-    if multiline {
+    let kept = crate::auth::without_control_chars(input);
+    let kept = if multiline {
         kept
     } else {
         kept.replace('\n', "")
-    }
+    };
+    kept.trim().to_owned()
 }
 
 fn optional(input: &str) -> Option<String> {
@@ -198,7 +200,11 @@ pub fn validate(
         err("language", "error-language-invalid");
     }
 
-    let phone = match optional(&raw.phone) {
+    // What is left once cleaned counts as given: a lone control character is no way to reach
+    // anyone.
+    let phone_text = optional(&raw.phone);
+    let phone_given = phone_text.is_some();
+    let phone = match phone_text {
         None => None,
         Some(p) => match PhoneNumber::parse(&p) {
             Ok(phone) => Some(phone),
@@ -212,9 +218,10 @@ pub fn validate(
             }
         },
     };
-    let phone_given = !raw.phone.trim().is_empty();
 
-    let email = match optional(&raw.email) {
+    let email_text = optional(&raw.email);
+    let email_given = email_text.is_some();
+    let email = match email_text {
         None => None,
         Some(e)
             if e.chars().count() <= MAX_EMAIL_CHARS
@@ -227,7 +234,6 @@ pub fn validate(
             None
         }
     };
-    let email_given = !raw.email.trim().is_empty();
 
     let sms_consent = raw.sms_consent.trim() == "yes";
     let method = match raw.contact_method.trim() {
@@ -558,6 +564,42 @@ mod tests {
             let got = fields(&raw);
             assert!(got.contains(want), "{what}: {got:?}");
         }
+    }
+
+    /// Found by the `form` fuzz target: a control character alone in the phone field passed as
+    /// a phone given, so a request with no phone and no email was accepted "by call".
+    #[test]
+    fn a_control_character_is_not_a_way_to_reach_anyone() {
+        for (phone, email) in [("\u{1}", ""), ("\u{1b}", "\u{7f}"), ("", "\u{0}")] {
+            let raw = RawRequest {
+                name: "Ana".into(),
+                phone: phone.into(),
+                email: email.into(),
+                area: "7".into(),
+                needs: vec!["device".into()],
+                ..RawRequest::default()
+            };
+            assert_eq!(
+                fields(&raw),
+                vec![("phone", "error-contact-required")],
+                "{phone:?} {email:?}"
+            );
+        }
+    }
+
+    /// Control characters go before trimming, so no value keeps the spaces they stood between.
+    #[test]
+    fn values_are_trimmed_after_control_characters_go() {
+        let mut raw = good();
+        raw.name = "\u{1} \u{1}".into();
+        assert_eq!(fields(&raw), vec![("name", "error-name-required")]);
+        raw.name = "\u{7} Ana Pérez \u{7}".into();
+        raw.details = "\u{1}\n  Necesito ayuda\n\u{1}".into();
+        raw.address = "\u{1} 3401 Pecos St".into();
+        let req = validate(&raw, Lang::EN, &areas()).unwrap();
+        assert_eq!(req.name, "Ana Pérez");
+        assert_eq!(req.details, "Necesito ayuda");
+        assert_eq!(req.address.as_deref(), Some("3401 Pecos St"));
     }
 
     #[test]
