@@ -10,12 +10,14 @@ use tower_http::trace::{DefaultOnRequest, OnResponse, TraceLayer};
 use tracing_subscriber::EnvFilter;
 
 /// Logs to standard error; `NAVDESK_LOG_FORMAT=json` for one JSON object a line. `RUST_LOG`
-/// sets the levels (default `info`).
+/// sets the levels (default `info`). Colours only on a terminal: in the journal or a log file
+/// they would be escape codes.
 pub fn init() {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr);
     let result = if std::env::var("NAVDESK_LOG_FORMAT").is_ok_and(|f| f == "json") {
         builder.json().with_current_span(true).try_init()

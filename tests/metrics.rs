@@ -433,28 +433,7 @@ fn the_parser_reads_labels_with_escapes_and_refuses_garbage() {
     }
 }
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
-
-on_both!(
+for_each_backend!(
     requests_are_counted_by_route_template,
     outbox_depth_and_texts_sent,
     outbox_depth_reads_the_outbox,

@@ -411,28 +411,7 @@ async fn placing_twice_does_no_harm_and_retries_end(backend: Backend) {
     app.stop().await;
 }
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
-
-on_both!(
+for_each_backend!(
     an_address_the_census_finds_is_placed_at_its_point_and_area,
     a_slow_census_falls_back_to_the_zip,
     a_census_that_is_down_falls_back_to_the_zip,

@@ -1053,28 +1053,7 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
     app.stop().await;
 }
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
-
-both!(
+for_each_backend!(
     every_answer_is_locked_down,
     hsts_only_over_https,
     requests_for_help_are_limited_per_address,

@@ -280,6 +280,30 @@ pub async fn spawn_on(url: &str, configure: impl FnOnce(&mut Config)) -> TestApp
     }
 }
 
+/// Runs each named `async fn(Backend)` once with SQLite and once with PostgreSQL: for tests
+/// that start their apps themselves.
+#[macro_export]
+macro_rules! for_each_backend {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
 /// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
 #[macro_export]
 macro_rules! on_both_backends {
