@@ -647,14 +647,7 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             }
             assert_eq!(status, 303, "{field} = {p:?}");
             stored += 1;
-            let code = common::location(&resp)
-                .trim_start_matches("/help/")
-                .to_owned();
-            let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-                .bind(&code)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+            let (id, code) = common::stored_case(&app, &resp).await;
             let sql = format!(
                 "{column} JOIN cases c ON c.resident_id = r.id WHERE c.id = $1",
                 column = column

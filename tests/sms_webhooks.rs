@@ -14,14 +14,7 @@ const RESIDENT: &str = "+13035550123";
 async fn resident_with_request(app: &TestApp, got: &Received) -> (i64, String) {
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
-    let code = common::location(&resp)
-        .trim_start_matches("/help/")
-        .to_owned();
-    let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let (id, code) = common::stored_case(app, &resp).await;
     assert_eq!(received(got, 1).await.len(), 1, "the confirmation");
     for _ in 0..100 {
         let recorded = count(

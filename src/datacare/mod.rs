@@ -299,28 +299,21 @@ pub async fn erase(
         .await?;
     }
 
-    sqlx::query(&format!(
-        "UPDATE cases SET details = '' WHERE resident_id IN ({claimed}) AND details <> ''"
-    ))
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(&format!(
-        "UPDATE case_events SET body = '' WHERE case_id IN ({cases}) AND body <> ''"
-    ))
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(&format!(
-        "UPDATE referrals SET note = '' WHERE case_id IN ({cases}) AND note <> ''"
-    ))
-    .execute(&mut *conn)
-    .await?;
-    // The plan's name is not in any figure; clearing it marks the period for a rebuild that
-    // gives the same sums.
-    sqlx::query(&format!(
-        "UPDATE outcomes SET plan = '' WHERE case_id IN ({cases}) AND plan <> ''"
-    ))
-    .execute(&mut *conn)
-    .await?;
+    // Free text no figure reads. The plan's name is not in any figure either; clearing it
+    // marks the period for a rebuild that gives the same sums.
+    for (table, column, key, ids) in [
+        ("cases", "details", "resident_id", &claimed),
+        ("case_events", "body", "case_id", &cases),
+        ("referrals", "note", "case_id", &cases),
+        ("outcomes", "plan", "case_id", &cases),
+    ] {
+        // Names written here, never input.
+        sqlx::query(&format!(
+            "UPDATE {table} SET {column} = '' WHERE {key} IN ({ids}) AND {column} <> ''"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
 
     // Their numbers, unless a resident not cleared still uses one (that resident's texts are
     // theirs to keep).

@@ -382,6 +382,17 @@ pub fn same_in_every_language(text: &str) -> bool {
         || text.starts_with("SNAP")
 }
 
+/// The case a `303` from `POST /help` points to: its id and reference code.
+pub async fn stored_case(app: &TestApp, resp: &reqwest::Response) -> (i64, String) {
+    let code = location(resp).trim_start_matches("/help/").to_owned();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+        .bind(&code)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap_or_else(|e| panic!("no case stored under {code}: {e}"));
+    (id, code)
+}
+
 /// Where a redirect answer sends the browser.
 pub fn location(resp: &reqwest::Response) -> String {
     resp.headers()
