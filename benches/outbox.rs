@@ -98,8 +98,8 @@ fn main() {
             .unwrap();
             handles.push(worker::start(db.clone(), Arc::new(transport), config.clone()));
         }
-        for h in &handles {
-            h.wake();
+        for (outbox, _task) in &handles {
+            outbox.wake();
         }
         loop {
             let left: i64 = sqlx::query_scalar(
@@ -122,6 +122,9 @@ fn main() {
             std::thread::available_parallelism().map_or(0, |n| n.get()),
             sent as f64 / secs
         );
+        for (_, task) in handles {
+            task.abort();
+        }
         let _ = std::fs::remove_dir_all(&dir);
     });
 }

@@ -308,7 +308,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     }
     tx.commit().await?;
 
-    let areas = store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let mut rng = StdRng::seed_from_u64(2026);
     for i in 0..40 {
         let created_at = now - rng.random_range(3_600..60 * 86_400);

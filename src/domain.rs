@@ -4,6 +4,8 @@ use std::fmt;
 
 use rand::Rng;
 
+pub mod staff;
+
 /// Declares an enum of fixed codes as they appear in forms and the database.
 macro_rules! codes {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
@@ -99,6 +101,13 @@ codes!(
     /// How a resident gave consent to texts when staff recorded their request.
     ConsentHow { SaidYesOnPhone = "verbal_phone", SaidYesInPerson = "verbal_in_person", Signed = "written" }
 );
+
+/// Text as typed, without control characters other than line breaks (`\r\n` becomes `\n`).
+pub fn without_control_chars(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect()
+}
 
 /// Joins codes into the comma-separated text stored in the database.
 pub fn join_codes<T: Copy + fmt::Display>(items: &[T]) -> String {

@@ -349,14 +349,15 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
 }
 
 /// The metrics listener's whole application: `GET /metrics`, nothing else.
-pub fn router(state: crate::AppState) -> axum::Router {
+/// `GET /metrics`, for the metrics listener.
+pub fn router(metrics: Arc<Metrics>, db: Db) -> axum::Router {
     axum::Router::new()
         .route("/metrics", axum::routing::get(scrape))
-        .with_state(state)
+        .with_state((metrics, db))
 }
 
-async fn scrape(State(state): State<crate::AppState>) -> Response {
-    match state.metrics.render(&state.db).await {
+async fn scrape(State((metrics, db)): State<(Arc<Metrics>, Db)>) -> Response {
+    match metrics.render(&db).await {
         Ok(body) => ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }

@@ -343,7 +343,7 @@ async fn serve_without_areas_offers_a_hexagon_grid_that_real_areas_replace(backe
         .expect("the cell in use stays");
     assert_eq!(cell.3, None, "without its shape");
     assert_eq!(AreaIndex::load(&db).await.unwrap().len(), 78);
-    let offered = navdesk::intake::store::areas(&db).await.unwrap();
+    let offered = navdesk::areas::choices::areas(&db).await.unwrap();
     assert_eq!(offered.len(), 78, "the old cell is no longer offered");
     assert!(offered.iter().all(|a| a.id != kept));
     std::fs::remove_file(log).ok();

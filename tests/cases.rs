@@ -596,8 +596,9 @@ async fn plan(app: &TestApp, sql: &str, binds: &[Val]) -> Vec<String> {
 
 async fn every_caseload_query_uses_an_index(app: TestApp) {
     use navdesk::cases::store::{
-        count_query, list_query, Filter, List, NavigatorFilter, QueueProfile, Search, StatusFilter,
+        count_query, list_query, Filter, List, NavigatorFilter, Search, StatusFilter,
     };
+    use navdesk::domain::staff::QueueProfile;
     let now = now();
     let lists = [
         List::Mine(1),
@@ -961,7 +962,7 @@ async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
     let root_id = user_id(&app, "root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for i in 0..105 {
-        navdesk::audit::record(&app.db, root_id, "view_case", id, 1_000 + i)
+        navdesk::db::audit::record(&app.db, root_id, "view_case", id, 1_000 + i)
             .await
             .unwrap();
     }

@@ -414,8 +414,8 @@ async fn two_instances_send_each_text_once(backend: Backend) {
         t.immediate = true;
         outbox::enqueue(&db, &t, now).await.unwrap();
     }
-    first.state().outbox.wake();
-    second.state().outbox.wake();
+    first.state().workers.outbox.wake();
+    second.state().workers.outbox.wake();
     let mut sent = 0;
     for _ in 0..1200 {
         sent = got.lock().unwrap().len();

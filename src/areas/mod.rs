@@ -2,6 +2,7 @@
 //! where a city has none, the spatial index that tells which area a point lies in, and where
 //! residents are (ZIP centroids, geocoders, the placement worker).
 
+pub mod choices;
 pub mod geocode;
 mod hexgrid;
 mod import;

@@ -8,17 +8,17 @@
 //! Every instance sweeps: a case is claimed by a guarded UPDATE (a lease in `place_after`)
 //! and placed by another (`WHERE placed_at IS NULL`), so two instances never both place it.
 
-use std::sync::{Arc, RwLock, Weak};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
 use tokio::sync::{mpsc, Semaphore};
+use tokio::task::JoinHandle;
 
 use super::geocode::{Found, GeocodeError, Geocoder, Query};
 use super::AreaIndex;
 use crate::config::PlacementConfig;
 use crate::db::Db;
-use crate::{AppState, AppStateInner};
 
 /// Case ids that may wait for the worker; beyond that, `notify` drops them and the next sweep
 /// places them (a full queue must never slow an intake).
@@ -59,11 +59,11 @@ impl Placer {
 }
 
 /// Hand-off: called once for every case this instance has just placed (with or without a
-/// point), after the placement is committed: the case goes to a navigator when the
-/// auto-assignment rule allows (matching reads the place just stored).
-pub async fn on_placed(state: &AppState, case_id: i64) {
-    crate::cases::autoassign::assign_each(&state.db, state.config.auto_assign, &[case_id]).await;
-}
+/// point), after the placement is committed. The application decides what follows (see
+/// `workers`: the case goes to a navigator when the auto-assignment rule allows).
+pub type OnPlaced = Arc<
+    dyn Fn(i64) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> + Send + Sync,
+>;
 
 /// What became of one case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,13 +398,14 @@ fn backoff(first: Duration, attempts: i64) -> Duration {
     first.saturating_mul(factor).min(Duration::from_secs(3600))
 }
 
-/// Starts the worker on the current Tokio runtime. It holds the state weakly, so it ends when
-/// the application's state is dropped.
-pub(crate) fn start(state: Weak<AppStateInner>, queue: PlacerQueue, worker: Arc<Worker>) {
-    tokio::spawn(run(state, queue.0, worker));
+/// Starts the worker on the current Tokio runtime: it places the cases handed to it and, every
+/// `sweep_every`, those no one placed, and hands each placed case to `on_placed`. It ends when
+/// every `Placer` is dropped, or when aborted.
+pub fn start(queue: PlacerQueue, worker: Arc<Worker>, on_placed: OnPlaced) -> JoinHandle<()> {
+    tokio::spawn(run(queue.0, worker, on_placed))
 }
 
-async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Arc<Worker>) {
+async fn run(mut rx: mpsc::Receiver<i64>, worker: Arc<Worker>, on_placed: OnPlaced) {
     let mut sweep = tokio::time::interval(worker.config.sweep_every);
     sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut ids = Vec::new();
@@ -425,9 +426,8 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
                         }
                     }
                 }
-                if place_and_hand_on(&worker, &state, &ids, Source::Fresh).await == Flow::Gone {
-                    break;
-                }
+                // A batch that failed is claimed again by the sweep when its lease runs out.
+                place_and_hand_on(&worker, &on_placed, &ids, Source::Fresh).await;
                 ids.clear();
             }
             _ = sweep.tick() => {
@@ -445,8 +445,7 @@ async fn run(state: Weak<AppStateInner>, mut rx: mpsc::Receiver<i64>, worker: Ar
                         break;
                     }
                     tracing::info!(count = due.len(), "placing cases found by the sweep");
-                    match place_and_hand_on(&worker, &state, &due, Source::Sweep).await {
-                        Flow::Gone => return,
+                    match place_and_hand_on(&worker, &on_placed, &due, Source::Sweep).await {
                         Flow::Failed => break,
                         Flow::Done if due.len() < SWEEP_BATCH => break,
                         Flow::Done => {}
@@ -462,8 +461,6 @@ enum Flow {
     Done,
     /// A batch failed (the database, most likely): the sweep waits for its next tick.
     Failed,
-    /// The application has stopped.
-    Gone,
 }
 
 /// Where case ids came from.
@@ -478,7 +475,7 @@ enum Source {
 /// Places the cases and hands each one placed on.
 async fn place_and_hand_on(
     worker: &Arc<Worker>,
-    state: &Weak<AppStateInner>,
+    on_placed: &OnPlaced,
     ids: &[i64],
     source: Source,
 ) -> Flow {
@@ -490,13 +487,9 @@ async fn place_and_hand_on(
         };
         match outcomes {
             Ok(outcomes) => {
-                let Some(inner) = state.upgrade() else {
-                    return Flow::Gone;
-                };
-                let state = AppState(inner);
                 for (case_id, outcome) in outcomes {
                     if outcome == Outcome::Placed {
-                        on_placed(&state, case_id).await;
+                        on_placed(case_id).await;
                     }
                 }
             }
@@ -507,11 +500,7 @@ async fn place_and_hand_on(
             }
         }
     }
-    if state.strong_count() > 0 {
-        Flow::Done
-    } else {
-        Flow::Gone
-    }
+    Flow::Done
 }
 
 #[cfg(test)]

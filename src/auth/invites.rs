@@ -18,15 +18,15 @@ use super::{
     LOGIN_CSRF_MAX_AGE,
 };
 use crate::db::Db;
-use crate::intake::form::FieldError;
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
 use crate::web::{AppResult, Ctx};
-use crate::AppState;
 
 /// How long an invite link works.
 pub const INVITE_VALID_SECS: i64 = 7 * 24 * 3600;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Shared> {
     Router::new().route("/invite/{token}", get(invite_form).post(accept_invite))
 }
 
@@ -126,11 +126,11 @@ async fn redeem(db: &Db, token: &str, user_id: i64, hash: String, now: i64) -> s
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-    crate::audit::record_staff_in(
+    crate::db::audit::record_staff_in(
         &mut tx,
         user_id,
         "accept_invite",
-        crate::audit::Target::User(user_id),
+        crate::db::audit::Target::User(user_id),
         now,
     )
     .await?;

@@ -10,7 +10,7 @@ pub mod users;
 pub mod views;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,11 +19,12 @@ use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
-use crate::intake::form::FieldError;
+pub use crate::domain::staff::{CurrentUser, Role};
+use crate::domain::without_control_chars;
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
 use crate::web::{AppError, AppResult, ClientIp, Ctx};
-use crate::AppState;
-pub use session::CurrentUser;
 pub use users::{
     create_invited_user, create_user, set_disabled, CreateUserError, InvitedUser, NewUser,
 };
@@ -36,35 +37,7 @@ use session::{cookie_header, cookie_token, safe_next, same_secret, SESSION_COOKI
 pub const LOGIN_CSRF_COOKIE: &str = "navdesk_login_csrf";
 const LOGIN_CSRF_MAX_AGE: i64 = 2 * 3600;
 
-/// What a staff member may do. Each action names the roles it allows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    Navigator,
-    Supervisor,
-    Admin,
-}
-
-impl Role {
-    pub const ALL: &'static [Role] = &[Role::Navigator, Role::Supervisor, Role::Admin];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Navigator => "navigator",
-            Role::Supervisor => "supervisor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Role> {
-        Role::ALL.iter().copied().find(|r| r.code() == code.trim())
-    }
-}
-
 impl CurrentUser {
-    pub fn has_role(&self, allowed: &[Role]) -> bool {
-        allowed.contains(&self.role)
-    }
-
     /// `Ok` when the user has one of the `allowed` roles; otherwise a `403` page.
     pub fn require_role(&self, allowed: &[Role]) -> AppResult<()> {
         if self.has_role(allowed) {
@@ -81,7 +54,7 @@ impl CurrentUser {
     }
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Shared> {
     Router::new()
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
@@ -92,7 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(invites::router())
 }
 
-fn secure_cookies(state: &AppState) -> bool {
+fn secure_cookies(state: &Shared) -> bool {
     state.config.public_url.starts_with("https")
 }
 
@@ -103,7 +76,7 @@ fn set_cookie(resp: &mut Response, value: Option<HeaderValue>) {
 }
 
 /// The session of a request, if it has a valid one.
-async fn session_user(state: &AppState, jar: &CookieJar) -> AppResult<Option<CurrentUser>> {
+async fn session_user(state: &Shared, jar: &CookieJar) -> AppResult<Option<CurrentUser>> {
     match cookie_token(jar, SESSION_COOKIE) {
         Some(token) => {
             Ok(session::lookup(&state.db, &token, crate::db::now(), &state.config.auth).await?)
@@ -112,11 +85,15 @@ async fn session_user(state: &AppState, jar: &CookieJar) -> AppResult<Option<Cur
     }
 }
 
-impl FromRequestParts<AppState> for CurrentUser {
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser
+where
+    Shared: FromRef<S>,
+{
     /// A page that needs a session sends the browser to sign in and come back.
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let state = &Shared::from_ref(state);
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
@@ -173,17 +150,13 @@ impl StaffForm {
     }
 }
 
-/// Text as typed, without control characters other than line breaks (`\r\n` becomes `\n`).
-pub fn without_control_chars(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect()
-}
-
-impl FromRequest<AppState> for StaffForm {
+impl<S: Send + Sync> FromRequest<S> for StaffForm
+where
+    Shared: FromRef<S>,
+{
     type Rejection = Response;
 
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         let (mut parts, body) = req.into_parts();
         let user = CurrentUser::from_request_parts(&mut parts, state).await?;
         let ctx = match Ctx::from_request_parts(&mut parts, state).await {

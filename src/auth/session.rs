@@ -11,9 +11,9 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use subtle::ConstantTimeEq;
 
-use super::Role;
 use crate::config::AuthConfig;
 use crate::db::Db;
+use crate::domain::staff::{CurrentUser, Role};
 use crate::i18n::Lang;
 
 pub const SESSION_COOKIE: &str = "navdesk_session";
@@ -80,22 +80,6 @@ pub fn freshness(created_at: i64, last_seen_at: i64, now: i64, cfg: &AuthConfig)
             touch: now - last_seen_at >= cfg.touch_interval_secs,
         }
     }
-}
-
-/// The signed-in staff member a request comes from.
-#[derive(Clone, Debug)]
-pub struct CurrentUser {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub language: Lang,
-    /// The token every form of this session carries in its `csrf_token` field.
-    pub csrf_token: String,
-    /// The session's row id (the token's hash).
-    pub session_id: String,
-    /// The user's navigator profile, if they have one (read with the session).
-    pub navigator: Option<crate::cases::store::QueueProfile>,
 }
 
 /// A new session for `user_id`; returns the browser's token (the row holds its hash).
@@ -175,7 +159,7 @@ pub async fn lookup(
     let language: String = row.try_get("language")?;
     let disabled: i64 = row.try_get("disabled")?;
     let navigator = match row.try_get::<Option<i64>, _>("navigator_id")? {
-        Some(navigator_id) => Some(crate::cases::store::QueueProfile {
+        Some(navigator_id) => Some(crate::domain::staff::QueueProfile {
             navigator_id,
             languages: row
                 .try_get::<String, _>("navigator_languages")?

@@ -143,11 +143,11 @@ pub async fn create_invited_user(
     let id = insert_user(&mut tx, &email, &name, None, new.role, new.language).await?;
     let token = super::invites::create_in(&mut tx, id, created_by, now).await?;
     if let Some(admin) = created_by {
-        crate::audit::record_staff_in(
+        crate::db::audit::record_staff_in(
             &mut tx,
             admin,
             "create_user",
-            crate::audit::Target::User(id),
+            crate::db::audit::Target::User(id),
             now,
         )
         .await?;

@@ -6,16 +6,18 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::store;
+use super::CaseCtx;
 use crate::auth::{CurrentUser, StaffForm};
 use crate::domain::{Channel, ConsentHow};
-use crate::intake::form::{FieldError, RawRequest};
+use crate::intake::form::RawRequest;
 use crate::intake::views::{request_form, StaffIntake};
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
-use crate::web::{AppResult, Ctx};
+use crate::web::AppResult;
 
-pub async fn form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
+pub async fn form(ctx: CaseCtx, user: CurrentUser) -> AppResult<Response> {
     let db = &ctx.state.db;
-    let areas = ctx.state.areas.get(db).await?;
+    let areas = ctx.cases.areas.get(db).await?;
     let is_navigator = user.navigator.is_some();
     let staff = StaffIntake {
         csrf_token: &user.csrf_token,
@@ -57,14 +59,14 @@ fn staff_fields(
     channel.map(|c| (c, how.filter(|_| consent)))
 }
 
-pub async fn submit(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
+pub async fn submit(ctx: CaseCtx, form: StaffForm) -> AppResult<Response> {
     let user = &form.user;
     let db = &ctx.state.db;
     let body: String = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(form.fields.iter().filter(|(k, _)| k != "website"))
         .finish();
     let raw = RawRequest::from_form(body.as_bytes());
-    let areas = ctx.state.areas.get(db).await?;
+    let areas = ctx.cases.areas.get(db).await?;
     let navigator = form.user.navigator.as_ref().map(|p| p.navigator_id);
     let assign_me = form.get("assign_me") == "yes";
     // Staff fields come first on the page, so their errors lead the summary.
@@ -84,7 +86,7 @@ pub async fn submit(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
             let (case_id, code) =
                 store::record_staff_request(db, &request, channel, how, user.id, assign_to, now)
                     .await?;
-            ctx.state.placer.notify(case_id);
+            ctx.cases.placer.notify(case_id);
             tracing::info!(user_id = user.id, case_id, case = %code, channel = channel.code(), "request recorded by staff");
             Ok(Redirect::to(&format!("/cases/{case_id}")).into_response())
         }

@@ -10,19 +10,26 @@ pub mod texts;
 pub mod transitions;
 pub mod views;
 
-use axum::extract::{Path, Query};
+use std::sync::Arc;
+
+use axum::extract::{FromRef, FromRequestParts, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
+use crate::areas::choices::AreaCache;
+use crate::areas::placement::Placer;
 use crate::auth::{CurrentUser, StaffForm};
+use crate::db::cache::{CountCache, TtlCache};
 use crate::domain::{CaseStatus, CloseReason, ReferralStatus};
-use crate::intake::form::FieldError;
+use crate::programs::matches::CatalogCache;
+use crate::sms::worker::Outbox;
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
 use crate::web::{AppError, AppResult, Ctx};
-use crate::AppState;
 use store::{Change, Filter, List, NavigatorFilter, Search, StatusFilter, PAGE_SIZE};
 use transitions::Access;
 use views::{CaseForms, Caseload, Section, SectionKind};
@@ -30,7 +37,58 @@ use views::{CaseForms, Caseload, Section, SectionKind};
 /// The longest note we keep, in characters.
 const MAX_NOTE_CHARS: usize = 5000;
 
-pub fn router() -> Router<AppState> {
+/// What the staff case pages need beyond what every route shares.
+#[derive(Clone)]
+pub struct CasesState {
+    pub shared: Shared,
+    /// The areas a request may be placed in (the staff request form, the list's filter).
+    pub areas: Arc<AreaCache>,
+    /// Hands a request a navigator typed in to the placement worker.
+    pub placer: Placer,
+    /// Wakes the text worker when a navigator sends a text.
+    pub outbox: Outbox,
+    /// Active navigators with their loads, as the reassignment lists show them.
+    pub navigator_choices: Arc<TtlCache<Vec<store::NavigatorChoice>>>,
+    /// The programs a household may qualify for, as the case page lists them.
+    pub catalog: Arc<CatalogCache>,
+    /// Counts of supervisors' case lists, a few seconds old at most.
+    pub list_counts: Arc<CountCache>,
+}
+
+impl FromRef<CasesState> for Shared {
+    fn from_ref(state: &CasesState) -> Shared {
+        state.shared.clone()
+    }
+}
+
+/// A case page's request: the page context, and the case pages' own state.
+pub struct CaseCtx {
+    pub ctx: Ctx,
+    pub cases: CasesState,
+}
+
+impl std::ops::Deref for CaseCtx {
+    type Target = Ctx;
+    fn deref(&self) -> &Ctx {
+        &self.ctx
+    }
+}
+
+impl FromRequestParts<CasesState> for CaseCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &CasesState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(CaseCtx {
+            ctx: Ctx::from_request_parts(parts, state).await?,
+            cases: state.clone(),
+        })
+    }
+}
+
+pub fn router() -> Router<CasesState> {
     Router::new()
         .route("/cases", get(caseload))
         .route("/cases/new", get(intake::form).post(intake::submit))
@@ -104,10 +162,10 @@ impl ListQuery {
 
 /// Navigators with their loads for the reassignment lists: up to ten seconds old, as a load
 /// shown there is only a guide (the change itself reads the database).
-async fn cached_navigator_choices(ctx: &Ctx) -> AppResult<Vec<store::NavigatorChoice>> {
+async fn cached_navigator_choices(ctx: &CaseCtx) -> AppResult<Vec<store::NavigatorChoice>> {
     let db = &ctx.state.db;
     let choices = ctx
-        .state
+        .cases
         .navigator_choices
         .get(|| store::navigator_choices(db))
         .await?;
@@ -135,18 +193,6 @@ async fn suggest_navigators(db: &crate::db::Db, case_id: i64) -> AppResult<Vec<v
         .collect())
 }
 
-/// The active programs, prepared for eligibility (cached; see `AppState::programs`).
-pub(crate) async fn program_catalog(
-    ctx: &Ctx,
-) -> AppResult<std::sync::Arc<crate::programs::matches::Catalog>> {
-    let db = &ctx.state.db;
-    ctx.state
-        .programs
-        .get_at(db.changes(), || crate::programs::matches::load_catalog(db))
-        .await
-        .map_err(AppError::Other)
-}
-
 /// Case ids in paths: anything that is not one is simply not found.
 fn case_id(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
@@ -154,7 +200,7 @@ fn case_id(raw: &str) -> AppResult<i64> {
 
 /// One section of a caseload: its page of cases and how many there are in all.
 async fn load_section(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     kind: SectionKind,
     which: List,
     page: i64,
@@ -169,7 +215,7 @@ async fn load_section(
     } else if matches!(which, List::All(_)) {
         let (sql, binds) = store::count_query(&which, now);
         let key = format!("{sql} {binds:?}");
-        ctx.state
+        ctx.cases
             .list_counts
             .get(key, db.changes(), || store::count(db, &which, now))
             .await?
@@ -179,7 +225,11 @@ async fn load_section(
     Ok(Section { kind, total, lines })
 }
 
-async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppResult<Caseload> {
+async fn load_caseload(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    query: &ListQuery,
+) -> AppResult<Caseload> {
     let db = &ctx.state.db;
     let page = query.page();
     let now = crate::db::now();
@@ -237,14 +287,18 @@ async fn load_caseload(ctx: &Ctx, user: &CurrentUser, query: &ListQuery) -> AppR
             Vec::new()
         },
         areas: if supervising {
-            ctx.state.areas.get(db).await?.to_vec()
+            ctx.cases.areas.get(db).await?.to_vec()
         } else {
             Vec::new()
         },
     })
 }
 
-async fn caseload(ctx: Ctx, user: CurrentUser, Query(q): Query<ListQuery>) -> AppResult<Response> {
+async fn caseload(
+    ctx: CaseCtx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
     let load = load_caseload(&ctx, &user, &q).await?;
     Ok(html_response(
         StatusCode::OK,
@@ -255,7 +309,7 @@ async fn caseload(ctx: Ctx, user: CurrentUser, Query(q): Query<ListQuery>) -> Ap
 
 /// A case and what this user may do with it; 404 when they may not see it.
 async fn visible_case(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<(store::CaseDetail, Access)> {
@@ -281,7 +335,7 @@ async fn visible_case(
 }
 
 /// A case this user may change: 404 when they may not see it, 403 when they may only take it.
-async fn workable_case(ctx: &Ctx, user: &CurrentUser, id: i64) -> AppResult<store::CaseDetail> {
+async fn workable_case(ctx: &CaseCtx, user: &CurrentUser, id: i64) -> AppResult<store::CaseDetail> {
     match visible_case(ctx, user, id).await? {
         (case, Access::Full) => Ok(case),
         _ => Err(AppError::Forbidden),
@@ -289,7 +343,7 @@ async fn workable_case(ctx: &Ctx, user: &CurrentUser, id: i64) -> AppResult<stor
 }
 
 async fn render_case(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     user: &CurrentUser,
     id: i64,
     status: StatusCode,
@@ -310,7 +364,13 @@ async fn render_case(
         .await
         .map_err(AppError::Other)?
     {
-        Some(household) => program_catalog(ctx).await?.for_household(&household),
+        Some(household) => ctx
+            .cases
+            .catalog
+            .get(&ctx.state.db)
+            .await
+            .map_err(AppError::Other)?
+            .for_household(&household),
         None => Vec::new(),
     };
     let texts = Some(texts::panel(ctx, &case).await?);
@@ -355,7 +415,7 @@ async fn render_case(
     ))
 }
 
-async fn case_page(ctx: Ctx, user: CurrentUser, Path(id): Path<String>) -> AppResult<Response> {
+async fn case_page(ctx: CaseCtx, user: CurrentUser, Path(id): Path<String>) -> AppResult<Response> {
     let id = case_id(&id)?;
     render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await
 }
@@ -363,7 +423,7 @@ async fn case_page(ctx: Ctx, user: CurrentUser, Path(id): Path<String>) -> AppRe
 /// Draws the case again with the user's input and a conflict message: someone changed the
 /// case after this user's form was drawn.
 async fn conflict(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     user: &CurrentUser,
     id: i64,
     mut forms: CaseForms<'_>,
@@ -375,7 +435,7 @@ async fn conflict(
 
 /// Draws the case again with the user's input and what is wrong with it.
 async fn refused(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     user: &CurrentUser,
     id: i64,
     forms: CaseForms<'_>,
@@ -388,7 +448,7 @@ fn to_case(id: i64) -> Response {
     Redirect::to(&format!("/cases/{id}")).into_response()
 }
 
-async fn take(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn take(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let db = &ctx.state.db;
@@ -428,7 +488,7 @@ fn form_version(form: &StaffForm) -> Option<i64> {
     form.get("version").parse().ok()
 }
 
-async fn add_note(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn add_note(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -472,7 +532,11 @@ async fn add_note(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResul
     }
 }
 
-async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn change_status(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -520,7 +584,7 @@ async fn change_status(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
     }
 }
 
-async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn log_contact(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -574,7 +638,7 @@ async fn log_contact(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRe
 
 /// The day a follow-up falls due, as typed in a date field (`YYYY-MM-DD`): the start of that
 /// day in the help desk's time zone. From today up to a year ahead.
-fn follow_up_day(ctx: &Ctx, raw: &str, now: i64) -> Result<Option<(i64, String)>, ()> {
+fn follow_up_day(ctx: &CaseCtx, raw: &str, now: i64) -> Result<Option<(i64, String)>, ()> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -597,7 +661,11 @@ fn follow_up_day(ctx: &Ctx, raw: &str, now: i64) -> Result<Option<(i64, String)>
     Ok(Some((start, day.to_string())))
 }
 
-async fn set_follow_up(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn set_follow_up(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -624,7 +692,11 @@ async fn set_follow_up(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> App
     }
 }
 
-async fn add_referral(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn add_referral(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -695,7 +767,7 @@ async fn add_referral(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppR
 }
 
 async fn update_referral(
-    ctx: Ctx,
+    ctx: CaseCtx,
     Path((id, referral)): Path<(String, String)>,
     form: StaffForm,
 ) -> AppResult<Response> {
@@ -738,7 +810,11 @@ async fn update_referral(
     }
 }
 
-async fn save_outcome(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn save_outcome(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     let case = workable_case(&ctx, user, id).await?;
@@ -785,7 +861,7 @@ fn back_to_list(form: &StaffForm, changed: usize) -> String {
 }
 
 async fn chosen_navigator(
-    ctx: &Ctx,
+    ctx: &CaseCtx,
     form: &StaffForm,
 ) -> AppResult<Option<store::NavigatorChoice>> {
     let choices = store::navigator_choices(&ctx.state.db).await?;
@@ -797,7 +873,7 @@ async fn chosen_navigator(
 }
 
 /// A supervisor gives one case to a navigator.
-async fn assign_one(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+async fn assign_one(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
     let id = case_id(&id)?;
     let user = &form.user;
     user.require_role(&[crate::auth::Role::Supervisor, crate::auth::Role::Admin])?;
@@ -821,7 +897,7 @@ async fn assign_one(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRes
         return refused(&ctx, user, id, forms).await;
     }
     let changed = store::reassign(&ctx.state.db, &[id], &to, user.id, crate::db::now()).await?;
-    ctx.state.navigator_choices.clear();
+    ctx.cases.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         case_id = id,
@@ -833,7 +909,7 @@ async fn assign_one(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppRes
 }
 
 /// A supervisor gives the cases ticked in a list to a navigator.
-async fn reassign_many(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
+async fn reassign_many(ctx: CaseCtx, form: StaffForm) -> AppResult<Response> {
     let user = &form.user;
     user.require_role(&[crate::auth::Role::Supervisor, crate::auth::Role::Admin])?;
     let ids: Vec<i64> = form
@@ -877,7 +953,7 @@ async fn reassign_many(ctx: Ctx, form: StaffForm) -> AppResult<Response> {
         return Err(AppError::NotFound);
     };
     let changed = store::reassign(&ctx.state.db, &ids, &to, user.id, crate::db::now()).await?;
-    ctx.state.navigator_choices.clear();
+    ctx.cases.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         navigator_id = to.id,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::DeviceType;
-use crate::intake::form::FieldError;
+use crate::web::form::FieldError;
 
 /// The longest plan name we keep, in characters.
 pub const MAX_PLAN_CHARS: usize = 200;

@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use super::outcome::{DeviceTypeCode, Outcome};
 use crate::db::Db;
+use crate::domain::staff::QueueProfile;
 use crate::domain::{
     split_codes, Accessibility, CaseStatus, Channel, CloseReason, ContactMethod, DeviceType, Need,
     ReferralStatus,
@@ -102,14 +103,6 @@ impl Where {
             self.conds.join(" AND ")
         }
     }
-}
-
-/// A navigator's profile as the queue filter reads it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QueueProfile {
-    pub navigator_id: i64,
-    pub languages: Vec<String>,
-    pub skills: Vec<Need>,
 }
 
 impl QueueProfile {
@@ -620,7 +613,7 @@ async fn append_event(
     .execute(&mut **tx)
     .await?;
     let action = audit_action(event.kind);
-    crate::audit::record_in(tx, event.actor_user_id, action, event.case_id, event.now).await
+    crate::db::audit::record_in(tx, event.actor_user_id, action, event.case_id, event.now).await
 }
 
 /// A guarded change with nothing more to write than its event: `false` when the guard failed.
@@ -1254,7 +1247,7 @@ pub async fn record_staff_request(
         .execute(&mut *tx)
         .await?;
     }
-    crate::audit::record_in(&mut tx, user_id, "record_request", case_id, now).await?;
+    crate::db::audit::record_in(&mut tx, user_id, "record_request", case_id, now).await?;
     if let Some(navigator_id) = assign_to {
         sqlx::query(
             "UPDATE cases SET navigator_id = $1, status = 'assigned', version = version + 1 \

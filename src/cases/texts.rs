@@ -12,12 +12,13 @@ use sqlx::Row;
 
 use super::store::CaseDetail;
 use super::views::CaseForms;
-use crate::auth::views::csrf_field;
+use super::CaseCtx;
 use crate::auth::{CurrentUser, StaffForm};
 use crate::i18n::Lang;
-use crate::intake::form::FieldError;
 use crate::sms::outbox::{self, Kind, NewText};
+use crate::web::form::FieldError;
 use crate::web::form::Input;
+use crate::web::staff::csrf_field;
 use crate::web::{AppResult, Ctx};
 
 /// The longest text a navigator may send, in characters (about seven segments).
@@ -88,7 +89,7 @@ pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
             let body: String = r.try_get("body")?;
             Ok(TextLine {
                 incoming: r.try_get::<String, _>("direction")? == "in",
-                segments: crate::sms::segments::count(&body).segments,
+                segments: crate::i18n::segments::count(&body).segments,
                 body,
                 status: r.try_get("status")?,
                 at: r.try_get("created_at")?,
@@ -119,7 +120,7 @@ pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
         .iter()
         .map(|id| {
             let text = template_text(ctx, case, id);
-            let segments = crate::sms::segments::count(&text).segments;
+            let segments = crate::i18n::segments::count(&text).segments;
             (*id, text, segments)
         })
         .collect();
@@ -132,7 +133,7 @@ pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
 }
 
 /// `POST /cases/{id}/texts`: a template (`template`) or free text (`message`) to the resident.
-pub async fn send(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
+pub async fn send(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
     let id = super::case_id(&id)?;
     let user = &form.user;
     let case = super::workable_case(&ctx, user, id).await?;
@@ -189,7 +190,7 @@ pub async fn send(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResul
             .audit
             .record(user.id, "send_text", id, now)
             .await?;
-        ctx.state.outbox.wake();
+        ctx.cases.outbox.wake();
         tracing::info!(
             user_id = user.id,
             case_id = id,

@@ -9,17 +9,18 @@ use super::store::{
     Referral,
 };
 use super::transitions::{status_choices, Access};
-use crate::auth::views::{alert, csrf_field, signed_in_as};
+use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
 use crate::domain::{CaseStatus, CloseReason, DeviceType, ReferralStatus};
 use crate::i18n::Lang;
-use crate::intake::form::AreaChoice;
-use crate::intake::form::FieldError;
-use crate::intake::views::format_date;
 use crate::matching::eligibility::{Reason, Verdict};
 use crate::programs::matches::{reason_text, ProgramMatch};
+use crate::web::form::alert;
+use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
+use crate::web::format::format_date;
 use crate::web::layout::page;
+use crate::web::staff::{csrf_field, signed_in_as};
 use crate::web::Ctx;
 
 /// Which list a caseload section shows.

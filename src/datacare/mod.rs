@@ -433,7 +433,7 @@ pub async fn run_retention(
             match audit_id {
                 None => {
                     audit_id = Some(
-                        crate::audit::record_actor_in(
+                        crate::db::audit::record_actor_in(
                             &mut tx,
                             None,
                             "retention_erase",
@@ -481,12 +481,12 @@ async fn count_cases(db: &Db, residents: &[i64]) -> sqlx::Result<i64> {
 
 /// Runs the retention job now and then every hour, on this instance (several instances may:
 /// each resident is cleared once). `days` off: nothing runs.
-pub fn start(db: Db, days: RetentionDays) {
+pub fn start(db: Db, days: RetentionDays) -> Option<tokio::task::JoinHandle<()>> {
     if days.0.is_none() {
         tracing::info!("retention is off (NAVDESK_RETENTION_DAYS=off)");
-        return;
+        return None;
     }
-    tokio::spawn(async move {
+    Some(tokio::spawn(async move {
         loop {
             let now = crate::db::now();
             if let Some(cutoff) = days.cutoff(now) {
@@ -503,7 +503,7 @@ pub fn start(db: Db, days: RetentionDays) {
             }
             tokio::time::sleep(EVERY).await;
         }
-    });
+    }))
 }
 
 /// Each row as a JSON object: numbers, text and NULL as they are stored.
@@ -687,7 +687,7 @@ async fn audit_each_in(
         None => None,
     };
     for &id in resident_ids {
-        crate::audit::record_actor_in(conn, Some(actor), action, case_id, Some(id), None, now)
+        crate::db::audit::record_actor_in(conn, Some(actor), action, case_id, Some(id), None, now)
             .await?;
     }
     Ok(())

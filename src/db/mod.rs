@@ -2,6 +2,7 @@
 //! that differs between the two backends. Queries everywhere else use portable SQL with `$n`
 //! placeholders, which both drivers understand.
 
+pub mod audit;
 pub mod cache;
 
 use std::str::FromStr;

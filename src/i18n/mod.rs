@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod numbers;
+pub mod segments;
 
 use std::borrow::Cow;
 
@@ -386,7 +387,7 @@ mod tests {
     /// no isolation marks.
     #[test]
     fn sms_templates_fit_two_segments() {
-        use crate::sms::segments;
+        use crate::i18n::segments;
         let i18n = I18n::load().unwrap();
         let values: [(&str, FluentValue); 4] = [
             ("code", "K7QM4XPR".into()),

@@ -1,11 +1,13 @@
 //! The request form as submitted (`RawRequest`, every value kept as typed so a form with errors
 //! can be shown again) and its validation into a `NewRequest`. No I/O here.
 
+use crate::areas::choices::AreaChoice;
 use crate::domain::{
     Accessibility, AgeBand, Benefit, ContactMethod, Need, PhoneError, PhoneNumber, RaceEthnicity,
     Zip,
 };
 use crate::i18n::Lang;
+use crate::web::form::FieldError;
 
 pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_ADDRESS_CHARS: usize = 300;
@@ -79,20 +81,6 @@ impl RawRequest {
     }
 }
 
-/// A validation error: the field it belongs to and the message that explains it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: &'static str,
-}
-
-/// A known service area, for resolving the `area` field.
-#[derive(Clone, Debug)]
-pub struct AreaChoice {
-    pub id: i64,
-    pub name: String,
-}
-
 /// A request that passed validation.
 #[derive(Clone, Debug)]
 pub struct NewRequest {
@@ -118,7 +106,7 @@ pub struct NewRequest {
 /// Removes control characters (keeping line breaks where `multiline`), then trims: trimming
 /// first would keep the spaces a control character stood between (`"\u{1} \u{1}"` is no name).
 fn clean(input: &str, multiline: bool) -> String {
-    let kept = crate::auth::without_control_chars(input);
+    let kept = crate::domain::without_control_chars(input);
     let kept = if multiline {
         kept
     } else {
@@ -394,6 +382,20 @@ pub fn validate(
             sms_consent,
         }),
         _ => Err(errors),
+    }
+}
+
+/// What eligibility needs to know of a request.
+impl From<&NewRequest> for crate::matching::eligibility::Household {
+    fn from(r: &NewRequest) -> Self {
+        crate::matching::eligibility::Household {
+            size: r.household_size,
+            monthly_income: r.monthly_income,
+            benefits: r.benefits.clone(),
+            age_band: r.age_band,
+            area_id: r.area_id,
+            language: Some(r.language),
+        }
     }
 }
 

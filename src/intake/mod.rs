@@ -7,19 +7,42 @@ pub mod views;
 pub mod writer;
 
 use axum::body::Bytes;
-use axum::extract::Path;
+use axum::extract::{FromRef, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
-use crate::domain::{Channel, RefCode};
-use crate::web::pages::{html_response, Caching};
-use crate::web::{check_rate, AppError, AppResult, ClientIp, Ctx};
-use crate::AppState;
-use form::{FieldError, RawRequest};
+use std::sync::Arc;
 
-pub fn router() -> Router<AppState> {
+use crate::areas::choices::AreaCache;
+use crate::domain::{Channel, RefCode};
+use crate::programs::matches::CatalogCache;
+use crate::web::form::FieldError;
+use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
+use crate::web::{check_rate, AppError, AppResult, ClientIp, Ctx};
+use form::RawRequest;
+
+/// What the resident pages need beyond what every route shares.
+#[derive(Clone)]
+pub struct IntakeState {
+    pub shared: Shared,
+    /// Stores requests, many to a commit (see `writer`).
+    pub writer: writer::IntakeWriter,
+    /// The areas a resident may choose.
+    pub areas: Arc<AreaCache>,
+    /// The programs a household may qualify for, as the confirmation page lists them.
+    pub catalog: Arc<CatalogCache>,
+}
+
+impl FromRef<IntakeState> for Shared {
+    fn from_ref(state: &IntakeState) -> Shared {
+        state.shared.clone()
+    }
+}
+
+pub fn router() -> Router<IntakeState> {
     Router::new()
         .route("/", get(landing))
         .route("/help", get(help_form).post(submit_help))
@@ -36,12 +59,16 @@ async fn landing(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
     Ok(page.respond(&headers))
 }
 
-async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
+async fn help_form(
+    ctx: Ctx,
+    State(intake): State<IntakeState>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
     let page = ctx
         .state
         .pages
         .get_or_build("help", ctx.lang, || async {
-            let areas = ctx.state.areas.get(&ctx.state.db).await?;
+            let areas = intake.areas.get(&ctx.state.db).await?;
             Ok(views::request_form(
                 &ctx,
                 &RawRequest::default(),
@@ -54,7 +81,12 @@ async fn help_form(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
     Ok(page.respond(&headers))
 }
 
-async fn submit_help(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult<Response> {
+async fn submit_help(
+    ctx: Ctx,
+    State(intake): State<IntakeState>,
+    ClientIp(ip): ClientIp,
+    body: Bytes,
+) -> AppResult<Response> {
     // Before anything is read or stored: the 429 page is drawn in the resident's language.
     check_rate(&ctx.state.help_limiter, ip, "requests for help")?;
     let raw = RawRequest::from_form(&body);
@@ -64,12 +96,11 @@ async fn submit_help(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult
         let decoy = RefCode::generate();
         return Ok(Redirect::to(&format!("/help/{decoy}")).into_response());
     }
-    let areas = ctx.state.areas.get(&ctx.state.db).await?;
+    let areas = intake.areas.get(&ctx.state.db).await?;
     match form::validate(&raw, ctx.lang, &areas) {
         Ok(request) => {
-            let code = ctx
-                .state
-                .intake
+            let code = intake
+                .writer
                 .submit(request, Channel::Web, crate::db::now())
                 .await?;
             tracing::info!(case = %code, "request received");
@@ -86,7 +117,11 @@ async fn submit_help(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResult
     }
 }
 
-async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response> {
+async fn confirmation(
+    ctx: Ctx,
+    State(intake): State<IntakeState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     let code = RefCode::parse(&code).ok_or(AppError::NotFound)?;
     let summary = store::case_by_code(&ctx.state.db, &code)
         .await?
@@ -97,8 +132,11 @@ async fn confirmation(ctx: Ctx, Path(code): Path<String>) -> AppResult<Response>
         match crate::programs::matches::household_of_resident(&ctx.state.db, summary.resident_id)
             .await
         {
-            Ok(Some(household)) => crate::cases::program_catalog(&ctx)
-                .await?
+            Ok(Some(household)) => intake
+                .catalog
+                .get(&ctx.state.db)
+                .await
+                .map_err(AppError::Other)?
                 .for_household(&household)
                 .into_iter()
                 .filter(|p| {

@@ -1,48 +1,12 @@
 //! Intake's queries: storing a request (resident, case and first event in one transaction) and
 //! reading back what a resident may see of it.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use sqlx::Row;
 
-use super::form::{AreaChoice, NewRequest};
+use super::form::NewRequest;
 use crate::db::Db;
 use crate::domain::{join_codes, split_codes, CaseStatus, Channel, ContactMethod, Need, RefCode};
 use crate::i18n::Lang;
-
-/// The list of areas, read again at most once per `ttl` (it changes only on import), so the
-/// busiest pages do not query it on every request.
-#[derive(Debug)]
-pub struct AreaCache(crate::db::cache::TtlCache<Vec<AreaChoice>>);
-
-impl AreaCache {
-    pub fn new(ttl: Duration) -> Self {
-        Self(crate::db::cache::TtlCache::new(ttl))
-    }
-
-    pub async fn get(&self, db: &Db) -> Result<Arc<Vec<AreaChoice>>, sqlx::Error> {
-        self.0.get(|| areas(db)).await
-    }
-}
-
-/// The areas a resident may choose: every area but the hexagon cells that imported boundaries
-/// replaced (kept only for the cases that refer to them).
-pub async fn areas(db: &Db) -> Result<Vec<AreaChoice>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, name FROM areas WHERE generated = 0 OR geometry IS NOT NULL ORDER BY name",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(AreaChoice {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-            })
-        })
-        .collect()
-}
 
 /// Stores a request in its own transaction and returns its new reference code, once the
 /// commit is durable. The web form goes through `IntakeWriter`, which commits many at once.

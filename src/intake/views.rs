@@ -2,26 +2,18 @@
 
 use maud::{html, Markup};
 
-use super::form::{AreaChoice, FieldError, RawRequest};
+use super::form::RawRequest;
 use super::store::CaseSummary;
+use crate::areas::choices::AreaChoice;
 use crate::domain::{
     Accessibility, AgeBand, Benefit, ConsentHow, ContactMethod, Need, RaceEthnicity,
 };
 use crate::i18n::Lang;
+use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
+use crate::web::format::format_date;
 use crate::web::layout::page;
 use crate::web::Ctx;
-
-/// A date in the resident's language and the configured time zone.
-pub fn format_date(ctx: &Ctx, epoch_secs: i64) -> String {
-    let Ok(ts) = jiff::Timestamp::from_second(epoch_secs) else {
-        return String::new();
-    };
-    let zoned = ts.to_zoned(ctx.state.config.timezone.clone());
-    let pattern = ctx.t("date-format");
-    jiff::fmt::strtime::format(pattern.as_str(), &zoned)
-        .unwrap_or_else(|_| zoned.date().to_string())
-}
 
 pub fn landing(ctx: &Ctx) -> Markup {
     page(

@@ -895,7 +895,7 @@ pub async fn refresh(db: &Db, now: i64, everything: bool, limit: usize) -> sqlx:
 }
 
 /// Keeps the stored sums built: everything once at start, then every `every`.
-pub fn start(db: Db, every: std::time::Duration) {
+pub fn start(db: Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut everything = true;
         loop {
@@ -907,7 +907,7 @@ pub fn start(db: Db, every: std::time::Duration) {
             everything = false;
             tokio::time::sleep(every).await;
         }
-    });
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::Query;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
@@ -15,16 +15,18 @@ use super::figures::{self, AreaFigures, Metric};
 use super::reports::{self, Line, Report, Shown};
 use super::stats::{self, Filter};
 use super::svg::{self, AreaShape, Basemap, Legend, LegendClass, Marker, MarkerKind, Shade};
-use crate::auth::views::signed_in_as;
+use super::MapsState;
 use crate::auth::{CurrentUser, Role};
+use crate::db::cache::TtlCache;
 use crate::domain::{Need, RaceEthnicity};
 use crate::i18n::Lang;
-use crate::intake::form::FieldError;
+use crate::web::form::FieldError;
 use crate::web::form::{error_summary, Input, Select};
 use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
+use crate::web::staff::signed_in_as;
+use crate::web::Shared;
 use crate::web::{AppError, AppResult, Ctx};
-use crate::AppState;
 
 /// Default wait, in days, after which a request without first contact counts as unmet.
 pub const DEFAULT_UNMET_DAYS: i64 = 3;
@@ -63,14 +65,14 @@ pub struct MapParams {
     pub ascending: bool,
 }
 
-fn today(state: &AppState) -> Date {
+fn today(state: &Shared) -> Date {
     jiff::Timestamp::now()
         .to_zoned(state.config.timezone.clone())
         .date()
 }
 
 /// The start of `date` in the help desk's time zone, as Unix seconds.
-fn start_of(state: &AppState, date: Date) -> i64 {
+fn start_of(state: &Shared, date: Date) -> i64 {
     date.to_zoned(state.config.timezone.clone())
         .map(|z| z.timestamp().as_second())
         .unwrap_or(0)
@@ -238,7 +240,7 @@ impl MapParams {
         s.finish()
     }
 
-    fn filter(&self, state: &AppState) -> Filter {
+    fn filter(&self, state: &Shared) -> Filter {
         let now = crate::db::now();
         Filter {
             from: start_of(state, self.from),
@@ -261,7 +263,7 @@ pub struct MapData {
     pub sites: Vec<crate::programs::store::Site>,
 }
 
-pub async fn map_data(state: &AppState, params: &MapParams) -> AppResult<MapData> {
+pub async fn map_data(state: &Shared, params: &MapParams) -> AppResult<MapData> {
     let filter = params.filter(state);
     let db = &state.db;
     let (areas, cells, navigators, programs, sites) = tokio::try_join!(
@@ -295,12 +297,11 @@ pub struct MapAreas {
 
 /// The areas' shapes and drawing, made again at most once a minute (areas change only by
 /// import) or when the list of areas changes.
-async fn map_areas(state: &AppState, areas: &[figures::AreaRow]) -> Arc<MapAreas> {
+async fn map_areas(cache: &TtlCache<MapAreas>, areas: &[figures::AreaRow]) -> Arc<MapAreas> {
     let key = areas
         .iter()
         .fold(areas.len() as u64, |h, a| h.rotate_left(7) ^ a.id as u64);
-    state
-        .map_areas
+    cache
         .get_at(key, || async {
             let shapes: Vec<AreaShape> = areas
                 .iter()
@@ -327,13 +328,14 @@ fn require_supervisor(user: &CurrentUser) -> AppResult<()> {
 
 pub async fn map_page(
     ctx: Ctx,
+    State(maps): State<MapsState>,
     user: CurrentUser,
     Query(q): Query<MapQuery>,
 ) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (params, errors) = MapParams::parse(&q, today(&ctx.state));
     let data = map_data(&ctx.state, &params).await?;
-    let drawn = map_areas(&ctx.state, &data.areas).await;
+    let drawn = map_areas(&maps.map_areas, &data.areas).await;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -397,6 +399,7 @@ fn round(value: f64, digits: i32) -> f64 {
 
 pub async fn map_geojson(
     ctx: Ctx,
+    State(maps): State<MapsState>,
     user: CurrentUser,
     Query(q): Query<MapQuery>,
 ) -> AppResult<Response> {
@@ -406,7 +409,7 @@ pub async fn map_geojson(
         return Ok(resp);
     }
     let data = map_data(&ctx.state, &params).await?;
-    let drawn = map_areas(&ctx.state, &data.areas).await;
+    let drawn = map_areas(&maps.map_areas, &data.areas).await;
     let body = svg::feature_collection(&drawn.shapes, |id| {
         let mut props = serde_json::Map::new();
         if let Some(f) = data.figures.iter().find(|f| f.id == id) {

@@ -15,17 +15,17 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::auth::{CurrentUser, Role, StaffForm};
-use crate::intake::form::FieldError;
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
 use crate::web::{page_number, AppError, AppResult, Ctx};
-use crate::AppState;
 use form::NavigatorForm;
 use views::{Mode, Notice};
 
 /// Who manages navigator profiles.
 pub const MANAGERS: &[Role] = &[Role::Supervisor, Role::Admin];
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Shared> {
     Router::new()
         .route("/navigators", get(list))
         .route("/navigators/new", get(new_form).post(create))
@@ -71,7 +71,7 @@ async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     user.require_role(MANAGERS)?;
     let db = &ctx.state.db;
     let users = store::users_without_profile(db).await?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let form = NavigatorForm {
         languages: vec!["en".into()],
         skills: crate::domain::Need::ALL
@@ -98,7 +98,7 @@ async fn create(ctx: Ctx, sent: StaffForm) -> AppResult<Response> {
     user.require_role(MANAGERS)?;
     let db = &ctx.state.db;
     let users = store::users_without_profile(db).await?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let form = posted(&sent);
     let selected = sent.get("user_id").trim();
@@ -159,7 +159,7 @@ async fn edit_form(
     let id = id_in_path(&id)?;
     let db = &ctx.state.db;
     let detail = store::detail(db, id).await?.ok_or(AppError::NotFound)?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let notice = if q.saved.is_some() {
         Notice::Saved
     } else {
@@ -184,7 +184,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
     let id = id_in_path(&id)?;
     let db = &ctx.state.db;
     let detail = store::detail(db, id).await?.ok_or(AppError::NotFound)?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let form = posted(&sent);
     // A missing or garbled version counts as stale.

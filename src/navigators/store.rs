@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::form::{NavigatorForm, NavigatorValues};
-use crate::audit::{record_staff_in, Target};
+use crate::db::audit::{record_staff_in, Target};
 use crate::db::Db;
 
 /// Profiles on one page of the list.

@@ -5,13 +5,15 @@ use maud::{html, Markup};
 
 use super::form::NavigatorForm;
 use super::store::NavigatorLine;
-use crate::auth::views::{alert, csrf_field, signed_in_as};
+use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
 use crate::domain::{split_codes, Need};
 use crate::i18n::Lang;
-use crate::intake::form::{AreaChoice, FieldError};
+use crate::web::form::alert;
+use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::layout::{page, pager};
+use crate::web::staff::{csrf_field, signed_in_as};
 use crate::web::Ctx;
 
 fn language_names(codes: &str) -> String {

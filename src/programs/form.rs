@@ -3,7 +3,7 @@
 
 use crate::domain::{join_codes, Benefit, PhoneNumber, ProgramCategory};
 use crate::i18n::Lang;
-use crate::intake::form::FieldError;
+use crate::web::form::FieldError;
 use crate::web::form::{known_codes, known_ids, optional_number};
 
 pub const MAX_SHORT_CHARS: usize = 200;

@@ -468,7 +468,7 @@ pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
     let services = doc
         .as_array()
         .context("the file must hold a JSON list of HSDS services")?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let by_name: HashMap<&str, i64> = areas.iter().map(|a| (a.name.as_str(), a.id)).collect();
     let known: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let i18n = I18n::load()?;

@@ -7,7 +7,6 @@ use sqlx::Row;
 use crate::db::Db;
 use crate::domain::{split_codes, AgeBand, Benefit};
 use crate::i18n::{Lang, Tr};
-use crate::intake::form::NewRequest;
 use crate::matching::eligibility::{
     Decision, Household, ProgramRules, ProgramSet, Reason, Verdict,
 };
@@ -21,19 +20,6 @@ pub struct ProgramMatch {
     pub url: Option<String>,
     pub phone: Option<String>,
     pub decision: Decision,
-}
-
-impl From<&NewRequest> for Household {
-    fn from(r: &NewRequest) -> Self {
-        Household {
-            size: r.household_size,
-            monthly_income: r.monthly_income,
-            benefits: r.benefits.clone(),
-            age_band: r.age_band,
-            area_id: r.area_id,
-            language: Some(r.language),
-        }
-    }
 }
 
 /// The household of a stored resident (for the case page), or `None` when there is no such
@@ -77,6 +63,21 @@ pub struct Catalog {
     programs: Vec<Listed>,
     set: ProgramSet,
     guidelines: Option<crate::matching::eligibility::PovertyGuidelines>,
+}
+
+/// The catalog, a few seconds old at most and made again after any change through this
+/// instance (`Db::changes`): the confirmation and case pages read it on every view.
+#[derive(Debug)]
+pub struct CatalogCache(crate::db::cache::TtlCache<Catalog>);
+
+impl CatalogCache {
+    pub fn new(ttl: std::time::Duration) -> Self {
+        Self(crate::db::cache::TtlCache::new(ttl))
+    }
+
+    pub async fn get(&self, db: &Db) -> anyhow::Result<std::sync::Arc<Catalog>> {
+        self.0.get_at(db.changes(), || load_catalog(db)).await
+    }
 }
 
 /// Reads the active programs and the newest guidelines.

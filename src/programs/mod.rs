@@ -18,11 +18,12 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
+use crate::areas::choices::AreaChoice;
 use crate::auth::{CurrentUser, Role, StaffForm};
-use crate::intake::form::{AreaChoice, FieldError};
+use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
+use crate::web::Shared;
 use crate::web::{page_number, AppError, AppResult, Ctx};
-use crate::AppState;
 use form::ProgramForm;
 use store::SaveError;
 use views::{Existing, Notice};
@@ -30,7 +31,7 @@ use views::{Existing, Notice};
 /// Who may add and change programs.
 pub const EDITORS: &[Role] = &[Role::Supervisor, Role::Admin];
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Shared> {
     Router::new()
         .route("/programs", get(list))
         .route("/programs/new", get(new_form).post(create))
@@ -85,7 +86,7 @@ async fn list(ctx: Ctx, user: CurrentUser, Query(q): Query<PageQuery>) -> AppRes
 
 async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     user.require_role(EDITORS)?;
-    let areas = crate::intake::store::areas(&ctx.state.db).await?;
+    let areas = crate::areas::choices::areas(&ctx.state.db).await?;
     let form = ProgramForm {
         languages: vec!["en".into()],
         status: "active".into(),
@@ -124,7 +125,7 @@ async fn create(ctx: Ctx, sent: StaffForm) -> AppResult<Response> {
     let user = &sent.user;
     user.require_role(EDITORS)?;
     let db = &ctx.state.db;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let form = posted(&sent);
     let values = match form::check(&form, &area_ids) {
@@ -160,7 +161,7 @@ async fn program_page(
             Caching::NoStore,
         ));
     }
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let notice = if q.verified.is_some() {
         Notice::Verified
     } else if q.saved.is_some() {
@@ -194,7 +195,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
     let id = id_in_path(&id)?;
     let db = &ctx.state.db;
     let detail = store::detail(db, id).await?.ok_or(AppError::NotFound)?;
-    let areas = crate::intake::store::areas(db).await?;
+    let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let form = posted(&sent);
     // A missing or garbled version counts as stale.

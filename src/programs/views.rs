@@ -5,14 +5,16 @@ use maud::{html, Markup};
 
 use super::form::ProgramForm;
 use super::store::ProgramLine;
-use crate::auth::views::{alert, csrf_field, signed_in_as};
+use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
 use crate::domain::{split_codes, Benefit, ProgramCategory};
 use crate::i18n::Lang;
-use crate::intake::form::{AreaChoice, FieldError};
-use crate::intake::views::format_date;
+use crate::web::form::alert;
+use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input};
+use crate::web::format::format_date;
 use crate::web::layout::{page, pager};
+use crate::web::staff::{csrf_field, signed_in_as};
 use crate::web::Ctx;
 
 fn category_names(ctx: &Ctx, codes: &[String]) -> String {

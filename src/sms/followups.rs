@@ -257,13 +257,13 @@ fn read(
     })
 }
 
-/// Plans follow-ups every minute for the life of the process.
+/// Plans follow-ups every minute until its task is aborted.
 pub fn start(
     db: Db,
     i18n: std::sync::Arc<I18n>,
     schedule: Schedule,
     outbox: super::worker::Outbox,
-) {
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let minute = std::time::Duration::from_secs(60);
         let mut every = tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
@@ -275,7 +275,7 @@ pub fn start(
                 Err(err) => tracing::warn!(error = %err, "follow-ups not planned this minute"),
             }
         }
-    });
+    })
 }
 
 /// What an answer changed, for the timeline.

@@ -1,6 +1,5 @@
 //! Text messages. Pure parts first, each with its own tests:
 //!
-//! - [`segments`]: how many SMS segments a text costs (GSM-7 or UCS-2).
 //! - [`keywords`]: what a resident's reply means (STOP, START, HELP, digits, yes/no in six
 //!   languages), and when YES opts in.
 //! - [`quiet`]: the hours texts may go out in the resident's time zone, across DST changes.
@@ -16,7 +15,29 @@ pub mod followups;
 pub mod keywords;
 pub mod outbox;
 pub mod quiet;
-pub mod segments;
 pub mod signature;
 pub mod webhooks;
 pub mod worker;
+
+use crate::web::Shared;
+
+/// What the provider's webhooks need beyond what every route shares.
+#[derive(Clone)]
+pub struct SmsState {
+    pub shared: Shared,
+    /// Wakes the text worker when a reply is stored.
+    pub outbox: worker::Outbox,
+}
+
+impl std::ops::Deref for SmsState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.shared
+    }
+}
+
+impl axum::extract::FromRef<SmsState> for Shared {
+    fn from_ref(state: &SmsState) -> Shared {
+        state.shared.clone()
+    }
+}

@@ -19,11 +19,11 @@ use axum::Router;
 
 use super::keywords::{Keywords, Meaning};
 use super::outbox::{self, Kind, NewText, Status};
+use super::SmsState;
 use crate::i18n::Lang;
 use crate::web::{check_rate, ClientIp};
-use crate::AppState;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<SmsState> {
     Router::new()
         .route("/sms/inbound", post(inbound))
         .route("/sms/status", post(status))
@@ -31,7 +31,7 @@ pub fn router() -> Router<AppState> {
 
 /// The posted form, if the request really comes from the provider.
 fn verified(
-    state: &AppState,
+    state: &SmsState,
     headers: &HeaderMap,
     uri: &Uri,
     body: &[u8],
@@ -89,7 +89,7 @@ fn twiml_ok() -> Response {
 }
 
 async fn status(
-    State(state): State<AppState>,
+    State(state): State<SmsState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     uri: Uri,
@@ -133,7 +133,7 @@ async fn status(
 }
 
 async fn inbound(
-    State(state): State<AppState>,
+    State(state): State<SmsState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     uri: Uri,
@@ -149,7 +149,7 @@ async fn inbound(
         return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
     };
     // A NUL (PostgreSQL refuses it) or other control character is no part of a text.
-    let text = crate::auth::without_control_chars(field(&form, "Body").unwrap_or_default());
+    let text = crate::domain::without_control_chars(field(&form, "Body").unwrap_or_default());
     let to = field(&form, "To").unwrap_or_default();
     match handle_reply(&state, from, to, sid, &text).await {
         Ok(()) => twiml_ok(),
@@ -161,7 +161,7 @@ async fn inbound(
 }
 
 async fn handle_reply(
-    state: &AppState,
+    state: &SmsState,
     from: &str,
     to: &str,
     sid: &str,

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::task::JoinHandle;
 
 use rand::Rng;
 use tokio::sync::Notify;
@@ -74,12 +75,16 @@ impl Outbox {
 /// Texts claimed at once by one worker.
 const BATCH: i64 = 8;
 
-/// Starts the worker on the current Tokio runtime; it runs for the life of the process.
-pub fn start(db: Db, transport: Arc<dyn Transport>, config: WorkerConfig) -> Outbox {
+/// Starts the worker on the current Tokio runtime; it runs until its task is aborted.
+pub fn start(
+    db: Db,
+    transport: Arc<dyn Transport>,
+    config: WorkerConfig,
+) -> (Outbox, JoinHandle<()>) {
     let outbox = Outbox::default();
     let wake = outbox.wake.clone();
     let worker = format!("w{:016x}", rand::rng().random::<u64>());
-    tokio::spawn(async move {
+    let task = tokio::spawn(async move {
         tracing::info!(%worker, transport = transport.name(), "text worker started");
         loop {
             let now = crate::db::now();
@@ -95,7 +100,7 @@ pub fn start(db: Db, transport: Arc<dyn Transport>, config: WorkerConfig) -> Out
             }
         }
     });
-    outbox
+    (outbox, task)
 }
 
 /// One round at `now`: claims what is due and deals with each. Returns how many texts it
@@ -148,7 +153,7 @@ async fn deliver(
     }
     // Keep to the sender's rate; a slot further off than half the lease goes back to the
     // outbox, so the claim never runs out while the text waits.
-    let segments = super::segments::count(&text.body).segments.max(1) as f64;
+    let segments = crate::i18n::segments::count(&text.body).segments.max(1) as f64;
     let cost_ms = (segments * 1000.0 / config.segments_per_second.max(0.001)).ceil() as i64;
     let now_ms = jiff::Timestamp::now().as_millisecond();
     let slot = outbox::take_send_slot(db, &config.sender, now_ms, cost_ms).await?;

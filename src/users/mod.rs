@@ -11,24 +11,25 @@ use axum::Router;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use crate::audit::{record_staff_in, Target};
 use crate::auth::invites::invite_url;
-use crate::auth::views::{alert, csrf_field, signed_in_as};
 use crate::auth::{users, CreateUserError, CurrentUser, InvitedUser, Role, StaffForm};
+use crate::db::audit::{record_staff_in, Target};
 use crate::db::Db;
 use crate::i18n::Lang;
-use crate::intake::form::FieldError;
-use crate::intake::views::format_date;
+use crate::web::form::alert;
+use crate::web::form::FieldError;
 use crate::web::form::{error_summary, Input, Select};
+use crate::web::format::format_date;
 use crate::web::layout::{page, pager};
 use crate::web::pages::{html_response, Caching};
+use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::Shared;
 use crate::web::{page_number, AppError, AppResult, Ctx};
-use crate::AppState;
 
 /// Accounts on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Shared> {
     Router::new()
         .route("/users", get(list))
         .route("/users/new", get(new_form).post(create))

@@ -6,7 +6,23 @@ use std::borrow::Cow;
 use maud::{html, Markup};
 
 use super::Ctx;
-use crate::intake::form::FieldError;
+
+/// A validation error: the field it belongs to and the message that explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// A problem shown above a page's content: focused and announced.
+pub fn alert(title: &str, body: &str) -> Markup {
+    html! {
+        div.error-summary role="alert" tabindex="-1" autofocus {
+            h2 { (title) }
+            p { (body) }
+        }
+    }
+}
 
 pub fn field_id(name: &str) -> String {
     format!("f-{name}")

@@ -4,28 +4,31 @@
 pub mod assets;
 pub mod error;
 pub mod form;
+pub mod format;
 pub mod layout;
 pub mod pages;
+pub mod staff;
+pub mod state;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 
 use crate::i18n::{Lang, Tr};
-use crate::AppState;
 
 pub use error::{AppError, AppResult};
+pub use state::Shared;
 
 /// What a view needs to know about the request it answers.
 #[derive(Clone)]
 pub struct Ctx {
-    pub state: AppState,
+    pub state: Shared,
     pub lang: Lang,
     /// The request path, for links that keep the page (the language chooser).
     pub path: String,
 }
 
 impl Ctx {
-    pub fn new(state: AppState, lang: Lang, path: impl Into<String>) -> Self {
+    pub fn new(state: Shared, lang: Lang, path: impl Into<String>) -> Self {
         Self {
             state,
             lang,
@@ -42,15 +45,15 @@ impl Ctx {
     }
 }
 
-impl FromRequestParts<AppState> for Ctx {
+impl<S: Send + Sync> FromRequestParts<S> for Ctx
+where
+    Shared: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or(Lang::EN);
-        Ok(Ctx::new(state.clone(), lang, parts.uri.path()))
+        Ok(Ctx::new(Shared::from_ref(state), lang, parts.uri.path()))
     }
 }
 
@@ -59,13 +62,14 @@ impl FromRequestParts<AppState> for Ctx {
 #[derive(Clone, Copy, Debug)]
 pub struct ClientIp(pub std::net::IpAddr);
 
-impl FromRequestParts<AppState> for ClientIp {
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    Shared: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = Shared::from_ref(state);
         let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()

@@ -15,9 +15,9 @@ use maud::{html, Markup};
 use sha2::{Digest, Sha256};
 
 use super::layout::page;
+use super::Shared;
 use super::{AppResult, Ctx};
 use crate::i18n::{negotiate, Lang, LangSource};
-use crate::AppState;
 
 const LANG_COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 
@@ -43,7 +43,7 @@ fn query_value<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
 /// Picks the request's language (and remembers a `?lang=` choice in a cookie), and draws the
 /// page for any error answer that has no page of its own: 404, 405, 413, 429, 500.
 pub async fn language_and_error_pages(
-    State(state): State<AppState>,
+    State(state): State<Shared>,
     mut req: Request,
     next: Next,
 ) -> Response {

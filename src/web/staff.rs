@@ -1,0 +1,69 @@
+//! The staff chrome every staff page shows: the staff navigation, who is signed in, the
+//! sign-out button, and the CSRF field every staff form carries.
+
+use maud::{html, Markup};
+
+use super::Ctx;
+use crate::domain::staff::{CurrentUser, Role};
+
+/// The hidden field every staff form carries.
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+fn sign_out_form(ctx: &Ctx, user: &CurrentUser) -> Markup {
+    html! {
+        form method="post" action="/logout" {
+            (csrf_field(&user.csrf_token))
+            button type="submit" { (ctx.t("staff-sign-out")) }
+        }
+    }
+}
+
+/// The staff pages this user may open: (path, message id).
+pub fn staff_links(role: Role) -> Vec<(&'static str, &'static str)> {
+    let mut links = vec![
+        ("/cases", "staff-nav-cases"),
+        ("/programs", "staff-nav-programs"),
+    ];
+    if matches!(role, Role::Supervisor | Role::Admin) {
+        links.push(("/navigators", "staff-nav-navigators"));
+        links.push(("/map", "staff-nav-map"));
+        links.push(("/reports", "staff-nav-reports"));
+    }
+    if role == Role::Admin {
+        links.push(("/users", "staff-nav-users"));
+        links.push(("/audit", "staff-nav-audit"));
+    }
+    links
+}
+
+/// Links to the staff pages; the section the page belongs to is marked, not linked.
+fn staff_nav(ctx: &Ctx, user: &CurrentUser) -> Markup {
+    let in_section = |path: &str| ctx.path == path || ctx.path.starts_with(&format!("{path}/"));
+    html! {
+        nav.staff-nav aria-label=(ctx.t("staff-nav-label")) {
+            ul {
+                @for (path, label) in staff_links(user.role) {
+                    li {
+                        a href=(path) aria-current=[in_section(path).then_some("page")] { (ctx.t(label)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The staff navigation, who is signed in, a link to change the password, and the sign-out
+/// button.
+pub fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
+    let role = ctx.t(&format!("role-{}", user.role.code()));
+    html! {
+        (staff_nav(ctx, user))
+        p.signed-in {
+            (ctx.tr().ta("staff-signed-in-as", &[("name", user.name.as_str().into()), ("role", role.into())]))
+        }
+        p { a href="/account/password" { (ctx.t("staff-change-password")) } }
+        (sign_out_form(ctx, user))
+    }
+}
