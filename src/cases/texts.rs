@@ -10,6 +10,7 @@ use maud::{html, Markup};
 use rand::Rng;
 use sqlx::Row;
 
+use super::page::posted;
 use super::store::CaseDetail;
 use super::views::CaseForms;
 use crate::auth::views::csrf_field;
@@ -133,9 +134,8 @@ pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
 
 /// `POST /cases/{id}/texts`: a template (`template`) or free text (`message`) to the resident.
 pub async fn send(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
-    let id = super::case_id(&id)?;
-    let user = &form.user;
-    let case = super::workable_case(&ctx, user, id).await?;
+    // Texts are not guarded by the case's version: a text is sent whatever changed meanwhile.
+    let (id, user, case, _) = posted(&ctx, &id, &form).await?;
     let message = form.get("message").trim();
     let template = form.get("template");
     let body = if TEMPLATES.contains(&template) {
@@ -162,7 +162,8 @@ pub async fn send(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResul
             }],
             ..CaseForms::default()
         };
-        return super::render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+        return super::page::render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms)
+            .await;
     }
     let key = form.get("text_key");
     let key = if !key.is_empty() && key.len() <= 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
