@@ -218,7 +218,7 @@ fn view(
                         tbody {
                             @for e in entries {
                                 tr {
-                                    td { (crate::cases::views::when(ctx, e.at)) }
+                                    td { (crate::web::format::when(ctx, e.at)) }
                                     td {
                                         @match (e.user_id, &e.actor) {
                                             (Some(id), _) => { (e.user_name.clone().unwrap_or_default()) " (" (id) ")" },

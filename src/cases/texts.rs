@@ -3,6 +3,7 @@
 //! press), and a box for free text. A text goes through the outbox like any other: quiet hours,
 //! opt-outs and the sender's rate hold.
 
+use super::CaseCtx;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -10,9 +11,9 @@ use maud::{html, Markup};
 use rand::Rng;
 use sqlx::Row;
 
+use super::page::posted;
 use super::store::CaseDetail;
 use super::views::CaseForms;
-use super::CaseCtx;
 use crate::auth::{CurrentUser, StaffForm};
 use crate::i18n::Lang;
 use crate::sms::outbox::{self, Kind, NewText};
@@ -134,9 +135,8 @@ pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
 
 /// `POST /cases/{id}/texts`: a template (`template`) or free text (`message`) to the resident.
 pub async fn send(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppResult<Response> {
-    let id = super::case_id(&id)?;
-    let user = &form.user;
-    let case = super::workable_case(&ctx, user, id).await?;
+    // Texts are not guarded by the case's version: a text is sent whatever changed meanwhile.
+    let (id, user, case, _) = posted(&ctx, &id, &form).await?;
     let message = form.get("message").trim();
     let template = form.get("template");
     let body = if TEMPLATES.contains(&template) {
@@ -163,7 +163,8 @@ pub async fn send(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppR
             }],
             ..CaseForms::default()
         };
-        return super::render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+        return super::page::render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms)
+            .await;
     }
     let key = form.get("text_key");
     let key = if !key.is_empty() && key.len() <= 32 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -224,7 +225,7 @@ pub fn section(
             Reach::NoPhone => p { (ctx.t("case-texts-no-phone")) },
             Reach::NoConsent => p { (ctx.t("case-texts-no-consent")) },
             Reach::OptedOut(at) => p.notice {
-                (tr.ta("case-texts-opted-out", &[("when", super::views::when(ctx, at).into())]))
+                (tr.ta("case-texts-opted-out", &[("when", crate::web::format::when(ctx, at).into())]))
             },
         }
         @if panel.texts.is_empty() {
@@ -235,7 +236,7 @@ pub fn section(
                     li {
                         p.meta {
                             strong { (ctx.t(if t.incoming { "case-text-from-resident" } else { "case-text-to-resident" })) }
-                            " · " (super::views::when(ctx, t.at))
+                            " · " (crate::web::format::when(ctx, t.at))
                             " · " (status_label(ctx, &t.status))
                             @if !t.incoming {
                                 " · " (tr.ta("case-text-segments", &[("count", (t.segments as i64).into())]))

@@ -279,7 +279,7 @@ pub async fn erase(
                 "reason": "declined",
                 "by": "erasure",
             });
-            crate::cases::store::append_system_event(
+            crate::db::events::append_system_event(
                 &mut *conn,
                 *case_id,
                 "status_change",

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod cache;
+pub mod events;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -352,10 +352,8 @@ pub async fn apply_answer(
                         "referral_id": referral_id, "program": program,
                         "from": "referred", "to": "applied", "by": "resident_text"
                     });
-                    crate::cases::store::append_system_event(
-                        tx, case_id, "referral", "", &data, now,
-                    )
-                    .await?;
+                    crate::db::events::append_system_event(tx, case_id, "referral", "", &data, now)
+                        .await?;
                 }
                 Ok(Applied::Applied { referral_id })
             } else if matches!(meaning, Meaning::Digit(3)) {

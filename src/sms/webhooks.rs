@@ -250,7 +250,7 @@ async fn handle_reply(
             "meaning": meaning_code(&meaning),
             "answer": format!("{applied:?}"),
         });
-        crate::cases::store::append_system_event(&mut tx, *case_id, "sms_in", text, &data, now)
+        crate::db::events::append_system_event(&mut tx, *case_id, "sms_in", text, &data, now)
             .await?;
         // A reply that is not a keyword, nor an answer that settled a question, is for the
         // navigator to read.

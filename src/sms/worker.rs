@@ -320,7 +320,7 @@ async fn timeline(
         return Ok(());
     };
     let mut conn = db.pool.acquire().await?;
-    crate::cases::store::append_system_event(&mut conn, case_id, kind, &text.body, &data, now).await
+    crate::db::events::append_system_event(&mut conn, case_id, kind, &text.body, &data, now).await
 }
 
 /// Whether `phone` has said STOP (and not START since).

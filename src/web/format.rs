@@ -12,3 +12,15 @@ pub fn format_date(ctx: &Ctx, epoch_secs: i64) -> String {
     jiff::fmt::strtime::format(pattern.as_str(), &zoned)
         .unwrap_or_else(|_| zoned.date().to_string())
 }
+
+/// A date and time of day, as the timeline and lists show them.
+pub fn when(ctx: &Ctx, epoch_secs: i64) -> String {
+    let time = jiff::Timestamp::from_second(epoch_secs)
+        .map(|ts| {
+            ts.to_zoned(ctx.state.config.timezone.clone())
+                .strftime("%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    format!("{} {time}", format_date(ctx, epoch_secs))
+}

@@ -1,0 +1,179 @@
+//! `GET /cases`: the caseload, read from the query string (a page, and a supervisor's filters
+//! and search); a navigator's two lists are read at once.
+
+use super::CaseCtx;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::page::cached_navigator_choices;
+use super::store::{self, Filter, List, NavigatorFilter, Search, StatusFilter, PAGE_SIZE};
+use super::views::{self, Caseload, Section, SectionKind};
+use crate::auth::CurrentUser;
+use crate::domain::CaseStatus;
+use crate::web::pages::{html_response, Caching};
+use crate::web::AppResult;
+
+/// The caseload's query string: the page, and a supervisor's filters and search.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    page: Option<String>,
+    status: Option<String>,
+    need: Option<String>,
+    language: Option<String>,
+    area: Option<String>,
+    navigator: Option<String>,
+    waiting: Option<String>,
+    q: Option<String>,
+    /// How many cases a bulk reassignment just changed.
+    reassigned: Option<String>,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl ListQuery {
+    fn page(&self) -> i64 {
+        non_empty(&self.page)
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .clamp(1, 1_000_000)
+    }
+
+    /// The filters, read leniently: a value that is not one of the choices filters nothing
+    /// (a link is never an error), and the form shows "any" for it.
+    fn filter(&self) -> Filter {
+        Filter {
+            status: match non_empty(&self.status) {
+                Some("all") => StatusFilter::Any,
+                Some(code) => CaseStatus::parse(code).map_or(StatusFilter::Open, StatusFilter::One),
+                None => StatusFilter::Open,
+            },
+            need: non_empty(&self.need).and_then(crate::domain::Need::parse),
+            language: non_empty(&self.language)
+                .and_then(crate::i18n::Lang::parse)
+                .map(|l| l.code().to_owned()),
+            area: non_empty(&self.area).and_then(|a| a.parse().ok()),
+            navigator: match non_empty(&self.navigator) {
+                Some("none") => Some(NavigatorFilter::Unassigned),
+                Some(id) => id.parse().ok().map(NavigatorFilter::Is),
+                None => None,
+            },
+            waiting_days: non_empty(&self.waiting)
+                .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| (0..=3650).contains(d)),
+            search: non_empty(&self.q).and_then(Search::parse),
+        }
+    }
+}
+
+/// One section of a caseload: its page of cases and how many there are in all.
+async fn load_section(
+    ctx: &CaseCtx,
+    kind: SectionKind,
+    which: List,
+    page: i64,
+    now: i64,
+    first_contact_secs: i64,
+) -> AppResult<Section> {
+    let db = &ctx.state.db;
+    let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+    // A first page that is not full holds the whole list: no need to count it.
+    let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
+        lines.len() as i64
+    } else if matches!(which, List::All(_)) {
+        let (sql, binds) = store::count_query(&which, now);
+        let key = format!("{sql} {binds:?}");
+        ctx.cases
+            .list_counts
+            .get(key, db.changes(), || store::count(db, &which, now))
+            .await?
+    } else {
+        store::count(db, &which, now).await?
+    };
+    Ok(Section { kind, total, lines })
+}
+
+pub async fn load_caseload(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    query: &ListQuery,
+) -> AppResult<Caseload> {
+    let db = &ctx.state.db;
+    let page = query.page();
+    let now = crate::db::now();
+    let first_contact_secs = ctx.state.config.first_contact_secs;
+    let profile = user.navigator.clone();
+    let filter = query.filter();
+    let lists: Vec<(SectionKind, List)> = if user.role == crate::auth::Role::Navigator {
+        match &profile {
+            Some(p) => vec![
+                (SectionKind::Mine, List::Mine(p.navigator_id)),
+                (SectionKind::Queue, List::Queue(p.clone())),
+            ],
+            None => Vec::new(),
+        }
+    } else {
+        vec![(SectionKind::AllOpen, List::All(filter.clone()))]
+    };
+    // A navigator's two sections are read at once (each on its own connection).
+    let mut lists = lists.into_iter();
+    let sections = match (lists.next(), lists.next()) {
+        (Some((k1, w1)), Some((k2, w2))) => {
+            let (a, b) = tokio::try_join!(
+                load_section(ctx, k1, w1, page, now, first_contact_secs),
+                load_section(ctx, k2, w2, page, now, first_contact_secs)
+            )?;
+            vec![a, b]
+        }
+        (Some((k, w)), None) => vec![load_section(ctx, k, w, page, now, first_contact_secs).await?],
+        _ => Vec::new(),
+    };
+    let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
+    let supervising = user.role != crate::auth::Role::Navigator;
+    Ok(Caseload {
+        page,
+        pages: ((largest + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        now,
+        first_contact_secs,
+        is_navigator: profile.is_some(),
+        sections,
+        filter: supervising.then_some(filter),
+        query: views::FilterForm {
+            status: non_empty(&query.status).unwrap_or("").to_owned(),
+            need: non_empty(&query.need).unwrap_or("").to_owned(),
+            language: non_empty(&query.language).unwrap_or("").to_owned(),
+            area: non_empty(&query.area).unwrap_or("").to_owned(),
+            navigator: non_empty(&query.navigator).unwrap_or("").to_owned(),
+            waiting: non_empty(&query.waiting).unwrap_or("").to_owned(),
+            q: non_empty(&query.q).unwrap_or("").to_owned(),
+        },
+        reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
+        errors: Vec::new(),
+        navigators: if supervising {
+            cached_navigator_choices(ctx).await?
+        } else {
+            Vec::new()
+        },
+        areas: if supervising {
+            ctx.cases.areas.get(db).await?.to_vec()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+pub async fn caseload(
+    ctx: CaseCtx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    let load = load_caseload(&ctx, &user, &q).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::caseload(&ctx, &user, &load, false),
+        Caching::NoStore,
+    ))
+}

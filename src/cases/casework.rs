@@ -1,0 +1,233 @@
+//! The forms of a case page that record the work: a note, a contact with the resident, a new
+//! status, the follow-up day, and the outcome. Each is checked, then written only if the case
+//! is still as the user saw it.
+
+use super::CaseCtx;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::page::{conflict, posted, refused, render_case, to_case};
+use super::store::{self, Change};
+use super::views::CaseForms;
+use super::{outcome, transitions, MAX_NOTE_CHARS};
+use crate::auth::StaffForm;
+use crate::domain::{CaseStatus, CloseReason};
+use crate::web::AppResult;
+
+pub async fn add_note(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let (id, user, case, stale) = posted(&ctx, &id, &form).await?;
+    let note = form.get("note").trim();
+    let mut forms = CaseForms {
+        note,
+        ..CaseForms::default()
+    };
+    if stale {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let problem = if note.is_empty() {
+        Some("case-note-error-empty")
+    } else if note.chars().count() > MAX_NOTE_CHARS {
+        Some("case-note-error-too-long")
+    } else {
+        None
+    };
+    if let Some(message) = problem {
+        forms.add_error("note", message);
+        return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+    }
+    match store::add_note(
+        &ctx.state.db,
+        id,
+        case.version,
+        user.id,
+        note,
+        crate::db::now(),
+    )
+    .await?
+    {
+        Change::Done => {
+            tracing::info!(user_id = user.id, case_id = id, "note added");
+            Ok(to_case(id))
+        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+pub async fn change_status(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let (id, user, case, stale) = posted(&ctx, &id, &form).await?;
+    let mut forms = CaseForms::default();
+    if stale {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let to = CaseStatus::parse(form.get("status"))
+        .filter(|to| transitions::status_choices(case.status).any(|s| s == *to));
+    let Some(to) = to else {
+        tracing::info!(user_id = user.id, case_id = id, from = %case.status, to = form.get("status"), "status change refused");
+        forms.add_error("status", "case-status-error-not-allowed");
+        return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+    };
+    let close_reason = CloseReason::parse(form.get("close_reason"));
+    if to == CaseStatus::Closed && close_reason.is_none() {
+        forms.add_error("close_reason", "case-close-reason-error");
+        forms.status = to.code();
+        return refused(&ctx, user, id, forms).await;
+    }
+    let now = crate::db::now();
+    match store::change_status(
+        &ctx.state.db,
+        id,
+        case.version,
+        case.status,
+        to,
+        close_reason,
+        user.id,
+        now,
+    )
+    .await?
+    {
+        Change::Done => {
+            tracing::info!(user_id = user.id, case_id = id, from = %case.status, %to, "status changed");
+            Ok(to_case(id))
+        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+pub async fn log_contact(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let (id, user, case, stale) = posted(&ctx, &id, &form).await?;
+    let note = form.get("contact_note").trim();
+    let mut forms = CaseForms {
+        contact_note: note,
+        ..CaseForms::default()
+    };
+    if stale {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let channel = store::ContactChannel::parse(form.get("channel"));
+    if channel.is_none() {
+        forms.add_error("channel", "case-contact-error-channel");
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        forms.add_error("contact_note", "case-note-error-too-long");
+    }
+    let Some(channel) = channel.filter(|_| forms.errors.is_empty()) else {
+        return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+    };
+    match store::log_contact(
+        &ctx.state.db,
+        id,
+        case.version,
+        user.id,
+        channel,
+        note,
+        crate::db::now(),
+    )
+    .await?
+    {
+        Change::Done => {
+            tracing::info!(
+                user_id = user.id,
+                case_id = id,
+                channel = channel.code(),
+                "contact logged"
+            );
+            Ok(to_case(id))
+        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+pub async fn set_follow_up(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let (id, user, case, stale) = posted(&ctx, &id, &form).await?;
+    let raw = form.get("follow_up");
+    let mut forms = CaseForms {
+        follow_up: Some(raw),
+        ..CaseForms::default()
+    };
+    if stale {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let now = crate::db::now();
+    let Ok(due) = follow_up_day(&ctx, raw, now) else {
+        forms.add_error("follow_up", "case-follow-up-error");
+        return refused(&ctx, user, id, forms).await;
+    };
+    let due_ref = due.as_ref().map(|(at, day)| (*at, day.as_str()));
+    match store::set_follow_up(&ctx.state.db, id, case.version, user.id, due_ref, now).await? {
+        Change::Done => Ok(to_case(id)),
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}
+
+/// The day a follow-up falls due, as typed in a date field (`YYYY-MM-DD`): the start of that
+/// day in the help desk's time zone. From today up to a year ahead.
+fn follow_up_day(ctx: &CaseCtx, raw: &str, now: i64) -> Result<Option<(i64, String)>, ()> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let tz = ctx.state.config.timezone.clone();
+    let day: jiff::civil::Date = raw.parse().map_err(|_| ())?;
+    let today = jiff::Timestamp::from_second(now)
+        .map_err(|_| ())?
+        .to_zoned(tz.clone())
+        .date();
+    if day < today
+        || day
+            > today
+                .checked_add(jiff::Span::new().days(366))
+                .map_err(|_| ())?
+    {
+        return Err(());
+    }
+    let start = day.to_zoned(tz).map_err(|_| ())?.timestamp().as_second();
+    Ok(Some((start, day.to_string())))
+}
+
+pub async fn save_outcome(
+    ctx: CaseCtx,
+    Path(id): Path<String>,
+    form: StaffForm,
+) -> AppResult<Response> {
+    let (id, user, case, stale) = posted(&ctx, &id, &form).await?;
+    let input = outcome::OutcomeInput::read(|name| form.get(name));
+    let mut forms = CaseForms {
+        outcome: Some(input.clone()),
+        ..CaseForms::default()
+    };
+    if stale {
+        return conflict(&ctx, user, id, forms).await;
+    }
+    let outcome = match input.validate() {
+        Ok(outcome) => outcome,
+        Err(errors) => {
+            forms.errors = errors;
+            return refused(&ctx, user, id, forms).await;
+        }
+    };
+    let now = crate::db::now();
+    match store::save_outcome(&ctx.state.db, id, case.version, user.id, &outcome, now).await? {
+        Change::Done => {
+            tracing::info!(user_id = user.id, case_id = id, "outcome recorded");
+            Ok(to_case(id))
+        }
+        Change::Stale => conflict(&ctx, user, id, forms).await,
+    }
+}

@@ -1,0 +1,223 @@
+//! `GET /cases/{id}`: one case, for a user who may see it; and the case drawn again, with
+//! the user's input, after a change was refused or came too late. The checks every change
+//! from a case page starts with are here too.
+
+use super::CaseCtx;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::store;
+use super::texts;
+use super::transitions::{self, Access};
+use super::views::{self, CaseForms};
+use crate::auth::{CurrentUser, StaffForm};
+use crate::web::pages::{html_response, Caching};
+use crate::web::{AppError, AppResult};
+
+pub async fn case_page(
+    ctx: CaseCtx,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = case_id(&id)?;
+    render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await
+}
+
+/// A case and what this user may do with it; 404 when they may not see it.
+async fn visible_case(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(store::CaseDetail, Access)> {
+    let db = &ctx.state.db;
+    let case = store::case_detail(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let profile = user.navigator.as_ref();
+    let navigator = profile.map(|p| p.navigator_id);
+    let access = match transitions::access(user.role, navigator, case.navigator_id, case.status) {
+        // An unassigned case is a navigator's to see only when it is in their queue.
+        Access::Take => match profile {
+            Some(p) if store::in_queue(db, p, id).await? => Access::Take,
+            _ => Access::None,
+        },
+        access => access,
+    };
+    if access == Access::None {
+        tracing::info!(user_id = user.id, case_id = id, "case not visible to user");
+        return Err(AppError::NotFound);
+    }
+    Ok((case, access))
+}
+
+/// The case a change is posted to, as it is now, with its id, the user, and whether the form
+/// is stale (someone changed the case since it was drawn; a missing or garbled version counts
+/// as stale). 404 when this user may not see the case, 403 when they may only take it.
+pub async fn posted<'f>(
+    ctx: &CaseCtx,
+    raw_id: &str,
+    form: &'f StaffForm,
+) -> AppResult<(i64, &'f CurrentUser, store::CaseDetail, bool)> {
+    let id = case_id(raw_id)?;
+    let user = &form.user;
+    let case = workable_case(ctx, user, id).await?;
+    let stale = form_version(form) != Some(case.version);
+    Ok((id, user, case, stale))
+}
+
+/// A case this user may change: 404 when they may not see it, 403 when they may only take it.
+pub async fn workable_case(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<store::CaseDetail> {
+    match visible_case(ctx, user, id).await? {
+        (case, Access::Full) => Ok(case),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+pub async fn render_case(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    id: i64,
+    status: StatusCode,
+    forms: &CaseForms<'_>,
+) -> AppResult<Response> {
+    let db = &ctx.state.db;
+    let (case, access) = visible_case(ctx, user, id).await?;
+    let now = crate::db::now();
+    if access == Access::Full && case.unread_reply() && case.navigator_id.is_some() {
+        let mine = user.navigator.as_ref().map(|p| p.navigator_id);
+        if mine == case.navigator_id {
+            store::mark_replies_seen(db, id, now).await?;
+        }
+    }
+    // Every active program, with what it means for this household: navigators see the ones
+    // ruled out too, so they can explain why.
+    let eligibility = match crate::programs::matches::household_of_resident(db, case.resident_id)
+        .await
+        .map_err(AppError::Other)?
+    {
+        Some(household) => ctx
+            .cases
+            .catalog
+            .get(&ctx.state.db)
+            .await
+            .map_err(AppError::Other)?
+            .for_household(&household),
+        None => Vec::new(),
+    };
+    let texts = Some(texts::panel(ctx, &case).await?);
+    let page = views::CasePage {
+        texts,
+        eligibility,
+        events: store::timeline(db, id).await?,
+        referrals: store::referrals(db, id).await?,
+        programs: if access == Access::Full {
+            store::program_choices(db).await?
+        } else {
+            Vec::new()
+        },
+        outcome: store::outcome(db, id).await?,
+        navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
+            cached_navigator_choices(ctx).await?
+        } else {
+            Vec::new()
+        },
+        suggestions: if access == Access::Full
+            && user.role != crate::auth::Role::Navigator
+            && case.navigator_id.is_none()
+            && transitions::is_open(case.status)
+        {
+            suggest_navigators(db, id).await?
+        } else {
+            Vec::new()
+        },
+        case,
+        access,
+    };
+    // Every page that shows a resident's data, also one drawn again after a refused change,
+    // is a view the log records; only a case this user may see gets this far.
+    ctx.state
+        .audit
+        .record(user.id, "view_case", id, now)
+        .await?;
+    Ok(html_response(
+        status,
+        views::case_page(ctx, user, &page, forms),
+        Caching::NoStore,
+    ))
+}
+
+/// Draws the case again with the user's input and a conflict message: someone changed the
+/// case after this user's form was drawn.
+pub async fn conflict(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    id: i64,
+    mut forms: CaseForms<'_>,
+) -> AppResult<Response> {
+    tracing::info!(user_id = user.id, case_id = id, "stale form refused");
+    forms.conflict = true;
+    render_case(ctx, user, id, StatusCode::CONFLICT, &forms).await
+}
+
+/// Draws the case again with the user's input and what is wrong with it.
+pub async fn refused(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    id: i64,
+    forms: CaseForms<'_>,
+) -> AppResult<Response> {
+    tracing::info!(user_id = user.id, case_id = id, fields = ?forms.errors.iter().map(|e| e.field).collect::<Vec<_>>(), "case change refused");
+    render_case(ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await
+}
+
+/// Case ids in paths: anything that is not one is simply not found.
+pub fn case_id(raw: &str) -> AppResult<i64> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The version the user's form was drawn from; a missing or garbled one counts as stale.
+pub fn form_version(form: &StaffForm) -> Option<i64> {
+    form.get("version").parse().ok()
+}
+
+pub fn to_case(id: i64) -> Response {
+    Redirect::to(&format!("/cases/{id}")).into_response()
+}
+
+/// Navigators with their loads for the reassignment lists: up to ten seconds old, as a load
+/// shown there is only a guide (the change itself reads the database).
+pub async fn cached_navigator_choices(ctx: &CaseCtx) -> AppResult<Vec<store::NavigatorChoice>> {
+    let db = &ctx.state.db;
+    let choices = ctx
+        .cases
+        .navigator_choices
+        .get(|| store::navigator_choices(db))
+        .await?;
+    Ok(choices.as_ref().clone())
+}
+
+/// The navigators who best fit an unassigned case, with why, for a supervisor to choose from.
+async fn suggest_navigators(db: &crate::db::Db, case_id: i64) -> AppResult<Vec<views::Suggestion>> {
+    let Some(request) = store::match_request(db, case_id).await? else {
+        return Ok(Vec::new());
+    };
+    let candidates = store::match_candidates(db).await?;
+    let names: std::collections::HashMap<i64, String> = candidates
+        .iter()
+        .map(|c| (c.navigator_id, c.name.clone()))
+        .collect();
+    let pool = crate::matching::navigators::Pool::new(candidates);
+    Ok(pool
+        .best(&request, 3)
+        .into_iter()
+        .map(|m| views::Suggestion {
+            name: names.get(&m.navigator_id).cloned().unwrap_or_default(),
+            found: m,
+        })
+        .collect())
+}

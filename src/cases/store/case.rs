@@ -1,0 +1,283 @@
+//! One case as staff see it (the case, its resident and its timeline), and the changes a
+//! navigator makes on its page: a note, a status, a contact, a follow-up day.
+
+use sqlx::Row;
+
+use super::change::{bump_version, change_with_event, Change, NewEvent};
+use super::status_of;
+use crate::db::Db;
+use crate::domain::{
+    split_codes, Accessibility, CaseStatus, Channel, CloseReason, ContactMethod, Need,
+};
+
+/// A case with its resident, as staff see it.
+#[derive(Clone, Debug)]
+pub struct CaseDetail {
+    pub id: i64,
+    pub ref_code: String,
+    pub status: CaseStatus,
+    pub version: i64,
+    pub navigator_id: Option<i64>,
+    pub navigator: Option<String>,
+    pub needs: Vec<Need>,
+    pub details: String,
+    pub language: String,
+    pub created_at: i64,
+    pub first_contact_at: Option<i64>,
+    pub area: Option<String>,
+    pub resident_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_method: Option<ContactMethod>,
+    pub zip: Option<String>,
+    pub accessibility: Vec<Accessibility>,
+    pub channel: Option<Channel>,
+    pub close_reason: Option<CloseReason>,
+    pub follow_up_at: Option<i64>,
+    /// The last text from the resident, and when their navigator last saw the case after it.
+    pub last_reply_at: Option<i64>,
+    pub reply_seen_at: Option<i64>,
+    pub resident_id: i64,
+    /// When the resident's personal data was removed (retention or on request), if it was.
+    pub erased_at: Option<i64>,
+}
+
+impl CaseDetail {
+    /// A reply from the resident that their navigator has not opened yet.
+    pub fn unread_reply(&self) -> bool {
+        self.last_reply_at
+            .is_some_and(|at| self.reply_seen_at.is_none_or(|seen| seen < at))
+    }
+}
+
+pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.id, c.ref_code, c.status, c.version, c.navigator_id, c.needs, c.details, \
+         c.language, c.created_at, c.first_contact_at, c.channel, c.close_reason, c.follow_up_at, \
+         c.last_reply_at, c.reply_seen_at, c.resident_id, \
+         a.name AS area_name, u.name AS navigator_name, \
+         r.name AS resident_name, r.phone, r.email, r.contact_method, r.zip, r.accessibility, \
+         r.erased_at \
+         FROM cases c JOIN residents r ON r.id = c.resident_id \
+         LEFT JOIN areas a ON a.id = c.area_id \
+         LEFT JOIN navigators n ON n.id = c.navigator_id \
+         LEFT JOIN users u ON u.id = n.user_id \
+         WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(CaseDetail {
+        id: r.try_get("id")?,
+        ref_code: r.try_get("ref_code")?,
+        status: status_of(&r)?,
+        version: r.try_get("version")?,
+        navigator_id: r.try_get("navigator_id")?,
+        navigator: r.try_get("navigator_name")?,
+        needs: split_codes(&r.try_get::<String, _>("needs")?, Need::parse),
+        details: r.try_get("details")?,
+        language: r.try_get("language")?,
+        created_at: r.try_get("created_at")?,
+        first_contact_at: r.try_get("first_contact_at")?,
+        area: r.try_get("area_name")?,
+        resident_name: r.try_get("resident_name")?,
+        phone: r.try_get("phone")?,
+        email: r.try_get("email")?,
+        contact_method: ContactMethod::parse(&r.try_get::<String, _>("contact_method")?),
+        zip: r.try_get("zip")?,
+        accessibility: split_codes(
+            &r.try_get::<String, _>("accessibility")?,
+            Accessibility::parse,
+        ),
+        channel: Channel::parse(&r.try_get::<String, _>("channel")?),
+        close_reason: r
+            .try_get::<Option<String>, _>("close_reason")?
+            .as_deref()
+            .and_then(CloseReason::parse),
+        follow_up_at: r.try_get("follow_up_at")?,
+        last_reply_at: r.try_get("last_reply_at")?,
+        reply_seen_at: r.try_get("reply_seen_at")?,
+        resident_id: r.try_get("resident_id")?,
+        erased_at: r.try_get("erased_at")?,
+    }))
+}
+
+/// One entry of a case's timeline.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub kind: String,
+    pub actor: Option<String>,
+    pub body: String,
+    pub data: serde_json::Value,
+    pub created_at: i64,
+}
+
+pub async fn timeline(db: &Db, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT e.kind, e.body, e.data, e.created_at, u.name AS actor_name \
+         FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id \
+         WHERE e.case_id = $1 ORDER BY e.id",
+    )
+    .bind(case_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Event {
+                kind: r.try_get("kind")?,
+                actor: r.try_get("actor_name")?,
+                body: r.try_get("body")?,
+                data: serde_json::from_str(&r.try_get::<String, _>("data")?)
+                    .unwrap_or(serde_json::Value::Null),
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Adds a note, if the case is still at `version`.
+pub async fn add_note(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    user_id: i64,
+    note: &str,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let update = bump_version(case_id, version, now);
+    let event = NewEvent::new(case_id, "note", user_id, now).with_body(note);
+    change_with_event(db, update, event).await
+}
+
+/// Moves a case from `from` to `to`, if it is still at `version` (and so still at `from`).
+/// The caller has checked that the move is allowed.
+#[allow(clippy::too_many_arguments)]
+pub async fn change_status(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    from: CaseStatus,
+    to: CaseStatus,
+    close_reason: Option<CloseReason>,
+    user_id: i64,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let resolved_at = (to == CaseStatus::Resolved).then_some(now);
+    let closed_at = (to == CaseStatus::Closed).then_some(now);
+    // The reason belongs to the close; reopening clears it (the timeline keeps it).
+    let close_reason = close_reason
+        .filter(|_| to == CaseStatus::Closed)
+        .map(|r| r.code());
+    let update = sqlx::query(
+        "UPDATE cases SET status = $1, version = version + 1, updated_at = $2, \
+         resolved_at = COALESCE($3, resolved_at), closed_at = COALESCE($4, closed_at), \
+         close_reason = $5 WHERE id = $6 AND version = $7 AND status = $8",
+    )
+    .bind(to.code())
+    .bind(now)
+    .bind(resolved_at)
+    .bind(closed_at)
+    .bind(close_reason)
+    .bind(case_id)
+    .bind(version)
+    .bind(from.code());
+    let mut data = serde_json::json!({ "from": from.code(), "to": to.code() });
+    if let Some(reason) = close_reason {
+        data["reason"] = reason.into();
+    }
+    let event = NewEvent::new(case_id, "status_change", user_id, now).with_data(data);
+    change_with_event(db, update, event).await
+}
+
+/// How a navigator reached (or was reached by) the resident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactChannel {
+    Phone,
+    Text,
+    InPerson,
+    Email,
+}
+
+impl ContactChannel {
+    pub const ALL: [ContactChannel; 4] = [
+        ContactChannel::Phone,
+        ContactChannel::Text,
+        ContactChannel::InPerson,
+        ContactChannel::Email,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactChannel::Phone => "phone",
+            ContactChannel::Text => "text",
+            ContactChannel::InPerson => "in_person",
+            ContactChannel::Email => "email",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ContactChannel> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// Logs a contact with the resident, if the case is still at `version`; the first one also
+/// sets `first_contact_at`, later ones leave it.
+pub async fn log_contact(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    user_id: i64,
+    channel: ContactChannel,
+    note: &str,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let update = sqlx::query(
+        "UPDATE cases SET version = version + 1, updated_at = $1, \
+         first_contact_at = COALESCE(first_contact_at, $2) WHERE id = $3 AND version = $4",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(case_id)
+    .bind(version);
+    let event = NewEvent::new(case_id, "contact", user_id, now)
+        .with_body(note)
+        .with_data(serde_json::json!({ "channel": channel.code() }));
+    change_with_event(db, update, event).await
+}
+
+/// The navigator assigned to a case has opened it: replies so far count as read.
+pub async fn mark_replies_seen(db: &Db, case_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE cases SET reply_seen_at = $1 WHERE id = $2 AND last_reply_at IS NOT NULL \
+         AND (reply_seen_at IS NULL OR reply_seen_at < last_reply_at)",
+    )
+    .bind(now)
+    .bind(case_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Sets or clears (`None`) the day the navigator means to follow up, as the epoch second at
+/// which it falls due.
+pub async fn set_follow_up(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    user_id: i64,
+    due: Option<(i64, &str)>,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let update = sqlx::query(
+        "UPDATE cases SET follow_up_at = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND version = $4",
+    )
+    .bind(due.map(|(at, _)| at))
+    .bind(now)
+    .bind(case_id)
+    .bind(version);
+    let event = NewEvent::new(case_id, "follow_up", user_id, now)
+        .with_data(serde_json::json!({ "on": due.map(|(_, day)| day) }));
+    change_with_event(db, update, event).await
+}
