@@ -420,6 +420,32 @@ fn problems(files: &[(PathBuf, String)], layers: &Layers) -> Vec<String> {
     problems
 }
 
+/// Each top-level module, layer by layer, with the modules it uses.
+fn graph(files: &[(PathBuf, String)], layers: &Layers) -> String {
+    let modules = top_level_modules(files);
+    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for u in files
+        .iter()
+        .flat_map(|(rel, src)| uses_in(rel, src, &modules))
+    {
+        uses.entry(u.from).or_default().insert(u.to);
+    }
+    let mut out = String::new();
+    for (layer, members) in layers.0.iter().rev() {
+        out.push_str(&format!("{layer}:\n"));
+        for m in members.iter().filter(|m| modules.contains(*m)) {
+            let used: Vec<&str> = uses
+                .get(m)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            out.push_str(&format!("  {m} -> {}\n", used.join(" ")));
+        }
+    }
+    out
+}
+
 /// The loops among top-level modules: for each group of modules that reach one another, a
 /// shortest cycle through its first module (repeated at the end) and the whole group.
 fn loops(uses: &[Use]) -> Vec<(Vec<String>, Vec<String>)> {
@@ -480,6 +506,8 @@ fn modules_use_only_their_layer_and_those_below_and_form_no_loop() {
     let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
     let layers = Layers::parse(&lib).unwrap();
     let files = rust_files(&root.join("src"));
+    // The graph, for a reader: `cargo test --test layers -- --nocapture`.
+    print!("{}", graph(&files, &layers));
     let problems = problems(&files, &layers);
     assert!(
         problems.is_empty(),
