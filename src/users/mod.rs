@@ -20,8 +20,9 @@ use crate::i18n::Lang;
 use crate::intake::form::FieldError;
 use crate::intake::views::format_date;
 use crate::web::form::{error_summary, Input, Select};
-use crate::web::layout::{page, pager};
+use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
+use crate::web::table::{yes_no, PagedTable};
 use crate::web::{page_number, AppError, AppResult, Ctx};
 use crate::AppState;
 
@@ -297,8 +298,43 @@ fn unprocessable(
     )
 }
 
-fn yes_no(ctx: &Ctx, yes: bool) -> String {
-    ctx.t(if yes { "admin-yes" } else { "admin-no" })
+/// The column headings of the list, in order.
+const COLUMNS: [&str; 7] = [
+    "users-col-name",
+    "users-col-email",
+    "users-col-role",
+    "users-col-language",
+    "users-col-disabled",
+    "users-col-created",
+    "users-col-action",
+];
+
+/// One account, with the button that disables or enables it (not on the viewer's own).
+fn row(ctx: &Ctx, user: &CurrentUser, u: &UserLine) -> Markup {
+    let role = Role::parse(&u.role)
+        .map_or_else(|| u.role.clone(), |r| ctx.t(&format!("role-{}", r.code())));
+    let language = Lang::parse(&u.language).map_or(u.language.as_str(), |l| l.info().native_name);
+    html! {
+        tr {
+            th scope="row" { (u.name) }
+            td dir="ltr" { (u.email) }
+            td { (role) }
+            td { (language) }
+            td { (yes_no(ctx, u.disabled)) }
+            td { (format_date(ctx, u.created_at)) }
+            td {
+                @if u.id == user.id {
+                    (ctx.t("users-you"))
+                } @else {
+                    @let (verb, label) = if u.disabled { ("enable", "users-enable") } else { ("disable", "users-disable") };
+                    form.inline method="post" action={ "/users/" (u.id) "/" (verb) } {
+                        (csrf_field(&user.csrf_token))
+                        button type="submit" { (ctx.tr().ta(label, &[("name", u.name.as_str().into())])) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn list_view(
@@ -310,7 +346,9 @@ fn list_view(
     notice: Option<ListNotice>,
 ) -> Markup {
     let title = ctx.t("users-title");
-    let tr = ctx.tr();
+    let table = PagedTable::new(ctx, &COLUMNS, page_no, more)
+        .pages("users-pages", &|n| format!("/users?page={n}"))
+        .render(lines, |u| row(ctx, user, u));
     let page_title = if notice.is_some() {
         format!("{}: {title}", ctx.t("error-title-prefix"))
     } else {
@@ -326,46 +364,7 @@ fn list_view(
                 (alert(&ctx.t("users-not-yourself-title"), &ctx.t("users-not-yourself")))
             }
             p { a href="/users/new" { (ctx.t("users-new-link")) } }
-            div.table-wrap {
-                table {
-                    caption { (tr.ta("admin-page", &[("page", page_no.into())])) }
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t("users-col-name")) }
-                            th scope="col" { (ctx.t("users-col-email")) }
-                            th scope="col" { (ctx.t("users-col-role")) }
-                            th scope="col" { (ctx.t("users-col-language")) }
-                            th scope="col" { (ctx.t("users-col-disabled")) }
-                            th scope="col" { (ctx.t("users-col-created")) }
-                            th scope="col" { (ctx.t("users-col-action")) }
-                        }
-                    }
-                    tbody {
-                        @for u in lines {
-                            tr {
-                                th scope="row" { (u.name) }
-                                td dir="ltr" { (u.email) }
-                                td { (Role::parse(&u.role).map_or_else(|| u.role.clone(), |r| ctx.t(&format!("role-{}", r.code())))) }
-                                td { (Lang::parse(&u.language).map_or(u.language.as_str(), |l| l.info().native_name)) }
-                                td { (yes_no(ctx, u.disabled)) }
-                                td { (format_date(ctx, u.created_at)) }
-                                td {
-                                    @if u.id == user.id {
-                                        (ctx.t("users-you"))
-                                    } @else {
-                                        @let (verb, label) = if u.disabled { ("enable", "users-enable") } else { ("disable", "users-disable") };
-                                        form.inline method="post" action={ "/users/" (u.id) "/" (verb) } {
-                                            (csrf_field(&user.csrf_token))
-                                            button type="submit" { (tr.ta(label, &[("name", u.name.as_str().into())])) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            (pager(ctx, &ctx.t("users-pages"), page_no, more, |n| format!("/users?page={n}")))
+            (table)
         },
     )
 }

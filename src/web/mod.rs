@@ -6,6 +6,7 @@ pub mod error;
 pub mod form;
 pub mod layout;
 pub mod pages;
+pub mod table;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
