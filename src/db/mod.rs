@@ -3,6 +3,9 @@
 //! placeholders, which both drivers understand.
 
 pub mod cache;
+mod links;
+
+pub use links::LinkTable;
 
 use std::str::FromStr;
 use std::time::Duration;

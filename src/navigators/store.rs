@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{NavigatorForm, NavigatorValues};
 use crate::audit::{record_staff_in, Target};
-use crate::db::Db;
+use crate::db::{Db, LinkTable};
 
 /// Profiles on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -130,24 +130,12 @@ pub async fn users_without_profile(db: &Db) -> sqlx::Result<Vec<(i64, String, St
     .await
 }
 
-async fn replace_areas(
-    conn: &mut sqlx::AnyConnection,
-    navigator_id: i64,
-    area_ids: &[i64],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM navigator_areas WHERE navigator_id = $1")
-        .bind(navigator_id)
-        .execute(&mut *conn)
-        .await?;
-    for area_id in area_ids {
-        sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-            .bind(navigator_id)
-            .bind(area_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
+/// The areas each navigator serves.
+const AREAS: LinkTable = LinkTable {
+    table: "navigator_areas",
+    owner: "navigator_id",
+    linked: "area_id",
+};
 
 /// Makes the profile of `user_id`; `None` when that account already has one (someone was
 /// quicker) — nothing is stored then.
@@ -184,7 +172,7 @@ pub async fn create(
         Err(err) if crate::db::is_unique_violation(&err) => return Ok(None),
         Err(err) => return Err(err),
     };
-    replace_areas(&mut tx, id, &values.area_ids).await?;
+    AREAS.replace(&mut tx, id, &values.area_ids).await?;
     record_staff_in(
         &mut tx,
         actor,
@@ -230,7 +218,7 @@ pub async fn update(
     let Some(user_id) = user_id else {
         return Ok(None);
     };
-    replace_areas(&mut tx, id, &values.area_ids).await?;
+    AREAS.replace(&mut tx, id, &values.area_ids).await?;
     record_staff_in(&mut tx, actor, "edit_navigator", Target::User(user_id), now).await?;
     let released = if values.active {
         Vec::new()

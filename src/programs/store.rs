@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{ProgramForm, ProgramValues};
 use crate::audit::{record_staff_in, Target};
-use crate::db::Db;
+use crate::db::{Db, LinkTable};
 
 /// Programs on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -148,24 +148,12 @@ impl From<sqlx::Error> for SaveError {
     }
 }
 
-async fn replace_areas(
-    conn: &mut sqlx::AnyConnection,
-    program_id: i64,
-    area_ids: &[i64],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM program_areas WHERE program_id = $1")
-        .bind(program_id)
-        .execute(&mut *conn)
-        .await?;
-    for area_id in area_ids {
-        sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
-            .bind(program_id)
-            .bind(area_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
+/// The areas each program serves.
+const AREAS: LinkTable = LinkTable {
+    table: "program_areas",
+    owner: "program_id",
+    linked: "area_id",
+};
 
 /// Writes a new program (`id` None) or saves one still at `version`; returns its id.
 pub async fn save(
@@ -241,7 +229,7 @@ pub(crate) async fn write_in(
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(SaveError::Stale)?;
-    replace_areas(conn, id, &v.area_ids).await?;
+    AREAS.replace(conn, id, &v.area_ids).await?;
     Ok(id)
 }
 
