@@ -144,11 +144,7 @@ async fn report_data(
     )?)
 }
 
-async fn reports_page(
-    ctx: Ctx,
-    user: CurrentUser,
-    Query(q): Query<ReportQuery>,
-) -> AppResult<Response> {
+async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (range, errors) = q.parse(today(&ctx.state.config.timezone));
     let (report, areas) = report_data(&ctx.state, range).await?;
@@ -159,11 +155,7 @@ async fn reports_page(
     ))
 }
 
-async fn reports_csv(
-    ctx: Ctx,
-    user: CurrentUser,
-    Query(q): Query<ReportQuery>,
-) -> AppResult<Response> {
+async fn reports_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (range, errors) = q.parse(today(&ctx.state.config.timezone));
     if let Some(refused) = export_error(&ctx, &errors) {

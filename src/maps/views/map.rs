@@ -3,16 +3,15 @@
 
 use maud::{html, Markup};
 
-use super::super::figures::{MapData, Metric};
-use super::super::query::MapParams;
-use super::super::svg::{self, Basemap, Legend, LegendClass, Marker, MarkerKind, Shade};
-use crate::auth::views::signed_in_as;
+use super::{range_text, supervisor_page};
 use crate::auth::CurrentUser;
 use crate::domain::Need;
 use crate::i18n::Lang;
 use crate::intake::form::FieldError;
-use crate::web::form::{error_summary, Input, Select};
-use crate::web::layout::page;
+use crate::maps::figures::{MapData, Metric};
+use crate::maps::query::MapParams;
+use crate::maps::svg::{self, Basemap, Legend, LegendClass, Marker, MarkerKind, Shade};
+use crate::web::form::{Input, Select};
 use crate::web::Ctx;
 
 /// The figures the table shows after the area's name, in order.
@@ -35,41 +34,29 @@ pub fn map_view(
     basemap: &Basemap,
 ) -> Markup {
     let title = ctx.t("map-title");
-    let range = ctx.tr().ta(
-        "map-range",
-        &[
-            ("from", params.from.to_string().into()),
-            ("to", params.to.to_string().into()),
-        ],
-    );
-    page(
-        ctx,
-        &title,
-        html! {
-            h1 { (title) }
-            (signed_in_as(ctx, user))
-            (error_summary(ctx, errors))
-            (filters(ctx, params, errors))
-            p { (range) }
-            @if data.figures.is_empty() {
-                p { (ctx.t("map-no-areas")) }
-            } @else {
-                (map_figure(ctx, params, data, basemap))
-            }
-            (downloads(ctx, params))
-            (table(ctx, params, data, &range))
-            @if data.unplaced.requests() > 0 {
-                p { (ctx.tr().ta("map-unplaced", &[("count", data.unplaced.requests().into())])) }
-            }
-            details {
-                summary { (ctx.t("map-how-title")) }
-                p { (ctx.tr().ta("map-how-unmet", &[("days", params.days.into())])) }
-                p { (ctx.t("map-how-wait")) }
-                p { (ctx.t("map-how-capacity")) }
-                p { (ctx.t("map-how-gap")) }
-            }
-        },
-    )
+    let range = range_text(ctx, params.from, params.to);
+    let body = html! {
+        (filters(ctx, params, errors))
+        p { (range) }
+        @if data.figures.is_empty() {
+            p { (ctx.t("map-no-areas")) }
+        } @else {
+            (map_figure(ctx, params, data, basemap))
+        }
+        (downloads(ctx, params))
+        (table(ctx, params, data, &range))
+        @if data.unplaced.requests() > 0 {
+            p { (ctx.tr().ta("map-unplaced", &[("count", data.unplaced.requests().into())])) }
+        }
+        details {
+            summary { (ctx.t("map-how-title")) }
+            p { (ctx.tr().ta("map-how-unmet", &[("days", params.days.into())])) }
+            p { (ctx.t("map-how-wait")) }
+            p { (ctx.t("map-how-capacity")) }
+            p { (ctx.t("map-how-gap")) }
+        }
+    };
+    supervisor_page(ctx, user, &title, errors, body)
 }
 
 fn metric_label(ctx: &Ctx, metric: Metric) -> String {

@@ -5,14 +5,13 @@
 use jiff::civil::Date;
 use maud::{html, Markup};
 
-use super::super::reports::{self, Line, Report, Shown};
-use crate::auth::views::signed_in_as;
+use super::{range_text, supervisor_page};
 use crate::auth::CurrentUser;
 use crate::domain::RaceEthnicity;
 use crate::i18n::Lang;
 use crate::intake::form::FieldError;
-use crate::web::form::{error_summary, Input};
-use crate::web::layout::page;
+use crate::maps::reports::{self, Line, Report, Shown};
+use crate::web::form::Input;
 use crate::web::Ctx;
 
 /// The breakdowns, in the order the page shows them.
@@ -41,43 +40,31 @@ pub fn reports_view(
     let title = ctx.t("reports-title");
     let from_text = from.to_string();
     let to_text = to.to_string();
-    let range = ctx.tr().ta(
-        "map-range",
-        &[
-            ("from", from_text.clone().into()),
-            ("to", to_text.clone().into()),
-        ],
-    );
+    let range = range_text(ctx, from, to);
     let mut csv_query = form_urlencoded::Serializer::new(String::new());
     csv_query.append_pair("from", &from_text);
     csv_query.append_pair("to", &to_text);
     let csv_query = csv_query.finish();
-    page(
-        ctx,
-        &title,
-        html! {
-            h1 { (title) }
-            (signed_in_as(ctx, user))
-            (error_summary(ctx, errors))
-            form.filters method="get" action="/reports" {
-                (Input::new("from", ctx.t("map-filter-from"), &from_text).kind("date").render(ctx, errors))
-                (Input::new("to", ctx.t("map-filter-to"), &to_text).kind("date").render(ctx, errors))
-                p { button type="submit" { (ctx.t("map-filter-submit")) } }
-            }
-            p { (range) " " (ctx.t("reports-cohort")) }
-            p { (ctx.tr().ta("reports-suppression", &[("min", reports::MIN_RESIDENTS.into())])) }
-            p.downloads {
-                a href={ "/reports.csv?" (csv_query) } download="navdesk-report.csv" { (ctx.t("reports-download-csv")) }
-            }
-            h2 { (ctx.t("reports-summary")) }
-            (summary(ctx, report))
-            h2 #equity { (ctx.t("reports-equity")) }
-            p { (ctx.t("reports-equity-intro")) }
-            @for dimension in DIMENSIONS {
-                (breakdown(ctx, report, dimension, areas))
-            }
-        },
-    )
+    let body = html! {
+        form.filters method="get" action="/reports" {
+            (Input::new("from", ctx.t("map-filter-from"), &from_text).kind("date").render(ctx, errors))
+            (Input::new("to", ctx.t("map-filter-to"), &to_text).kind("date").render(ctx, errors))
+            p { button type="submit" { (ctx.t("map-filter-submit")) } }
+        }
+        p { (range) " " (ctx.t("reports-cohort")) }
+        p { (ctx.tr().ta("reports-suppression", &[("min", reports::MIN_RESIDENTS.into())])) }
+        p.downloads {
+            a href={ "/reports.csv?" (csv_query) } download="navdesk-report.csv" { (ctx.t("reports-download-csv")) }
+        }
+        h2 { (ctx.t("reports-summary")) }
+        (summary(ctx, report))
+        h2 #equity { (ctx.t("reports-equity")) }
+        p { (ctx.t("reports-equity-intro")) }
+        @for dimension in DIMENSIONS {
+            (breakdown(ctx, report, dimension, areas))
+        }
+    };
+    supervisor_page(ctx, user, &title, errors, body)
 }
 
 /// The period's figures for everyone.
