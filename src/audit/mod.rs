@@ -22,7 +22,7 @@ use sqlx::Row;
 
 use crate::auth::views::signed_in_as;
 use crate::auth::{CurrentUser, Role};
-use crate::db::Db;
+use crate::db::{Db, Page};
 use crate::web::form::Input;
 use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
@@ -199,15 +199,9 @@ pub async fn entries(
     if let Some(ref_code) = &filter.ref_code {
         query = query.bind(ref_code.clone());
     }
-    let rows = query
-        .bind(PAGE_SIZE + 1)
-        .bind((page.max(1) - 1) * PAGE_SIZE)
-        .fetch_all(&db.pool)
-        .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let entries = rows
         .iter()
-        .take(PAGE_SIZE as usize)
         .map(|r| {
             Ok(Entry {
                 user_id: r.try_get("user_id")?,

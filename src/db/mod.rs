@@ -4,8 +4,10 @@
 
 pub mod cache;
 mod links;
+mod paging;
 
 pub use links::LinkTable;
+pub use paging::Page;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{NavigatorForm, NavigatorValues};
 use crate::audit::{record_staff_in, Target};
-use crate::db::{Db, LinkTable};
+use crate::db::{Db, LinkTable, Page};
 
 /// Profiles on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -26,22 +26,17 @@ pub struct NavigatorLine {
 /// Alphabetical, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is more.
 pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<NavigatorLine>, bool)> {
     // Open means not resolved or closed, as in caseloads.
-    let rows = sqlx::query(
+    let query = sqlx::query(
         "SELECT n.id, u.name, n.languages, n.skills, n.capacity, n.active, \
            (SELECT COUNT(*) FROM cases c WHERE c.navigator_id = n.id \
               AND c.status NOT IN ('resolved', 'closed')) AS open_cases, \
            (SELECT COUNT(*) FROM navigator_areas a WHERE a.navigator_id = n.id) AS areas \
          FROM navigators n JOIN users u ON u.id = n.user_id \
          ORDER BY u.name, n.id LIMIT $1 OFFSET $2",
-    )
-    .bind(PAGE_SIZE + 1)
-    .bind((page.max(1) - 1) * PAGE_SIZE)
-    .fetch_all(&db.pool)
-    .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    );
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let lines = rows
         .iter()
-        .take(PAGE_SIZE as usize)
         .map(|r| {
             Ok(NavigatorLine {
                 id: r.try_get("id")?,
@@ -93,12 +88,7 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<NavigatorDetail>> {
     else {
         return Ok(None);
     };
-    let areas: Vec<i64> = sqlx::query_scalar(
-        "SELECT area_id FROM navigator_areas WHERE navigator_id = $1 ORDER BY area_id",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
+    let areas = AREAS.linked(db, id).await?;
     Ok(Some(NavigatorDetail {
         id: r.try_get("id")?,
         user_id: r.try_get("user_id")?,

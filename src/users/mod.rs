@@ -10,12 +10,13 @@ use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
 use serde::Deserialize;
+use sqlx::FromRow;
 
 use crate::audit::{record_staff_in, Target};
 use crate::auth::invites::invite_url;
 use crate::auth::views::{alert, csrf_field, signed_in_as};
 use crate::auth::{users, CreateUserError, CurrentUser, InvitedUser, Role, StaffForm};
-use crate::db::Db;
+use crate::db::{Db, Page};
 use crate::i18n::Lang;
 use crate::intake::form::FieldError;
 use crate::intake::views::format_date;
@@ -53,20 +54,16 @@ type UserRow = (i64, String, String, String, String, i64, i64);
 
 /// Alphabetical, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is more.
 pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
-    let rows: Vec<UserRow> = sqlx::query_as(
+    let query = sqlx::query(
         "SELECT id, name, email, role, language, disabled, created_at FROM users \
          ORDER BY name, id LIMIT $1 OFFSET $2",
-    )
-    .bind(PAGE_SIZE + 1)
-    .bind((page.max(1) - 1) * PAGE_SIZE)
-    .fetch_all(&db.pool)
-    .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    );
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let lines = rows
-        .into_iter()
-        .take(PAGE_SIZE as usize)
-        .map(
-            |(id, name, email, role, language, disabled, created_at)| UserLine {
+        .iter()
+        .map(|row| {
+            let (id, name, email, role, language, disabled, created_at) = UserRow::from_row(row)?;
+            Ok(UserLine {
                 id,
                 name,
                 email,
@@ -74,9 +71,9 @@ pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
                 language,
                 disabled: disabled != 0,
                 created_at,
-            },
-        )
-        .collect();
+            })
+        })
+        .collect::<sqlx::Result<_>>()?;
     Ok((lines, more))
 }
 
