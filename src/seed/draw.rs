@@ -377,11 +377,6 @@ pub(super) fn outcome(rng: &mut StdRng, case: i64, p: &Plan, now: i64) -> Option
     ])
 }
 
-/// Makes `scale.navigators` navigators (plus one supervisor) and `scale.cases` cases with
-/// their residents and timelines. Uses the areas already in the database, or the demo's
-/// neighborhoods when there are none. Refuses to run twice on one database. Commits every
-/// `CASES_PER_COMMIT` cases, so an interrupted run leaves part of the data: start again on a
-
 #[cfg(test)]
 mod tests {
     use super::*;
