@@ -19,11 +19,12 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use crate::auth::{CurrentUser, Role};
-use crate::db::Db;
+use crate::db::{Db, Page};
 use crate::web::form::Input;
 use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
 use crate::web::staff::signed_in_as;
+use crate::web::table::PagedTable;
 use crate::web::Shared;
 use crate::web::{AppResult, Ctx};
 
@@ -100,15 +101,9 @@ pub async fn entries(
     if let Some(ref_code) = &filter.ref_code {
         query = query.bind(ref_code.clone());
     }
-    let rows = query
-        .bind(PAGE_SIZE + 1)
-        .bind((page.max(1) - 1) * PAGE_SIZE)
-        .fetch_all(&db.pool)
-        .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let entries = rows
         .iter()
-        .take(PAGE_SIZE as usize)
         .map(|r| {
             Ok(Entry {
                 user_id: r.try_get("user_id")?,
@@ -189,7 +184,11 @@ fn view(
     more: bool,
 ) -> Markup {
     let title = ctx.t("audit-title");
-    let tr = ctx.tr();
+    let table = PagedTable::new(ctx, &COLUMNS, page_no, more)
+        .caption("audit-page", "audit-heading")
+        .when_empty("audit-empty")
+        .pages("audit-pages", &|n| page_link(user_text, case_text, n))
+        .render(entries, |e| row(ctx, e));
     page(
         ctx,
         &title,
@@ -201,73 +200,54 @@ fn view(
                 (Input::new("case", ctx.t("audit-filter-case"), case_text).render(ctx, &[]))
                 p { button type="submit" { (ctx.t("audit-filter-submit")) } }
             }
-            @if entries.is_empty() {
-                p { (ctx.t("audit-empty")) }
-            } @else {
-                div.table-wrap {
-                    table aria-labelledby="audit-heading" {
-                        caption id="audit-heading" { (tr.ta("audit-page", &[("page", page_no.into())])) }
-                        thead {
-                            tr {
-                                th scope="col" { (ctx.t("audit-col-time")) }
-                                th scope="col" { (ctx.t("audit-col-user")) }
-                                th scope="col" { (ctx.t("audit-col-action")) }
-                                th scope="col" { (ctx.t("audit-col-subject")) }
-                            }
-                        }
-                        tbody {
-                            @for e in entries {
-                                tr {
-                                    td { (crate::web::format::when(ctx, e.at)) }
-                                    td {
-                                        @match (e.user_id, &e.actor) {
-                                            (Some(id), _) => { (e.user_name.clone().unwrap_or_default()) " (" (id) ")" },
-                                            (None, Some(actor)) => (actor),
-                                            (None, None) => (ctx.t("case-event-no-actor")),
-                                        }
-                                    }
-                                    td { (action_label(ctx, &e.action)) }
-                                    td {
-                                        @match (e.case_id, &e.ref_code) {
-                                            (Some(id), Some(code)) => a href={ "/cases/" (id) } { (code) },
-                                            _ => "",
-                                        }
-                                        @if let Some(id) = e.target_user_id {
-                                            (e.target_user_name.clone().unwrap_or_default()) " (" (id) ")"
-                                        }
-                                        @if let (Some(id), Some(name)) = (e.program_id, &e.program_name) {
-                                            a href={ "/programs/" (id) } { (name) }
-                                        }
-                                        @if e.case_id.is_none() && e.target_user_id.is_none() && e.program_id.is_none() {
-                                            @if let Some(id) = e.resident_id {
-                                                (tr.ta("audit-resident", &[("id", id.into())]))
-                                            }
-                                        }
-                                        @if let Some(n) = e.residents_count {
-                                            (tr.ta("audit-residents-count", &[("count", n.into())]))
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if page_no > 1 || more {
-                nav.pages aria-label=(ctx.t("audit-pages")) {
-                    p {
-                        @if page_no > 1 {
-                            a href=(page_link(user_text, case_text, page_no - 1)) rel="prev" { (ctx.t("cases-previous")) }
-                            " "
-                        }
-                        @if more {
-                            a href=(page_link(user_text, case_text, page_no + 1)) rel="next" { (ctx.t("cases-next")) }
-                        }
-                    }
-                }
-            }
+            (table)
         },
     )
+}
+
+/// The column headings of the log, in order.
+const COLUMNS: [&str; 4] = [
+    "audit-col-time",
+    "audit-col-user",
+    "audit-col-action",
+    "audit-col-subject",
+];
+
+fn row(ctx: &Ctx, e: &Entry) -> Markup {
+    let tr = ctx.tr();
+    html! {
+        tr {
+            td { (crate::cases::views::when(ctx, e.at)) }
+            td {
+                @match (e.user_id, &e.actor) {
+                    (Some(id), _) => { (e.user_name.clone().unwrap_or_default()) " (" (id) ")" },
+                    (None, Some(actor)) => (actor),
+                    (None, None) => (ctx.t("case-event-no-actor")),
+                }
+            }
+            td { (action_label(ctx, &e.action)) }
+            td {
+                @match (e.case_id, &e.ref_code) {
+                    (Some(id), Some(code)) => a href={ "/cases/" (id) } { (code) },
+                    _ => "",
+                }
+                @if let Some(id) = e.target_user_id {
+                    (e.target_user_name.clone().unwrap_or_default()) " (" (id) ")"
+                }
+                @if let (Some(id), Some(name)) = (e.program_id, &e.program_name) {
+                    a href={ "/programs/" (id) } { (name) }
+                }
+                @if e.case_id.is_none() && e.target_user_id.is_none() && e.program_id.is_none() {
+                    @if let Some(id) = e.resident_id {
+                        (tr.ta("audit-resident", &[("id", id.into())]))
+                    }
+                }
+                @if let Some(n) = e.residents_count {
+                    (tr.ta("audit-residents-count", &[("count", n.into())]))
+                }
+            }
+        }
+    }
 }
 
 fn action_label(ctx: &Ctx, action: &str) -> String {

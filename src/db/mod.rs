@@ -5,6 +5,11 @@
 pub mod audit;
 pub mod cache;
 pub mod events;
+mod links;
+mod paging;
+
+pub use links::LinkTable;
+pub use paging::Page;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -343,6 +343,42 @@ pub fn combine(
     (figures, unplaced)
 }
 
+/// The map's data: every area's figures, the requests without an area, and for the overlays
+/// the navigators' home bases and the program sites (both for the need and language filtered
+/// on).
+pub struct MapData {
+    pub areas: Vec<AreaRow>,
+    pub figures: Vec<AreaFigures>,
+    pub unplaced: Tally,
+    pub homes: Vec<(f64, f64)>,
+    pub sites: Vec<crate::programs::store::Site>,
+}
+
+/// Everything the map and its exports show for the requests `filter` selects.
+pub async fn map_data(db: &Db, filter: &Filter) -> sqlx::Result<MapData> {
+    let (areas, cells, navigators, programs, sites) = tokio::try_join!(
+        self::areas(db),
+        stats::cells(db, filter, stats::Grain::Area, false),
+        self::navigators(db, filter),
+        self::programs(db, filter),
+        crate::programs::store::sites(db),
+    )?;
+    let sites = sites
+        .into_iter()
+        .filter(|s| offers(&s.categories, &s.languages, filter))
+        .collect();
+    let capacity = capacity_by_area(&areas, &navigators);
+    let (figures, unplaced) = combine(&areas, &cells, &capacity, &programs);
+    let homes = navigators.iter().filter_map(|n| n.home).collect();
+    Ok(MapData {
+        areas,
+        figures,
+        unplaced,
+        homes,
+        sites,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,13 @@
 //! Supervisor service-gap map and reports: `/map` (an SVG drawn on the server, with a table of
 //! the same figures), its GeoJSON and CSV exports, and `/reports` with its equity view.
+//!
+//! The handlers are here. The query strings are checked in `query`, the figures read in `stats`
+//! (stored sums) and put together in `figures` and `reports`; `views` draws the pages, `svg`
+//! the map, and `export` writes the downloads.
 
+mod export;
 pub mod figures;
+mod query;
 pub mod reports;
 pub mod stats;
 pub mod svg;
@@ -9,19 +15,29 @@ pub mod views;
 
 use std::sync::Arc;
 
-use axum::extract::FromRef;
+use axum::extract::{FromRef, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+use figures::{AreaRow, MapData};
+use query::{today, MapParams, MapQuery, ReportQuery};
+use svg::MapAreas;
+
+use crate::auth::{CurrentUser, Role};
 use crate::db::cache::TtlCache;
+use crate::web::form::FieldError;
+use crate::web::pages::{html_response, Caching};
 use crate::web::Shared;
+use crate::web::{AppResult, Ctx};
 
 /// What the map needs beyond what every route shares.
 #[derive(Clone)]
 pub struct MapsState {
     pub shared: Shared,
     /// The areas' shapes as the map draws them (projected and simplified).
-    pub map_areas: Arc<TtlCache<views::MapAreas>>,
+    pub map_areas: Arc<TtlCache<MapAreas>>,
 }
 
 impl FromRef<MapsState> for Shared {
@@ -32,9 +48,139 @@ impl FromRef<MapsState> for Shared {
 
 pub fn router() -> Router<MapsState> {
     Router::new()
-        .route("/map", get(views::map_page))
-        .route("/map.geojson", get(views::map_geojson))
-        .route("/map.csv", get(views::map_csv))
-        .route("/reports", get(views::reports_page))
-        .route("/reports.csv", get(views::reports_csv))
+        .route("/map", get(map_page))
+        .route("/map.geojson", get(map_geojson))
+        .route("/map.csv", get(map_csv))
+        .route("/reports", get(reports_page))
+        .route("/reports.csv", get(reports_csv))
+}
+
+fn require_supervisor(user: &CurrentUser) -> AppResult<()> {
+    user.require_role(&[Role::Supervisor, Role::Admin])
+}
+
+/// A page drawn with wrong parameters is a 422 (showing the defaults it fell back on).
+fn page_status(errors: &[FieldError]) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// A 400 with the first error, in words, for the exports (their callers are programs and
+/// spreadsheets; the page shows the errors beside the fields).
+fn export_error(ctx: &Ctx, errors: &[FieldError]) -> Option<Response> {
+    errors.first().map(|e| {
+        (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{}: {}\n", e.field, ctx.t(e.message)),
+        )
+            .into_response()
+    })
+}
+
+async fn map_page(
+    ctx: Ctx,
+    State(maps): State<MapsState>,
+    user: CurrentUser,
+    Query(q): Query<MapQuery>,
+) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let tz = &ctx.state.config.timezone;
+    let (params, errors) = MapParams::parse(&q, today(tz));
+    let data = figures::map_data(&ctx.state.db, &params.filter(tz)).await?;
+    let drawn = map_areas(&maps.map_areas, &data.areas).await;
+    Ok(html_response(
+        page_status(&errors),
+        views::map_view(&ctx, &user, &params, &errors, &data, &drawn.basemap),
+        Caching::NoStore,
+    ))
+}
+
+/// What the map's exports share: the same checks and figures as the page, or (`Err`) the answer
+/// to a wrong parameter.
+async fn export_data(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    q: &MapQuery,
+) -> AppResult<Result<(MapParams, MapData), Response>> {
+    require_supervisor(user)?;
+    let tz = &ctx.state.config.timezone;
+    let (params, errors) = MapParams::parse(q, today(tz));
+    if let Some(refused) = export_error(ctx, &errors) {
+        return Ok(Err(refused));
+    }
+    let data = figures::map_data(&ctx.state.db, &params.filter(tz)).await?;
+    Ok(Ok((params, data)))
+}
+
+async fn map_geojson(
+    ctx: Ctx,
+    State(maps): State<MapsState>,
+    user: CurrentUser,
+    Query(q): Query<MapQuery>,
+) -> AppResult<Response> {
+    match export_data(&ctx, &user, &q).await? {
+        Ok((_, data)) => {
+            let drawn = map_areas(&maps.map_areas, &data.areas).await;
+            Ok(export::map_geojson(&drawn.shapes, &data.figures))
+        }
+        Err(refused) => Ok(refused),
+    }
+}
+
+async fn map_csv(ctx: Ctx, user: CurrentUser, Query(q): Query<MapQuery>) -> AppResult<Response> {
+    match export_data(&ctx, &user, &q).await? {
+        Ok((params, data)) => export::map_csv(&params.sorted(&data.figures)),
+        Err(refused) => Ok(refused),
+    }
+}
+
+/// The areas' shapes and drawing, made again at most once a minute (areas change only by
+/// import) or when the list of areas changes.
+async fn map_areas(cache: &TtlCache<MapAreas>, areas: &[AreaRow]) -> Arc<MapAreas> {
+    let key = areas
+        .iter()
+        .fold(areas.len() as u64, |h, a| h.rotate_left(7) ^ a.id as u64);
+    cache
+        .get_at(key, || async {
+            Ok::<_, std::convert::Infallible>(MapAreas::build(areas))
+        })
+        .await
+        .unwrap_or_else(|never| match never {})
+}
+
+/// The report of the requests made in `from`..=`to`, and every area's name for its groups.
+async fn report_data(
+    state: &Shared,
+    (from, to): (jiff::civil::Date, jiff::civil::Date),
+) -> AppResult<(reports::Report, Vec<(i64, String)>)> {
+    let (start, end) = query::bounds(&state.config.timezone, from, to);
+    Ok(tokio::try_join!(
+        reports::build(&state.db, start, end),
+        reports::area_names(&state.db),
+    )?)
+}
+
+async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    let (report, areas) = report_data(&ctx.state, range).await?;
+    Ok(html_response(
+        page_status(&errors),
+        views::reports_view(&ctx, &user, range, &errors, &report, &areas),
+        Caching::NoStore,
+    ))
+}
+
+async fn reports_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    if let Some(refused) = export_error(&ctx, &errors) {
+        return Ok(refused);
+    }
+    let (report, areas) = report_data(&ctx.state, range).await?;
+    export::report_csv(&report, |key| views::group_label(&ctx, "area", key, &areas))
 }

@@ -113,6 +113,13 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
     Ok(assemble(&cells, &needs, &races))
 }
 
+/// Every area's id and name, for the groups of the area breakdown.
+pub async fn area_names(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as("SELECT id, name FROM areas")
+        .fetch_all(&db.pool)
+        .await
+}
+
 /// Puts the report together from tallies by area and language, request counts by needs, and
 /// tallies by race answer.
 pub fn assemble(

@@ -1,15 +1,14 @@
 //! The service-gap map drawn on the server as one inline SVG: areas projected and simplified
 //! once (`Basemap`), shaded by class (`class_breaks`, `palette`), with links, markers and an
-//! HTML legend; and the same areas as GeoJSON for download. Pure functions: no I/O here.
+//! HTML legend. Pure functions: no I/O here.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use geo::orient::Direction;
-use geo::{BoundingRect, Coord, LineString, MultiPolygon, Orient, Simplify};
+use geo::{BoundingRect, Coord, LineString, MultiPolygon, Simplify};
 use maud::{html, Markup};
-use serde_json::{json, Map, Value};
 
+use super::figures::AreaRow;
 use crate::areas::LocalProjection;
 
 /// The viewBox is this wide; its height follows the areas' shape.
@@ -48,6 +47,33 @@ pub struct Basemap {
     /// `None` when there was nothing to place.
     frame: Option<Frame>,
     areas: Vec<Drawn>,
+}
+
+/// The areas' shapes as read from their GeoJSON (for the download), and as the map draws them.
+/// Made once and kept a while (`MapsState::map_areas`): projecting a city's boundaries is the
+/// slowest part of drawing the map.
+pub struct MapAreas {
+    pub shapes: Vec<AreaShape>,
+    pub basemap: Basemap,
+}
+
+impl MapAreas {
+    pub fn build(areas: &[AreaRow]) -> MapAreas {
+        let shapes: Vec<AreaShape> = areas
+            .iter()
+            .map(|a| AreaShape {
+                id: a.id,
+                name: a.name.clone(),
+                shape: a
+                    .geometry
+                    .as_deref()
+                    .and_then(crate::areas::shape_from_geojson),
+                centroid: a.centroid,
+            })
+            .collect();
+        let basemap = Basemap::build(&shapes);
+        MapAreas { shapes, basemap }
+    }
 }
 
 /// Where the map's kilometres land in the viewBox.
@@ -583,68 +609,10 @@ fn swatch(fill: &str, hatched: bool) -> Markup {
     }
 }
 
-/// Areas as an RFC 7946 GeoJSON FeatureCollection: one Feature per area with `id` = the area's
-/// id and the caller's properties; its shape (outer rings counter-clockwise, holes clockwise, as
-/// the RFC asks) or, for an area known only by its centroid, a Point; an area with neither has a
-/// null geometry, so the file still lists every area's figures. Coordinates are rounded to 6
-/// decimals (about 10 cm); there is no `crs` member (RFC 7946 coordinates are always WGS84).
-pub fn feature_collection(
-    areas: &[AreaShape],
-    properties: impl Fn(i64) -> Map<String, Value>,
-) -> String {
-    let features: Vec<Value> = areas
-        .iter()
-        .map(|area| {
-            let geometry = match (&area.shape, area.centroid) {
-                (Some(shape), _) if !shape.0.is_empty() => shape_geometry(shape),
-                (_, Some((lat, lon))) => json!({
-                    "type": "Point",
-                    "coordinates": [round6(lon), round6(lat)],
-                }),
-                _ => Value::Null,
-            };
-            json!({
-                "type": "Feature",
-                "id": area.id,
-                "geometry": geometry,
-                "properties": properties(area.id),
-            })
-        })
-        .collect();
-    json!({ "type": "FeatureCollection", "features": features }).to_string()
-}
-
-fn shape_geometry(shape: &MultiPolygon<f64>) -> Value {
-    let ring = |r: &LineString<f64>| -> Value {
-        r.coords()
-            .map(|c| json!([round6(c.x), round6(c.y)]))
-            .collect()
-    };
-    let mut polygons: Vec<Value> = shape
-        .orient(Direction::Default)
-        .iter()
-        .map(|p| {
-            std::iter::once(p.exterior())
-                .chain(p.interiors())
-                .map(ring)
-                .collect()
-        })
-        .collect();
-    if polygons.len() == 1 {
-        json!({ "type": "Polygon", "coordinates": polygons.remove(0) })
-    } else {
-        json!({ "type": "MultiPolygon", "coordinates": polygons })
-    }
-}
-
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geo::{polygon, Area, InteriorPoint};
+    use geo::{polygon, InteriorPoint};
 
     fn square(id: i64, name: &str, lon: f64, lat: f64, size: f64) -> AreaShape {
         AreaShape {
@@ -835,90 +803,6 @@ mod tests {
         }
         // "No data" must not be mistaken for the darkest class, and has its hatching besides.
         assert!(luminance(NO_DATA_FILL) > luminance(palette(3)[1]));
-    }
-
-    #[test]
-    fn feature_collection_orients_rings_and_rounds() {
-        // Clockwise outside (as Denver's file has it), a counter-clockwise hole.
-        let shape = MultiPolygon(vec![geo::Polygon::new(
-            LineString::from(vec![
-                (-105.0, 39.7),
-                (-105.0, 39.8),
-                (-104.9, 39.8),
-                (-104.9, 39.7),
-                (-105.0, 39.7),
-            ]),
-            vec![LineString::from(vec![
-                (-104.98, 39.72),
-                (-104.92, 39.72),
-                (-104.92, 39.78),
-                (-104.98, 39.78),
-                (-104.98, 39.72),
-            ])],
-        )]);
-        let areas = vec![
-            AreaShape {
-                id: 7,
-                name: "Ring & hole".into(),
-                shape: Some(shape),
-                centroid: None,
-            },
-            AreaShape {
-                id: 8,
-                name: "Only a centroid".into(),
-                shape: None,
-                centroid: Some((39.123_456_789, -104.987_654_321)),
-            },
-            AreaShape {
-                id: 9,
-                name: "Nowhere".into(),
-                shape: None,
-                centroid: None,
-            },
-        ];
-        let text = feature_collection(&areas, |id| {
-            let mut props = Map::new();
-            props.insert("requests".into(), json!(id * 2));
-            props
-        });
-        assert!(!text.contains("crs"));
-        let collection: geojson::FeatureCollection = text.parse().unwrap();
-        assert_eq!(collection.features.len(), 3);
-        let first = &collection.features[0];
-        assert_eq!(first.id, Some(geojson::feature::Id::Number(7.into())));
-        assert_eq!(first.property("requests"), Some(&json!(14)));
-        let shape = crate::areas::shape_from_geojson(
-            &serde_json::to_string(first.geometry.as_ref().unwrap()).unwrap(),
-        )
-        .unwrap();
-        let polygon = &shape.0[0];
-        assert!(
-            polygon.exterior().signed_area_of_ring() > 0.0,
-            "outer ring is ccw"
-        );
-        assert!(
-            polygon.interiors()[0].signed_area_of_ring() < 0.0,
-            "hole is cw"
-        );
-        let point = collection.features[1].geometry.as_ref().unwrap();
-        match &point.value {
-            geojson::GeometryValue::Point { coordinates } => {
-                assert_eq!(coordinates.as_slice(), [-104.987654, 39.123457]);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(collection.features[2].geometry.is_none());
-    }
-
-    /// Signed area of a ring alone (positive when counter-clockwise).
-    trait RingArea {
-        fn signed_area_of_ring(&self) -> f64;
-    }
-
-    impl RingArea for LineString<f64> {
-        fn signed_area_of_ring(&self) -> f64 {
-            geo::Polygon::new(self.clone(), vec![]).signed_area()
-        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{NavigatorForm, NavigatorValues};
 use crate::db::audit::{record_staff_in, Target};
-use crate::db::Db;
+use crate::db::{Db, LinkTable, Page};
 
 /// Profiles on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -26,22 +26,17 @@ pub struct NavigatorLine {
 /// Alphabetical, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is more.
 pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<NavigatorLine>, bool)> {
     // Open means not resolved or closed, as in caseloads.
-    let rows = sqlx::query(
+    let query = sqlx::query(
         "SELECT n.id, u.name, n.languages, n.skills, n.capacity, n.active, \
            (SELECT COUNT(*) FROM cases c WHERE c.navigator_id = n.id \
               AND c.status NOT IN ('resolved', 'closed')) AS open_cases, \
            (SELECT COUNT(*) FROM navigator_areas a WHERE a.navigator_id = n.id) AS areas \
          FROM navigators n JOIN users u ON u.id = n.user_id \
          ORDER BY u.name, n.id LIMIT $1 OFFSET $2",
-    )
-    .bind(PAGE_SIZE + 1)
-    .bind((page.max(1) - 1) * PAGE_SIZE)
-    .fetch_all(&db.pool)
-    .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    );
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let lines = rows
         .iter()
-        .take(PAGE_SIZE as usize)
         .map(|r| {
             Ok(NavigatorLine {
                 id: r.try_get("id")?,
@@ -93,12 +88,7 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<NavigatorDetail>> {
     else {
         return Ok(None);
     };
-    let areas: Vec<i64> = sqlx::query_scalar(
-        "SELECT area_id FROM navigator_areas WHERE navigator_id = $1 ORDER BY area_id",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
+    let areas = AREAS.linked(db, id).await?;
     Ok(Some(NavigatorDetail {
         id: r.try_get("id")?,
         user_id: r.try_get("user_id")?,
@@ -130,24 +120,12 @@ pub async fn users_without_profile(db: &Db) -> sqlx::Result<Vec<(i64, String, St
     .await
 }
 
-async fn replace_areas(
-    conn: &mut sqlx::AnyConnection,
-    navigator_id: i64,
-    area_ids: &[i64],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM navigator_areas WHERE navigator_id = $1")
-        .bind(navigator_id)
-        .execute(&mut *conn)
-        .await?;
-    for area_id in area_ids {
-        sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-            .bind(navigator_id)
-            .bind(area_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
+/// The areas each navigator serves.
+const AREAS: LinkTable = LinkTable {
+    table: "navigator_areas",
+    owner: "navigator_id",
+    linked: "area_id",
+};
 
 /// Makes the profile of `user_id`; `None` when that account already has one (someone was
 /// quicker) — nothing is stored then.
@@ -184,7 +162,7 @@ pub async fn create(
         Err(err) if crate::db::is_unique_violation(&err) => return Ok(None),
         Err(err) => return Err(err),
     };
-    replace_areas(&mut tx, id, &values.area_ids).await?;
+    AREAS.replace(&mut tx, id, &values.area_ids).await?;
     record_staff_in(
         &mut tx,
         actor,
@@ -230,7 +208,7 @@ pub async fn update(
     let Some(user_id) = user_id else {
         return Ok(None);
     };
-    replace_areas(&mut tx, id, &values.area_ids).await?;
+    AREAS.replace(&mut tx, id, &values.area_ids).await?;
     record_staff_in(&mut tx, actor, "edit_navigator", Target::User(user_id), now).await?;
     let released = if values.active {
         Vec::new()

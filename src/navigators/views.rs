@@ -12,8 +12,9 @@ use crate::i18n::Lang;
 use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
-use crate::web::layout::{page, pager};
+use crate::web::layout::page;
 use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::table::{yes_no, PagedTable};
 use crate::web::Ctx;
 
 fn language_names(codes: &str) -> String {
@@ -32,9 +33,15 @@ fn skill_names(ctx: &Ctx, codes: &str) -> String {
         .join(", ")
 }
 
-fn yes_no(ctx: &Ctx, yes: bool) -> String {
-    ctx.t(if yes { "admin-yes" } else { "admin-no" })
-}
+/// The column headings of the list, in order.
+const COLUMNS: [&str; 6] = [
+    "navigators-col-name",
+    "navigators-col-languages",
+    "navigators-col-skills",
+    "navigators-col-load",
+    "navigators-col-areas",
+    "navigators-col-active",
+];
 
 pub fn list(
     ctx: &Ctx,
@@ -44,7 +51,10 @@ pub fn list(
     more: bool,
 ) -> Markup {
     let title = ctx.t("navigators-title");
-    let tr = ctx.tr();
+    let table = PagedTable::new(ctx, &COLUMNS, page_no, more)
+        .when_empty("navigators-empty")
+        .pages("navigators-pages", &|n| format!("/navigators?page={n}"))
+        .render(lines, |n| row(ctx, n));
     page(
         ctx,
         &title,
@@ -52,40 +62,29 @@ pub fn list(
             (signed_in_as(ctx, user))
             h1 { (title) }
             p { a href="/navigators/new" { (ctx.t("navigators-new-link")) } }
-            @if lines.is_empty() {
-                p { (ctx.t("navigators-empty")) }
-            } @else {
-                div.table-wrap {
-                    table {
-                        caption { (tr.ta("admin-page", &[("page", page_no.into())])) }
-                        thead {
-                            tr {
-                                th scope="col" { (ctx.t("navigators-col-name")) }
-                                th scope="col" { (ctx.t("navigators-col-languages")) }
-                                th scope="col" { (ctx.t("navigators-col-skills")) }
-                                th scope="col" { (ctx.t("navigators-col-load")) }
-                                th scope="col" { (ctx.t("navigators-col-areas")) }
-                                th scope="col" { (ctx.t("navigators-col-active")) }
-                            }
-                        }
-                        tbody {
-                            @for n in lines {
-                                tr {
-                                    th scope="row" { a href={ "/navigators/" (n.id) } { (n.name) } }
-                                    td { (language_names(&n.languages)) }
-                                    td { (skill_names(ctx, &n.skills)) }
-                                    td { (tr.ta("navigators-load", &[("open", n.open_cases.into()), ("capacity", n.capacity.into())])) }
-                                    td { (n.areas) }
-                                    td { (yes_no(ctx, n.active)) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            (pager(ctx, &ctx.t("navigators-pages"), page_no, more, |n| format!("/navigators?page={n}")))
+            (table)
         },
     )
+}
+
+fn row(ctx: &Ctx, n: &NavigatorLine) -> Markup {
+    let load = ctx.tr().ta(
+        "navigators-load",
+        &[
+            ("open", n.open_cases.into()),
+            ("capacity", n.capacity.into()),
+        ],
+    );
+    html! {
+        tr {
+            th scope="row" { a href={ "/navigators/" (n.id) } { (n.name) } }
+            td { (language_names(&n.languages)) }
+            td { (skill_names(ctx, &n.skills)) }
+            td { (load) }
+            td { (n.areas) }
+            td { (yes_no(ctx, n.active)) }
+        }
+    }
 }
 
 /// Which form: a new profile (for one of `users`) or an existing one.

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{ProgramForm, ProgramValues};
 use crate::db::audit::{record_staff_in, Target};
-use crate::db::Db;
+use crate::db::{Db, LinkTable, Page};
 
 /// Programs on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -25,18 +25,13 @@ pub struct ProgramLine {
 /// By organization and name, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is
 /// more.
 pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> {
-    let rows = sqlx::query(
+    let query = sqlx::query(
         "SELECT id, organization, name, categories, capacity_available, status, last_verified_at \
          FROM programs ORDER BY organization, name, id LIMIT $1 OFFSET $2",
-    )
-    .bind(PAGE_SIZE + 1)
-    .bind((page.max(1) - 1) * PAGE_SIZE)
-    .fetch_all(&db.pool)
-    .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    );
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let lines = rows
         .iter()
-        .take(PAGE_SIZE as usize)
         .map(|r| {
             Ok(ProgramLine {
                 id: r.try_get("id")?,
@@ -93,12 +88,7 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
     else {
         return Ok(None);
     };
-    let areas: Vec<i64> = sqlx::query_scalar(
-        "SELECT area_id FROM program_areas WHERE program_id = $1 ORDER BY area_id",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
+    let areas = AREAS.linked(db, id).await?;
     Ok(Some(ProgramDetail {
         id: r.try_get("id")?,
         version: r.try_get("version")?,
@@ -148,24 +138,12 @@ impl From<sqlx::Error> for SaveError {
     }
 }
 
-async fn replace_areas(
-    conn: &mut sqlx::AnyConnection,
-    program_id: i64,
-    area_ids: &[i64],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM program_areas WHERE program_id = $1")
-        .bind(program_id)
-        .execute(&mut *conn)
-        .await?;
-    for area_id in area_ids {
-        sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
-            .bind(program_id)
-            .bind(area_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
+/// The areas each program serves.
+const AREAS: LinkTable = LinkTable {
+    table: "program_areas",
+    owner: "program_id",
+    linked: "area_id",
+};
 
 /// Writes a new program (`id` None) or saves one still at `version`; returns its id.
 pub async fn save(
@@ -241,7 +219,7 @@ pub(crate) async fn write_in(
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(SaveError::Stale)?;
-    replace_areas(conn, id, &v.area_ids).await?;
+    AREAS.replace(conn, id, &v.area_ids).await?;
     Ok(id)
 }
 

@@ -13,8 +13,9 @@ use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input};
 use crate::web::format::format_date;
-use crate::web::layout::{page, pager};
+use crate::web::layout::page;
 use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::table::PagedTable;
 use crate::web::Ctx;
 
 fn category_names(ctx: &Ctx, codes: &[String]) -> String {
@@ -41,6 +42,16 @@ fn status_text(ctx: &Ctx, status: &str) -> String {
     }
 }
 
+/// The column headings of the list, in order.
+const COLUMNS: [&str; 6] = [
+    "program-name",
+    "program-organization",
+    "program-categories",
+    "program-capacity",
+    "program-status",
+    "program-last-verified",
+];
+
 pub fn list(
     ctx: &Ctx,
     user: &CurrentUser,
@@ -50,7 +61,10 @@ pub fn list(
     can_edit: bool,
 ) -> Markup {
     let title = ctx.t("programs-title");
-    let tr = ctx.tr();
+    let table = PagedTable::new(ctx, &COLUMNS, page_no, more)
+        .when_empty("programs-empty")
+        .pages("programs-pages", &|n| format!("/programs?page={n}"))
+        .render(lines, |p| row(ctx, p));
     page(
         ctx,
         &title,
@@ -60,41 +74,23 @@ pub fn list(
             @if can_edit {
                 p { a href="/programs/new" { (ctx.t("programs-new-link")) } }
             }
-            @if lines.is_empty() {
-                p { (ctx.t("programs-empty")) }
-            } @else {
-                div.table-wrap {
-                    table {
-                        caption { (tr.ta("admin-page", &[("page", page_no.into())])) }
-                        thead {
-                            tr {
-                                th scope="col" { (ctx.t("program-name")) }
-                                th scope="col" { (ctx.t("program-organization")) }
-                                th scope="col" { (ctx.t("program-categories")) }
-                                th scope="col" { (ctx.t("program-capacity")) }
-                                th scope="col" { (ctx.t("program-status")) }
-                                th scope="col" { (ctx.t("program-last-verified")) }
-                            }
-                        }
-                        tbody {
-                            @for p in lines {
-                                @let codes: Vec<String> = p.categories.split(',').map(str::to_owned).collect();
-                                tr {
-                                    th scope="row" { a href={ "/programs/" (p.id) } { (p.name) } }
-                                    td { (p.organization) }
-                                    td { (category_names(ctx, &codes)) }
-                                    td { (capacity_text(ctx, p.capacity_available)) }
-                                    td { (status_text(ctx, &p.status)) }
-                                    td { (verified_text(ctx, p.last_verified_at)) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            (pager(ctx, &ctx.t("programs-pages"), page_no, more, |n| format!("/programs?page={n}")))
+            (table)
         },
     )
+}
+
+fn row(ctx: &Ctx, p: &ProgramLine) -> Markup {
+    let codes: Vec<String> = p.categories.split(',').map(str::to_owned).collect();
+    html! {
+        tr {
+            th scope="row" { a href={ "/programs/" (p.id) } { (p.name) } }
+            td { (p.organization) }
+            td { (category_names(ctx, &codes)) }
+            td { (capacity_text(ctx, p.capacity_available)) }
+            td { (status_text(ctx, &p.status)) }
+            td { (verified_text(ctx, p.last_verified_at)) }
+        }
+    }
 }
 
 /// One program for someone who may not change it.

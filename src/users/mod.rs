@@ -10,19 +10,21 @@ use axum::routing::{get, post};
 use axum::Router;
 use maud::{html, Markup};
 use serde::Deserialize;
+use sqlx::FromRow;
 
 use crate::auth::invites::invite_url;
 use crate::auth::{users, CreateUserError, CurrentUser, InvitedUser, Role, StaffForm};
 use crate::db::audit::{record_staff_in, Target};
-use crate::db::Db;
+use crate::db::{Db, Page};
 use crate::i18n::Lang;
 use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{error_summary, Input, Select};
 use crate::web::format::format_date;
-use crate::web::layout::{page, pager};
+use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
 use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::table::{yes_no, PagedTable};
 use crate::web::Shared;
 use crate::web::{page_number, AppError, AppResult, Ctx};
 
@@ -53,20 +55,16 @@ type UserRow = (i64, String, String, String, String, i64, i64);
 
 /// Alphabetical, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is more.
 pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
-    let rows: Vec<UserRow> = sqlx::query_as(
+    let query = sqlx::query(
         "SELECT id, name, email, role, language, disabled, created_at FROM users \
          ORDER BY name, id LIMIT $1 OFFSET $2",
-    )
-    .bind(PAGE_SIZE + 1)
-    .bind((page.max(1) - 1) * PAGE_SIZE)
-    .fetch_all(&db.pool)
-    .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    );
+    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
     let lines = rows
-        .into_iter()
-        .take(PAGE_SIZE as usize)
-        .map(
-            |(id, name, email, role, language, disabled, created_at)| UserLine {
+        .iter()
+        .map(|row| {
+            let (id, name, email, role, language, disabled, created_at) = UserRow::from_row(row)?;
+            Ok(UserLine {
                 id,
                 name,
                 email,
@@ -74,9 +72,9 @@ pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
                 language,
                 disabled: disabled != 0,
                 created_at,
-            },
-        )
-        .collect();
+            })
+        })
+        .collect::<sqlx::Result<_>>()?;
     Ok((lines, more))
 }
 
@@ -298,8 +296,43 @@ fn unprocessable(
     )
 }
 
-fn yes_no(ctx: &Ctx, yes: bool) -> String {
-    ctx.t(if yes { "admin-yes" } else { "admin-no" })
+/// The column headings of the list, in order.
+const COLUMNS: [&str; 7] = [
+    "users-col-name",
+    "users-col-email",
+    "users-col-role",
+    "users-col-language",
+    "users-col-disabled",
+    "users-col-created",
+    "users-col-action",
+];
+
+/// One account, with the button that disables or enables it (not on the viewer's own).
+fn row(ctx: &Ctx, user: &CurrentUser, u: &UserLine) -> Markup {
+    let role = Role::parse(&u.role)
+        .map_or_else(|| u.role.clone(), |r| ctx.t(&format!("role-{}", r.code())));
+    let language = Lang::parse(&u.language).map_or(u.language.as_str(), |l| l.info().native_name);
+    html! {
+        tr {
+            th scope="row" { (u.name) }
+            td dir="ltr" { (u.email) }
+            td { (role) }
+            td { (language) }
+            td { (yes_no(ctx, u.disabled)) }
+            td { (format_date(ctx, u.created_at)) }
+            td {
+                @if u.id == user.id {
+                    (ctx.t("users-you"))
+                } @else {
+                    @let (verb, label) = if u.disabled { ("enable", "users-enable") } else { ("disable", "users-disable") };
+                    form.inline method="post" action={ "/users/" (u.id) "/" (verb) } {
+                        (csrf_field(&user.csrf_token))
+                        button type="submit" { (ctx.tr().ta(label, &[("name", u.name.as_str().into())])) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn list_view(
@@ -311,7 +344,9 @@ fn list_view(
     notice: Option<ListNotice>,
 ) -> Markup {
     let title = ctx.t("users-title");
-    let tr = ctx.tr();
+    let table = PagedTable::new(ctx, &COLUMNS, page_no, more)
+        .pages("users-pages", &|n| format!("/users?page={n}"))
+        .render(lines, |u| row(ctx, user, u));
     let page_title = if notice.is_some() {
         format!("{}: {title}", ctx.t("error-title-prefix"))
     } else {
@@ -327,46 +362,7 @@ fn list_view(
                 (alert(&ctx.t("users-not-yourself-title"), &ctx.t("users-not-yourself")))
             }
             p { a href="/users/new" { (ctx.t("users-new-link")) } }
-            div.table-wrap {
-                table {
-                    caption { (tr.ta("admin-page", &[("page", page_no.into())])) }
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t("users-col-name")) }
-                            th scope="col" { (ctx.t("users-col-email")) }
-                            th scope="col" { (ctx.t("users-col-role")) }
-                            th scope="col" { (ctx.t("users-col-language")) }
-                            th scope="col" { (ctx.t("users-col-disabled")) }
-                            th scope="col" { (ctx.t("users-col-created")) }
-                            th scope="col" { (ctx.t("users-col-action")) }
-                        }
-                    }
-                    tbody {
-                        @for u in lines {
-                            tr {
-                                th scope="row" { (u.name) }
-                                td dir="ltr" { (u.email) }
-                                td { (Role::parse(&u.role).map_or_else(|| u.role.clone(), |r| ctx.t(&format!("role-{}", r.code())))) }
-                                td { (Lang::parse(&u.language).map_or(u.language.as_str(), |l| l.info().native_name)) }
-                                td { (yes_no(ctx, u.disabled)) }
-                                td { (format_date(ctx, u.created_at)) }
-                                td {
-                                    @if u.id == user.id {
-                                        (ctx.t("users-you"))
-                                    } @else {
-                                        @let (verb, label) = if u.disabled { ("enable", "users-enable") } else { ("disable", "users-disable") };
-                                        form.inline method="post" action={ "/users/" (u.id) "/" (verb) } {
-                                            (csrf_field(&user.csrf_token))
-                                            button type="submit" { (tr.ta(label, &[("name", u.name.as_str().into())])) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            (pager(ctx, &ctx.t("users-pages"), page_no, more, |n| format!("/users?page={n}")))
+            (table)
         },
     )
 }

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod pages;
 pub mod staff;
 pub mod state;
+pub mod table;
 
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;

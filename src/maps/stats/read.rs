@@ -1,0 +1,380 @@
+//! Reading the tallies of a range of days: its built periods from the stored sums, the rest
+//! straight from `cases`, by area, language and needs or by race/ethnicity answer.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sqlx::Row;
+
+use super::{at, metrics, plan, Cell, Filter, Tally, PERIOD_SECS};
+use crate::db::Db;
+
+/// Periods built since their last change, within `[lo, hi)`.
+async fn clean_periods(db: &Db, from: i64, to: i64) -> sqlx::Result<BTreeSet<i64>> {
+    let rows: Vec<i64> = sqlx::query_scalar(
+        "SELECT period FROM stats_periods WHERE dirty = 0 AND period >= $1 AND period < $2",
+    )
+    .bind(from.div_euclid(PERIOD_SECS))
+    .bind(to.div_euclid(PERIOD_SECS) + 1)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+pub(super) fn sum_list(n: usize, raw: bool) -> String {
+    metrics()[..n]
+        .iter()
+        .map(|(name, expr)| {
+            if raw {
+                format!("CAST(SUM({expr}) AS BIGINT) AS {name}")
+            } else {
+                format!("CAST(SUM({name}) AS BIGINT) AS {name}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn read_tally(row: &sqlx::any::AnyRow, n: usize) -> sqlx::Result<Tally> {
+    let mut t = Tally::default();
+    for (i, (name, _)) in metrics()[..n].iter().enumerate() {
+        t.0[i] = row.try_get::<Option<i64>, _>(name.as_str())?.unwrap_or(0);
+    }
+    Ok(t)
+}
+
+/// How finely figures are split. The stored sums keep all three (the `grain` column), so a map
+/// of all requests reads 78 rows a period rather than every area × language × needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Grain {
+    /// Area, language and needs.
+    Full = 0,
+    /// Area and language.
+    AreaLanguage = 1,
+    /// Area only.
+    Area = 2,
+}
+
+impl Grain {
+    pub(super) const ALL: [Grain; 3] = [Grain::Full, Grain::AreaLanguage, Grain::Area];
+
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Grain::Full => &["area_id", "language", "needs"],
+            Grain::AreaLanguage => &["area_id", "language"],
+            Grain::Area => &["area_id"],
+        }
+    }
+
+    /// The same cell with what this grain does not keep left blank.
+    pub(super) fn coarsen(self, cell: &Cell) -> Cell {
+        Cell {
+            area_id: cell.area_id,
+            language: if self <= Grain::AreaLanguage {
+                cell.language.clone()
+            } else {
+                String::new()
+            },
+            needs: if self == Grain::Full {
+                cell.needs.clone()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// What figures are grouped by: cells of some grain, or the race/ethnicity answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Grouping {
+    Cells(Grain),
+    Race,
+}
+
+impl Grouping {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Grouping::Cells(grain) => grain.keys(),
+            Grouping::Race => &["race_ethnicity"],
+        }
+    }
+
+    pub(super) fn raw_keys(self) -> String {
+        match self {
+            Grouping::Cells(grain) => grain
+                .keys()
+                .iter()
+                .map(|k| format!("c.{k}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Grouping::Race => "r.race_ethnicity".into(),
+        }
+    }
+
+    /// What a stretch of days is read from. With joins, the ids the stretch's cases (and their
+    /// residents) fall between are bound as `$4`-`$5` (and `$6`-`$7`) and repeated on the
+    /// joined tables: always true, but it lets PostgreSQL read a slice of `outcomes` and
+    /// `residents` by key instead of all of them (ids grow with time, so the slice is narrow).
+    pub(super) fn raw_from(self, db: &Db, outcomes: bool) -> String {
+        // SQLite's planner, with the statistics of a big table, may walk (area, created) for
+        // every area instead of the covering index made for these reads: a third slower.
+        let mut from = String::from(match db.backend {
+            crate::db::Backend::Sqlite => "cases c INDEXED BY cases_stats",
+            crate::db::Backend::Postgres => "cases c",
+        });
+        if self == Grouping::Race {
+            from.push_str(" JOIN residents r ON r.id = c.resident_id AND r.id BETWEEN $6 AND $7");
+        }
+        if outcomes {
+            from.push_str(
+                " LEFT JOIN outcomes o ON o.case_id = c.id AND o.case_id BETWEEN $4 AND $5",
+            );
+        }
+        from
+    }
+
+    /// How many parameters `raw_from` and the stretch take before the filters.
+    fn raw_params(self, outcomes: bool) -> usize {
+        match (self, outcomes) {
+            (Grouping::Race, _) => 7,
+            (_, true) => 5,
+            _ => 3,
+        }
+    }
+
+    /// Binds the ids of `[start, end)`'s cases (and residents) that `raw_from` asks for;
+    /// `None` when the stretch has no cases at all.
+    pub(super) async fn bind_bounds<'q>(
+        self,
+        db: &Db,
+        outcomes: bool,
+        (start, end): (i64, i64),
+        q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::Result<Option<sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>>> {
+        let params = self.raw_params(outcomes);
+        if params == 3 {
+            return Ok(Some(q));
+        }
+        // `+ 0`: PostgreSQL would answer a bare MIN(id) by walking the id index from one end,
+        // testing each row's date: most of the table. This reads the stretch once.
+        let residents = if params == 7 {
+            "MIN(resident_id + 0), MAX(resident_id + 0)"
+        } else {
+            "0, 0"
+        };
+        let (lo, hi, r_lo, r_hi): (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
+            sqlx::query_as(&format!(
+                "SELECT MIN(id + 0), MAX(id + 0), {residents} FROM cases \
+                 WHERE created_at >= $1 AND created_at < $2"
+            ))
+            .bind(start)
+            .bind(end)
+            .fetch_one(&db.pool)
+            .await?;
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return Ok(None);
+        };
+        let q = q.bind(lo).bind(hi);
+        Ok(Some(if params == 7 {
+            q.bind(r_lo.unwrap_or(0)).bind(r_hi.unwrap_or(0))
+        } else {
+            q
+        }))
+    }
+
+    pub(super) fn key(self, row: &sqlx::any::AnyRow) -> sqlx::Result<Key> {
+        Ok(match self {
+            Grouping::Cells(grain) => Key::Cell(Cell {
+                area_id: row.try_get("area_id")?,
+                language: if grain <= Grain::AreaLanguage {
+                    row.try_get("language")?
+                } else {
+                    String::new()
+                },
+                needs: if grain == Grain::Full {
+                    row.try_get("needs")?
+                } else {
+                    String::new()
+                },
+            }),
+            Grouping::Race => Key::Race(row.try_get("race_ethnicity")?),
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    Cell(Cell),
+    Race(String),
+}
+
+/// Filters as SQL on `prefix` columns, with their values bound after the first `bound`.
+fn filter_sql(filter: &Filter, prefix: &str, bound: usize) -> (String, Vec<String>) {
+    let mut sql = String::new();
+    let mut binds = Vec::new();
+    if let Some(language) = &filter.language {
+        binds.push(language.clone());
+        sql.push_str(&format!(" AND {prefix}language = ${}", bound + binds.len()));
+    }
+    if let Some(need) = &filter.need {
+        binds.push(format!("%,{need},%"));
+        sql.push_str(&format!(
+            " AND (',' || {prefix}needs || ',') LIKE ${}",
+            bound + binds.len()
+        ));
+    }
+    (sql, binds)
+}
+
+/// The first `n` sums (see `metrics`) of the requests `filter` selects, by `grouping`.
+async fn tallies(
+    db: &Db,
+    filter: &Filter,
+    grouping: Grouping,
+    n: usize,
+) -> sqlx::Result<HashMap<Key, Tally>> {
+    let outcomes = n > at::RESOLVED;
+    let clean = clean_periods(db, filter.from, filter.to).await?;
+    let plan = plan(filter.from, filter.to, filter.unmet_before, &clean);
+    let mut out: HashMap<Key, Tally> = HashMap::new();
+    let mut add = |rows: Vec<sqlx::any::AnyRow>| -> sqlx::Result<()> {
+        for row in rows {
+            let t = read_tally(&row, n)?;
+            *out.entry(grouping.key(&row)?).or_default() += &t;
+        }
+        Ok(())
+    };
+    let keys = grouping.keys().join(", ");
+
+    if !plan.periods.is_empty() {
+        let list = plan
+            .periods
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (where_sql, binds) = filter_sql(filter, "", 0);
+        let (table, grain) = match grouping {
+            // The coarsest stored grain that still has the columns filtered on.
+            Grouping::Cells(wanted) => {
+                let needed = if filter.need.is_some() {
+                    Grain::Full
+                } else if filter.language.is_some() {
+                    Grain::AreaLanguage
+                } else {
+                    Grain::Area
+                };
+                (
+                    "case_stats",
+                    format!(" AND grain = {}", wanted.min(needed) as i64),
+                )
+            }
+            // `race_stats` has no language or needs: `races` never passes a filter.
+            Grouping::Race => ("race_stats", String::new()),
+        };
+        let sql = format!(
+            "SELECT {keys}, {sums} FROM {table} WHERE period IN ({list}){grain}{where_sql} \
+             GROUP BY {keys}",
+            sums = sum_list(n, false),
+        );
+        let mut q = sqlx::query(&sql);
+        for b in &binds {
+            q = q.bind(b.clone());
+        }
+        add(q.fetch_all(&db.pool).await?)?;
+    }
+    let (where_sql, binds) = filter_sql(filter, "c.", grouping.raw_params(outcomes));
+    let sql = format!(
+        "SELECT {keys}, {sums} FROM {from} \
+         WHERE c.created_at >= $1 AND c.created_at < $2{where_sql} GROUP BY {keys}",
+        keys = grouping.raw_keys(),
+        sums = sum_list(n, true),
+        from = grouping.raw_from(db, outcomes),
+    );
+    for (start, end) in &plan.raw {
+        let q = sqlx::query(&sql)
+            .bind(*start)
+            .bind(*end)
+            .bind(filter.unmet_before);
+        let Some(mut q) = grouping
+            .bind_bounds(db, outcomes, (*start, *end), q)
+            .await?
+        else {
+            continue;
+        };
+        for b in &binds {
+            q = q.bind(b.clone());
+        }
+        add(q.fetch_all(&db.pool).await?)?;
+    }
+    Ok(out)
+}
+
+/// Tallies of the requests `filter` selects, split to `grain` (what a grain does not keep is
+/// blank in each `Cell`). `outcomes: false` leaves out the outcome figures (and their join),
+/// which the map does not show.
+pub async fn cells(
+    db: &Db,
+    filter: &Filter,
+    grain: Grain,
+    outcomes: bool,
+) -> sqlx::Result<Vec<(Cell, Tally)>> {
+    let n = if outcomes { at::LEN } else { at::MAP_LEN };
+    let mut rows: Vec<(Cell, Tally)> = tallies(db, filter, Grouping::Cells(grain), n)
+        .await?
+        .into_iter()
+        .filter_map(|(k, t)| match k {
+            Key::Cell(c) => Some((c, t)),
+            Key::Race(_) => None,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows)
+}
+
+/// How many requests in `[from, to)` named each combination of needs (as stored: codes
+/// separated by commas).
+pub async fn needs(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, i64)>> {
+    let filter = Filter {
+        from,
+        to,
+        unmet_before: i64::MAX,
+        ..Filter::default()
+    };
+    // Only the first sum, `requests`, is read.
+    let mut rows: Vec<(String, i64)> = tallies(db, &filter, Grouping::Cells(Grain::Full), 1)
+        .await?
+        .into_iter()
+        .filter_map(|(k, t)| match k {
+            Key::Cell(c) => Some((c.needs, t.requests())),
+            Key::Race(_) => None,
+        })
+        .fold(HashMap::<String, i64>::new(), |mut m, (needs, n)| {
+            *m.entry(needs).or_default() += n;
+            m
+        })
+        .into_iter()
+        .collect();
+    rows.sort();
+    Ok(rows)
+}
+
+/// Tallies by race/ethnicity answer (as stored: comma-separated codes, empty when not answered)
+/// of the requests made in `[from, to)`.
+pub async fn races(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, Tally)>> {
+    let filter = Filter {
+        from,
+        to,
+        unmet_before: i64::MAX,
+        ..Filter::default()
+    };
+    let mut rows: Vec<(String, Tally)> = tallies(db, &filter, Grouping::Race, at::LEN)
+        .await?
+        .into_iter()
+        .filter_map(|(k, t)| match k {
+            Key::Race(r) => Some((r, t)),
+            Key::Cell(_) => None,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows)
+}

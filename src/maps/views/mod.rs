@@ -1,0 +1,50 @@
+//! The markup of the supervisor's pages: `/map` and `/reports`.
+
+mod map;
+mod reports;
+
+use jiff::civil::Date;
+use maud::{html, Markup};
+
+use crate::auth::CurrentUser;
+use crate::web::form::error_summary;
+use crate::web::form::FieldError;
+use crate::web::layout::page;
+use crate::web::staff::signed_in_as;
+use crate::web::Ctx;
+
+/// The state's cache of drawn areas names its type by this path.
+pub use super::svg::MapAreas;
+pub use map::map_view;
+pub use reports::{group_label, reports_view};
+
+/// A supervisor's page: its heading, who is signed in, the errors in its filters, then `body`.
+fn supervisor_page(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    title: &str,
+    errors: &[FieldError],
+    body: Markup,
+) -> Markup {
+    page(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            (signed_in_as(ctx, user))
+            (error_summary(ctx, errors))
+            (body)
+        },
+    )
+}
+
+/// "From 2024-01-01 to 2024-12-31": the period a page shows.
+fn range_text(ctx: &Ctx, from: Date, to: Date) -> String {
+    ctx.tr().ta(
+        "map-range",
+        &[
+            ("from", from.to_string().into()),
+            ("to", to.to_string().into()),
+        ],
+    )
+}
