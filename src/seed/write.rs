@@ -188,7 +188,21 @@ pub(super) async fn staff(
         .await?;
         navigators.extend(ids);
     }
-    let areas = city.areas;
+    let by_area = cover_areas(&mut tx, city.areas, &navigators).await?;
+    tx.commit().await?;
+    Ok(Staff {
+        navigators,
+        by_area,
+    })
+}
+
+/// Gives each navigator two or three neighboring areas; returns who covers each area (everyone,
+/// for an area no one was given).
+async fn cover_areas(
+    tx: &mut AnyConnection,
+    areas: &[AreaProfile],
+    navigators: &[i64],
+) -> sqlx::Result<Vec<Vec<i64>>> {
     let mut by_area: Vec<Vec<i64>> = vec![Vec::new(); areas.len()];
     for (i, &nav) in navigators.iter().enumerate() {
         let first = i % areas.len();
@@ -205,14 +219,10 @@ pub(super) async fn staff(
     }
     for local in &mut by_area {
         if local.is_empty() {
-            local.clone_from(&navigators);
+            local.extend_from_slice(navigators);
         }
     }
-    tx.commit().await?;
-    Ok(Staff {
-        navigators,
-        by_area,
-    })
+    Ok(by_area)
 }
 
 /// `count` cases spread evenly over the last `SPAN_SECS`, oldest first (so ids follow creation as

@@ -4,7 +4,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::read::{read_tally, sum_list, Grain, Grouping, Key};
 use super::{at, metrics, Cell, Tally, PERIOD_SECS, SETTLE_SECS};
-use crate::db::Db;
+use crate::db::{Backend, Db};
+
+/// A stored row: its grain (`None` for a race/ethnicity row), its key and its sums.
+type StoredRow = (Option<i64>, Key, Tally);
 
 /// Builds one period's stored sums if it changed since it was last built. Reads without holding
 /// the write lock, then writes only if no change came in meanwhile (the mark is a counter); a
@@ -21,11 +24,34 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
     if mark == 0 {
         return Ok(false);
     }
+    let rows = period_rows(db, period).await?;
+
+    let mut tx = db.pool.begin().await?;
+    let claimed = sqlx::query(
+        "UPDATE stats_periods SET dirty = 0, built_at = $1 WHERE period = $2 AND dirty = $3",
+    )
+    .bind(now)
+    .bind(period)
+    .bind(mark)
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    store(&mut tx, db.backend, period, &rows).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The period's sums straight from `cases`: by area, language and needs at every grain, and by
+/// race/ethnicity answer.
+async fn period_rows(db: &Db, period: i64) -> sqlx::Result<Vec<StoredRow>> {
     let (from, to) = (period * PERIOD_SECS, (period + 1) * PERIOD_SECS);
     // Stored without a cut-off: any open request without contact is unmet once its period is
     // over long enough to be read from here (see `plan`).
     let unmet_before = i64::MAX;
-    let mut rows: Vec<(Option<i64>, Key, Tally)> = Vec::new();
+    let mut rows: Vec<StoredRow> = Vec::new();
     for grouping in [Grouping::Cells(Grain::Full), Grouping::Race] {
         let keys = grouping.raw_keys();
         let sql = format!(
@@ -59,20 +85,16 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
             }
         }
     }
+    Ok(rows)
+}
 
-    let mut tx = db.pool.begin().await?;
-    let claimed = sqlx::query(
-        "UPDATE stats_periods SET dirty = 0, built_at = $1 WHERE period = $2 AND dirty = $3",
-    )
-    .bind(now)
-    .bind(period)
-    .bind(mark)
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
-        tx.rollback().await?;
-        return Ok(false);
-    }
+/// Replaces the period's stored rows with `rows`, inside the caller's transaction.
+async fn store(
+    tx: &mut sqlx::AnyConnection,
+    backend: Backend,
+    period: i64,
+    rows: &[StoredRow],
+) -> sqlx::Result<()> {
     for (table, key_cols) in [
         ("case_stats", &["grain", "area_id", "language", "needs"][..]),
         ("race_stats", &["race_ethnicity"][..]),
@@ -81,7 +103,7 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
             .bind(period)
             .execute(&mut *tx)
             .await?;
-        let set: Vec<&(Option<i64>, Key, Tally)> = rows
+        let set: Vec<&StoredRow> = rows
             .iter()
             .filter(|(grain, _, _)| grain.is_some() == (table == "case_stats"))
             .collect();
@@ -92,7 +114,7 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
         // Rows per INSERT, well under both backends' limits on bound parameters.
         let per_insert = (4_000 / cols.len()).max(1);
         for chunk in set.chunks(per_insert) {
-            let sql = crate::db::multi_insert(db.backend, table, &cols, chunk.len(), "");
+            let sql = crate::db::multi_insert(backend, table, &cols, chunk.len(), "");
             let mut q = sqlx::query(&sql).persistent(false);
             for (grain, key, tally) in chunk {
                 q = q.bind(period);
@@ -111,8 +133,7 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
             q.execute(&mut *tx).await?;
         }
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// Marks the ended periods in `[first, last]` that have requests but were never built (a new
