@@ -12,8 +12,7 @@ use crate::i18n::Lang;
 use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input, Select};
-use crate::web::layout::page;
-use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::staff::{csrf_field, staff_page};
 use crate::web::table::{yes_no, PagedTable};
 use crate::web::Ctx;
 
@@ -55,12 +54,12 @@ pub fn list(
         .when_empty("navigators-empty")
         .pages("navigators-pages", &|n| format!("/navigators?page={n}"))
         .render(lines, |n| row(ctx, n));
-    page(
+    staff_page(
         ctx,
+        user,
+        &title,
         &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             p { a href="/navigators/new" { (ctx.t("navigators-new-link")) } }
             (table)
         },
@@ -163,12 +162,12 @@ pub fn form_page(
         let list = list.to_vec();
         move |code: &str| list.iter().any(|c| c == code)
     };
-    page(
+    staff_page(
         ctx,
+        user,
         &page_title,
+        &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             @match notice {
                 Notice::Saved => div.notice role="status" { p { (ctx.t("navigators-saved")) } },
                 Notice::Conflict => (alert(&ctx.t("admin-conflict-title"), &ctx.t("navigators-conflict"))),

@@ -13,8 +13,7 @@ use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{choices, error_summary, Choice, Input};
 use crate::web::format::format_date;
-use crate::web::layout::page;
-use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::staff::{csrf_field, staff_page};
 use crate::web::table::PagedTable;
 use crate::web::Ctx;
 
@@ -65,12 +64,12 @@ pub fn list(
         .when_empty("programs-empty")
         .pages("programs-pages", &|n| format!("/programs?page={n}"))
         .render(lines, |p| row(ctx, p));
-    page(
+    staff_page(
         ctx,
+        user,
+        &title,
         &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             @if can_edit {
                 p { a href="/programs/new" { (ctx.t("programs-new-link")) } }
             }
@@ -113,12 +112,12 @@ pub fn read_only(
         .map(|l| l.info().native_name)
         .collect::<Vec<_>>()
         .join(", ");
-    page(
+    staff_page(
         ctx,
+        user,
+        &title,
         &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             dl.summary {
                 dt { (ctx.t("program-organization")) } dd { (form.organization) }
                 dt { (ctx.t("program-description")) } dd { (or_none(form.description.clone())) }
@@ -236,12 +235,12 @@ pub fn form_page(
         let list = list.to_vec();
         move |code: &str| list.iter().any(|c| c == code)
     };
-    page(
+    staff_page(
         ctx,
+        user,
         &page_title,
+        &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             @match notice {
                 Notice::Saved => div.notice role="status" { p { (ctx.t("programs-saved")) } },
                 Notice::Verified => div.notice role="status" { p { (ctx.t("programs-verified")) } },

@@ -21,9 +21,8 @@ use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{error_summary, Input, Select};
 use crate::web::format::format_date;
-use crate::web::layout::page;
 use crate::web::pages::{html_response, Caching};
-use crate::web::staff::{csrf_field, signed_in_as};
+use crate::web::staff::{csrf_field, staff_page};
 use crate::web::table::{yes_no, PagedTable};
 use crate::web::Shared;
 use crate::web::{page_number, AppError, AppResult, Ctx};
@@ -352,12 +351,12 @@ fn list_view(
     } else {
         title.clone()
     };
-    page(
+    staff_page(
         ctx,
+        user,
         &page_title,
+        &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             @if notice == Some(ListNotice::NotYourself) {
                 (alert(&ctx.t("users-not-yourself-title"), &ctx.t("users-not-yourself")))
             }
@@ -374,12 +373,12 @@ fn new_view(ctx: &Ctx, user: &CurrentUser, form: &NewUserForm, errors: &[FieldEr
     } else {
         format!("{}: {title}", ctx.t("error-title-prefix"))
     };
-    page(
+    staff_page(
         ctx,
+        user,
         &page_title,
+        &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             p { (ctx.t("users-new-intro")) }
             (error_summary(ctx, errors))
             form method="post" action="/users/new" novalidate {
@@ -410,12 +409,12 @@ fn new_view(ctx: &Ctx, user: &CurrentUser, form: &NewUserForm, errors: &[FieldEr
 
 fn created_view(ctx: &Ctx, user: &CurrentUser, form: &NewUserForm, link: &str) -> Markup {
     let title = ctx.t("users-created-title");
-    page(
+    staff_page(
         ctx,
+        user,
+        &title,
         &title,
         html! {
-            (signed_in_as(ctx, user))
-            h1 { (title) }
             div.notice role="status" {
                 p { (ctx.tr().ta("users-created", &[("name", form.name.as_str().into()), ("email", form.email.as_str().into())])) }
             }

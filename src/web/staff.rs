@@ -3,6 +3,7 @@
 
 use maud::{html, Markup};
 
+use super::layout::page;
 use super::Ctx;
 use crate::domain::staff::{CurrentUser, Role};
 
@@ -66,4 +67,24 @@ pub fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
         p { a href="/account/password" { (ctx.t("staff-change-password")) } }
         (sign_out_form(ctx, user))
     }
+}
+
+/// A staff page: the staff chrome, the heading, then `body`. `title` is the window's title
+/// (the heading, or the heading with an error prefix).
+pub fn staff_page(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    title: &str,
+    heading: &str,
+    body: Markup,
+) -> Markup {
+    page(
+        ctx,
+        title,
+        html! {
+            (signed_in_as(ctx, user))
+            h1 { (heading) }
+            (body)
+        },
+    )
 }
