@@ -8,6 +8,7 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod cli;
 pub mod config;
 pub mod datacare;
 pub mod db;
@@ -107,35 +108,10 @@ impl AppState {
         let i18n = Arc::new(I18n::load()?);
         let metrics = Arc::new(metrics::Metrics::new());
         let worker = sms::worker::WorkerConfig {
-            timezone: config.timezone.clone(),
-            window: config.sms.sending_window,
-            segments_per_second: if config.sms.segments_per_second > 0.0 {
-                config.sms.segments_per_second
-            } else {
-                1.0
-            },
             sender: config.sms.from.clone().unwrap_or_else(|| "log".into()),
             status_callback: Some(format!("{}/sms/status", config.public_url)),
             results: metrics.texts.clone(),
-            ..sms::worker::WorkerConfig::default()
-        };
-        let worker = sms::worker::WorkerConfig {
-            first_backoff: if config.sms.retry_first.is_zero() {
-                worker.first_backoff
-            } else {
-                config.sms.retry_first
-            },
-            max_backoff: if config.sms.retry_max.is_zero() {
-                worker.max_backoff
-            } else {
-                config.sms.retry_max
-            },
-            lease: if config.sms.lease.is_zero() {
-                worker.lease
-            } else {
-                config.sms.lease
-            },
-            ..worker
+            ..sms::worker::WorkerConfig::new(&config)
         };
         let outbox = sms::worker::start(db.clone(), transport, worker);
         maps::stats::start(db.clone(), Duration::from_secs(30));

@@ -8,38 +8,7 @@
 use crate::db::Db;
 use crate::matching::navigators::{Pool, Reason};
 
-/// When navdesk may assign a new request by itself (`NAVDESK_AUTO_ASSIGN`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Rule {
-    /// Never: every request waits in the queue for a navigator to take it.
-    #[default]
-    Off,
-    /// To the best navigator who passes every hard filter (skills, language or interpreter,
-    /// room in their caseload, and the area or their travel radius).
-    Best,
-    /// As `Best`, but only to a navigator whose service areas include the resident's area; a
-    /// request with no known area, or near only to navigators' homes, waits in the queue.
-    Covering,
-}
-
-impl Rule {
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "off" | "no" | "false" | "0" => Some(Self::Off),
-            "best" | "on" | "yes" | "true" | "1" => Some(Self::Best),
-            "covering" | "area" => Some(Self::Covering),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Off => "off",
-            Self::Best => "best",
-            Self::Covering => "covering",
-        }
-    }
-}
+pub use crate::config::AutoAssign as Rule;
 
 /// How many of the best navigators to try, in order, when the first has just filled up.
 const TRIES: usize = 3;
@@ -131,23 +100,6 @@ pub fn spawn(db: Db, rule: Rule, case_ids: Vec<i64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rules_read_from_the_environment() {
-        for (text, rule) in [
-            ("off", Some(Rule::Off)),
-            (" Best ", Some(Rule::Best)),
-            ("on", Some(Rule::Best)),
-            ("covering", Some(Rule::Covering)),
-            ("sometimes", None),
-            ("", None),
-        ] {
-            assert_eq!(Rule::parse(text), rule, "{text:?}");
-        }
-        for rule in [Rule::Off, Rule::Best, Rule::Covering] {
-            assert_eq!(Rule::parse(rule.code()), Some(rule));
-        }
-    }
 
     #[test]
     fn reasons_survive_the_timeline_event() {
