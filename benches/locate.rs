@@ -5,7 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use navdesk::areas::{parse_areas, AreaIndex, Bbox, ImportOptions};
+use navdesk::areas::{parse_areas, AreaIndex, ImportOptions};
+use navdesk::config::Bbox;
 use rand::{Rng, SeedableRng};
 
 fn locate(c: &mut Criterion) {

@@ -12,9 +12,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use navdesk::config::Secret;
+use navdesk::config::SendingWindow;
 use navdesk::sms::client::TwilioTransport;
 use navdesk::sms::outbox::{self, Kind, NewText};
-use navdesk::sms::quiet::SendingWindow;
 use navdesk::sms::worker::{self, WorkerConfig};
 
 fn env_usize(name: &str, default: usize) -> usize {

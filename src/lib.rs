@@ -31,6 +31,7 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod cli;
 pub mod config;
 pub mod datacare;
 pub mod db;

@@ -109,25 +109,13 @@ impl Drop for Workers {
     }
 }
 
-/// The text worker's settings from the configuration; zero means the worker's default.
+/// The text worker as configured, sending as the configured number (or to the log).
 fn text_worker_config(shared: &Shared) -> WorkerConfig {
     let config = &shared.config;
-    let defaults = WorkerConfig::default();
-    let or_default = |set: Duration, default: Duration| if set.is_zero() { default } else { set };
     WorkerConfig {
-        timezone: config.timezone.clone(),
-        window: config.sms.sending_window,
-        segments_per_second: if config.sms.segments_per_second > 0.0 {
-            config.sms.segments_per_second
-        } else {
-            defaults.segments_per_second
-        },
         sender: config.sms.from.clone().unwrap_or_else(|| "log".into()),
         status_callback: Some(format!("{}/sms/status", config.public_url)),
         results: shared.metrics.texts.clone(),
-        first_backoff: or_default(config.sms.retry_first, defaults.first_backoff),
-        max_backoff: or_default(config.sms.retry_max, defaults.max_backoff),
-        lease: or_default(config.sms.lease, defaults.lease),
-        ..defaults
+        ..WorkerConfig::new(config)
     }
 }

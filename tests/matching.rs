@@ -10,7 +10,8 @@ use std::time::Duration;
 use common::staff::{hidden, navigator, staff, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
-use navdesk::cases::autoassign::{self, Rule};
+use navdesk::cases::autoassign;
+use navdesk::config::AutoAssign;
 
 async fn area(app: &TestApp, name: &str) -> i64 {
     sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
@@ -189,13 +190,13 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
     let now = navdesk::db::now();
 
     assert_eq!(
-        autoassign::assign(&app.db, Rule::Off, case_id, now)
+        autoassign::assign(&app.db, AutoAssign::Off, case_id, now)
             .await
             .unwrap(),
         None
     );
     assert_eq!(
-        autoassign::assign(&app.db, Rule::Covering, case_id, now)
+        autoassign::assign(&app.db, AutoAssign::Covering, case_id, now)
             .await
             .unwrap(),
         None
@@ -210,14 +211,14 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
 
     profile(&app, &ana, "en,es", 5, &[five_points]).await;
     assert_eq!(
-        autoassign::assign(&app.db, Rule::Covering, case_id, now)
+        autoassign::assign(&app.db, AutoAssign::Covering, case_id, now)
             .await
             .unwrap(),
         ana.navigator_id
     );
     // Already assigned: nothing more happens.
     assert_eq!(
-        autoassign::assign(&app.db, Rule::Best, case_id, now)
+        autoassign::assign(&app.db, AutoAssign::Best, case_id, now)
             .await
             .unwrap(),
         None
@@ -238,7 +239,7 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
         .unwrap();
     let (second, _) = common::staff::new_case(&app, "Luis Díaz", navdesk::db::now()).await;
     assert_eq!(
-        autoassign::assign(&app.db, Rule::Best, second, now)
+        autoassign::assign(&app.db, AutoAssign::Best, second, now)
             .await
             .unwrap(),
         None
@@ -271,7 +272,7 @@ macro_rules! with_rule {
     };
 }
 
-with_rule!(navdesk::cases::autoassign::Rule::Best;
+with_rule!(navdesk::config::AutoAssign::Best;
     a_spanish_household_in_five_points_on_snap_is_matched,
     the_rule_decides_when_to_assign,
 );

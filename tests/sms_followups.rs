@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use common::sms::{field, post_signed, received, with_fake_twilio_and};
 use common::{Backend, TestApp};
+use navdesk::config::Followups;
 use navdesk::sms::client::{OutgoingSms, SendFuture, SendOutcome, Transport};
-use navdesk::sms::followups::{plan_due, Schedule};
+use navdesk::sms::followups::plan_due;
 use navdesk::sms::outbox::{self, Kind, NewText};
 use navdesk::sms::worker::{run_once, WorkerConfig};
 
@@ -72,14 +73,14 @@ async fn answer(app: &TestApp, sid: &str, body: &str) {
 
 async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     let Some((app, got)) = with_fake_twilio_and(backend, |c| {
-        c.sms.sending_window = navdesk::sms::quiet::SendingWindow::Off;
+        c.sms.sending_window = navdesk::config::SendingWindow::Off;
     })
     .await
     else {
         return;
     };
     let i18n = navdesk::i18n::I18n::load().unwrap();
-    let schedule = Schedule::default();
+    let schedule = Followups::default();
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
     nth_text(&app, &got, 1).await; // the confirmation
@@ -97,12 +98,12 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
         &[now - 2 * DAY - 60, case_id],
     )
     .await;
-    let off = Schedule {
+    let off = Followups {
         still_waiting_after: None,
         did_you_apply_after: None,
         connected_checks: Vec::new(),
         satisfaction: false,
-        ..Schedule::default()
+        ..Followups::default()
     };
     assert_eq!(
         plan_due(&app.db, &i18n, &off, now).await.unwrap(),

@@ -25,7 +25,7 @@ fn all_hidden(body: &str, name: &str) -> Vec<String> {
 
 async fn a_navigator_texts_the_resident(backend: Backend) {
     let Some((app, got)) = with_fake_twilio_and(backend, |c| {
-        c.sms.sending_window = navdesk::sms::quiet::SendingWindow::Off;
+        c.sms.sending_window = navdesk::config::SendingWindow::Off;
         c.help_phone = "720-865-3000".into();
     })
     .await

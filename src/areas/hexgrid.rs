@@ -3,65 +3,11 @@
 //! laid out in kilometres on a local projection (so they are regular on the ground, not in
 //! degrees), and named "Hex ROW-COL" counting from the south-west corner.
 
-use std::str::FromStr;
-
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 use super::import::NewArea;
 use super::projection::LocalProjection;
-
-/// A rectangle of longitude and latitude.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Bbox {
-    pub min_lon: f64,
-    pub min_lat: f64,
-    pub max_lon: f64,
-    pub max_lat: f64,
-}
-
-impl Bbox {
-    /// Denver, roughly: the default service region.
-    pub const DENVER: Self = Self {
-        min_lon: -105.11,
-        min_lat: 39.61,
-        max_lon: -104.60,
-        max_lat: 39.92,
-    };
-}
-
-impl FromStr for Bbox {
-    type Err = String;
-
-    /// `minlon,minlat,maxlon,maxlat`, as GeoJSON orders a bbox.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let values: Vec<f64> = s
-            .split(',')
-            .map(|v| v.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| format!("{s:?} is not four numbers minlon,minlat,maxlon,maxlat"))?;
-        let [min_lon, min_lat, max_lon, max_lat] = values[..] else {
-            return Err(format!(
-                "{s:?} is not four numbers minlon,minlat,maxlon,maxlat"
-            ));
-        };
-        let in_range =
-            |lon: f64, lat: f64| (-180.0..=180.0).contains(&lon) && (-85.0..=85.0).contains(&lat);
-        if !(in_range(min_lon, min_lat) && in_range(max_lon, max_lat))
-            || min_lon >= max_lon
-            || min_lat >= max_lat
-        {
-            return Err(format!(
-                "{s:?} is not a region: it needs minlon < maxlon and minlat < maxlat, in range"
-            ));
-        }
-        Ok(Self {
-            min_lon,
-            min_lat,
-            max_lon,
-            max_lat,
-        })
-    }
-}
+use crate::config::Bbox;
 
 /// Hexagons that together cover every point of `bbox`; `size_km` is the distance across
 /// (flat side to flat side). The cells around the edge reach past the box.
@@ -163,14 +109,5 @@ mod tests {
         let cells = hex_grid(Bbox::DENVER, crate::config::DEFAULT_HEX_SIZE_KM);
         assert!((60..=150).contains(&cells.len()), "{} cells", cells.len());
         assert!(cells.iter().all(|c| c.generated));
-    }
-
-    #[test]
-    fn bbox_parses_in_geojson_order() {
-        let b: Bbox = "-105.11,39.61,-104.60,39.92".parse().unwrap();
-        assert_eq!(b, Bbox::DENVER);
-        for bad in ["1,2,3", "a,b,c,d", "-104,39,-105,40", "0,0,1,95"] {
-            assert!(bad.parse::<Bbox>().is_err(), "{bad}");
-        }
     }
 }

@@ -11,7 +11,8 @@ pub mod placement;
 mod projection;
 pub mod zips;
 
-pub use hexgrid::{hex_grid, Bbox};
+use crate::config::Bbox;
+pub use hexgrid::hex_grid;
 pub use import::{
     parse_areas, store_areas, FeatureLabel, ImportCounts, ImportError, ImportOptions, MatchBy,
     NewArea, Problem,

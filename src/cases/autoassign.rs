@@ -8,38 +8,7 @@
 use crate::db::Db;
 use crate::matching::navigators::{Pool, Reason};
 
-/// When navdesk may assign a new request by itself (`NAVDESK_AUTO_ASSIGN`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Rule {
-    /// Never: every request waits in the queue for a navigator to take it.
-    #[default]
-    Off,
-    /// To the best navigator who passes every hard filter (skills, language or interpreter,
-    /// room in their caseload, and the area or their travel radius).
-    Best,
-    /// As `Best`, but only to a navigator whose service areas include the resident's area; a
-    /// request with no known area, or near only to navigators' homes, waits in the queue.
-    Covering,
-}
-
-impl Rule {
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "off" | "no" | "false" | "0" => Some(Self::Off),
-            "best" | "on" | "yes" | "true" | "1" => Some(Self::Best),
-            "covering" | "area" => Some(Self::Covering),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Off => "off",
-            Self::Best => "best",
-            Self::Covering => "covering",
-        }
-    }
-}
+use crate::config::AutoAssign;
 
 /// How many of the best navigators to try, in order, when the first has just filled up.
 const TRIES: usize = 3;
@@ -48,11 +17,11 @@ const TRIES: usize = 3;
 /// still new and unassigned. Returns the navigator it went to, or `None` (it stays queued).
 pub async fn assign(
     db: &Db,
-    rule: Rule,
+    rule: AutoAssign,
     case_id: i64,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    if rule == Rule::Off {
+    if rule == AutoAssign::Off {
         return Ok(None);
     }
     let Some(request) = super::store::match_request(db, case_id).await? else {
@@ -76,7 +45,7 @@ pub async fn assign(
     let found = pool
         .best(&request, pool.len())
         .into_iter()
-        .filter(|m| rule != Rule::Covering || m.reasons.contains(&Reason::CoversArea))
+        .filter(|m| rule != AutoAssign::Covering || m.reasons.contains(&Reason::CoversArea))
         .take(TRIES);
     for m in found {
         let data = serde_json::json!({
@@ -109,8 +78,8 @@ pub async fn assign(
 
 /// Assigns each case in turn (see `assign`), logging what fails rather than stopping: a case
 /// that could not be assigned simply waits in the queue.
-pub async fn assign_each(db: &Db, rule: Rule, case_ids: &[i64]) {
-    if rule == Rule::Off {
+pub async fn assign_each(db: &Db, rule: AutoAssign, case_ids: &[i64]) {
+    if rule == AutoAssign::Off {
         return;
     }
     for &case_id in case_ids {
@@ -121,8 +90,8 @@ pub async fn assign_each(db: &Db, rule: Rule, case_ids: &[i64]) {
 }
 
 /// `assign_each` on a task of its own, so the request that made the cases never waits for it.
-pub fn spawn(db: Db, rule: Rule, case_ids: Vec<i64>) {
-    if rule == Rule::Off || case_ids.is_empty() {
+pub fn spawn(db: Db, rule: AutoAssign, case_ids: Vec<i64>) {
+    if rule == AutoAssign::Off || case_ids.is_empty() {
         return;
     }
     tokio::spawn(async move { assign_each(&db, rule, &case_ids).await });
@@ -131,23 +100,6 @@ pub fn spawn(db: Db, rule: Rule, case_ids: Vec<i64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rules_read_from_the_environment() {
-        for (text, rule) in [
-            ("off", Some(Rule::Off)),
-            (" Best ", Some(Rule::Best)),
-            ("on", Some(Rule::Best)),
-            ("covering", Some(Rule::Covering)),
-            ("sometimes", None),
-            ("", None),
-        ] {
-            assert_eq!(Rule::parse(text), rule, "{text:?}");
-        }
-        for rule in [Rule::Off, Rule::Best, Rule::Covering] {
-            assert_eq!(Rule::parse(rule.code()), Some(rule));
-        }
-    }
 
     #[test]
     fn reasons_survive_the_timeline_event() {

@@ -39,8 +39,8 @@ mod erase;
 mod export;
 
 use std::fmt;
-use std::str::FromStr;
 
+use crate::config::RetentionDays;
 use crate::db::Db;
 use crate::domain::{PhoneNumber, RefCode};
 
@@ -55,45 +55,6 @@ pub const BATCH: usize = 500;
 
 /// How often each app instance runs the retention job.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
-
-/// `NAVDESK_RETENTION_DAYS`: days after a case is closed before its resident's personal data
-/// is removed, or `off`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RetentionDays(pub Option<i64>);
-
-impl RetentionDays {
-    pub const DEFAULT: RetentionDays = RetentionDays(Some(730));
-
-    /// Cases closed before this moment are old enough.
-    pub fn cutoff(self, now: i64) -> Option<i64> {
-        self.0.map(|days| now - days * 86_400)
-    }
-}
-
-impl FromStr for RetentionDays {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let text = text.trim();
-        if text.eq_ignore_ascii_case("off") {
-            return Ok(RetentionDays(None));
-        }
-        match text.parse::<i64>() {
-            Ok(days) if (1..=36_500).contains(&days) => Ok(RetentionDays(Some(days))),
-            _ => Err(format!(
-                "{text:?} is not a number of days from 1 to 36500, or off"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for RetentionDays {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(days) => write!(f, "{days}"),
-            None => f.write_str("off"),
-        }
-    }
-}
 
 /// Which resident a request is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -251,19 +212,6 @@ pub fn start(db: Db, days: RetentionDays) -> Option<tokio::task::JoinHandle<()>>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retention_days_parse() {
-        assert_eq!("730".parse(), Ok(RetentionDays(Some(730))));
-        assert_eq!(" OFF ".parse(), Ok(RetentionDays(None)));
-        assert!("0".parse::<RetentionDays>().is_err());
-        assert!("two years".parse::<RetentionDays>().is_err());
-        assert_eq!(
-            RetentionDays(Some(2)).cutoff(200_000),
-            Some(200_000 - 172_800)
-        );
-        assert_eq!(RetentionDays(None).cutoff(1), None);
-    }
 
     #[test]
     fn selectors_parse_like_the_app() {

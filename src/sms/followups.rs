@@ -26,47 +26,7 @@ use crate::i18n::{I18n, Lang};
 
 const DAY: i64 = 86_400;
 
-/// When each follow-up is due; `None` or empty turns one off. Set from the environment
-/// (`NAVDESK_FOLLOWUP_*`, see the README).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Schedule {
-    pub still_waiting_after: Option<i64>,
-    pub did_you_apply_after: Option<i64>,
-    /// Days after a case was resolved to ask whether the internet still works.
-    pub connected_checks: Vec<i64>,
-    /// Ask how happy the resident was when their case is closed.
-    pub satisfaction: bool,
-    /// How long after falling due a question is still worth asking.
-    pub stale_after: i64,
-}
-
-impl Default for Schedule {
-    fn default() -> Self {
-        Self {
-            still_waiting_after: Some(2 * DAY),
-            did_you_apply_after: Some(3 * DAY),
-            connected_checks: vec![30, 90],
-            satisfaction: true,
-            stale_after: 7 * DAY,
-        }
-    }
-}
-
-/// Reads a list of days like `30,90` (`off` or nothing: none). Each from 1 to 3650.
-pub fn parse_days(text: &str) -> Result<Vec<i64>, String> {
-    let text = text.trim();
-    if text.is_empty() || text.eq_ignore_ascii_case("off") {
-        return Ok(Vec::new());
-    }
-    text.split(',')
-        .map(|d| match d.trim().parse::<i64>() {
-            Ok(n) if (1..=3650).contains(&n) => Ok(n),
-            _ => Err(format!(
-                "{d:?} is not a number of days from 1 to 3650 (like 30,90, or off)"
-            )),
-        })
-        .collect()
-}
+use crate::config::Followups;
 
 /// Residents who may get texts: they agreed, and their number has not said STOP.
 const REACHABLE: &str = "r.phone IS NOT NULL AND r.sms_consent_at IS NOT NULL \
@@ -97,7 +57,7 @@ async fn rows(db: &Db, sql: &str, binds: &[i64]) -> Result<Vec<sqlx::any::AnyRow
 pub async fn plan_due(
     db: &Db,
     i18n: &I18n,
-    schedule: &Schedule,
+    schedule: &Followups,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
     let mut due = Vec::new();
@@ -261,7 +221,7 @@ fn read(
 pub fn start(
     db: Db,
     i18n: std::sync::Arc<I18n>,
-    schedule: Schedule,
+    schedule: Followups,
     outbox: super::worker::Outbox,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -406,21 +366,5 @@ pub async fn apply_answer(
             _ => Ok(Applied::Nothing),
         },
         _ => Ok(Applied::Nothing),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_lists_read_from_the_environment() {
-        assert_eq!(parse_days("30,90"), Ok(vec![30, 90]));
-        assert_eq!(parse_days(" 14 "), Ok(vec![14]));
-        assert_eq!(parse_days("off"), Ok(vec![]));
-        assert_eq!(parse_days(""), Ok(vec![]));
-        for bad in ["0", "30,,90", "thirty", "-5", "4000"] {
-            assert!(parse_days(bad).is_err(), "{bad:?}");
-        }
     }
 }

@@ -2,45 +2,11 @@
 //! (08:00–21:00 unless configured). A text due outside it waits for the window's next opening;
 //! it is never dropped. Pure: the caller passes the clock's reading and the time zone.
 
-use std::fmt;
-use std::str::FromStr;
-
 use jiff::civil::{Date, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::Timestamp;
 
-/// The hours texts may go out, in the resident's local time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SendingWindow {
-    /// Any time (for tests and demos).
-    Off,
-    /// From `start` (included) to `end` (excluded). When `end` is before `start` the window runs
-    /// past midnight; an `end` of 00:00 (written `24:00`) means the end of the day.
-    Daily { start: Time, end: Time },
-}
-
-impl Default for SendingWindow {
-    /// 08:00–21:00.
-    fn default() -> Self {
-        SendingWindow::Daily {
-            start: Time::constant(8, 0, 0, 0),
-            end: Time::constant(21, 0, 0, 0),
-        }
-    }
-}
-
-/// A sending window that cannot be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum WindowError {
-    #[error("expected a sending window like 08:00-21:00, or off; got {0:?}")]
-    Shape(String),
-    #[error("{0:?} is not a time of day: write HH:MM from 00:00 to 23:59 (24:00 only as the end)")]
-    Time(String),
-    #[error(
-        "the sending window {0:?} starts and ends at the same time; write off to allow any time"
-    )]
-    Empty(String),
-}
+use crate::config::SendingWindow;
 
 impl SendingWindow {
     /// Whether a text may go out at this local time of day.
@@ -97,63 +63,6 @@ fn opening(date: Date, start: Time, tz: &TimeZone) -> Option<Timestamp> {
         AmbiguousOffset::Gap { after, .. } => {
             let before_jump = after.to_timestamp(dt).ok()?;
             tz.following(before_jump).next().map(|t| t.timestamp())
-        }
-    }
-}
-
-impl FromStr for SendingWindow {
-    type Err = WindowError;
-
-    /// `off`, or `HH:MM-HH:MM` (an en dash works too).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let text = s.trim();
-        if text.eq_ignore_ascii_case("off") {
-            return Ok(SendingWindow::Off);
-        }
-        let (start, end) = text
-            .split_once(['-', '–'])
-            .ok_or_else(|| WindowError::Shape(text.into()))?;
-        let start = parse_time(start.trim(), false)?;
-        let end = parse_time(end.trim(), true)?;
-        if start == end {
-            return Err(WindowError::Empty(text.into()));
-        }
-        Ok(SendingWindow::Daily { start, end })
-    }
-}
-
-fn parse_time(text: &str, is_end: bool) -> Result<Time, WindowError> {
-    let bad = || WindowError::Time(text.into());
-    let (h, m) = text.split_once(':').ok_or_else(bad)?;
-    let digits = |s: &str, max: u8| -> Result<i8, WindowError> {
-        if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        match s.parse::<u8>() {
-            Ok(v) if v <= max => Ok(v as i8),
-            _ => Err(bad()),
-        }
-    };
-    let (h, m) = (digits(h, 24)?, digits(m, 59)?);
-    match (h, m) {
-        (24, 0) if is_end => Ok(Time::midnight()),
-        (24, _) => Err(bad()),
-        (h, m) => Time::new(h, m, 0, 0).map_err(|_| bad()),
-    }
-}
-
-impl fmt::Display for SendingWindow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SendingWindow::Off => f.write_str("off"),
-            SendingWindow::Daily { start, end } => {
-                let end = if *end == Time::midnight() {
-                    "24:00".to_owned()
-                } else {
-                    end.strftime("%H:%M").to_string()
-                };
-                write!(f, "{}-{end}", start.strftime("%H:%M"))
-            }
         }
     }
 }
@@ -270,36 +179,5 @@ mod tests {
         let to_midnight = window("08:00-24:00");
         assert!(to_midnight.allows(Time::constant(23, 59, 59, 0)));
         assert!(!to_midnight.allows(Time::constant(0, 0, 0, 0)));
-    }
-
-    #[test]
-    fn windows_read_and_print() {
-        for (text, shown) in [
-            ("08:00-21:00", "08:00-21:00"),
-            (" 8:00 – 21:30 ", "08:00-21:30"),
-            ("OFF", "off"),
-            ("22:00-24:00", "22:00-24:00"),
-        ] {
-            assert_eq!(window(text).to_string(), shown, "{text}");
-        }
-        assert_eq!(window("08:00-21:00"), SendingWindow::default());
-        let errors = [
-            ("", WindowError::Shape("".into())),
-            ("8-21", WindowError::Time("8".into())),
-            ("08:00", WindowError::Shape("08:00".into())),
-            ("25:00-26:00", WindowError::Time("25:00".into())),
-            ("08:60-21:00", WindowError::Time("08:60".into())),
-            ("24:00-08:00", WindowError::Time("24:00".into())),
-            ("08:00-24:01", WindowError::Time("24:01".into())),
-            ("+8:00-21:00", WindowError::Time("+8:00".into())),
-            ("09:00-09:00", WindowError::Empty("09:00-09:00".into())),
-        ];
-        for (text, error) in errors {
-            assert_eq!(text.parse::<SendingWindow>(), Err(error), "{text:?}");
-        }
-        assert_eq!(
-            WindowError::Time("25:00".into()).to_string(),
-            "\"25:00\" is not a time of day: write HH:MM from 00:00 to 23:59 (24:00 only as the end)"
-        );
     }
 }

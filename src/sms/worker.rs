@@ -11,11 +11,11 @@ use tokio::sync::Notify;
 
 use super::client::{OutgoingSms, PermanentKind, SendOutcome, Transport};
 use super::outbox::{self, Claimed, Kind, Status};
-use super::quiet::SendingWindow;
+use crate::config::{Config, SendingWindow};
 use crate::db::Db;
 use crate::metrics::TextResult;
 
-/// How the worker runs; `Default` is what production uses.
+/// How the worker runs; `Default` is what `serve` runs with when nothing is configured.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
     /// The resident's time zone for quiet hours.
@@ -41,21 +41,29 @@ pub struct WorkerConfig {
     pub results: crate::metrics::TextResults,
 }
 
-impl Default for WorkerConfig {
-    fn default() -> Self {
+impl WorkerConfig {
+    /// The worker as configured: quiet hours in the configured time zone, the sender's pace,
+    /// the claim's lease and the retries' back-off.
+    pub fn new(config: &Config) -> Self {
         Self {
-            timezone: jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC),
-            window: SendingWindow::default(),
-            segments_per_second: 1.0,
+            timezone: config.timezone.clone(),
+            window: config.sms.sending_window,
+            segments_per_second: config.sms.segments_per_second,
             sender: "log".into(),
             status_callback: None,
-            lease: Duration::from_secs(120),
+            lease: config.sms.lease,
             max_attempts: 8,
-            first_backoff: Duration::from_secs(10),
-            max_backoff: Duration::from_secs(3600),
+            first_backoff: config.sms.retry_first,
+            max_backoff: config.sms.retry_max,
             poll: Duration::from_secs(1),
             results: crate::metrics::TextResults::default(),
         }
+    }
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        Self::new(&Config::default())
     }
 }
 
