@@ -176,15 +176,14 @@ pub fn app(state: AppState) -> Router {
         });
     // Outermost, so the time counted is the whole answer's; a layer on the router still sees
     // the route template it matched. Only when someone can read the figures.
-    let router = if state.config.metrics_addr.is_some() {
+    if state.config.metrics_addr.is_some() {
         router.layer(axum::middleware::from_fn_with_state(
             state.metrics.clone(),
             metrics::track,
         ))
     } else {
         router
-    };
-    router
+    }
 }
 
 /// `GET /readyz`: ready when the database answers.
