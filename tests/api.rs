@@ -5,6 +5,8 @@ mod common;
 use common::location;
 
 use common::{form_with, valid_form, TestApp};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 const TABLES: &[&str] = &["residents", "cases", "case_events"];
 
@@ -438,42 +440,72 @@ async fn health_and_readiness(app: TestApp) {
     app.stop().await;
 }
 
+/// Requests the server has begun to answer when it is told to stop are answered and stored;
+/// connections after that are refused. Each held request stops before its body and asks
+/// `Expect: 100-continue`: the server's `100 Continue` says its handler is reading the request,
+/// so it is in flight for sure, and stays so until the test sends the body.
 async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
-    // Fire a burst of submissions, then ask the server to stop while they are in flight.
-    let mut sent = Vec::new();
-    for _ in 0..40 {
-        let client = app.client.clone();
-        let url = app.url("/help");
-        let body: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(valid_form())
-            .finish();
-        sent.push(tokio::spawn(async move {
-            client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
-                .await
-        }));
+    const HELD: usize = 4;
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(valid_form())
+        .finish();
+    let head = format!(
+        "POST /help HTTP/1.1\r\nHost: {}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        app.addr,
+        body.len()
+    );
+    let mut held = Vec::new();
+    for _ in 0..HELD {
+        let mut conn = TcpStream::connect(app.addr).await.expect("connects");
+        conn.write_all(head.as_bytes()).await.unwrap();
+        let answer = read_head(&mut conn).await;
+        assert!(answer.starts_with("HTTP/1.1 100 Continue"), "{answer}");
+        held.push(conn);
     }
-    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    let db = app.db.clone();
-    app.stop().await;
+
+    let (addr, db) = (app.addr, app.db.clone());
+    let stopping = tokio::spawn(app.stop());
+    // Stopped once it refuses new connections.
+    let refused = common::eventually(
+        async || TcpStream::connect(addr).await.is_err(),
+        |refused| *refused,
+    )
+    .await;
+    assert!(refused, "the server stops taking connections");
+    let late = reqwest::Client::new()
+        .post(format!("http://{addr}/help"))
+        .form(&valid_form())
+        .send()
+        .await;
+    let err = late.expect_err("a request after the stop is not accepted");
+    assert!(err.is_connect() || err.is_request(), "{err}");
+    assert!(
+        !stopping.is_finished(),
+        "the server waits for the requests it holds"
+    );
+
     let mut confirmed = 0;
-    for handle in sent {
-        match handle.await.unwrap() {
-            Ok(resp) => {
-                assert_eq!(
-                    resp.status(),
-                    303,
-                    "an accepted request is answered, not cut off"
-                );
-                confirmed += 1;
-            }
-            // Connections the server had not accepted before it stopped are refused.
-            Err(err) => assert!(err.is_connect() || err.is_request(), "{err}"),
-        }
+    let mut codes = Vec::new();
+    for mut conn in held {
+        conn.write_all(body.as_bytes()).await.unwrap();
+        let answer = read_head(&mut conn).await;
+        assert!(
+            answer.starts_with("HTTP/1.1 303"),
+            "an accepted request is answered, not cut off: {answer}"
+        );
+        let code = answer
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .find(|(name, _)| name.eq_ignore_ascii_case("location"))
+            .and_then(|(_, to)| to.trim().strip_prefix("/help/"))
+            .expect("a reference code")
+            .to_owned();
+        codes.push(code);
+        confirmed += 1;
     }
+    stopping.await.expect("server stopped");
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
         .fetch_one(&db.pool)
         .await
@@ -482,7 +514,32 @@ async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
         stored, confirmed,
         "every confirmed request is stored, and only those"
     );
+    for code in codes {
+        let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE ref_code = $1")
+            .bind(&code)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(found, 1, "{code} is stored");
+    }
     assert!(confirmed > 0);
+}
+
+/// What the server answered on `conn` up to the end of the head (status line and headers).
+async fn read_head(conn: &mut TcpStream) -> String {
+    let mut got = Vec::new();
+    let read = async {
+        while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+            let mut chunk = [0; 1024];
+            let n = conn.read(&mut chunk).await.expect("read");
+            assert!(n > 0, "the server closed the connection");
+            got.extend_from_slice(&chunk[..n]);
+        }
+    };
+    tokio::time::timeout(common::WAIT, read)
+        .await
+        .expect("the server answers");
+    String::from_utf8_lossy(&got).into_owned()
 }
 
 /// Many submissions at once are committed together, each resident with their own case; one

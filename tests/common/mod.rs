@@ -13,6 +13,7 @@ pub mod staff;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use navdesk::config::Config;
 use navdesk::db::Db;
@@ -78,6 +79,33 @@ impl TestApp {
             handle.await.expect("server task").expect("server");
         }
     }
+}
+
+/// How long a test waits for what the app does on its own time (a text sent, a case placed, a
+/// row written) before calling it missing. A wait ends as soon as its state is there, so this
+/// only bounds a failing test: generous, because a loaded CI machine is slow.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// Reads `read` again every 20 ms until `done` holds or `limit` has passed; returns the last
+/// reading, for the test to assert on (so a failure says what the test expected).
+pub async fn poll_until<T>(
+    limit: Duration,
+    mut read: impl AsyncFnMut() -> T,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let started = Instant::now();
+    loop {
+        let value = read().await;
+        if done(&value) || started.elapsed() >= limit {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// `poll_until` with the usual limit, `WAIT`.
+pub async fn eventually<T>(read: impl AsyncFnMut() -> T, done: impl Fn(&T) -> bool) -> T {
+    poll_until(WAIT, read, done).await
 }
 
 pub fn require_all_tiers() -> bool {
