@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::staff::{browser, hidden, staff, text, Staff, PASSWORD};
+use common::staff::{browser, hidden, text, Staff, PASSWORD};
 use common::{location, TestApp};
 use navdesk::auth::Role;
 
@@ -43,11 +43,7 @@ async fn audit_actions(app: &TestApp) -> Vec<(String, Option<i64>, Option<i64>)>
 
 /// A fresh browser signs in; returns the answer's status and the browser.
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> (u16, Staff) {
-    let who = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
+    let who = app.anonymous();
     let (_, login) = who.page("/login").await;
     let token = hidden(&login, "csrf_token");
     let resp = who
@@ -72,30 +68,9 @@ async fn post_with_csrf(who: &Staff, path: &str, fields: &[(&str, &str)]) -> req
 }
 
 async fn each_role_reaches_only_its_pages(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
+    let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
     let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
     let nav_user = user_id(&app, "nav@navdesk.example").await;
@@ -181,30 +156,9 @@ async fn each_role_reaches_only_its_pages(app: TestApp) {
 }
 
 async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
+    let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
     let nav_user = user_id(&app, "nav@navdesk.example").await;
     let profile = [
@@ -263,22 +217,8 @@ async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestA
 }
 
 async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
     let nav_id = nav.navigator_id.unwrap();
     let nav_user = user_id(&app, "nav@navdesk.example").await;
     let five_points = area(&app, "Five Points").await.to_string();
@@ -545,22 +485,8 @@ fn program_form<'a>(organization: &'a str, name: &'a str) -> Vec<(&'a str, &'a s
 }
 
 async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
     let area_id = area(&app, "Five Points").await.to_string();
 
     let mut form = program_form("Comcast", "Internet Essentials");
@@ -755,22 +681,8 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
 }
 
 async fn disabling_an_account_ends_its_sessions_and_sign_in(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let admin = app.with_user(Role::Admin).await;
     let nav_user = user_id(&app, "nav@navdesk.example").await;
     let admin_user = user_id(&app, "admin@navdesk.example").await;
     let (status, list) = admin.page("/users").await;
@@ -832,14 +744,7 @@ fn invite_path(body: &str) -> String {
 }
 
 async fn invite_links_set_a_password_once(app: TestApp) {
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
 
     // Bad input first: 422, values kept, nobody created.
     let resp = post_with_csrf(
@@ -914,11 +819,7 @@ async fn invite_links_set_a_password_once(app: TestApp) {
     );
 
     // Rosa opens the link in her own browser.
-    let rosa_browser = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
+    let rosa_browser = app.anonymous();
     let (status, page) = rosa_browser.page(&path).await;
     assert_eq!(status, 200);
     assert!(page.contains("rosa@navdesk.example"));

@@ -5,7 +5,7 @@ mod common;
 
 use common::location;
 
-use common::staff::{browser, hidden, navigator, new_case, staff, text, Staff};
+use common::staff::{browser, hidden, new_case, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
 use navdesk::cases::store::Val;
@@ -41,8 +41,12 @@ async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
 }
 
 async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let day = 86_400;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now() - 3 * day).await;
     let (older, older_code) = new_case(&app, "Luis Gómez", now() - 5 * day).await;
@@ -149,8 +153,12 @@ async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
 }
 
 async fn a_case_is_taken_once(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let path = format!("/cases/{id}/take");
 
@@ -204,12 +212,8 @@ async fn a_case_is_taken_once(app: TestApp) {
 async fn navigators_taking_at_once_get_it_once(app: TestApp) {
     let mut navigators = Vec::new();
     for i in 0..5 {
-        let who = navigator(
-            &app,
-            &format!("nav{i}@navdesk.example"),
-            &format!("Nav {i}"),
-        )
-        .await;
+        let (email, name) = (format!("nav{i}@navdesk.example"), format!("Nav {i}"));
+        let who = app.with_navigator(&email, &name).await;
         let token = who.csrf().await;
         navigators.push((who, token));
     }
@@ -246,7 +250,9 @@ async fn navigators_taking_at_once_get_it_once(app: TestApp) {
 }
 
 async fn notes_and_status_changes(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, id, &ana).await;
     let case = format!("/cases/{id}");
@@ -444,7 +450,9 @@ async fn notes_and_status_changes(app: TestApp) {
 }
 
 async fn staff_posts_need_the_csrf_token(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let (queued, _) = new_case(&app, "Tomás Vega", now()).await;
     let (mine, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, mine, &ana).await;
@@ -472,15 +480,13 @@ async fn staff_posts_need_the_csrf_token(app: TestApp) {
 }
 
 async fn a_supervisor_sees_every_open_case(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
     let (assigned, assigned_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (_, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     let (closed, closed_code) = new_case(&app, "Luis Gómez", now()).await;
@@ -525,7 +531,9 @@ async fn a_supervisor_sees_every_open_case(app: TestApp) {
 }
 
 async fn caseloads_come_fifty_to_a_page(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let start = now() - 1000;
     let mut codes = Vec::new();
     for i in 0..51 {
@@ -668,8 +676,12 @@ async fn first_contact_at(app: &TestApp, case_id: i64) -> Option<i64> {
 }
 
 async fn contacts_are_logged(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, id, &ana).await;
     let case = format!("/cases/{id}");
@@ -816,7 +828,9 @@ async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>
 }
 
 async fn views_and_changes_are_audited(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let ana_id = user_id(&app, "ana@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let resident: i64 = sqlx::query_scalar("SELECT resident_id FROM cases WHERE id = $1")
@@ -870,31 +884,29 @@ async fn views_and_changes_are_audited(app: TestApp) {
     );
 
     // A case the user may not see writes nothing.
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     assert_eq!(ben.page(&case).await.0, 404);
     assert_eq!(audit_rows(&app).await, vec![view.clone(), note, view]);
     app.stop().await;
 }
 
 async fn only_admins_read_the_audit_log(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Supervisor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let root = staff(
-        &app,
-        "root@navdesk.example",
-        "Ida Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Supervisor")
+        .await;
+    let root = app
+        .with_user(Role::Admin)
+        .named("root@navdesk.example", "Ida Admin")
+        .await;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     assign(&app, mine, &ana).await;
@@ -950,14 +962,10 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
 }
 
 async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
-    let root = staff(
-        &app,
-        "root@navdesk.example",
-        "Ida Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let root = app
+        .with_user(Role::Admin)
+        .named("root@navdesk.example", "Ida Admin")
+        .await;
     let root_id = user_id(&app, "root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for i in 0..105 {

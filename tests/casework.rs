@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::staff::{hidden, navigator, new_case, staff, text, Staff};
+use common::staff::{hidden, new_case, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
 use navdesk::domain::{AgeBand, Benefit, Channel, ContactMethod, Need, PhoneNumber};
@@ -125,7 +125,9 @@ async fn post_case(
 }
 
 async fn referrals_close_the_loop(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let (other, _) = new_case(&app, "Tomás Vega", now()).await;
     assign(&app, id, &ana).await;
@@ -269,7 +271,9 @@ type OutcomeRow = (
 );
 
 async fn outcomes_are_recorded(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, id, &ana).await;
 
@@ -376,7 +380,9 @@ fn refs_after(body: &str, heading: &str) -> Vec<String> {
 }
 
 async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let day = 86_400;
     let (contacted, contacted_ref) = new_case(&app, "Contacted", now() - 10 * day).await;
     let (follow, follow_ref) = new_case(&app, "Follow up", now() - 9 * day).await;
@@ -429,7 +435,9 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
 }
 
 async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let five_points = area(&app, "Five Points").await;
     sqlx::query(
         "UPDATE navigators SET languages = 'en,am', skills = 'internet,tech_support' WHERE id = $1",
@@ -513,7 +521,9 @@ async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
     }
 
     // A navigator with no areas covers the whole city.
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let (_, body) = ben.page("/cases").await;
     assert_eq!(
         refs_after(&body, "Waiting for a navigator").len(),
@@ -525,15 +535,13 @@ async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
 }
 
 async fn replies_not_yet_read_are_flagged(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now() - 100).await;
     assign(&app, id, &ana).await;
     let (_, body) = ana.page("/cases").await;
@@ -556,15 +564,13 @@ async fn replies_not_yet_read_are_flagged(app: TestApp) {
 }
 
 async fn supervisors_filter_and_search(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let day = 86_400;
     let (old_es, old_es_ref) = request(
         &app,
@@ -659,16 +665,16 @@ async fn supervisors_filter_and_search(app: TestApp) {
 }
 
 async fn supervisors_reassign_one_or_many(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let (a, _) = new_case(&app, "One", now()).await;
     let (b, _) = new_case(&app, "Two", now()).await;
     let (c, _) = new_case(&app, "Three", now()).await;
@@ -790,7 +796,9 @@ async fn supervisors_reassign_one_or_many(app: TestApp) {
 }
 
 async fn staff_record_requests_taken_by_phone(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let (status, body) = ana.page("/cases/new").await;
     assert_eq!(status, 200);
     assert!(body.contains("action=\"/cases/new\""));
@@ -869,16 +877,16 @@ async fn staff_record_requests_taken_by_phone(app: TestApp) {
 }
 
 async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let dana = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let five_points = area(&app, "Five Points").await;
     // Ana speaks Spanish and covers Five Points; Ben speaks English only.
     sqlx::query("UPDATE navigators SET languages = 'en' WHERE id = $1")
@@ -998,16 +1006,14 @@ async fn referral_to(app: &TestApp, case_id: i64, program: i64) -> Vec<String> {
 }
 
 async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let bob = navigator(&app, "bob@navdesk.example", "Bob Ngata").await;
-    let sam = staff(
-        &app,
-        "sam@navdesk.example",
-        "Sam Ortiz",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let bob = app.with_navigator("bob@navdesk.example", "Bob Ngata").await;
+    let sam = app
+        .with_user(Role::Supervisor)
+        .named("sam@navdesk.example", "Sam Ortiz")
+        .await;
     let five_points = area(&app, "Five Points").await;
     sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
         .bind(bob.navigator_id.unwrap())

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use common::staff::{self, Staff};
+use common::staff::Staff;
 use common::{Backend, TestApp};
 use navdesk::auth::Role;
 
@@ -446,14 +446,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
     )
     .await;
 
-    let admin = staff::staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
     navdesk::maps::stats::refresh(&app.db, now, true, 1000)
         .await
         .unwrap();
@@ -763,14 +756,7 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         now + 3600,
     )
     .await;
-    let admin = staff::staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
 
     // Without --yes: what would go, and nothing changes.
     let (ok, out, err) = navdesk(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::staff::{staff, Staff};
+use common::staff::Staff;
 use common::TestApp;
 use navdesk::auth::Role;
 
@@ -162,22 +162,11 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, Some((1000, 400))).await;
     let b = area(&app, "Beta", 39.76, -104.95, Some((1000, 100))).await;
     let _c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = staff(
-        &app,
-        "sue@navdesk.example",
-        "Sue Visor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let nav = staff(
-        &app,
-        "nia@navdesk.example",
-        "Nia Gator",
-        Role::Navigator,
-        true,
-    )
-    .await;
+    let supervisor = app
+        .with_user(Role::Supervisor)
+        .named("sue@navdesk.example", "Sue Visor")
+        .await;
+    let nav = app.with_navigator("nia@navdesk.example", "Nia Gator").await;
     let x = nav.navigator_id.unwrap();
     // The navigator covers Alpha only, with room for 10 cases.
     sqlx::query("UPDATE navigators SET capacity = 10 WHERE id = $1")
@@ -535,14 +524,10 @@ async fn reports_suppress_small_groups(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, None).await;
     let b = area(&app, "Beta", 39.76, -104.95, None).await;
     let c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = staff(
-        &app,
-        "sue@navdesk.example",
-        "Sue Visor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let supervisor = app
+        .with_user(Role::Supervisor)
+        .named("sue@navdesk.example", "Sue Visor")
+        .await;
     let base = Req {
         language: "en",
         needs: "internet",

@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::staff::{hidden, navigator, staff, text, Staff};
+use common::staff::{hidden, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
 use navdesk::cases::autoassign::{self, Rule};
@@ -69,11 +69,19 @@ async fn case_of(app: &TestApp, location: &str) -> i64 {
 async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     let five_points = area(&app, "Five Points").await;
     let montbello = area(&app, "Montbello").await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
-    let carla = navigator(&app, "carla@navdesk.example", "Carla Ruiz").await;
-    let dora = navigator(&app, "dora@navdesk.example", "Dora Mendez").await;
-    let eva = navigator(&app, "eva@navdesk.example", "Eva Solis").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
+    let carla = app
+        .with_navigator("carla@navdesk.example", "Carla Ruiz")
+        .await;
+    let dora = app
+        .with_navigator("dora@navdesk.example", "Dora Mendez")
+        .await;
+    let eva = app.with_navigator("eva@navdesk.example", "Eva Solis").await;
     profile(&app, &ana, "en,es", 12, &[five_points]).await;
     // Ben covers Five Points but speaks no Spanish; Carla speaks it but covers Montbello; Dora
     // fits but has no room left; Eva speaks Spanish and covers the whole city, with a
@@ -134,14 +142,10 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     );
 
     // Ana's account is disabled: her case goes back to matching and on to Eva.
-    let admin = staff(
-        &app,
-        "root@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app
+        .with_user(Role::Admin)
+        .named("root@navdesk.example", "Ada Admin")
+        .await;
     let (_, users) = admin.page("/users").await;
     let token = hidden(&users, "csrf_token");
     let ana_user: i64 = sqlx::query_scalar("SELECT user_id FROM navigators WHERE id = $1")
@@ -182,7 +186,9 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
 /// taken is left alone; nobody who fits means the case waits.
 async fn the_rule_decides_when_to_assign(app: TestApp) {
     let five_points = area(&app, "Five Points").await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     // Ana covers the whole city (no areas), so she never "covers" a named area.
     profile(&app, &ana, "en,es", 5, &[]).await;
     let (case_id, _) = common::staff::new_case(&app, "Rosa Díaz", navdesk::db::now()).await;

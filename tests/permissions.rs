@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::staff::{new_case, staff, Staff};
+use common::staff::{new_case, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
 
@@ -46,43 +46,21 @@ async fn ask(who: &Staff, method: &str, path: &str, token: &str) -> (u16, Option
 }
 
 async fn every_role_against_every_staff_route(app: TestApp) {
-    let nav = staff(
-        &app,
-        "ana@navdesk.example",
-        "Ana Navarro",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let other = staff(
-        &app,
-        "ben@navdesk.example",
-        "Ben Okafor",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "ines@navdesk.example",
-        "Inés Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
-    let anonymous = Staff {
-        client: common::staff::browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
+    let nav = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
+    let other = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
+    let sup = app
+        .with_user(Role::Supervisor)
+        .named("dana@navdesk.example", "Dana Brooks")
+        .await;
+    let admin = app
+        .with_user(Role::Admin)
+        .named("ines@navdesk.example", "Inés Admin")
+        .await;
+    let anonymous = app.anonymous();
     // Ana covers Montbello only; her own case and the queued one are there, Ben's is not.
     let montbello: i64 =
         sqlx::query_scalar("INSERT INTO areas (name) VALUES ('Montbello') RETURNING id")

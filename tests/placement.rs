@@ -290,7 +290,9 @@ async fn the_sweep_and_staff_intake_place_requests(backend: Backend) {
         "the area it was stored with"
     );
 
-    let ana = common::staff::navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let token = ana.csrf().await;
     let mut form: Vec<(&str, &str)> = common::valid_form()
         .into_iter()

@@ -7,7 +7,7 @@
 mod common;
 
 use common::sms::{post_signed, with_fake_twilio_and};
-use common::staff::{browser, hidden, staff, text, Staff, PASSWORD};
+use common::staff::{browser, hidden, text, Staff, PASSWORD};
 use common::{Backend, TestApp};
 use navdesk::auth::Role;
 use navdesk::config::{Config, RateLimit};
@@ -85,14 +85,9 @@ async fn spawn_sms(backend: Backend, configure: impl FnOnce(&mut Config)) -> Opt
 }
 
 async fn admin(app: &TestApp) -> Staff {
-    staff(
-        app,
-        "root@navdesk.example",
-        "Root Admin",
-        Role::Admin,
-        false,
-    )
-    .await
+    app.with_user(Role::Admin)
+        .named("root@navdesk.example", "Root Admin")
+        .await
 }
 
 fn assert_locked_down(resp: &reqwest::Response, what: &str, https: bool) {

@@ -6,7 +6,7 @@
 mod common;
 
 use common::sms::{field, post_signed, received, with_fake_twilio_and};
-use common::staff::{hidden, navigator, text};
+use common::staff::{hidden, text};
 use common::Backend;
 
 /// Every value of the hidden field `name` on a page, in page order.
@@ -38,7 +38,9 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
         .trim_start_matches("/help/")
         .to_owned();
     assert_eq!(received(&got, 1).await.len(), 1, "the confirmation");
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app
+        .with_navigator("ana@navdesk.example", "Ana Navarro")
+        .await;
     let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
         .bind(&code)
         .fetch_one(&app.db.pool)
@@ -132,7 +134,9 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
     assert_eq!(app.count("sms_messages").await, before);
 
     // Another navigator may not text from this case.
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ben = app
+        .with_navigator("ben@navdesk.example", "Ben Okafor")
+        .await;
     let (_, ben_page) = ben.page("/cases").await;
     let ben_token = hidden(&ben_page, "csrf_token");
     let resp = ben

@@ -100,7 +100,6 @@ pub fn hidden(body: &str, name: &str) -> String {
         .to_owned()
 }
 
-/// A staff account, a navigator row when `navigator`, and a browser signed in as them.
 /// A staff account with the test password; its user id.
 pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role: Role) -> i64 {
     navdesk::auth::create_user(
@@ -117,33 +116,113 @@ pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role
     .expect("user created")
 }
 
-pub async fn staff(app: &TestApp, email: &str, name: &str, role: Role, navigator: bool) -> Staff {
-    let user_id = create_staff_in(&app.db, email, name, role).await;
-    let navigator_id = if navigator {
-        Some(
-            sqlx::query_scalar(
-                "INSERT INTO navigators (user_id, languages, skills, capacity) \
-                 VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
-            )
-            .bind(user_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("navigator row"),
-        )
-    } else {
-        None
-    };
-    let who = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id,
-    };
-    who.sign_in(email).await;
-    who
+/// Someone on staff, set up the way a test needs them (in the style of crates.io's
+/// `TestApp::init().with_user()`): `app.with_user(Role::Supervisor).await` is Sam Sup, signed
+/// in with a browser of their own; `.named(email, name)` says who instead; a navigator has a
+/// navigator profile (languages en and es, internet, device and tech support, 20 cases).
+/// `.create()` makes the account without signing in, for tests that sign in themselves.
+#[must_use = "nothing is made until it is awaited"]
+pub struct NewStaff<'a> {
+    app: &'a TestApp,
+    role: Role,
+    email: &'a str,
+    name: &'a str,
+    profile: bool,
 }
 
-pub async fn navigator(app: &TestApp, email: &str, name: &str) -> Staff {
-    staff(app, email, name, Role::Navigator, true).await
+/// What `NewStaff::create` made.
+pub struct Account {
+    pub user_id: i64,
+    pub navigator_id: Option<i64>,
+}
+
+impl TestApp {
+    /// A staff member with `role`: Nia Nav, Sam Sup or Ada Admin unless `.named(..)`.
+    pub fn with_user(&self, role: Role) -> NewStaff<'_> {
+        let (email, name) = match role {
+            Role::Navigator => ("nav@navdesk.example", "Nia Nav"),
+            Role::Supervisor => ("sup@navdesk.example", "Sam Sup"),
+            Role::Admin => ("admin@navdesk.example", "Ada Admin"),
+        };
+        NewStaff {
+            app: self,
+            role,
+            email,
+            name,
+            profile: role == Role::Navigator,
+        }
+    }
+
+    /// A navigator with a profile, signed in once awaited.
+    pub fn with_navigator<'a>(&'a self, email: &'a str, name: &'a str) -> NewStaff<'a> {
+        self.with_user(Role::Navigator).named(email, name)
+    }
+
+    /// A browser of its own, signed in as nobody.
+    pub fn anonymous(&self) -> Staff {
+        Staff {
+            client: browser(),
+            base: self.base.clone(),
+            navigator_id: None,
+        }
+    }
+}
+
+impl<'a> NewStaff<'a> {
+    pub fn named(self, email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            ..self
+        }
+    }
+
+    /// With a navigator profile or without one, whatever the role.
+    pub fn profile(self, profile: bool) -> Self {
+        Self { profile, ..self }
+    }
+
+    /// The account (with the test password), and the profile when asked for; nobody signs in.
+    pub async fn create(self) -> Account {
+        let user_id = create_staff_in(&self.app.db, self.email, self.name, self.role).await;
+        let navigator_id = if self.profile {
+            Some(
+                sqlx::query_scalar(
+                    "INSERT INTO navigators (user_id, languages, skills, capacity) \
+                     VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
+                )
+                .bind(user_id)
+                .fetch_one(&self.app.db.pool)
+                .await
+                .expect("navigator row"),
+            )
+        } else {
+            None
+        };
+        Account {
+            user_id,
+            navigator_id,
+        }
+    }
+}
+
+impl<'a> std::future::IntoFuture for NewStaff<'a> {
+    type Output = Staff;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Staff> + Send + 'a>>;
+
+    /// The account, signed in with a browser of its own.
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move {
+            let (app, email) = (self.app, self.email);
+            let account = self.create().await;
+            let who = Staff {
+                navigator_id: account.navigator_id,
+                ..app.anonymous()
+            };
+            who.sign_in(email).await;
+            who
+        })
+    }
 }
 
 /// A new request from a resident; returns the case's id and reference code.
