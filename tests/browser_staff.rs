@@ -769,17 +769,16 @@ async fn a_supervisor_reads_the_service_gap_map() {
     b.open("/map").await;
     b.click("a[href^='/map.geojson']").await;
     let file = dir.join("navdesk-map.geojson");
-    let mut text = None;
-    for _ in 0..100 {
-        if let Ok(t) = std::fs::read_to_string(&file) {
-            if !t.is_empty() {
-                text = Some(t);
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let text = text.expect("the GeoJSON was downloaded");
+    let text = common::eventually(
+        async || {
+            std::fs::read_to_string(&file)
+                .ok()
+                .filter(|t| !t.is_empty())
+        },
+        Option::is_some,
+    )
+    .await
+    .expect("the GeoJSON was downloaded");
     let gj: geojson::GeoJson = text.parse().expect("the download is valid GeoJSON");
     let geojson::GeoJson::FeatureCollection(fc) = gj else {
         panic!("not a FeatureCollection")

@@ -855,17 +855,17 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         now,
     )
     .await;
-    let mut sent = 0;
-    for _ in 0..100 {
-        sent = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sms_messages WHERE body = 'Bob, your laptop is ready' AND status IN ('sent', 'queued', 'delivered')")
-            .fetch_one(&app.db.pool)
+    let sent = common::eventually(
+        async || {
+            app.count(
+                "sms_messages WHERE body = 'Bob, your laptop is ready' \
+                 AND status IN ('sent', 'queued', 'delivered')",
+            )
             .await
-            .unwrap();
-        if sent == 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        },
+        |sent| *sent == 1,
+    )
+    .await;
     assert_eq!(sent, 1, "the worker ran");
     let ana_sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE case_id = $1 AND sent_at IS NOT NULL AND created_at > $2")
         .bind(ana[1].case)
@@ -1020,14 +1020,11 @@ async fn the_server_runs_retention_by_itself(app: TestApp, url: String) {
     let mut config = navdesk::config::Config::for_database(url);
     config.retention = "30".parse().unwrap();
     let second = navdesk::Application::build(config).await.unwrap();
-    let mut erased = false;
-    for _ in 0..100 {
-        erased = personal_fields(&app, old.resident).await == ERASED;
-        if erased {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let erased = common::eventually(
+        async || personal_fields(&app, old.resident).await == ERASED,
+        |erased| *erased,
+    )
+    .await;
     assert!(
         erased,
         "the server cleared the resident whose case closed 40 days ago"

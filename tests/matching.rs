@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::staff::{hidden, text, Staff};
 use common::TestApp;
 use navdesk::auth::Role;
@@ -40,21 +38,18 @@ async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, are
     }
 }
 
-/// The navigator a case is assigned to, once automatic assignment has run (it runs after the
-/// resident's confirmation, so wait for it a little).
+/// The navigator a case is assigned to (other than `not`), once automatic assignment has run
+/// (it runs after the resident's confirmation).
 async fn assigned_navigator(app: &TestApp, case_id: i64, not: Option<i64>) -> Option<i64> {
-    for _ in 0..100 {
-        let found: Option<i64> = sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
+    let read = async || -> Option<i64> {
+        sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_one(&app.db.pool)
             .await
-            .unwrap();
-        if found.is_some() && found != not {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    None
+            .unwrap()
+    };
+    let found = common::eventually(read, |found| found.is_some() && *found != not).await;
+    found.filter(|_| found != not)
 }
 
 async fn case_of(app: &TestApp, location: &str) -> i64 {

@@ -1296,18 +1296,12 @@ async fn secrets_never_reach_the_logs(backend: Backend) {
     let code = common::location(&resp)
         .trim_start_matches("/help/")
         .to_owned();
-    for _ in 0..200 {
-        if !seen.lock().unwrap().is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let basic = seen
-        .lock()
-        .unwrap()
-        .first()
-        .cloned()
-        .expect("a text was sent");
+    let basic = common::eventually(
+        async || seen.lock().unwrap().first().cloned(),
+        Option::is_some,
+    )
+    .await
+    .expect("a text was sent");
     use base64::Engine;
     let credentials =
         base64::engine::general_purpose::STANDARD.encode(format!("{LOG_SID}:{LOG_AUTH_TOKEN}"));

@@ -6,7 +6,6 @@
 mod common;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use common::sms::{field, post_signed, received, with_fake_twilio_and};
 use common::{Backend, TestApp};
@@ -38,19 +37,15 @@ async fn scalar(app: &TestApp, sql: &str, bind: i64) -> Option<i64> {
 async fn nth_text(app: &TestApp, got: &common::sms::Received, n: usize) -> String {
     let texts = received(got, n).await;
     assert_eq!(texts.len(), n, "text {n} sent");
-    for _ in 0..100 {
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM sms_messages WHERE direction = 'out' \
-             AND status IN ('scheduled', 'sending')",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-        if waiting == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let waiting = common::eventually(
+        async || {
+            app.count("sms_messages WHERE direction = 'out' AND status IN ('scheduled', 'sending')")
+                .await
+        },
+        |waiting| *waiting == 0,
+    )
+    .await;
+    assert_eq!(waiting, 0, "text {n} recorded as handed over");
     field(&texts[n - 1], "Body").unwrap().to_owned()
 }
 

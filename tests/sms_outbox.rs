@@ -305,33 +305,31 @@ async fn a_resident_who_agreed_gets_the_confirmation_at_once(backend: Backend) {
     let callback = field(text, "StatusCallback").unwrap();
     assert!(callback.contains("/sms/status?id="), "{callback}");
     // Recorded as handed to the provider, on the case's timeline.
-    let mut status = String::new();
-    for _ in 0..50 {
-        status = sqlx::query_scalar("SELECT status FROM sms_messages WHERE kind = 'confirmation'")
+    let status: String = common::eventually(
+        async || {
+            sqlx::query_scalar("SELECT status FROM sms_messages WHERE kind = 'confirmation'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap()
+        },
+        |status| status == "queued",
+    )
+    .await;
+    assert_eq!(status, "queued");
+    let events: i64 = common::eventually(
+        async || {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id \
+                 WHERE c.ref_code = $1 AND e.kind = 'sms_out'",
+            )
+            .bind(&code)
             .fetch_one(&app.db.pool)
             .await
-            .unwrap();
-        if status == "queued" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_eq!(status, "queued");
-    let mut events = 0;
-    for _ in 0..50 {
-        events = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id \
-             WHERE c.ref_code = $1 AND e.kind = 'sms_out'",
-        )
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-        if events > 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+            .unwrap()
+        },
+        |events| *events > 0,
+    )
+    .await;
     assert_eq!(events, 1, "on the case's timeline");
 
     // Without consent: no text. A number that said STOP: the text is cancelled, not sent.
@@ -346,18 +344,11 @@ async fn a_resident_who_agreed_gets_the_confirmation_at_once(backend: Backend) {
         app.post_form("/help", &common::valid_form()).await.status(),
         303
     );
-    let mut cancelled = 0;
-    for _ in 0..50 {
-        cancelled =
-            sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'")
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
-        if cancelled == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let cancelled = common::eventually(
+        async || app.count("sms_messages WHERE status = 'cancelled'").await,
+        |cancelled| *cancelled == 1,
+    )
+    .await;
     assert_eq!(
         cancelled, 1,
         "the opted-out number's confirmation is cancelled"
@@ -416,16 +407,16 @@ async fn two_instances_send_each_text_once(backend: Backend) {
     }
     first.state().outbox.wake();
     second.state().outbox.wake();
-    let mut sent = 0;
-    for _ in 0..1200 {
-        sent = got.lock().unwrap().len();
-        if sent >= 1000 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    // A moment more, for any text that would go twice.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Every text recorded as handed over: none is left for a worker to send again.
+    let left = "sms_messages WHERE status <> 'queued'";
+    let count = async || -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {left}"))
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+    };
+    common::poll_until(Duration::from_secs(60), count, |left| *left == 0).await;
+    let sent = got.lock().unwrap().len();
     let bodies: Vec<String> = got
         .lock()
         .unwrap()
@@ -446,11 +437,10 @@ async fn two_instances_send_each_text_once(backend: Backend) {
     .await
     .unwrap();
     assert_eq!(workers, 2, "both instances sent");
-    let left: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE status <> 'queued'")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+    let left: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {left}"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(left, 0, "every text recorded as handed over");
 }
 
@@ -488,14 +478,13 @@ async fn texts_get_through_a_provider_outage(backend: Backend) {
         t.immediate = true;
         outbox::enqueue(&app.db, &t, now).await.unwrap();
     }
-    let mut sent = 0;
-    for _ in 0..240 {
-        sent = got.lock().unwrap().len();
-        if sent >= 20 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    // The outage lasts a minute, and retries back off up to 16 s.
+    let sent = common::poll_until(
+        Duration::from_secs(120),
+        async || got.lock().unwrap().len(),
+        |sent| *sent >= 20,
+    )
+    .await;
     assert!(
         std::time::Instant::now() >= down_until,
         "nothing got through while the provider was down"

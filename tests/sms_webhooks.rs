@@ -16,17 +16,18 @@ async fn resident_with_request(app: &TestApp, got: &Received) -> (i64, String) {
     assert_eq!(resp.status(), 303);
     let (id, code) = common::stored_case(app, &resp).await;
     assert_eq!(received(got, 1).await.len(), 1, "the confirmation");
-    for _ in 0..100 {
-        let recorded = count(
-            app,
-            "SELECT COUNT(*) FROM sms_messages WHERE kind = 'confirmation' AND status = 'queued'",
-        )
-        .await;
-        if recorded >= 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let recorded = common::eventually(
+        async || {
+            count(
+                app,
+                "SELECT COUNT(*) FROM sms_messages WHERE kind = 'confirmation' AND status = 'queued'",
+            )
+            .await
+        },
+        |recorded| *recorded >= 1,
+    )
+    .await;
+    assert_eq!(recorded, 1, "the confirmation is recorded as handed over");
     (id, code)
 }
 
@@ -162,18 +163,17 @@ async fn stop_silences_until_start(backend: Backend) {
         "the page says how to get texts again: {page}"
     );
     assert!(!page.contains("Le enviaremos un mensaje de texto con su código"));
-    let mut cancelled = 0;
-    for _ in 0..60 {
-        cancelled = count(
-            &app,
-            "SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'",
-        )
-        .await;
-        if cancelled == 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let cancelled = common::eventually(
+        async || {
+            count(
+                &app,
+                "SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'",
+            )
+            .await
+        },
+        |cancelled| *cancelled == 2,
+    )
+    .await;
     assert_eq!(cancelled, 2, "the staff text and the new confirmation");
     assert_eq!(got.lock().unwrap().len(), 2, "nothing more went out");
 
