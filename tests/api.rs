@@ -79,33 +79,34 @@ async fn a_resident_asks_for_help_and_gets_a_reference_code(app: TestApp) {
         String,
         Option<i64>,
         String,
-    ) = sqlx::query_as(
-        "SELECT name, phone, language, contact_method, sms_consent_at, benefits FROM residents",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    ) = app
+        .row(
+            "SELECT name, phone, language, contact_method, sms_consent_at, benefits FROM residents",
+            (),
+        )
+        .await;
     assert_eq!(name, "Ana Pérez");
     assert_eq!(phone, "+13035550123");
     assert_eq!(language, "es");
     assert_eq!(method, "sms");
     assert!(consent_at.is_some(), "consent is recorded with its time");
     assert_eq!(benefits, "snap");
-    let (status, needs, channel): (String, String, String) =
-        sqlx::query_as("SELECT status, needs, channel FROM cases WHERE ref_code = $1")
-            .bind(&code)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, needs, channel): (String, String, String) = app
+        .row(
+            "SELECT status, needs, channel FROM cases WHERE ref_code = $1",
+            (&code,),
+        )
+        .await;
     assert_eq!(
         (status.as_str(), needs.as_str(), channel.as_str()),
         ("new", "internet,device", "web")
     );
-    let created: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'created'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let created: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE kind = 'created'",
+            (),
+        )
+        .await;
     assert_eq!(created, 1, "the timeline starts with its creation");
     app.stop().await;
 }
@@ -228,10 +229,7 @@ async fn markup_in_a_name_is_stored_as_text_and_shown_escaped(app: TestApp) {
     // Stored: exactly as typed.
     let resp = app.post_form("/help", &form_with("name", evil)).await;
     assert_eq!(resp.status(), 303);
-    let name: String = sqlx::query_scalar("SELECT name FROM residents")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let name: String = app.one("SELECT name FROM residents", ()).await;
     assert_eq!(name, evil);
     app.stop().await;
 }
@@ -573,14 +571,13 @@ async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
     for (i, h) in handles.into_iter().enumerate() {
         match h.await.unwrap() {
             Ok(code) => {
-                let (name, details): (String, String) = sqlx::query_as(
-                    "SELECT r.name, c.details FROM cases c JOIN residents r \
+                let (name, details): (String, String) = app
+                    .row(
+                        "SELECT r.name, c.details FROM cases c JOIN residents r \
                      ON r.id = c.resident_id WHERE c.ref_code = $1",
-                )
-                .bind(code.as_str())
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+                        (code.as_str(),),
+                    )
+                    .await;
                 assert_eq!(
                     name,
                     format!("Batch Test {i}"),

@@ -52,26 +52,21 @@ fn clean(text: &str) -> String {
 
 /// A navigator row for a user (the same as `common::staff::staff` inserts); its id.
 async fn navigator_row(app: &TestApp, user_id: i64) -> i64 {
-    sqlx::query_scalar(
+    app.one(
         "INSERT INTO navigators (user_id, languages, skills, capacity) \
          VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
+        (user_id,),
     )
-    .bind(user_id)
-    .fetch_one(&app.db.pool)
     .await
-    .expect("navigator row")
 }
 
 async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
-    sqlx::query_scalar(
+    app.one(
         "INSERT INTO programs (organization, name, categories) VALUES ($1, $2, 'device') \
          RETURNING id",
+        (organization, name),
     )
-    .bind(organization)
-    .bind(name)
-    .fetch_one(&app.db.pool)
     .await
-    .expect("program")
 }
 
 /// Signs in on the login page like a person: types the email and password and submits.
@@ -296,11 +291,9 @@ async fn a_navigators_day_in_the_browser() {
         "case-programs-referred",
         &[("status", &en.t("referral-status-referred"))]
     )));
-    let referral_id: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("the referral is stored");
+    let referral_id: i64 = app
+        .one("SELECT id FROM referrals WHERE case_id = $1", (case_id,))
+        .await;
     choose(&b, &format!("#f-referral-{referral_id}"), "enrolled").await;
     press_on_case(&b, case_id, &format!("referrals/{referral_id}")).await;
     let referrals = text_of(&b, "table[aria-labelledby='referrals'] tbody").await;
@@ -421,21 +414,21 @@ async fn a_navigators_day_in_the_browser() {
     );
 
     // And the database agrees.
-    let (status, reason, first_contact): (String, Option<String>, Option<i64>) =
-        sqlx::query_as("SELECT status, close_reason, first_contact_at FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("read the case");
+    let (status, reason, first_contact): (String, Option<String>, Option<i64>) = app
+        .row(
+            "SELECT status, close_reason, first_contact_at FROM cases WHERE id = $1",
+            (case_id,),
+        )
+        .await;
     assert_eq!(status, "closed");
     assert_eq!(reason.as_deref(), Some("helped"));
     assert!(first_contact.is_some(), "the first contact is stored");
-    let (program_of, referral_status): (i64, String) =
-        sqlx::query_as("SELECT program_id, status FROM referrals WHERE id = $1")
-            .bind(referral_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("read the referral");
+    let (program_of, referral_status): (i64, String) = app
+        .row(
+            "SELECT program_id, status FROM referrals WHERE id = $1",
+            (referral_id,),
+        )
+        .await;
     assert_eq!(
         (program_of, referral_status.as_str()),
         (program_id, "enrolled")
@@ -449,14 +442,13 @@ async fn a_navigators_day_in_the_browser() {
         Option<i64>,
         Option<i64>,
     );
-    let outcome: OutcomeRow = sqlx::query_as(
-        "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, \
+    let outcome: OutcomeRow = app
+        .row(
+            "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, \
          skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("an outcome row");
+            (case_id,),
+        )
+        .await;
     assert_eq!(
         outcome,
         (
@@ -469,13 +461,12 @@ async fn a_navigators_day_in_the_browser() {
             Some(4)
         )
     );
-    let contacts: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'contact'",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("count contacts");
+    let contacts: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'contact'",
+            (case_id,),
+        )
+        .await;
     assert_eq!(contacts, 1, "one contact is logged");
 
     b.quit().await;
@@ -700,10 +691,9 @@ async fn a_supervisor_reads_the_service_gap_map() {
     for (i, name) in ["Rosa Díaz", "Tomás Vega", "Lidia Cruz"].iter().enumerate() {
         codes.push(new_case(&app, name, now - (i as i64 + 1) * 86_400).await.1);
     }
-    let five_points: i64 = sqlx::query_scalar("SELECT id FROM areas WHERE name = 'Five Points'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let five_points: i64 = app
+        .one("SELECT id FROM areas WHERE name = 'Five Points'", ())
+        .await;
     create_staff_in(
         &app.db,
         "sam@navdesk.example",

@@ -5,9 +5,8 @@ mod common;
 
 use common::location;
 
-use common::staff::{browser, hidden, new_case, text, Staff};
+use common::staff::{browser, hidden, new_case, text, Person, Staff, ANA, BEN, DANA};
 use common::TestApp;
-use navdesk::auth::Role;
 use navdesk::cases::store::Val;
 
 fn now() -> i64 {
@@ -16,37 +15,33 @@ fn now() -> i64 {
 
 /// Gives a case to a navigator directly, as if they had taken it.
 async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
-    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'assigned' WHERE id = $2")
-        .bind(who.navigator_id.unwrap())
-        .bind(case_id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET navigator_id = $1, status = 'assigned' WHERE id = $2",
+        (who.navigator_id.unwrap(), case_id),
+    )
+    .await;
 }
 
 /// (status, navigator row, version, number of events) of a case.
 async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
-    let (status, navigator, version): (String, Option<i64>, i64) =
-        sqlx::query_as("SELECT status, navigator_id, version FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    let events = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let (status, navigator, version): (String, Option<i64>, i64) = app
+        .row(
+            "SELECT status, navigator_id, version FROM cases WHERE id = $1",
+            (case_id,),
+        )
+        .await;
+    let events = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1",
+            (case_id,),
+        )
+        .await;
     (status, navigator, version, events)
 }
 
 async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let day = 86_400;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now() - 3 * day).await;
     let (older, older_code) = new_case(&app, "Luis Gómez", now() - 5 * day).await;
@@ -153,12 +148,8 @@ async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
 }
 
 async fn a_case_is_taken_once(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let path = format!("/cases/{id}/take");
 
@@ -170,13 +161,13 @@ async fn a_case_is_taken_once(app: TestApp) {
     assert_eq!(status, "assigned");
     assert_eq!(navigator, ana.navigator_id);
     assert_eq!((version, events), (2, 2));
-    let (kind, actor): (String, Option<i64>) = sqlx::query_as(
-        "SELECT kind, actor_user_id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let (kind, actor): (String, Option<i64>) = app
+        .row(
+            "SELECT kind, actor_user_id FROM case_events WHERE case_id = \
+            $1 ORDER BY id DESC LIMIT 1",
+            (id,),
+        )
+        .await;
     assert_eq!(kind, "assignment");
     assert!(actor.is_some());
     let (_, body) = ana.page(&format!("/cases/{id}")).await;
@@ -213,7 +204,7 @@ async fn navigators_taking_at_once_get_it_once(app: TestApp) {
     let mut navigators = Vec::new();
     for i in 0..5 {
         let (email, name) = (format!("nav{i}@navdesk.example"), format!("Nav {i}"));
-        let who = app.with_navigator(&email, &name).await;
+        let who = app.with_user(Person::navigator(&email, &name)).await;
         let token = who.csrf().await;
         navigators.push((who, token));
     }
@@ -238,21 +229,18 @@ async fn navigators_taking_at_once_get_it_once(app: TestApp) {
     let mut statuses = tasks.join_all().await;
     statuses.sort_unstable();
     assert_eq!(statuses, [303, 409, 409, 409, 409]);
-    let assignments: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'assignment'",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let assignments: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'assignment'",
+            (id,),
+        )
+        .await;
     assert_eq!(assignments, 1);
     app.stop().await;
 }
 
 async fn notes_and_status_changes(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, id, &ana).await;
     let case = format!("/cases/{id}");
@@ -421,21 +409,18 @@ async fn notes_and_status_changes(app: TestApp) {
             .await;
         assert_eq!(resp.status(), 303, "{next}");
         assert_eq!(state(&app, id).await.0, next);
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT close_reason FROM cases WHERE id = $1")
-                .bind(id)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let stored: Option<String> = app
+            .one("SELECT close_reason FROM cases WHERE id = $1", (id,))
+            .await;
         // The reason belongs to the close; reopening clears it (the timeline keeps it).
         assert_eq!(stored.as_deref(), (!reason.is_empty()).then_some(reason));
     }
-    let (resolved_at, closed_at): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT resolved_at, closed_at FROM cases WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (resolved_at, closed_at): (Option<i64>, Option<i64>) = app
+        .row(
+            "SELECT resolved_at, closed_at FROM cases WHERE id = $1",
+            (id,),
+        )
+        .await;
     assert!(resolved_at.is_some() && closed_at.is_some());
     let (_, body) = ana.page(&case).await;
     assert!(
@@ -450,9 +435,7 @@ async fn notes_and_status_changes(app: TestApp) {
 }
 
 async fn staff_posts_need_the_csrf_token(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     let (queued, _) = new_case(&app, "Tomás Vega", now()).await;
     let (mine, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, mine, &ana).await;
@@ -480,22 +463,17 @@ async fn staff_posts_need_the_csrf_token(app: TestApp) {
 }
 
 async fn a_supervisor_sees_every_open_case(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let dana = app
-        .with_user(Role::Supervisor)
-        .named("dana@navdesk.example", "Dana Brooks")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let dana = app.with_user(DANA).await;
     let (assigned, assigned_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (_, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     let (closed, closed_code) = new_case(&app, "Luis Gómez", now()).await;
     assign(&app, assigned, &ana).await;
-    sqlx::query("UPDATE cases SET status = 'closed' WHERE id = $1")
-        .bind(closed)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET status = 'closed' WHERE id = $1",
+        (closed,),
+    )
+    .await;
 
     let (status, body) = dana.page("/cases").await;
     assert_eq!(status, 200);
@@ -531,9 +509,7 @@ async fn a_supervisor_sees_every_open_case(app: TestApp) {
 }
 
 async fn caseloads_come_fifty_to_a_page(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     let start = now() - 1000;
     let mut codes = Vec::new();
     for i in 0..51 {
@@ -668,20 +644,16 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
 }
 
 async fn first_contact_at(app: &TestApp, case_id: i64) -> Option<i64> {
-    sqlx::query_scalar("SELECT first_contact_at FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(
+        "SELECT first_contact_at FROM cases WHERE id = $1",
+        (case_id,),
+    )
+    .await
 }
 
 async fn contacts_are_logged(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     assign(&app, id, &ana).await;
     let case = format!("/cases/{id}");
@@ -713,12 +685,12 @@ async fn contacts_are_logged(app: TestApp) {
     let after = state(&app, id).await;
     assert_eq!((after.2, after.3), (before.2 + 1, before.3 + 1));
     let first = first_contact_at(&app, id).await.expect("first contact set");
-    let data: String =
-        sqlx::query_scalar("SELECT data FROM case_events WHERE case_id = $1 AND kind = 'contact'")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let data: String = app
+        .one(
+            "SELECT data FROM case_events WHERE case_id = $1 AND kind = 'contact'",
+            (id,),
+        )
+        .await;
     assert!(data.contains("\"channel\":\"phone\""), "{data}");
     let (_, body) = ana.page(&case).await;
     let timeline = &body[body.find("Timeline").unwrap()..];
@@ -812,32 +784,26 @@ async fn contacts_are_logged(app: TestApp) {
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.db.pool)
+    app.one("SELECT id FROM users WHERE email = $1", (email,))
         .await
-        .unwrap()
 }
 
 /// (user, action, case, resident) of every audit row, oldest first.
 async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>)> {
-    sqlx::query_as("SELECT user_id, action, case_id, resident_id FROM audit_log ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap()
+    app.rows(
+        "SELECT user_id, action, case_id, resident_id FROM audit_log ORDER BY id",
+        (),
+    )
+    .await
 }
 
 async fn views_and_changes_are_audited(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     let ana_id = user_id(&app, "ana@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    let resident: i64 = sqlx::query_scalar("SELECT resident_id FROM cases WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let resident: i64 = app
+        .one("SELECT resident_id FROM cases WHERE id = $1", (id,))
+        .await;
     assign(&app, id, &ana).await;
     let case = format!("/cases/{id}");
     assert!(
@@ -884,28 +850,23 @@ async fn views_and_changes_are_audited(app: TestApp) {
     );
 
     // A case the user may not see writes nothing.
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ben = app.with_user(BEN).await;
     assert_eq!(ben.page(&case).await.0, 404);
     assert_eq!(audit_rows(&app).await, vec![view.clone(), note, view]);
     app.stop().await;
 }
 
 async fn only_admins_read_the_audit_log(app: TestApp) {
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let dana = app
-        .with_user(Role::Supervisor)
-        .named("dana@navdesk.example", "Dana Supervisor")
+        .with_user(Person::supervisor(
+            "dana@navdesk.example",
+            "Dana Supervisor",
+        ))
         .await;
     let root = app
-        .with_user(Role::Admin)
-        .named("root@navdesk.example", "Ida Admin")
+        .with_user(Person::admin("root@navdesk.example", "Ida Admin"))
         .await;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
@@ -963,8 +924,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
 
 async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
     let root = app
-        .with_user(Role::Admin)
-        .named("root@navdesk.example", "Ida Admin")
+        .with_user(Person::admin("root@navdesk.example", "Ida Admin"))
         .await;
     let root_id = user_id(&app, "root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;

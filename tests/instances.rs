@@ -98,12 +98,12 @@ async fn a_session_works_on_every_instance(backend: Backend) {
         .await;
     assert_eq!(resp.status(), 303, "signed out on A too");
     assert!(common::location(&resp).starts_with("/login"));
-    let notes: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'note'")
-            .bind(case)
-            .fetch_one(&a.db.pool)
-            .await
-            .unwrap();
+    let notes: i64 = a
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'note'",
+            (case,),
+        )
+        .await;
     assert_eq!(notes, 1, "only the note made while signed in");
     a.stop().await;
     b.stop().await;

@@ -5,36 +5,29 @@
 
 mod common;
 
-use common::staff::{hidden, text, Staff};
+use common::staff::{hidden, text, Person, Staff, ANA, BEN};
 use common::TestApp;
-use navdesk::auth::Role;
 use navdesk::cases::autoassign::{self, Rule};
 
 async fn area(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
-        .bind(name)
-        .fetch_one(&app.db.pool)
+    app.one("INSERT INTO areas (name) VALUES ($1) RETURNING id", (name,))
         .await
-        .unwrap()
 }
 
 /// Sets a navigator's languages, capacity and areas.
 async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, areas: &[i64]) {
     let id = who.navigator_id.unwrap();
-    sqlx::query("UPDATE navigators SET languages = $1, capacity = $2 WHERE id = $3")
-        .bind(languages)
-        .bind(capacity)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE navigators SET languages = $1, capacity = $2 WHERE id = $3",
+        (languages, capacity, id),
+    )
+    .await;
     for &a in areas {
-        sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(a)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.exec(
+            "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+            (id, a),
+        )
+        .await;
     }
 }
 
@@ -42,11 +35,8 @@ async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, are
 /// (it runs after the resident's confirmation).
 async fn assigned_navigator(app: &TestApp, case_id: i64, not: Option<i64>) -> Option<i64> {
     let read = async || -> Option<i64> {
-        sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
+        app.one("SELECT navigator_id FROM cases WHERE id = $1", (case_id,))
             .await
-            .unwrap()
     };
     let found = common::eventually(read, |found| found.is_some() && *found != not).await;
     found.filter(|_| found != not)
@@ -54,29 +44,24 @@ async fn assigned_navigator(app: &TestApp, case_id: i64, not: Option<i64>) -> Op
 
 async fn case_of(app: &TestApp, location: &str) -> i64 {
     let code = location.trim_start_matches("/help/");
-    sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(code)
-        .fetch_one(&app.db.pool)
+    app.one("SELECT id FROM cases WHERE ref_code = $1", (code,))
         .await
-        .unwrap()
 }
 
 async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     let five_points = area(&app, "Five Points").await;
     let montbello = area(&app, "Montbello").await;
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let carla = app
-        .with_navigator("carla@navdesk.example", "Carla Ruiz")
+        .with_user(Person::navigator("carla@navdesk.example", "Carla Ruiz"))
         .await;
     let dora = app
-        .with_navigator("dora@navdesk.example", "Dora Mendez")
+        .with_user(Person::navigator("dora@navdesk.example", "Dora Mendez"))
         .await;
-    let eva = app.with_navigator("eva@navdesk.example", "Eva Solis").await;
+    let eva = app
+        .with_user(Person::navigator("eva@navdesk.example", "Eva Solis"))
+        .await;
     profile(&app, &ana, "en,es", 12, &[five_points]).await;
     // Ben covers Five Points but speaks no Spanish; Carla speaks it but covers Montbello; Dora
     // fits but has no room left; Eva speaks Spanish and covers the whole city, with a
@@ -85,13 +70,13 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     profile(&app, &carla, "es", 12, &[montbello]).await;
     profile(&app, &dora, "es", 0, &[five_points]).await;
     profile(&app, &eva, "es", 2, &[]).await;
-    sqlx::query(
-        "INSERT INTO programs (organization, name, categories, qualifying_benefits, languages, status) \
-         VALUES ('Comcast', 'Internet Essentials', 'internet_plan', 'snap', 'en,es', 'active')",
+    app.exec(
+        "INSERT INTO programs (organization, name, categories, qualifying_benefits, languages, \
+         status) VALUES ('Comcast', 'Internet Essentials', 'internet_plan', 'snap', 'en,es', \
+         'active')",
+        (),
     )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
 
     let mut form = common::form_with("area", "Five Points");
     form.retain(|(k, _)| *k != "zip");
@@ -105,11 +90,9 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
         to, ana.navigator_id,
         "assigned to Ana, who speaks Spanish and covers Five Points"
     );
-    let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one("SELECT status FROM cases WHERE id = $1", (case_id,))
+        .await;
     assert_eq!(status, "assigned");
 
     // The resident sees the programs the household qualifies for, with the reason, in Spanish.
@@ -138,16 +121,16 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
 
     // Ana's account is disabled: her case goes back to matching and on to Eva.
     let admin = app
-        .with_user(Role::Admin)
-        .named("root@navdesk.example", "Ada Admin")
+        .with_user(Person::admin("root@navdesk.example", "Ada Admin"))
         .await;
     let (_, users) = admin.page("/users").await;
     let token = hidden(&users, "csrf_token");
-    let ana_user: i64 = sqlx::query_scalar("SELECT user_id FROM navigators WHERE id = $1")
-        .bind(ana.navigator_id.unwrap())
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let ana_user: i64 = app
+        .one(
+            "SELECT user_id FROM navigators WHERE id = $1",
+            (ana.navigator_id.unwrap(),),
+        )
+        .await;
     let resp = admin
         .post(
             &format!("/users/{ana_user}/disable"),
@@ -167,11 +150,12 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
         page.contains("Assigned automatically to Eva Solis"),
         "{page}"
     );
-    let released: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'release_case'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let released: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'release_case'",
+            (),
+        )
+        .await;
     assert_eq!(released, 1, "the release is audited as the admin's change");
     app.stop().await;
 }
@@ -181,9 +165,7 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
 /// taken is left alone; nobody who fits means the case waits.
 async fn the_rule_decides_when_to_assign(app: TestApp) {
     let five_points = area(&app, "Five Points").await;
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     // Ana covers the whole city (no areas), so she never "covers" a named area.
     profile(&app, &ana, "en,es", 5, &[]).await;
     let (case_id, _) = common::staff::new_case(&app, "Rosa Díaz", navdesk::db::now()).await;
@@ -201,12 +183,9 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
             .unwrap(),
         None
     );
-    let unassigned: Option<i64> =
-        sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let unassigned: Option<i64> = app
+        .one("SELECT navigator_id FROM cases WHERE id = $1", (case_id,))
+        .await;
     assert_eq!(unassigned, None, "waits in the queue");
 
     profile(&app, &ana, "en,es", 5, &[five_points]).await;
@@ -223,13 +202,12 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
             .unwrap(),
         None
     );
-    let events: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'auto_assignment'",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let events: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'auto_assignment'",
+            (case_id,),
+        )
+        .await;
     assert_eq!(events, 1);
 
     // Full caseload: the next request waits.

@@ -280,23 +280,18 @@ async fn outbox_depth_and_texts_sent(backend: Backend) {
     // Each confirmation is tried once, refused, and put back to wait.
     let waiting = "SELECT COUNT(*) FROM sms_messages WHERE status = 'scheduled' AND attempts = 1";
     let scheduled = common::eventually(
-        async || -> i64 {
-            sqlx::query_scalar(waiting)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap()
-        },
+        async || -> i64 { app.one(waiting, ()).await },
         |scheduled| *scheduled == n,
     )
     .await;
     assert_eq!(scheduled, n, "every confirmation failed once and waits");
     let seen = scrape(&app).await;
-    let in_outbox: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sms_messages WHERE status IN ('scheduled', 'sending')",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let in_outbox: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_messages WHERE status IN ('scheduled', 'sending')",
+            (),
+        )
+        .await;
     let texts = "navdesk_outbox_texts";
     assert_eq!(seen.value(texts, &[("status", "scheduled")]), n as f64);
     assert_eq!(seen.value(texts, &[("status", "sending")]), 0.0);
@@ -328,12 +323,12 @@ async fn outbox_depth_and_texts_sent(backend: Backend) {
         delivered as f64
     );
     assert_eq!(sent.value(texts, &[("status", "scheduled")]), 0.0);
-    let gone: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sms_messages WHERE status NOT IN ('scheduled', 'sending')",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let gone: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_messages WHERE status NOT IN ('scheduled', 'sending')",
+            (),
+        )
+        .await;
     assert_eq!(gone, n);
     app.stop().await;
 }

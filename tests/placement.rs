@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::staff::ANA;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -121,11 +123,8 @@ async fn denver(app: &TestApp) -> Option<()> {
 }
 
 async fn area_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM areas WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.db.pool)
+    app.one("SELECT id FROM areas WHERE name = $1", (name,))
         .await
-        .unwrap()
 }
 
 /// What placement left on a case: (placed, resident lat, lon, resident area, case area).
@@ -140,14 +139,13 @@ type Stored = (
 );
 
 async fn placement(app: &TestApp, case_id: i64) -> Placed {
-    let row: Stored = sqlx::query_as(
-        "SELECT c.placed_at, r.lat, r.lon, r.area_id, c.area_id \
+    let row: Stored = app
+        .row(
+            "SELECT c.placed_at, r.lat, r.lon, r.area_id, c.area_id \
          FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (case_id,),
+        )
+        .await;
     (row.0.is_some(), row.1, row.2, row.3, row.4)
 }
 
@@ -169,11 +167,9 @@ async fn submit(app: &TestApp, extra: &[(&'static str, &'static str)]) -> (i64, 
     let code = common::location(&resp)
         .trim_start_matches("/help/")
         .to_owned();
-    let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let id = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (&code,))
+        .await;
     (id, took)
 }
 
@@ -283,9 +279,7 @@ async fn the_sweep_and_staff_intake_place_requests(backend: Backend) {
         "the area it was stored with"
     );
 
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
-        .await;
+    let ana = app.with_user(ANA).await;
     let token = ana.csrf().await;
     let mut form: Vec<(&str, &str)> = common::valid_form()
         .into_iter()
@@ -304,11 +298,12 @@ async fn the_sweep_and_staff_intake_place_requests(backend: Backend) {
         .parse()
         .unwrap();
     let (_, lat, lon, _, case_area) = placed(&app, case).await;
-    let (clat, clon): (f64, f64) =
-        sqlx::query_as("SELECT centroid_lat, centroid_lon FROM areas WHERE name = 'Five Points'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (clat, clon): (f64, f64) = app
+        .row(
+            "SELECT centroid_lat, centroid_lon FROM areas WHERE name = 'Five Points'",
+            (),
+        )
+        .await;
     assert!(
         near(lat, clat) && near(lon, clon),
         "the chosen area's centroid"
@@ -386,11 +381,7 @@ async fn placing_twice_does_no_harm_and_retries_end(backend: Backend) {
          WHERE id = (SELECT resident_id FROM cases WHERE id = $1)",
         "UPDATE cases SET area_id = NULL WHERE id = $1",
     ] {
-        sqlx::query(sql)
-            .bind(lost)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.exec(sql, (lost,)).await;
     }
     assert_eq!(down.place(lost, now).await.unwrap(), Outcome::Retry);
     assert!(

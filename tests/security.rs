@@ -7,7 +7,7 @@
 mod common;
 
 use common::sms::{post_signed, with_fake_twilio_and};
-use common::staff::{browser, hidden, text, Staff, PASSWORD};
+use common::staff::{browser, hidden, text, Person, Staff, PASSWORD};
 use common::{Backend, TestApp};
 use navdesk::auth::Role;
 use navdesk::config::{Config, RateLimit};
@@ -85,8 +85,7 @@ async fn spawn_sms(backend: Backend, configure: impl FnOnce(&mut Config)) -> Opt
 }
 
 async fn admin(app: &TestApp) -> Staff {
-    app.with_user(Role::Admin)
-        .named("root@navdesk.example", "Root Admin")
+    app.with_user(Person::admin("root@navdesk.example", "Root Admin"))
         .await
 }
 
@@ -141,11 +140,9 @@ async fn every_answer_is_locked_down(backend: Backend) {
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 429, "the second request from one address");
     answers.push(("429 from POST /help".into(), resp));
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let case_id: i64 = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (&code,))
+        .await;
 
     let mut html_pages = Vec::new();
     for path in [
@@ -577,11 +574,9 @@ async fn read_text(app: &TestApp, sql: &str, id: i64) -> String {
 }
 
 async fn case_version(app: &TestApp, id: i64) -> String {
-    let v: i64 = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let v: i64 = app
+        .one("SELECT version FROM cases WHERE id = $1", (id,))
+        .await;
     v.to_string()
 }
 
@@ -759,14 +754,11 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
 
     // Staff forms with free text, on one case.
     let (case_id, _) = common::staff::new_case(&app, "Ana Pérez", navdesk::db::now()).await;
-    sqlx::query(
+    app.exec(
         "UPDATE residents SET phone = $1 WHERE id = (SELECT resident_id FROM cases WHERE id = $2)",
+        (RESIDENT, case_id),
     )
-    .bind(RESIDENT)
-    .bind(case_id)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
     let csrf = boss.csrf().await;
     let case_page = format!("/cases/{case_id}");
     for p in &payloads {
@@ -786,14 +778,13 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             assert_eq!(app.count("case_events").await, before);
         } else {
             assert_eq!(resp.status(), 303, "note {p:?}");
-            let body: String = sqlx::query_scalar(
-                "SELECT body FROM case_events WHERE case_id = $1 AND kind = 'note' \
+            let body: String = app
+                .one(
+                    "SELECT body FROM case_events WHERE case_id = $1 AND kind = 'note' \
                  ORDER BY id DESC LIMIT 1",
-            )
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+                    (case_id,),
+                )
+                .await;
             assert_eq!(body, want, "note stored as typed");
         }
         // The outcome's plan, with an invalid device type alongside (refused), then alone.
@@ -847,13 +838,12 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
         )
         .await;
         assert_eq!(resp.status(), 200, "text {p:.40?}");
-        let body: String = sqlx::query_scalar(
-            "SELECT body FROM sms_messages WHERE provider_sid = $1 AND direction = 'in'",
-        )
-        .bind(&sid)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        let body: String = app
+            .one(
+                "SELECT body FROM sms_messages WHERE provider_sid = $1 AND direction = 'in'",
+                (&sid,),
+            )
+            .await;
         let want: String = p
             .chars()
             .filter(|c| !c.is_control() || *c == '\n')
@@ -1014,11 +1004,9 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
         } else {
             assert!(status == 200 || status == 303, "user {p:?}: {status}");
             users += 1;
-            let name: String = sqlx::query_scalar("SELECT name FROM users WHERE email = $1")
-                .bind(&email)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+            let name: String = app
+                .one("SELECT name FROM users WHERE email = $1", (&email,))
+                .await;
             assert_eq!(name, cleaned(p, false), "name stored as typed");
         }
         assert_eq!(app.count("users").await, users);

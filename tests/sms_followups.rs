@@ -26,11 +26,7 @@ async fn exec(app: &TestApp, sql: &str, binds: &[i64]) {
 }
 
 async fn scalar(app: &TestApp, sql: &str, bind: i64) -> Option<i64> {
-    sqlx::query_scalar(sql)
-        .bind(bind)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(sql, (bind,)).await
 }
 
 /// Waits until the fake got `n` texts and the last is recorded as handed over; its body.
@@ -78,10 +74,7 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
     nth_text(&app, &got, 1).await; // the confirmation
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let case_id: i64 = app.one("SELECT id FROM cases", ()).await;
     let now = navdesk::db::now();
 
     // Nothing is due yet; two days unassigned: "still working on it", once.
@@ -117,13 +110,13 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     );
 
     // Referred three days ago: "did you apply?"; "1" marks the referral applied.
-    let program: i64 = sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, categories) \
+    let program: i64 = app
+        .one(
+            "INSERT INTO programs (organization, name, categories) \
          VALUES ('Comcast', 'Internet Essentials', 'internet_plan') RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (),
+        )
+        .await;
     exec(
         &app,
         "INSERT INTO referrals (case_id, program_id, status, created_at, updated_at) \
@@ -135,11 +128,12 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     let body = nth_text(&app, &got, 3).await;
     assert!(body.contains("Internet Essentials"), "{body}");
     answer(&app, "SMa1", "1").await;
-    let status: String = sqlx::query_scalar("SELECT status FROM referrals WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one(
+            "SELECT status FROM referrals WHERE case_id = $1",
+            (case_id,),
+        )
+        .await;
     assert_eq!(status, "applied");
     assert_eq!(
         scalar(

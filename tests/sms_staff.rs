@@ -6,7 +6,7 @@
 mod common;
 
 use common::sms::{field, post_signed, received, with_fake_twilio_and};
-use common::staff::{hidden, text};
+use common::staff::{hidden, text, ANA, BEN};
 use common::Backend;
 
 /// Every value of the hidden field `name` on a page, in page order.
@@ -38,20 +38,15 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
         .trim_start_matches("/help/")
         .to_owned();
     assert_eq!(received(&got, 1).await.len(), 1, "the confirmation");
-    let ana = app
-        .with_navigator("ana@navdesk.example", "Ana Navarro")
+    let ana = app.with_user(ANA).await;
+    let case_id: i64 = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (&code,))
         .await;
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'in_progress' WHERE id = $2")
-        .bind(ana.navigator_id.unwrap())
-        .bind(case_id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET navigator_id = $1, status = 'in_progress' WHERE id = $2",
+        (ana.navigator_id.unwrap(), case_id),
+    )
+    .await;
     let path = format!("/cases/{case_id}");
     let post_path = format!("{path}/texts");
 
@@ -121,11 +116,12 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
         field(&texts[2], "Body"),
         Some("Hola Ana, ¿le queda bien el martes a las 10?")
     );
-    let audited: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'send_text'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let audited: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'send_text'",
+            (),
+        )
+        .await;
     assert_eq!(audited, 2);
 
     // Nothing to send: 422 and nothing stored.
@@ -145,9 +141,7 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
     assert_eq!(app.count("sms_messages").await, before);
 
     // Another navigator may not text from this case.
-    let ben = app
-        .with_navigator("ben@navdesk.example", "Ben Okafor")
-        .await;
+    let ben = app.with_user(BEN).await;
     let (_, ben_page) = ben.page("/cases").await;
     let ben_token = hidden(&ben_page, "csrf_token");
     let resp = ben

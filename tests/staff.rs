@@ -118,10 +118,7 @@ async fn signing_in_leads_to_the_cases_page_with_the_name(app: TestApp) {
     );
     let token = cookie_value(&cookies, "navdesk_session").unwrap();
     assert_eq!(token.len(), 43, "32 random bytes, base64url");
-    let stored: String = sqlx::query_scalar("SELECT id FROM sessions")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let stored: String = app.one("SELECT id FROM sessions", ()).await;
     assert_ne!(stored, token, "the token itself is never stored");
     assert_eq!(stored, navdesk::auth::session::token_id(&token));
 
@@ -418,10 +415,8 @@ async fn idle_and_old_sessions_end(app: TestApp) {
         }
     };
     let last_seen = || async {
-        sqlx::query_scalar::<_, i64>("SELECT last_seen_at FROM sessions")
-            .fetch_one(&app.db.pool)
+        app.one::<i64>("SELECT last_seen_at FROM sessions", ())
             .await
-            .unwrap()
     };
 
     assert_eq!(

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use navdesk::config::Config;
 use navdesk::db::Db;
-use sqlx::Connection;
+use sqlx::any::{Any, AnyArguments, AnyRow};
+use sqlx::{Arguments, Connection};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -61,6 +62,58 @@ impl TestApp {
             .send()
             .await
             .expect("POST failed")
+    }
+
+    /// The one value `sql` reads (a count, an id, a status), with `params` bound to `$1`, `$2`...
+    pub async fn one<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> T
+    where
+        T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+    {
+        sqlx::query_scalar_with(sql, params.arguments())
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Every value `sql` reads.
+    pub async fn all<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> Vec<T>
+    where
+        T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+    {
+        sqlx::query_scalar_with(sql, params.arguments())
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// The one row `sql` reads, as a tuple.
+    pub async fn row<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> T
+    where
+        T: Send + Unpin + for<'r> sqlx::FromRow<'r, AnyRow>,
+    {
+        sqlx::query_as_with(sql, params.arguments())
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Every row `sql` reads.
+    pub async fn rows<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> Vec<T>
+    where
+        T: Send + Unpin + for<'r> sqlx::FromRow<'r, AnyRow>,
+    {
+        sqlx::query_as_with(sql, params.arguments())
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Runs `sql` (set-up a test needs that no page offers, or a clock moved back).
+    pub async fn exec<'q>(&self, sql: &'q str, params: impl Params<'q>) {
+        sqlx::query_with(sql, params.arguments())
+            .execute(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -107,6 +160,42 @@ pub async fn poll_until<T>(
 pub async fn eventually<T>(read: impl AsyncFnMut() -> T, done: impl Fn(&T) -> bool) -> T {
     poll_until(WAIT, read, done).await
 }
+
+/// What a test binds to a query's `$1`, `$2`...: a tuple of values, `()` for none.
+pub trait Params<'q> {
+    fn arguments(self) -> AnyArguments<'q>;
+}
+
+macro_rules! params {
+    ($($name:ident),*) => {
+        impl<'q, $($name),*> Params<'q> for ($($name,)*)
+        where
+            $($name: 'q + Send + sqlx::Encode<'q, Any> + sqlx::Type<Any>,)*
+        {
+            #[allow(non_snake_case, unused_mut)]
+            fn arguments(self) -> AnyArguments<'q> {
+                let ($($name,)*) = self;
+                let mut arguments = AnyArguments::default();
+                $(arguments.add($name).expect("a value sqlx can bind");)*
+                arguments
+            }
+        }
+    };
+}
+
+params!();
+params!(A);
+params!(A, B);
+params!(A, B, C);
+params!(A, B, C, D);
+params!(A, B, C, D, E);
+params!(A, B, C, D, E, F);
+params!(A, B, C, D, E, F, G);
+params!(A, B, C, D, E, F, G, H);
+params!(A, B, C, D, E, F, G, H, I);
+params!(A, B, C, D, E, F, G, H, I, J);
+params!(A, B, C, D, E, F, G, H, I, J, K);
+params!(A, B, C, D, E, F, G, H, I, J, K, L);
 
 pub fn require_all_tiers() -> bool {
     std::env::var("NAVDESK_REQUIRE_ALL_TIERS").is_ok_and(|v| v == "1")

@@ -116,17 +116,67 @@ pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role
     .expect("user created")
 }
 
+/// Someone on staff as a test knows them: an email to sign in with, a name the pages show,
+/// a role.
+#[derive(Clone, Copy, Debug)]
+pub struct Person<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+}
+
+impl<'a> Person<'a> {
+    pub const fn navigator(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Navigator,
+        }
+    }
+
+    pub const fn supervisor(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Supervisor,
+        }
+    }
+
+    pub const fn admin(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Admin,
+        }
+    }
+}
+
+/// The people most tests need.
+pub const ANA: Person = Person::navigator("ana@navdesk.example", "Ana Navarro");
+pub const BEN: Person = Person::navigator("ben@navdesk.example", "Ben Okafor");
+pub const DANA: Person = Person::supervisor("dana@navdesk.example", "Dana Brooks");
+
+/// Anyone with the role, when a test cares only about the role: Nia Nav, Sam Sup, Ada Admin.
+impl From<Role> for Person<'_> {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Navigator => Person::navigator("nav@navdesk.example", "Nia Nav"),
+            Role::Supervisor => Person::supervisor("sup@navdesk.example", "Sam Sup"),
+            Role::Admin => Person::admin("admin@navdesk.example", "Ada Admin"),
+        }
+    }
+}
+
 /// Someone on staff, set up the way a test needs them (in the style of crates.io's
-/// `TestApp::init().with_user()`): `app.with_user(Role::Supervisor).await` is Sam Sup, signed
-/// in with a browser of their own; `.named(email, name)` says who instead; a navigator has a
-/// navigator profile (languages en and es, internet, device and tech support, 20 cases).
-/// `.create()` makes the account without signing in, for tests that sign in themselves.
+/// `TestApp::init().with_user()`): `app.with_user(ANA).await` or
+/// `app.with_user(Role::Supervisor).await` is signed in with a browser of their own; a
+/// navigator has a navigator profile (languages en and es; internet, device and tech support;
+/// 20 cases). `.create()` makes the account without signing in, for tests that sign in
+/// themselves.
 #[must_use = "nothing is made until it is awaited"]
 pub struct NewStaff<'a> {
     app: &'a TestApp,
-    role: Role,
-    email: &'a str,
-    name: &'a str,
+    person: Person<'a>,
     profile: bool,
 }
 
@@ -137,25 +187,13 @@ pub struct Account {
 }
 
 impl TestApp {
-    /// A staff member with `role`: Nia Nav, Sam Sup or Ada Admin unless `.named(..)`.
-    pub fn with_user(&self, role: Role) -> NewStaff<'_> {
-        let (email, name) = match role {
-            Role::Navigator => ("nav@navdesk.example", "Nia Nav"),
-            Role::Supervisor => ("sup@navdesk.example", "Sam Sup"),
-            Role::Admin => ("admin@navdesk.example", "Ada Admin"),
-        };
+    pub fn with_user<'a>(&'a self, person: impl Into<Person<'a>>) -> NewStaff<'a> {
+        let person = person.into();
         NewStaff {
             app: self,
-            role,
-            email,
-            name,
-            profile: role == Role::Navigator,
+            person,
+            profile: person.role == Role::Navigator,
         }
-    }
-
-    /// A navigator with a profile, signed in once awaited.
-    pub fn with_navigator<'a>(&'a self, email: &'a str, name: &'a str) -> NewStaff<'a> {
-        self.with_user(Role::Navigator).named(email, name)
     }
 
     /// A browser of its own, signed in as nobody.
@@ -168,15 +206,7 @@ impl TestApp {
     }
 }
 
-impl<'a> NewStaff<'a> {
-    pub fn named(self, email: &'a str, name: &'a str) -> Self {
-        Self {
-            email,
-            name,
-            ..self
-        }
-    }
-
+impl NewStaff<'_> {
     /// With a navigator profile or without one, whatever the role.
     pub fn profile(self, profile: bool) -> Self {
         Self { profile, ..self }
@@ -184,7 +214,8 @@ impl<'a> NewStaff<'a> {
 
     /// The account (with the test password), and the profile when asked for; nobody signs in.
     pub async fn create(self) -> Account {
-        let user_id = create_staff_in(&self.app.db, self.email, self.name, self.role).await;
+        let Person { email, name, role } = self.person;
+        let user_id = create_staff_in(&self.app.db, email, name, role).await;
         let navigator_id = if self.profile {
             Some(
                 sqlx::query_scalar(
@@ -213,7 +244,7 @@ impl<'a> std::future::IntoFuture for NewStaff<'a> {
     /// The account, signed in with a browser of its own.
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let (app, email) = (self.app, self.email);
+            let (app, email) = (self.app, self.person.email);
             let account = self.create().await;
             let who = Staff {
                 navigator_id: account.navigator_id,
