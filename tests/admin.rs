@@ -7,25 +7,6 @@ use common::staff::{browser, hidden, text, Staff, PASSWORD};
 use common::{location, TestApp};
 use navdesk::auth::Role;
 
-async fn area(app: &TestApp, name: &str) -> i64 {
-    app.one("INSERT INTO areas (name) VALUES ($1) RETURNING id", (name,))
-        .await
-}
-
-async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
-    app.one(
-        "INSERT INTO programs (organization, name, categories) VALUES \
-            ($1, $2, 'device') RETURNING id",
-        (organization, name),
-    )
-    .await
-}
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    app.one("SELECT id FROM users WHERE email = $1", (email,))
-        .await
-}
-
 async fn audit_actions(app: &TestApp) -> Vec<(String, Option<i64>, Option<i64>)> {
     app.rows(
         "SELECT action, target_user_id, program_id FROM audit_log ORDER BY id",
@@ -37,19 +18,7 @@ async fn audit_actions(app: &TestApp) -> Vec<(String, Option<i64>, Option<i64>)>
 /// A fresh browser signs in; returns the answer's status and the browser.
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> (u16, Staff) {
     let who = app.anonymous();
-    let (_, login) = who.page("/login").await;
-    let token = hidden(&login, "csrf_token");
-    let resp = who
-        .post(
-            "/login",
-            &[
-                ("csrf_token", token.as_str()),
-                ("email", email),
-                ("password", password),
-            ],
-        )
-        .await;
-    (resp.status().as_u16(), who)
+    (who.sign_in_with(email, password).await, who)
 }
 
 /// A post carrying this session's CSRF token first.
@@ -65,8 +34,8 @@ async fn each_role_reaches_only_its_pages(app: TestApp) {
     let sup = app.with_user(Role::Supervisor).await;
     let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
 
     let navigator_page = format!("/navigators/{nav_id}");
     let program_page = format!("/programs/{program_id}");
@@ -151,7 +120,7 @@ async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestA
     let sup = app.with_user(Role::Supervisor).await;
     let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
     let profile = [
         ("version", "1"),
         ("languages", "vi"),
@@ -211,9 +180,9 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     let nav = app.with_user(Role::Navigator).await;
     let sup = app.with_user(Role::Supervisor).await;
     let nav_id = nav.navigator_id.unwrap();
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
-    let five_points = area(&app, "Five Points").await.to_string();
-    let montbello = area(&app, "Montbello").await.to_string();
+    let nav_user = app.user_id("nav@navdesk.example").await;
+    let five_points = app.area("Five Points").await.to_string();
+    let montbello = app.area("Montbello").await.to_string();
     let path = format!("/navigators/{nav_id}");
 
     let (status, page) = sup.page(&path).await;
@@ -432,7 +401,7 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     assert_eq!(again.status(), 422);
     assert_eq!(app.count("navigators").await, 2);
     // A supervisor's account cannot be given a navigator profile.
-    let sup_id = user_id(&app, "sup@navdesk.example").await.to_string();
+    let sup_id = app.user_id("sup@navdesk.example").await.to_string();
     let wrong = post_with_csrf(
         &sup,
         "/navigators/new",
@@ -471,7 +440,7 @@ fn program_form<'a>(organization: &'a str, name: &'a str) -> Vec<(&'a str, &'a s
 async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     let nav = app.with_user(Role::Navigator).await;
     let sup = app.with_user(Role::Supervisor).await;
-    let area_id = area(&app, "Five Points").await.to_string();
+    let area_id = app.area("Five Points").await.to_string();
 
     let mut form = program_form("Comcast", "Internet Essentials");
     form.push(("areas", &area_id));
@@ -666,8 +635,8 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
 async fn disabling_an_account_ends_its_sessions_and_sign_in(app: TestApp) {
     let nav = app.with_user(Role::Navigator).await;
     let admin = app.with_user(Role::Admin).await;
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
-    let admin_user = user_id(&app, "admin@navdesk.example").await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
+    let admin_user = app.user_id("admin@navdesk.example").await;
     let (status, list) = admin.page("/users").await;
     assert_eq!(status, 200);
     assert!(list.contains("nav@navdesk.example") && list.contains("Disable Nia Nav"));
@@ -780,7 +749,7 @@ async fn invite_links_set_a_password_once(app: TestApp) {
         "a whole link"
     );
     let token = path.trim_start_matches("/invite/").to_owned();
-    let rosa = user_id(&app, "rosa@navdesk.example").await;
+    let rosa = app.user_id("rosa@navdesk.example").await;
     let (hash, role, language): (Option<String>, String, String) = app
         .row(
             "SELECT password_hash, role, language FROM users WHERE id = $1",

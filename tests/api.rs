@@ -247,7 +247,7 @@ async fn a_filled_honeypot_looks_like_success_and_stores_nothing(app: TestApp) {
 
 async fn status_lookup_needs_the_code_and_the_phone(app: TestApp) {
     let resp = app.post_form("/help", &valid_form()).await;
-    let code = location(&resp).trim_start_matches("/help/").to_owned();
+    let code = common::ref_code(&resp);
 
     let found = app
         .post_form(
@@ -293,12 +293,8 @@ async fn status_lookup_needs_the_code_and_the_phone(app: TestApp) {
 async fn pages_follow_the_language_negotiation(app: TestApp) {
     // Accept-Language with q-values.
     let resp = app
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "en;q=0.3, es-MX;q=0.9")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/", "accept-language", "en;q=0.3, es-MX;q=0.9")
+        .await;
     assert_eq!(html_lang(&resp.text().await.unwrap()).0, "es");
     // ?lang= wins and is remembered in a cookie.
     let resp = app.get("/?lang=en").await;
@@ -307,13 +303,7 @@ async fn pages_follow_the_language_negotiation(app: TestApp) {
         .unwrap()
         .starts_with("lang=en"));
     assert_eq!(html_lang(&resp.text().await.unwrap()).0, "en");
-    let resp = app
-        .client
-        .get(app.url("/status"))
-        .header("accept-language", "es")
-        .send()
-        .await
-        .unwrap();
+    let resp = app.get_with("/status", "accept-language", "es").await;
     assert_eq!(
         html_lang(&resp.text().await.unwrap()).0,
         "en",
@@ -369,13 +359,7 @@ async fn errors_are_pages_in_the_residents_language(app: TestApp) {
 
 async fn pages_are_light_cached_and_locked_down(app: TestApp) {
     for path in ["/", "/help", "/status"] {
-        let resp = app
-            .client
-            .get(app.url(path))
-            .header("accept-encoding", "gzip")
-            .send()
-            .await
-            .unwrap();
+        let resp = app.get_with(path, "accept-encoding", "gzip").await;
         assert_eq!(resp.status(), 200, "{path}");
         let h = resp.headers().clone();
         let csp = h["content-security-policy"].to_str().unwrap();
@@ -416,12 +400,8 @@ async fn pages_are_light_cached_and_locked_down(app: TestApp) {
     let resp = app.get("/help").await;
     let etag = resp.headers()["etag"].clone();
     let again = app
-        .client
-        .get(app.url("/help"))
-        .header("if-none-match", etag)
-        .send()
-        .await
-        .unwrap();
+        .get_with("/help", "if-none-match", etag.to_str().unwrap())
+        .await;
     assert_eq!(again.status(), 304);
     app.stop().await;
 }
@@ -626,17 +606,10 @@ async fn repeated_status_guesses_are_rate_limited() {
         return;
     };
     for _ in 0..3 {
-        let resp = app
-            .post_form("/status", &[("ref", "ABCD2345"), ("phone_last4", "0000")])
-            .await;
+        let resp = app.post_form("/status", common::WRONG_GUESS).await;
         assert_eq!(resp.status(), 404);
     }
-    let resp = app
-        .post_form(
-            "/status?lang=es",
-            &[("ref", "ABCD2345"), ("phone_last4", "0000")],
-        )
-        .await;
+    let resp = app.post_form("/status?lang=es", common::WRONG_GUESS).await;
     assert_eq!(resp.status(), 429);
     let wait: u64 = resp.headers()["retry-after"]
         .to_str()

@@ -60,15 +60,6 @@ async fn navigator_row(app: &TestApp, user_id: i64) -> i64 {
     .await
 }
 
-async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
-    app.one(
-        "INSERT INTO programs (organization, name, categories) VALUES ($1, $2, 'device') \
-         RETURNING id",
-        (organization, name),
-    )
-    .await
-}
-
 /// Signs in on the login page like a person: types the email and password and submits.
 async fn sign_in(b: &Browser, email: &str) {
     b.open("/login").await;
@@ -201,7 +192,7 @@ async fn a_navigators_day_in_the_browser() {
     let email = "ana@navdesk.example";
     let user_id = create_staff_in(&app.db, email, "Ana Navarro", Role::Navigator).await;
     navigator_row(&app, user_id).await;
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
     let (case_id, code) = new_case(&app, "Rosa Díaz", navdesk::db::now() - 3600).await;
 
     // Sign in; the new request waits in the queue with a button to take it.
@@ -533,8 +524,9 @@ async fn staff_pages_have_no_axe_violations() {
     let sam = create_staff_in(&app.db, supervisor_email, "Sam Ortiz", Role::Supervisor).await;
     navigator_row(&app, sam).await;
     create_staff_in(&app.db, admin_email, "Ada Lee", Role::Admin).await;
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
-    program(&app, "Denver Public Library", "Hotspot lending").await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
+    app.program("Denver Public Library", "Hotspot lending")
+        .await;
 
     // Ana's own case (with a referral and an outcome), and one waiting in the queue.
     let (own, _) = new_case(&app, "Rosa Díaz", now - 5 * 86_400).await;

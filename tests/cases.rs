@@ -5,22 +5,10 @@ mod common;
 
 use common::location;
 
-use common::staff::{browser, hidden, new_case, text, Person, Staff, ANA, BEN, DANA};
+use common::staff::{browser, hidden, new_case, text, Person, ANA, BEN, DANA};
 use common::TestApp;
 use navdesk::cases::store::Val;
-
-fn now() -> i64 {
-    navdesk::db::now()
-}
-
-/// Gives a case to a navigator directly, as if they had taken it.
-async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
-    app.exec(
-        "UPDATE cases SET navigator_id = $1, status = 'assigned' WHERE id = $2",
-        (who.navigator_id.unwrap(), case_id),
-    )
-    .await;
-}
+use navdesk::db::now;
 
 /// (status, navigator row, version, number of events) of a case.
 async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
@@ -47,9 +35,9 @@ async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
     let (older, older_code) = new_case(&app, "Luis Gómez", now() - 5 * day).await;
     let (bens, bens_code) = new_case(&app, "Marta Ruiz", now() - day).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now() - 2 * day).await;
-    assign(&app, mine, &ana).await;
-    assign(&app, older, &ana).await;
-    assign(&app, bens, &ben).await;
+    app.assign(mine, &ana, "assigned").await;
+    app.assign(older, &ana, "assigned").await;
+    app.assign(bens, &ben, "assigned").await;
 
     let (status, body) = ana.page("/cases").await;
     assert_eq!(status, 200);
@@ -242,7 +230,7 @@ async fn navigators_taking_at_once_get_it_once(app: TestApp) {
 async fn notes_and_status_changes(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
 
     let (_, body) = ana.page(&case).await;
@@ -438,7 +426,7 @@ async fn staff_posts_need_the_csrf_token(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let (queued, _) = new_case(&app, "Tomás Vega", now()).await;
     let (mine, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, mine, &ana).await;
+    app.assign(mine, &ana, "assigned").await;
     let before = (state(&app, queued).await, state(&app, mine).await);
     for (path, fields) in [
         (format!("/cases/{queued}/take"), vec![]),
@@ -468,7 +456,7 @@ async fn a_supervisor_sees_every_open_case(app: TestApp) {
     let (assigned, assigned_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (_, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     let (closed, closed_code) = new_case(&app, "Luis Gómez", now()).await;
-    assign(&app, assigned, &ana).await;
+    app.assign(assigned, &ana, "assigned").await;
     app.exec(
         "UPDATE cases SET status = 'closed' WHERE id = $1",
         (closed,),
@@ -655,7 +643,7 @@ async fn contacts_are_logged(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let ben = app.with_user(BEN).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
     let contacts = format!("{case}/contacts");
     assert_eq!(first_contact_at(&app, id).await, None);
@@ -783,11 +771,6 @@ async fn contacts_are_logged(app: TestApp) {
     app.stop().await;
 }
 
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    app.one("SELECT id FROM users WHERE email = $1", (email,))
-        .await
-}
-
 /// (user, action, case, resident) of every audit row, oldest first.
 async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>)> {
     app.rows(
@@ -799,12 +782,12 @@ async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>
 
 async fn views_and_changes_are_audited(app: TestApp) {
     let ana = app.with_user(ANA).await;
-    let ana_id = user_id(&app, "ana@navdesk.example").await;
+    let ana_id = app.user_id("ana@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let resident: i64 = app
         .one("SELECT resident_id FROM cases WHERE id = $1", (id,))
         .await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
     assert!(
         audit_rows(&app).await.is_empty(),
@@ -870,7 +853,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
         .await;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
-    assign(&app, mine, &ana).await;
+    app.assign(mine, &ana, "assigned").await;
     assert_eq!(ana.page(&format!("/cases/{mine}")).await.0, 200);
     assert_eq!(ben.page(&format!("/cases/{queued}")).await.0, 200);
 
@@ -899,7 +882,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
     assert!(body.contains(&mine_code) && body.contains(&queued_code));
     assert!(body.contains("Viewed the case"));
 
-    let ben_id = user_id(&app, "ben@navdesk.example").await;
+    let ben_id = app.user_id("ben@navdesk.example").await;
     let (status, body) = root.page(&format!("/audit?user={ben_id}")).await;
     assert_eq!(status, 200);
     assert!(
@@ -926,7 +909,7 @@ async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
     let root = app
         .with_user(Person::admin("root@navdesk.example", "Ida Admin"))
         .await;
-    let root_id = user_id(&app, "root@navdesk.example").await;
+    let root_id = app.user_id("root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for i in 0..105 {
         navdesk::audit::record(&app.db, root_id, "view_case", id, 1_000 + i)

@@ -6,30 +6,10 @@ mod common;
 
 use common::staff::{hidden, new_case, text, Person, Staff, ANA, BEN, DANA};
 use common::TestApp;
+use navdesk::db::now;
 use navdesk::domain::{AgeBand, Benefit, Channel, ContactMethod, Need, PhoneNumber};
 use navdesk::i18n::Lang;
 use navdesk::intake::form::NewRequest;
-
-fn now() -> i64 {
-    navdesk::db::now()
-}
-
-async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
-    app.exec(
-        "UPDATE cases SET navigator_id = $1, status = 'in_progress' WHERE id = $2",
-        (who.navigator_id.unwrap(), case_id),
-    )
-    .await;
-}
-
-async fn area(app: &TestApp, name: &str) -> i64 {
-    app.one(
-        "INSERT INTO areas (name) VALUES ($1) \
-         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-        (name,),
-    )
-    .await
-}
 
 /// A request in `language`, from `area` (or none), needing `needs`; its case id and code.
 async fn request(
@@ -41,7 +21,7 @@ async fn request(
     created_at: i64,
 ) -> (i64, String) {
     let area_id = match area_name {
-        Some(a) => Some(area(app, a).await),
+        Some(a) => Some(app.area(a).await),
         None => None,
     };
     let request = NewRequest {
@@ -118,8 +98,8 @@ async fn referrals_close_the_loop(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let (other, _) = new_case(&app, "Tomás Vega", now()).await;
-    assign(&app, id, &ana).await;
-    assign(&app, other, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
+    app.assign(other, &ana, "in_progress").await;
     let laptops = program(&app, "Laptop loan", Some(0)).await;
     let hotspots = program(&app, "Hotspot lending", None).await;
 
@@ -256,7 +236,7 @@ type OutcomeRow = (
 async fn outcomes_are_recorded(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
 
     let before = version_and_events(&app, id).await;
     let resp = post_case(
@@ -369,7 +349,7 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
     let (fresh, fresh_ref) = new_case(&app, "Fresh", now() - 60).await;
     let (overdue, overdue_ref) = new_case(&app, "Overdue", now() - 3 * day).await;
     for id in [contacted, follow, fresh, overdue] {
-        assign(&app, id, &ana).await;
+        app.assign(id, &ana, "in_progress").await;
     }
     app.exec(
         "UPDATE cases SET first_contact_at = $1 WHERE id IN ($2, $3)",
@@ -414,7 +394,7 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
 
 async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
     let ana = app.with_user(ANA).await;
-    let five_points = area(&app, "Five Points").await;
+    let five_points = app.area("Five Points").await;
     app.exec(
         "UPDATE navigators SET languages = 'en,am', skills = 'internet,tech_support' WHERE id = $1",
         (ana.navigator_id.unwrap(),),
@@ -506,7 +486,7 @@ async fn replies_not_yet_read_are_flagged(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let dana = app.with_user(DANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now() - 100).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
     let (_, body) = ana.page("/cases").await;
     assert!(!text(&body).contains("New reply"));
     app.exec(
@@ -561,14 +541,14 @@ async fn supervisors_filter_and_search(app: TestApp) {
         (closed,),
     )
     .await;
-    assign(&app, old_es, &ana).await;
+    app.assign(old_es, &ana, "in_progress").await;
     app.exec(
         "UPDATE residents SET phone = '+13035550188' WHERE id = \
             (SELECT resident_id FROM cases WHERE id = $1)",
         (old_es,),
     )
     .await;
-    let montbello = area(&app, "Montbello").await;
+    let montbello = app.area("Montbello").await;
     let ana_nav = ana.navigator_id.unwrap().to_string();
 
     let sorted = |mut v: Vec<String>| {
@@ -629,7 +609,7 @@ async fn supervisors_reassign_one_or_many(app: TestApp) {
     let (a, _) = new_case(&app, "One", now()).await;
     let (b, _) = new_case(&app, "Two", now()).await;
     let (c, _) = new_case(&app, "Three", now()).await;
-    assign(&app, b, &ana).await;
+    app.assign(b, &ana, "in_progress").await;
     app.exec(
         "UPDATE cases SET status = 'closed', navigator_id = $1 WHERE id = $2",
         (ana.navigator_id.unwrap(), c),
@@ -829,7 +809,7 @@ async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
     let dana = app.with_user(DANA).await;
     let ana = app.with_user(ANA).await;
     let ben = app.with_user(BEN).await;
-    let five_points = area(&app, "Five Points").await;
+    let five_points = app.area("Five Points").await;
     // Ana speaks Spanish and covers Five Points; Ben speaks English only.
     sqlx::query("UPDATE navigators SET languages = 'en' WHERE id = $1")
         .bind(ben.navigator_id.unwrap())
@@ -954,7 +934,7 @@ async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     let sam = app
         .with_user(Person::supervisor("sam@navdesk.example", "Sam Ortiz"))
         .await;
-    let five_points = area(&app, "Five Points").await;
+    let five_points = app.area("Five Points").await;
     app.exec(
         "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
         (bob.navigator_id.unwrap(), five_points),
@@ -1005,7 +985,7 @@ async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     );
     assert!(!body.contains("aria-label=\"Refer to "), "{body}");
 
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
     let (status, body) = ana.page(&format!("/cases/{id}")).await;
     assert_eq!(status, 200);
     // Eligible first, then the rest; each with its reasons; a full program shown as such.

@@ -238,11 +238,6 @@ async fn insert_text(
     .await;
 }
 
-async fn area(app: &TestApp, name: &str) -> i64 {
-    app.one("INSERT INTO areas (name) VALUES ($1) RETURNING id", (name,))
-        .await
-}
-
 async fn program(app: &TestApp) -> i64 {
     app.one(
         "INSERT INTO programs (organization, name, categories, status) \
@@ -369,10 +364,7 @@ async fn status_lookup(app: &TestApp, code: &str, phone: &str) -> u16 {
 
 async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, url: String) {
     let now = navdesk::db::now();
-    let areas = [
-        area(&app, "Five Points").await,
-        area(&app, "Montbello").await,
-    ];
+    let areas = [app.area("Five Points").await, app.area("Montbello").await];
     let program = program(&app).await;
     // Three answers, 18 residents each (a group under 11 would be hidden, and hide a change).
     let races = ["black", "hispanic,white", ""];
@@ -561,7 +553,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
 /// Ana (two requests, the same phone) and Bob, with texts, notes, referrals and an outcome.
 async fn ana_and_bob(app: &TestApp) -> (Vec<Seeded>, Seeded) {
     let now = navdesk::db::now();
-    let area = area(app, "Five Points").await;
+    let area = app.area("Five Points").await;
     let program = program(app).await;
     let person = |name: &str, phone: &str, status, created| Person {
         name: name.into(),
@@ -979,7 +971,7 @@ async fn bad_selectors_are_refused_and_change_nothing(app: TestApp, url: String)
 /// database: residents whose case closed long ago are cleared, once, with one audit entry.
 async fn the_server_runs_retention_by_itself(app: TestApp, url: String) {
     let now = navdesk::db::now();
-    let area = area(&app, "Five Points").await;
+    let area = app.area("Five Points").await;
     let program = program(&app).await;
     let person = |i: usize, closed_days_ago: i64| Person {
         name: format!("Resident Number {i}"),

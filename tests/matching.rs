@@ -9,11 +9,6 @@ use common::staff::{hidden, text, Person, Staff, ANA, BEN};
 use common::TestApp;
 use navdesk::cases::autoassign::{self, Rule};
 
-async fn area(app: &TestApp, name: &str) -> i64 {
-    app.one("INSERT INTO areas (name) VALUES ($1) RETURNING id", (name,))
-        .await
-}
-
 /// Sets a navigator's languages, capacity and areas.
 async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, areas: &[i64]) {
     let id = who.navigator_id.unwrap();
@@ -49,8 +44,8 @@ async fn case_of(app: &TestApp, location: &str) -> i64 {
 }
 
 async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
-    let five_points = area(&app, "Five Points").await;
-    let montbello = area(&app, "Montbello").await;
+    let five_points = app.area("Five Points").await;
+    let montbello = app.area("Montbello").await;
     let ana = app.with_user(ANA).await;
     let ben = app.with_user(BEN).await;
     let carla = app
@@ -164,7 +159,7 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
 /// navigator whose areas include the resident's, `best` to whoever fits best; a case already
 /// taken is left alone; nobody who fits means the case waits.
 async fn the_rule_decides_when_to_assign(app: TestApp) {
-    let five_points = area(&app, "Five Points").await;
+    let five_points = app.area("Five Points").await;
     let ana = app.with_user(ANA).await;
     // Ana covers the whole city (no areas), so she never "covers" a named area.
     profile(&app, &ana, "en,es", 5, &[]).await;

@@ -164,9 +164,7 @@ async fn submit(app: &TestApp, extra: &[(&'static str, &'static str)]) -> (i64, 
     let resp = app.post_form("/help", &form).await;
     let took = started.elapsed();
     assert_eq!(resp.status(), 303, "the request is accepted");
-    let code = common::location(&resp)
-        .trim_start_matches("/help/")
-        .to_owned();
+    let code = common::ref_code(&resp);
     let id = app
         .one("SELECT id FROM cases WHERE ref_code = $1", (&code,))
         .await;

@@ -164,12 +164,4 @@ async fn killed_mid_send_nothing_lost_nothing_twice(backend: Backend) {
     db.pool.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_killed_mid_send() {
-    killed_mid_send_nothing_lost_nothing_twice(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_killed_mid_send() {
-    killed_mid_send_nothing_lost_nothing_twice(Backend::Postgres).await;
-}
+for_each_backend!(killed_mid_send_nothing_lost_nothing_twice,);

@@ -305,20 +305,7 @@ async fn quiet_hours_hold_scheduled_texts_until_morning(backend: Backend) {
     db.pool.close().await;
 }
 
-macro_rules! both {
-    ($($name:ident),*) => {
-        mod sqlite {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Sqlite).await } )*
-        }
-        mod postgres {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Postgres).await } )*
-        }
-    };
-}
-
-both!(
+for_each_backend!(
     follow_ups_are_planned_once_and_answered,
     quiet_hours_hold_scheduled_texts_until_morning
 );

@@ -34,9 +34,7 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
     };
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
-    let code = common::location(&resp)
-        .trim_start_matches("/help/")
-        .to_owned();
+    let code = common::ref_code(&resp);
     assert_eq!(received(&got, 1).await.len(), 1, "the confirmation");
     let ana = app.with_user(ANA).await;
     let case_id: i64 = app
@@ -184,12 +182,4 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
     app.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_a_navigator_texts_the_resident() {
-    a_navigator_texts_the_resident(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_a_navigator_texts_the_resident() {
-    a_navigator_texts_the_resident(Backend::Postgres).await;
-}
+for_each_backend!(a_navigator_texts_the_resident,);

@@ -247,20 +247,7 @@ async fn status_callbacks_move_a_text_forward(backend: Backend) {
     app.stop().await;
 }
 
-macro_rules! both {
-    ($($name:ident),*) => {
-        mod sqlite {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Sqlite).await } )*
-        }
-        mod postgres {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Postgres).await } )*
-        }
-    };
-}
-
-both!(
+for_each_backend!(
     only_signed_webhooks_are_taken,
     stop_silences_until_start,
     other_replies_reach_the_navigator,

@@ -50,6 +50,16 @@ impl TestApp {
             .expect("GET failed")
     }
 
+    /// `GET path` with one more header (a language, a cookie, a cache validator).
+    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
     /// Posts a form given as (name, value) pairs; repeated names are repeated fields.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let body: String = form_urlencoded::Serializer::new(String::new())
@@ -397,54 +407,41 @@ pub async fn spawn_on(url: &str, configure: impl FnOnce(&mut Config)) -> TestApp
     }
 }
 
-/// Runs each named `async fn(Backend)` once with SQLite and once with PostgreSQL: for tests
-/// that start their apps themselves.
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL; after a `;`,
+/// each named `async fn(Backend)`, for tests that start what they need themselves.
 #[macro_export]
-macro_rules! for_each_backend {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)? $(; $($own:ident),* $(,)?)?) => {
+        $crate::on_both_backends!(@backend sqlite Sqlite; $($name),*; $($($own),*)?);
+        $crate::on_both_backends!(@backend postgres Postgres; $($name),*; $($($own),*)?);
+    };
+    (@backend $module:ident $backend:ident; $($name:ident),*; $($own:ident),*) => {
+        mod $module {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
+                    let backend = $crate::common::Backend::$backend;
+                    if let Some(app) = $crate::common::spawn(backend).await {
+                        super::$name(app).await;
+                    }
                 }
             )*
-        }
-        mod postgres {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
+                async fn $own() {
+                    super::$own($crate::common::Backend::$backend).await;
                 }
             )*
         }
     };
 }
 
-/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+/// Runs each named `async fn(Backend)` once with SQLite and once with PostgreSQL: for tests
+/// that start their apps themselves.
 #[macro_export]
-macro_rules! on_both_backends {
+macro_rules! for_each_backend {
     ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Sqlite).await {
-                        super::$name(app).await;
-                    }
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Postgres).await {
-                        super::$name(app).await;
-                    }
-                }
-            )*
-        }
+        $crate::on_both_backends!(; $($name),*);
     };
 }
 
@@ -501,13 +498,21 @@ pub fn same_in_every_language(text: &str) -> bool {
 
 /// The case a `303` from `POST /help` points to: its id and reference code.
 pub async fn stored_case(app: &TestApp, resp: &reqwest::Response) -> (i64, String) {
-    let code = location(resp).trim_start_matches("/help/").to_owned();
+    let code = ref_code(resp);
     let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
         .bind(&code)
         .fetch_one(&app.db.pool)
         .await
         .unwrap_or_else(|e| panic!("no case stored under {code}: {e}"));
     (id, code)
+}
+
+/// A status look-up that finds nothing: a code nobody has, with a phone that is no one's.
+pub const WRONG_GUESS: &[(&str, &str)] = &[("ref", "ABCD2345"), ("phone_last4", "0000")];
+
+/// The reference code a `303` from `POST /help` points to.
+pub fn ref_code(resp: &reqwest::Response) -> String {
+    location(resp).trim_start_matches("/help/").to_owned()
 }
 
 /// Where a redirect answer sends the browser.

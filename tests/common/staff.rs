@@ -48,6 +48,12 @@ impl Staff {
 
     /// Signs in through `/login` with the test password.
     pub async fn sign_in(&self, email: &str) {
+        let status = self.sign_in_with(email, PASSWORD).await;
+        assert_eq!(status, 303, "{email} signs in");
+    }
+
+    /// Tries to sign in through `/login`; the answer's status.
+    pub async fn sign_in_with(&self, email: &str, password: &str) -> u16 {
         let (_, login) = self.page("/login").await;
         let token = hidden(&login, "csrf_token");
         let resp = self
@@ -56,11 +62,11 @@ impl Staff {
                 &[
                     ("csrf_token", token.as_str()),
                     ("email", email),
-                    ("password", PASSWORD),
+                    ("password", password),
                 ],
             )
             .await;
-        assert_eq!(resp.status(), 303, "{email} signs in");
+        resp.status().as_u16()
     }
 
     /// This session's CSRF token, from a staff page.
@@ -256,15 +262,45 @@ impl<'a> std::future::IntoFuture for NewStaff<'a> {
     }
 }
 
+impl TestApp {
+    /// The area called `name`, added when it is not there yet.
+    pub async fn area(&self, name: &str) -> i64 {
+        self.one(
+            "INSERT INTO areas (name) VALUES ($1) \
+             ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+            (name,),
+        )
+        .await
+    }
+
+    /// A resource program offering devices.
+    pub async fn program(&self, organization: &str, name: &str) -> i64 {
+        self.one(
+            "INSERT INTO programs (organization, name, categories) \
+             VALUES ($1, $2, 'device') RETURNING id",
+            (organization, name),
+        )
+        .await
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        self.one("SELECT id FROM users WHERE email = $1", (email,))
+            .await
+    }
+
+    /// Gives a case to a navigator directly, as if they had taken it, with `status`.
+    pub async fn assign(&self, case_id: i64, who: &Staff, status: &str) {
+        self.exec(
+            "UPDATE cases SET navigator_id = $1, status = $2 WHERE id = $3",
+            (who.navigator_id.expect("a navigator"), status, case_id),
+        )
+        .await;
+    }
+}
+
 /// A new request from a resident; returns the case's id and reference code.
 pub async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, String) {
-    let area_id: i64 = sqlx::query_scalar(
-        "INSERT INTO areas (name) VALUES ('Five Points') \
-         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("area");
+    let area_id = app.area("Five Points").await;
     let request = NewRequest {
         name: name.to_owned(),
         phone: Some(PhoneNumber::parse("(303) 555-0123").unwrap()),
