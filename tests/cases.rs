@@ -10,6 +10,8 @@ use common::TestApp;
 use navdesk::cases::store::Val;
 use navdesk::db::now;
 
+const IDA: Person = Person::admin("root@navdesk.example", "Ida Admin");
+
 /// (status, navigator row, version, number of events) of a case.
 async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
     let (status, navigator, version): (String, Option<i64>, i64) = app
@@ -18,12 +20,7 @@ async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
             (case_id,),
         )
         .await;
-    let events = app
-        .one(
-            "SELECT COUNT(*) FROM case_events WHERE case_id = $1",
-            (case_id,),
-        )
-        .await;
+    let events = app.events(case_id).await;
     (status, navigator, version, events)
 }
 
@@ -152,7 +149,7 @@ async fn a_case_is_taken_once(app: TestApp) {
     let (kind, actor): (String, Option<i64>) = app
         .row(
             "SELECT kind, actor_user_id FROM case_events WHERE case_id = \
-            $1 ORDER BY id DESC LIMIT 1",
+             $1 ORDER BY id DESC LIMIT 1",
             (id,),
         )
         .await;
@@ -848,9 +845,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
             "Dana Supervisor",
         ))
         .await;
-    let root = app
-        .with_user(Person::admin("root@navdesk.example", "Ida Admin"))
-        .await;
+    let root = app.with_user(IDA).await;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     app.assign(mine, &ana, "assigned").await;
@@ -906,9 +901,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
 }
 
 async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
-    let root = app
-        .with_user(Person::admin("root@navdesk.example", "Ida Admin"))
-        .await;
+    let root = app.with_user(IDA).await;
     let root_id = app.user_id("root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for i in 0..105 {

@@ -11,6 +11,9 @@ use navdesk::domain::{AgeBand, Benefit, Channel, ContactMethod, Need, PhoneNumbe
 use navdesk::i18n::Lang;
 use navdesk::intake::form::NewRequest;
 
+const BOB: Person = Person::navigator("bob@navdesk.example", "Bob Ngata");
+const SAM: Person = Person::supervisor("sam@navdesk.example", "Sam Ortiz");
+
 /// A request in `language`, from `area` (or none), needing `needs`; its case id and code.
 async fn request(
     app: &TestApp,
@@ -66,12 +69,7 @@ async fn version_and_events(app: &TestApp, case_id: i64) -> (i64, i64) {
     let version = app
         .one("SELECT version FROM cases WHERE id = $1", (case_id,))
         .await;
-    let events = app
-        .one(
-            "SELECT COUNT(*) FROM case_events WHERE case_id = $1",
-            (case_id,),
-        )
-        .await;
+    let events = app.events(case_id).await;
     (version, events)
 }
 
@@ -280,8 +278,8 @@ async fn outcomes_are_recorded(app: TestApp) {
     let row: OutcomeRow = app
         .row(
             "SELECT connected_at_home, plan, monthly_cost_cents, \
-            device_type, training_sessions, skill_at_intake, \
-            skill_at_close FROM outcomes WHERE case_id = $1",
+             device_type, training_sessions, skill_at_intake, \
+             skill_at_close FROM outcomes WHERE case_id = $1",
             (id,),
         )
         .await;
@@ -544,7 +542,7 @@ async fn supervisors_filter_and_search(app: TestApp) {
     app.assign(old_es, &ana, "in_progress").await;
     app.exec(
         "UPDATE residents SET phone = '+13035550188' WHERE id = \
-            (SELECT resident_id FROM cases WHERE id = $1)",
+         (SELECT resident_id FROM cases WHERE id = $1)",
         (old_es,),
     )
     .await;
@@ -928,12 +926,8 @@ async fn referral_to(app: &TestApp, case_id: i64, program: i64) -> Vec<String> {
 
 async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     let ana = app.with_user(ANA).await;
-    let bob = app
-        .with_user(Person::navigator("bob@navdesk.example", "Bob Ngata"))
-        .await;
-    let sam = app
-        .with_user(Person::supervisor("sam@navdesk.example", "Sam Ortiz"))
-        .await;
+    let bob = app.with_user(BOB).await;
+    let sam = app.with_user(SAM).await;
     let five_points = app.area("Five Points").await;
     app.exec(
         "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",

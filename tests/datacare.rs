@@ -489,7 +489,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
     let (status, body): (String, String) = app
         .row(
             "SELECT status, body FROM sms_messages WHERE case_id = $1 AND \
-                status IN ('scheduled', 'cancelled')",
+             status IN ('scheduled', 'cancelled')",
             (old.1.case,),
         )
         .await;
@@ -841,7 +841,7 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
     let ana_sent: i64 = app
         .one(
             "SELECT COUNT(*) FROM sms_messages WHERE case_id = $1 AND \
-            sent_at IS NOT NULL AND created_at > $2",
+             sent_at IS NOT NULL AND created_at > $2",
             (ana[1].case, now - 60),
         )
         .await;

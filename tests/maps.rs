@@ -8,6 +8,9 @@ mod common;
 use common::staff::{Person, Staff};
 use common::TestApp;
 
+const SUE: Person = Person::supervisor("sue@navdesk.example", "Sue Visor");
+const NIA: Person = Person::navigator("nia@navdesk.example", "Nia Gator");
+
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
 
@@ -159,12 +162,8 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, Some((1000, 400))).await;
     let b = area(&app, "Beta", 39.76, -104.95, Some((1000, 100))).await;
     let _c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = app
-        .with_user(Person::supervisor("sue@navdesk.example", "Sue Visor"))
-        .await;
-    let nav = app
-        .with_user(Person::navigator("nia@navdesk.example", "Nia Gator"))
-        .await;
+    let supervisor = app.with_user(SUE).await;
+    let nav = app.with_user(NIA).await;
     let x = nav.navigator_id.unwrap();
     // The navigator covers Alpha only, with room for 10 cases.
     sqlx::query("UPDATE navigators SET capacity = 10 WHERE id = $1")
@@ -513,9 +512,7 @@ async fn reports_suppress_small_groups(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, None).await;
     let b = area(&app, "Beta", 39.76, -104.95, None).await;
     let c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = app
-        .with_user(Person::supervisor("sue@navdesk.example", "Sue Visor"))
-        .await;
+    let supervisor = app.with_user(SUE).await;
     let base = Req {
         language: "en",
         needs: "internet",

@@ -9,6 +9,10 @@ use common::staff::{hidden, text, Person, Staff, ANA, BEN};
 use common::TestApp;
 use navdesk::cases::autoassign::{self, Rule};
 
+const CARLA: Person = Person::navigator("carla@navdesk.example", "Carla Ruiz");
+const DORA: Person = Person::navigator("dora@navdesk.example", "Dora Mendez");
+const EVA: Person = Person::navigator("eva@navdesk.example", "Eva Solis");
+
 /// Sets a navigator's languages, capacity and areas.
 async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, areas: &[i64]) {
     let id = who.navigator_id.unwrap();
@@ -48,15 +52,9 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     let montbello = app.area("Montbello").await;
     let ana = app.with_user(ANA).await;
     let ben = app.with_user(BEN).await;
-    let carla = app
-        .with_user(Person::navigator("carla@navdesk.example", "Carla Ruiz"))
-        .await;
-    let dora = app
-        .with_user(Person::navigator("dora@navdesk.example", "Dora Mendez"))
-        .await;
-    let eva = app
-        .with_user(Person::navigator("eva@navdesk.example", "Eva Solis"))
-        .await;
+    let carla = app.with_user(CARLA).await;
+    let dora = app.with_user(DORA).await;
+    let eva = app.with_user(EVA).await;
     profile(&app, &ana, "en,es", 12, &[five_points]).await;
     // Ben covers Five Points but speaks no Spanish; Carla speaks it but covers Montbello; Dora
     // fits but has no room left; Eva speaks Spanish and covers the whole city, with a

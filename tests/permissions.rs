@@ -80,33 +80,22 @@ async fn every_role_against_every_staff_route(app: TestApp) {
         };
         app.exec(
             "UPDATE cases SET area_id = COALESCE($1, area_id), \
-                navigator_id = $2, status = $3 WHERE id = $4",
+             navigator_id = $2, status = $3 WHERE id = $4",
             (area, navigator, status, case),
         )
         .await;
     }
-    let program: i64 = app
-        .one(
-            "INSERT INTO programs (organization, name, categories) VALUES \
-            ('PCs for People', 'Refurbished laptops', 'device') \
-            RETURNING id",
-            (),
+    let program = app.program("PCs for People", "Refurbished laptops").await;
+    let refer = async |case: i64| -> i64 {
+        app.one(
+            "INSERT INTO referrals (case_id, program_id, created_at, updated_at) \
+             VALUES ($1, $2, 0, 0) RETURNING id",
+            (case, program),
         )
-        .await;
-    let referral: i64 = app
-        .one(
-            "INSERT INTO referrals (case_id, program_id, created_at, \
-            updated_at) VALUES ($1, $2, 0, 0) RETURNING id",
-            (own, program),
-        )
-        .await;
-    let theirs_referral: i64 = app
-        .one(
-            "INSERT INTO referrals (case_id, program_id, created_at, \
-            updated_at) VALUES ($1, $2, 0, 0) RETURNING id",
-            (theirs, program),
-        )
-        .await;
+        .await
+    };
+    let referral = refer(own).await;
+    let theirs_referral = refer(theirs).await;
     let other_nav = other.navigator_id.unwrap();
     let other_user: i64 = app
         .one("SELECT user_id FROM navigators WHERE id = $1", (other_nav,))

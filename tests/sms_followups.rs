@@ -33,14 +33,7 @@ async fn scalar(app: &TestApp, sql: &str, bind: i64) -> Option<i64> {
 async fn nth_text(app: &TestApp, got: &common::sms::Received, n: usize) -> String {
     let texts = received(got, n).await;
     assert_eq!(texts.len(), n, "text {n} sent");
-    let waiting = common::eventually(
-        async || {
-            app.count("sms_messages WHERE direction = 'out' AND status IN ('scheduled', 'sending')")
-                .await
-        },
-        |waiting| *waiting == 0,
-    )
-    .await;
+    let waiting = common::sms::outbox_drained(app).await;
     assert_eq!(waiting, 0, "text {n} recorded as handed over");
     field(&texts[n - 1], "Body").unwrap().to_owned()
 }

@@ -99,14 +99,7 @@ async fn a_navigator_texts_the_resident(backend: Backend) {
     assert_eq!(ana.post(&post_path, &fields).await.status(), 303);
     received(&got, 3).await;
     // Nothing left to send: a second text would have been sent by now.
-    let pending = common::eventually(
-        async || {
-            app.count("sms_messages WHERE status IN ('scheduled', 'sending')")
-                .await
-        },
-        |pending| *pending == 0,
-    )
-    .await;
+    let pending = common::sms::outbox_drained(&app).await;
     assert_eq!(pending, 0);
     let texts = got.lock().unwrap().clone();
     assert_eq!(texts.len(), 3, "pressed twice, sent once");

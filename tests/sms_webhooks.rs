@@ -220,7 +220,7 @@ async fn status_callbacks_move_a_text_forward(backend: Backend) {
     let (id, sid): (i64, String) = app
         .row(
             "SELECT id, provider_sid FROM sms_messages WHERE kind = \
-            'confirmation' AND provider_sid IS NOT NULL",
+             'confirmation' AND provider_sid IS NOT NULL",
             (),
         )
         .await;

@@ -79,10 +79,7 @@ impl TestApp {
     where
         T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
     {
-        sqlx::query_scalar_with(sql, params.arguments())
-            .fetch_one(&self.db.pool)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        self.row::<(T,)>(sql, params).await.0
     }
 
     /// Every value `sql` reads.
@@ -90,10 +87,8 @@ impl TestApp {
     where
         T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
     {
-        sqlx::query_scalar_with(sql, params.arguments())
-            .fetch_all(&self.db.pool)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        let rows = self.rows::<(T,)>(sql, params).await;
+        rows.into_iter().map(|(value,)| value).collect()
     }
 
     /// The one row `sql` reads, as a tuple.
@@ -101,10 +96,9 @@ impl TestApp {
     where
         T: Send + Unpin + for<'r> sqlx::FromRow<'r, AnyRow>,
     {
-        sqlx::query_as_with(sql, params.arguments())
-            .fetch_one(&self.db.pool)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        let mut rows = self.rows(sql, params).await;
+        assert!(!rows.is_empty(), "{sql}: no row");
+        rows.swap_remove(0)
     }
 
     /// Every row `sql` reads.

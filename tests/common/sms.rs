@@ -153,6 +153,13 @@ pub async fn received(got: &Received, n: usize) -> Vec<Vec<(String, String)>> {
     .await
 }
 
+/// Waits until no text waits in the outbox any more: each is handed to the provider (and
+/// recorded so) or given up. How many still wait, for the test to assert on.
+pub async fn outbox_drained(app: &TestApp) -> i64 {
+    let waiting = "sms_messages WHERE direction = 'out' AND status IN ('scheduled', 'sending')";
+    super::eventually(async || app.count(waiting).await, |n| *n == 0).await
+}
+
 pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
         .find(|(k, _)| k == name)

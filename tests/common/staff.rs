@@ -288,6 +288,15 @@ impl TestApp {
             .await
     }
 
+    /// How many events a case's timeline holds.
+    pub async fn events(&self, case_id: i64) -> i64 {
+        self.one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1",
+            (case_id,),
+        )
+        .await
+    }
+
     /// Gives a case to a navigator directly, as if they had taken it, with `status`.
     pub async fn assign(&self, case_id: i64, who: &Staff, status: &str) {
         self.exec(
