@@ -16,10 +16,11 @@ mod browser;
 mod common;
 
 use browser::Browser;
-use common::staff::{create_staff_in, new_case, PASSWORD};
+use common::staff::{new_case, Person, ANA, PASSWORD};
 use common::{Backend, TestApp};
-use navdesk::auth::Role;
 use navdesk::i18n::{I18n, Lang};
+
+const SAM: Person = Person::supervisor("sam@navdesk.example", "Sam Ortiz");
 
 /// The app and a browser on it, or `None` when a tier is skipped.
 async fn start() -> Option<(TestApp, Browser)> {
@@ -51,15 +52,6 @@ fn clean(text: &str) -> String {
 }
 
 /// A navigator row for a user (the same as `common::staff::staff` inserts); its id.
-async fn navigator_row(app: &TestApp, user_id: i64) -> i64 {
-    app.one(
-        "INSERT INTO navigators (user_id, languages, skills, capacity) \
-         VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
-        (user_id,),
-    )
-    .await
-}
-
 /// Signs in on the login page like a person: types the email and password and submits.
 async fn sign_in(b: &Browser, email: &str) {
     b.open("/login").await;
@@ -189,9 +181,8 @@ async fn a_navigators_day_in_the_browser() {
         return;
     };
     let en = En::load();
-    let email = "ana@navdesk.example";
-    let user_id = create_staff_in(&app.db, email, "Ana Navarro", Role::Navigator).await;
-    navigator_row(&app, user_id).await;
+    let email = ANA.email;
+    app.with_user(ANA).create().await;
     let program_id = app.program("PCs for People", "Refurbished laptops").await;
     let (case_id, code) = new_case(&app, "Rosa Díaz", navdesk::db::now() - 3600).await;
 
@@ -516,14 +507,14 @@ async fn staff_pages_have_no_axe_violations() {
     let now = navdesk::db::now();
 
     // Three accounts; the navigator and the supervisor both work cases.
-    let navigator_email = "ana@navdesk.example";
-    let supervisor_email = "sam@navdesk.example";
+    let navigator_email = ANA.email;
+    let supervisor_email = SAM.email;
     let admin_email = "ada@navdesk.example";
-    let ana = create_staff_in(&app.db, navigator_email, "Ana Navarro", Role::Navigator).await;
-    let ana_row = navigator_row(&app, ana).await;
-    let sam = create_staff_in(&app.db, supervisor_email, "Sam Ortiz", Role::Supervisor).await;
-    navigator_row(&app, sam).await;
-    create_staff_in(&app.db, admin_email, "Ada Lee", Role::Admin).await;
+    let ana = app.with_user(ANA).create().await;
+    let ana_row = ana.navigator_id.unwrap();
+    app.with_user(SAM).profile(true).create().await;
+    let ada = Person::admin(admin_email, "Ada Lee");
+    app.with_user(ada).create().await;
     let program_id = app.program("PCs for People", "Refurbished laptops").await;
     app.program("Denver Public Library", "Hotspot lending")
         .await;
@@ -686,14 +677,8 @@ async fn a_supervisor_reads_the_service_gap_map() {
     let five_points: i64 = app
         .one("SELECT id FROM areas WHERE name = 'Five Points'", ())
         .await;
-    create_staff_in(
-        &app.db,
-        "sam@navdesk.example",
-        "Sam Ortiz",
-        Role::Supervisor,
-    )
-    .await;
-    sign_in(&b, "sam@navdesk.example").await;
+    app.with_user(SAM).create().await;
+    sign_in(&b, SAM.email).await;
 
     b.open("/map").await;
     b.wait_for("figure.map-figure svg").await;

@@ -223,16 +223,9 @@ impl NewStaff<'_> {
         let Person { email, name, role } = self.person;
         let user_id = create_staff_in(&self.app.db, email, name, role).await;
         let navigator_id = if self.profile {
-            Some(
-                sqlx::query_scalar(
-                    "INSERT INTO navigators (user_id, languages, skills, capacity) \
-                     VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
-                )
-                .bind(user_id)
-                .fetch_one(&self.app.db.pool)
-                .await
-                .expect("navigator row"),
-            )
+            let profile = "INSERT INTO navigators (user_id, languages, skills, capacity) \
+                           VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id";
+            Some(self.app.one(profile, (user_id,)).await)
         } else {
             None
         };
