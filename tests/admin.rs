@@ -3,64 +3,22 @@
 
 mod common;
 
-use common::staff::{browser, hidden, staff, text, Staff, PASSWORD};
+use common::staff::{browser, hidden, text, Staff, PASSWORD};
 use common::{location, TestApp};
 use navdesk::auth::Role;
 
-async fn area(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
-        .bind(name)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("area")
-}
-
-async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, categories) VALUES ($1, $2, 'device') RETURNING id",
-    )
-    .bind(organization)
-    .bind(name)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("program")
-}
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("user")
-}
-
 async fn audit_actions(app: &TestApp) -> Vec<(String, Option<i64>, Option<i64>)> {
-    sqlx::query_as("SELECT action, target_user_id, program_id FROM audit_log ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .expect("audit rows")
+    app.rows(
+        "SELECT action, target_user_id, program_id FROM audit_log ORDER BY id",
+        (),
+    )
+    .await
 }
 
 /// A fresh browser signs in; returns the answer's status and the browser.
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> (u16, Staff) {
-    let who = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
-    let (_, login) = who.page("/login").await;
-    let token = hidden(&login, "csrf_token");
-    let resp = who
-        .post(
-            "/login",
-            &[
-                ("csrf_token", token.as_str()),
-                ("email", email),
-                ("password", password),
-            ],
-        )
-        .await;
-    (resp.status().as_u16(), who)
+    let who = app.anonymous();
+    (who.sign_in_with(email, password).await, who)
 }
 
 /// A post carrying this session's CSRF token first.
@@ -72,33 +30,12 @@ async fn post_with_csrf(who: &Staff, path: &str, fields: &[(&str, &str)]) -> req
 }
 
 async fn each_role_reaches_only_its_pages(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
+    let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
 
     let navigator_page = format!("/navigators/{nav_id}");
     let program_page = format!("/programs/{program_id}");
@@ -149,11 +86,9 @@ async fn each_role_reaches_only_its_pages(app: TestApp) {
         assert_eq!(resp.status(), 303, "no session: POST {path}");
         assert!(location(&resp).starts_with("/login"), "{path}");
     }
-    let disabled: i64 = sqlx::query_scalar("SELECT disabled FROM users WHERE id = $1")
-        .bind(nav_user)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let disabled: i64 = app
+        .one("SELECT disabled FROM users WHERE id = $1", (nav_user,))
+        .await;
     assert_eq!(disabled, 0, "refused posts changed nothing");
 
     // The staff navigation offers what each role may open.
@@ -181,32 +116,11 @@ async fn each_role_reaches_only_its_pages(app: TestApp) {
 }
 
 async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
+    let admin = app.with_user(Role::Admin).await;
     let nav_id = nav.navigator_id.unwrap();
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
     let profile = [
         ("version", "1"),
         ("languages", "vi"),
@@ -248,12 +162,12 @@ async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestA
             .await;
         assert_eq!(resp.status(), 403);
     }
-    let (languages, capacity): (String, i64) =
-        sqlx::query_as("SELECT languages, capacity FROM navigators WHERE id = $1")
-            .bind(nav_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (languages, capacity): (String, i64) = app
+        .row(
+            "SELECT languages, capacity FROM navigators WHERE id = $1",
+            (nav_id,),
+        )
+        .await;
     assert_eq!((languages.as_str(), capacity), ("en,es", 20));
     assert_eq!(app.count("programs").await, 0);
     assert_eq!(app.count("users").await, 3);
@@ -263,26 +177,12 @@ async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing(app: TestA
 }
 
 async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
     let nav_id = nav.navigator_id.unwrap();
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
-    let five_points = area(&app, "Five Points").await.to_string();
-    let montbello = area(&app, "Montbello").await.to_string();
+    let nav_user = app.user_id("nav@navdesk.example").await;
+    let five_points = app.area("Five Points").await.to_string();
+    let montbello = app.area("Montbello").await.to_string();
     let path = format!("/navigators/{nav_id}");
 
     let (status, page) = sup.page(&path).await;
@@ -324,12 +224,12 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
         body.contains("href=\"#f-capacity\""),
         "the summary links to the field"
     );
-    let stored: (String, i64, i64) =
-        sqlx::query_as("SELECT languages, capacity, version FROM navigators WHERE id = $1")
-            .bind(nav_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let stored: (String, i64, i64) = app
+        .row(
+            "SELECT languages, capacity, version FROM navigators WHERE id = $1",
+            (nav_id,),
+        )
+        .await;
     assert_eq!(stored, ("en,es".to_owned(), 20, 1));
     assert_eq!(app.count("navigator_areas").await, 0);
 
@@ -337,13 +237,11 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     let (open_case, _) = common::staff::new_case(&app, "Rosa Díaz", navdesk::db::now()).await;
     let (closed_case, _) = common::staff::new_case(&app, "Luis Díaz", navdesk::db::now()).await;
     for (case, status) in [(open_case, "in_progress"), (closed_case, "closed")] {
-        sqlx::query("UPDATE cases SET navigator_id = $1, status = $2 WHERE id = $3")
-            .bind(nav_id)
-            .bind(status)
-            .bind(case)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.exec(
+            "UPDATE cases SET navigator_id = $1, status = $2 WHERE id = $3",
+            (nav_id, status, case),
+        )
+        .await;
     }
 
     // A good one: saved with its areas in one go; "active" unchecked makes it inactive.
@@ -376,15 +274,13 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
         i64,
         i64,
     );
-    let stored: Profile =
-        sqlx::query_as(
-            "SELECT languages, skills, capacity, home_lat, home_lon, travel_radius_km, active, version \
-             FROM navigators WHERE id = $1",
+    let stored: Profile = app
+        .row(
+            "SELECT languages, skills, capacity, home_lat, home_lon, travel_radius_km, \
+             active, version FROM navigators WHERE id = $1",
+            (nav_id,),
         )
-        .bind(nav_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
         stored,
         (
@@ -398,12 +294,12 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
             2
         )
     );
-    let mut areas: Vec<i64> =
-        sqlx::query_scalar("SELECT area_id FROM navigator_areas WHERE navigator_id = $1")
-            .bind(nav_id)
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+    let mut areas: Vec<i64> = app
+        .all(
+            "SELECT area_id FROM navigator_areas WHERE navigator_id = $1",
+            (nav_id,),
+        )
+        .await;
     areas.sort_unstable();
     let mut want: Vec<i64> = vec![five_points.parse().unwrap(), montbello.parse().unwrap()];
     want.sort_unstable();
@@ -416,13 +312,12 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
         ]
     );
     // Inactive now: the open case went back to the queue for matching; the closed one stays.
-    let cases: Vec<(Option<i64>, String)> =
-        sqlx::query_as("SELECT navigator_id, status FROM cases WHERE id IN ($1, $2) ORDER BY id")
-            .bind(open_case)
-            .bind(closed_case)
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+    let cases: Vec<(Option<i64>, String)> = app
+        .rows(
+            "SELECT navigator_id, status FROM cases WHERE id IN ($1, $2) ORDER BY id",
+            (open_case, closed_case),
+        )
+        .await;
     assert_eq!(
         cases,
         vec![
@@ -455,11 +350,9 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     let body = text(&stale.text().await.unwrap());
     assert!(body.contains("Someone else saved this first"));
     assert!(body.contains("value=\"30\""), "shows the saved capacity");
-    let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM navigators WHERE id = $1")
-        .bind(nav_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let capacity: i64 = app
+        .one("SELECT capacity FROM navigators WHERE id = $1", (nav_id,))
+        .await;
     assert_eq!(capacity, 30);
     assert_eq!(app.count("navigator_areas").await, 2);
 
@@ -486,12 +379,12 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     )
     .await;
     assert_eq!(created.status(), 303);
-    let (languages, active): (String, i64) =
-        sqlx::query_as("SELECT languages, active FROM navigators WHERE user_id = $1")
-            .bind(newbie)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (languages, active): (String, i64) = app
+        .row(
+            "SELECT languages, active FROM navigators WHERE user_id = $1",
+            (newbie,),
+        )
+        .await;
     assert_eq!((languages.as_str(), active), ("am", 1));
     // The same account again: refused, nothing added.
     let again = post_with_csrf(
@@ -508,7 +401,7 @@ async fn navigator_profiles_are_edited_and_kept(app: TestApp) {
     assert_eq!(again.status(), 422);
     assert_eq!(app.count("navigators").await, 2);
     // A supervisor's account cannot be given a navigator profile.
-    let sup_id = user_id(&app, "sup@navdesk.example").await.to_string();
+    let sup_id = app.user_id("sup@navdesk.example").await.to_string();
     let wrong = post_with_csrf(
         &sup,
         "/navigators/new",
@@ -545,23 +438,9 @@ fn program_form<'a>(organization: &'a str, name: &'a str) -> Vec<(&'a str, &'a s
 }
 
 async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "sup@navdesk.example",
-        "Sam Sup",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let area_id = area(&app, "Five Points").await.to_string();
+    let nav = app.with_user(Role::Navigator).await;
+    let sup = app.with_user(Role::Supervisor).await;
+    let area_id = app.area("Five Points").await.to_string();
 
     let mut form = program_form("Comcast", "Internet Essentials");
     form.push(("areas", &area_id));
@@ -573,11 +452,12 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     form.push(("site_lon", " -104.9776"));
     let resp = post_with_csrf(&sup, "/programs/new", &form).await;
     assert_eq!(resp.status(), 303);
-    let first: i64 =
-        sqlx::query_scalar("SELECT id FROM programs WHERE name = 'Internet Essentials'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let first: i64 = app
+        .one(
+            "SELECT id FROM programs WHERE name = 'Internet Essentials'",
+            (),
+        )
+        .await;
     assert_eq!(location(&resp), format!("/programs/{first}?saved=1"));
     type Stored = (
         String,
@@ -588,14 +468,13 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
         Option<i64>,
         String,
     );
-    let stored: Stored = sqlx::query_as(
-        "SELECT categories, qualifying_benefits, languages, max_income_pct_fpg, phone, \
+    let stored: Stored = app
+        .row(
+            "SELECT categories, qualifying_benefits, languages, max_income_pct_fpg, phone, \
                 capacity_available, status FROM programs WHERE id = $1",
-    )
-    .bind(first)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (first,),
+        )
+        .await;
     assert_eq!(
         stored,
         (
@@ -609,12 +488,12 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
         )
     );
     assert_eq!(app.count("program_areas").await, 1);
-    let site: (Option<String>, Option<f64>, Option<f64>) =
-        sqlx::query_as("SELECT site_address, site_lat, site_lon FROM programs WHERE id = $1")
-            .bind(first)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let site: (Option<String>, Option<f64>, Option<f64>) = app
+        .row(
+            "SELECT site_address, site_lat, site_lon FROM programs WHERE id = $1",
+            (first,),
+        )
+        .await;
     assert_eq!(
         site,
         (
@@ -676,11 +555,12 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     second.push(("capacity_available", "12"));
     let resp = post_with_csrf(&sup, "/programs/new", &second).await;
     assert_eq!(resp.status(), 303);
-    let second_id: i64 =
-        sqlx::query_scalar("SELECT id FROM programs WHERE name = 'Internet Essentials Plus'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let second_id: i64 = app
+        .one(
+            "SELECT id FROM programs WHERE name = 'Internet Essentials Plus'",
+            (),
+        )
+        .await;
     let path = format!("/programs/{second_id}");
     let (_, page) = sup.page(&path).await;
     let version = hidden(&page, "version");
@@ -688,11 +568,9 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     clash.push(("version", &version));
     let resp = post_with_csrf(&sup, &path, &clash).await;
     assert_eq!(resp.status(), 422);
-    let name: String = sqlx::query_scalar("SELECT name FROM programs WHERE id = $1")
-        .bind(second_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let name: String = app
+        .one("SELECT name FROM programs WHERE id = $1", (second_id,))
+        .await;
     assert_eq!(name, "Internet Essentials Plus");
 
     // A good edit: saved, areas replaced, audited.
@@ -702,19 +580,19 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     edit.push(("version", &version));
     let resp = post_with_csrf(&sup, &path, &edit).await;
     assert_eq!(resp.status(), 303);
-    let (status, capacity): (String, Option<i64>) =
-        sqlx::query_as("SELECT status, capacity_available FROM programs WHERE id = $1")
-            .bind(second_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, capacity): (String, Option<i64>) = app
+        .row(
+            "SELECT status, capacity_available FROM programs WHERE id = $1",
+            (second_id,),
+        )
+        .await;
     assert_eq!((status.as_str(), capacity), ("inactive", None));
-    let no_site: (Option<String>, Option<f64>) =
-        sqlx::query_as("SELECT site_address, site_lat FROM programs WHERE id = $1")
-            .bind(second_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let no_site: (Option<String>, Option<f64>) = app
+        .row(
+            "SELECT site_address, site_lat FROM programs WHERE id = $1",
+            (second_id,),
+        )
+        .await;
     assert_eq!(no_site, (None, None), "blank site fields store no site");
     // The same stale form again: 409, nothing changed.
     let resp = post_with_csrf(
@@ -732,12 +610,12 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     // Mark verified today.
     let resp = post_with_csrf(&sup, &format!("{path}/verify"), &[]).await;
     assert_eq!(resp.status(), 303);
-    let verified: Option<i64> =
-        sqlx::query_scalar("SELECT last_verified_at FROM programs WHERE id = $1")
-            .bind(second_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let verified: Option<i64> = app
+        .one(
+            "SELECT last_verified_at FROM programs WHERE id = $1",
+            (second_id,),
+        )
+        .await;
     assert!(verified.is_some_and(|t| (t - navdesk::db::now()).abs() < 60));
     let (_, page) = sup.page(&format!("{path}?verified=1")).await;
     assert!(page.contains("The program is marked as checked today."));
@@ -755,24 +633,10 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
 }
 
 async fn disabling_an_account_ends_its_sessions_and_sign_in(app: TestApp) {
-    let nav = staff(
-        &app,
-        "nav@navdesk.example",
-        "Nia Nav",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
-    let nav_user = user_id(&app, "nav@navdesk.example").await;
-    let admin_user = user_id(&app, "admin@navdesk.example").await;
+    let nav = app.with_user(Role::Navigator).await;
+    let admin = app.with_user(Role::Admin).await;
+    let nav_user = app.user_id("nav@navdesk.example").await;
+    let admin_user = app.user_id("admin@navdesk.example").await;
     let (status, list) = admin.page("/users").await;
     assert_eq!(status, 200);
     assert!(list.contains("nav@navdesk.example") && list.contains("Disable Nia Nav"));
@@ -783,11 +647,12 @@ async fn disabling_an_account_ends_its_sessions_and_sign_in(app: TestApp) {
 
     let resp = post_with_csrf(&admin, &format!("/users/{nav_user}/disable"), &[]).await;
     assert_eq!(resp.status(), 303);
-    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1")
-        .bind(nav_user)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let sessions: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sessions WHERE user_id = $1",
+            (nav_user,),
+        )
+        .await;
     assert_eq!(sessions, 0, "the sessions ended at once");
     let resp = nav.get("/cases").await;
     assert_eq!(resp.status(), 303, "the open browser is signed out");
@@ -832,14 +697,7 @@ fn invite_path(body: &str) -> String {
 }
 
 async fn invite_links_set_a_password_once(app: TestApp) {
-    let admin = staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
 
     // Bad input first: 422, values kept, nobody created.
     let resp = post_with_csrf(
@@ -891,22 +749,20 @@ async fn invite_links_set_a_password_once(app: TestApp) {
         "a whole link"
     );
     let token = path.trim_start_matches("/invite/").to_owned();
-    let rosa = user_id(&app, "rosa@navdesk.example").await;
-    let (hash, role, language): (Option<String>, String, String) =
-        sqlx::query_as("SELECT password_hash, role, language FROM users WHERE id = $1")
-            .bind(rosa)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let rosa = app.user_id("rosa@navdesk.example").await;
+    let (hash, role, language): (Option<String>, String, String) = app
+        .row(
+            "SELECT password_hash, role, language FROM users WHERE id = $1",
+            (rosa,),
+        )
+        .await;
     assert_eq!(
         (hash, role.as_str(), language.as_str()),
         (None, "navigator", "es")
     );
-    let stored: String = sqlx::query_scalar("SELECT id FROM invites WHERE user_id = $1")
-        .bind(rosa)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let stored: String = app
+        .one("SELECT id FROM invites WHERE user_id = $1", (rosa,))
+        .await;
     assert_eq!(
         stored,
         navdesk::auth::session::token_id(&token),
@@ -914,11 +770,7 @@ async fn invite_links_set_a_password_once(app: TestApp) {
     );
 
     // Rosa opens the link in her own browser.
-    let rosa_browser = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
+    let rosa_browser = app.anonymous();
     let (status, page) = rosa_browser.page(&path).await;
     assert_eq!(status, 200);
     assert!(page.contains("rosa@navdesk.example"));
@@ -945,11 +797,9 @@ async fn invite_links_set_a_password_once(app: TestApp) {
         .await;
     assert_eq!(resp.status(), 422);
     assert!(text(&resp.text().await.unwrap()).contains("at least 12 characters"));
-    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-        .bind(rosa)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let hash: Option<String> = app
+        .one("SELECT password_hash FROM users WHERE id = $1", (rosa,))
+        .await;
     assert!(hash.is_none(), "nothing set yet");
 
     let resp = rosa_browser

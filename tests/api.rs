@@ -5,6 +5,8 @@ mod common;
 use common::location;
 
 use common::{form_with, valid_form, TestApp};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 const TABLES: &[&str] = &["residents", "cases", "case_events"];
 
@@ -77,33 +79,34 @@ async fn a_resident_asks_for_help_and_gets_a_reference_code(app: TestApp) {
         String,
         Option<i64>,
         String,
-    ) = sqlx::query_as(
-        "SELECT name, phone, language, contact_method, sms_consent_at, benefits FROM residents",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    ) = app
+        .row(
+            "SELECT name, phone, language, contact_method, sms_consent_at, benefits FROM residents",
+            (),
+        )
+        .await;
     assert_eq!(name, "Ana Pérez");
     assert_eq!(phone, "+13035550123");
     assert_eq!(language, "es");
     assert_eq!(method, "sms");
     assert!(consent_at.is_some(), "consent is recorded with its time");
     assert_eq!(benefits, "snap");
-    let (status, needs, channel): (String, String, String) =
-        sqlx::query_as("SELECT status, needs, channel FROM cases WHERE ref_code = $1")
-            .bind(&code)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, needs, channel): (String, String, String) = app
+        .row(
+            "SELECT status, needs, channel FROM cases WHERE ref_code = $1",
+            (&code,),
+        )
+        .await;
     assert_eq!(
         (status.as_str(), needs.as_str(), channel.as_str()),
         ("new", "internet,device", "web")
     );
-    let created: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE kind = 'created'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let created: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE kind = 'created'",
+            (),
+        )
+        .await;
     assert_eq!(created, 1, "the timeline starts with its creation");
     app.stop().await;
 }
@@ -226,10 +229,7 @@ async fn markup_in_a_name_is_stored_as_text_and_shown_escaped(app: TestApp) {
     // Stored: exactly as typed.
     let resp = app.post_form("/help", &form_with("name", evil)).await;
     assert_eq!(resp.status(), 303);
-    let name: String = sqlx::query_scalar("SELECT name FROM residents")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let name: String = app.one("SELECT name FROM residents", ()).await;
     assert_eq!(name, evil);
     app.stop().await;
 }
@@ -247,7 +247,7 @@ async fn a_filled_honeypot_looks_like_success_and_stores_nothing(app: TestApp) {
 
 async fn status_lookup_needs_the_code_and_the_phone(app: TestApp) {
     let resp = app.post_form("/help", &valid_form()).await;
-    let code = location(&resp).trim_start_matches("/help/").to_owned();
+    let code = common::ref_code(&resp);
 
     let found = app
         .post_form(
@@ -293,12 +293,8 @@ async fn status_lookup_needs_the_code_and_the_phone(app: TestApp) {
 async fn pages_follow_the_language_negotiation(app: TestApp) {
     // Accept-Language with q-values.
     let resp = app
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "en;q=0.3, es-MX;q=0.9")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/", "accept-language", "en;q=0.3, es-MX;q=0.9")
+        .await;
     assert_eq!(html_lang(&resp.text().await.unwrap()).0, "es");
     // ?lang= wins and is remembered in a cookie.
     let resp = app.get("/?lang=en").await;
@@ -307,13 +303,7 @@ async fn pages_follow_the_language_negotiation(app: TestApp) {
         .unwrap()
         .starts_with("lang=en"));
     assert_eq!(html_lang(&resp.text().await.unwrap()).0, "en");
-    let resp = app
-        .client
-        .get(app.url("/status"))
-        .header("accept-language", "es")
-        .send()
-        .await
-        .unwrap();
+    let resp = app.get_with("/status", "accept-language", "es").await;
     assert_eq!(
         html_lang(&resp.text().await.unwrap()).0,
         "en",
@@ -369,13 +359,7 @@ async fn errors_are_pages_in_the_residents_language(app: TestApp) {
 
 async fn pages_are_light_cached_and_locked_down(app: TestApp) {
     for path in ["/", "/help", "/status"] {
-        let resp = app
-            .client
-            .get(app.url(path))
-            .header("accept-encoding", "gzip")
-            .send()
-            .await
-            .unwrap();
+        let resp = app.get_with(path, "accept-encoding", "gzip").await;
         assert_eq!(resp.status(), 200, "{path}");
         let h = resp.headers().clone();
         let csp = h["content-security-policy"].to_str().unwrap();
@@ -416,12 +400,8 @@ async fn pages_are_light_cached_and_locked_down(app: TestApp) {
     let resp = app.get("/help").await;
     let etag = resp.headers()["etag"].clone();
     let again = app
-        .client
-        .get(app.url("/help"))
-        .header("if-none-match", etag)
-        .send()
-        .await
-        .unwrap();
+        .get_with("/help", "if-none-match", etag.to_str().unwrap())
+        .await;
     assert_eq!(again.status(), 304);
     app.stop().await;
 }
@@ -438,42 +418,72 @@ async fn health_and_readiness(app: TestApp) {
     app.stop().await;
 }
 
+/// Requests the server has begun to answer when it is told to stop are answered and stored;
+/// connections after that are refused. Each held request stops before its body and asks
+/// `Expect: 100-continue`: the server's `100 Continue` says its handler is reading the request,
+/// so it is in flight for sure, and stays so until the test sends the body.
 async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
-    // Fire a burst of submissions, then ask the server to stop while they are in flight.
-    let mut sent = Vec::new();
-    for _ in 0..40 {
-        let client = app.client.clone();
-        let url = app.url("/help");
-        let body: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(valid_form())
-            .finish();
-        sent.push(tokio::spawn(async move {
-            client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
-                .await
-        }));
+    const HELD: usize = 4;
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(valid_form())
+        .finish();
+    let head = format!(
+        "POST /help HTTP/1.1\r\nHost: {}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        app.addr,
+        body.len()
+    );
+    let mut held = Vec::new();
+    for _ in 0..HELD {
+        let mut conn = TcpStream::connect(app.addr).await.expect("connects");
+        conn.write_all(head.as_bytes()).await.unwrap();
+        let answer = read_head(&mut conn).await;
+        assert!(answer.starts_with("HTTP/1.1 100 Continue"), "{answer}");
+        held.push(conn);
     }
-    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    let db = app.db.clone();
-    app.stop().await;
+
+    let (addr, db) = (app.addr, app.db.clone());
+    let stopping = tokio::spawn(app.stop());
+    // Stopped once it refuses new connections.
+    let refused = common::eventually(
+        async || TcpStream::connect(addr).await.is_err(),
+        |refused| *refused,
+    )
+    .await;
+    assert!(refused, "the server stops taking connections");
+    let late = reqwest::Client::new()
+        .post(format!("http://{addr}/help"))
+        .form(&valid_form())
+        .send()
+        .await;
+    let err = late.expect_err("a request after the stop is not accepted");
+    assert!(err.is_connect() || err.is_request(), "{err}");
+    assert!(
+        !stopping.is_finished(),
+        "the server waits for the requests it holds"
+    );
+
     let mut confirmed = 0;
-    for handle in sent {
-        match handle.await.unwrap() {
-            Ok(resp) => {
-                assert_eq!(
-                    resp.status(),
-                    303,
-                    "an accepted request is answered, not cut off"
-                );
-                confirmed += 1;
-            }
-            // Connections the server had not accepted before it stopped are refused.
-            Err(err) => assert!(err.is_connect() || err.is_request(), "{err}"),
-        }
+    let mut codes = Vec::new();
+    for mut conn in held {
+        conn.write_all(body.as_bytes()).await.unwrap();
+        let answer = read_head(&mut conn).await;
+        assert!(
+            answer.starts_with("HTTP/1.1 303"),
+            "an accepted request is answered, not cut off: {answer}"
+        );
+        let code = answer
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .find(|(name, _)| name.eq_ignore_ascii_case("location"))
+            .and_then(|(_, to)| to.trim().strip_prefix("/help/"))
+            .expect("a reference code")
+            .to_owned();
+        codes.push(code);
+        confirmed += 1;
     }
+    stopping.await.expect("server stopped");
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
         .fetch_one(&db.pool)
         .await
@@ -482,7 +492,32 @@ async fn shutdown_lets_requests_in_flight_finish(app: TestApp) {
         stored, confirmed,
         "every confirmed request is stored, and only those"
     );
+    for code in codes {
+        let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE ref_code = $1")
+            .bind(&code)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(found, 1, "{code} is stored");
+    }
     assert!(confirmed > 0);
+}
+
+/// What the server answered on `conn` up to the end of the head (status line and headers).
+async fn read_head(conn: &mut TcpStream) -> String {
+    let mut got = Vec::new();
+    let read = async {
+        while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+            let mut chunk = [0; 1024];
+            let n = conn.read(&mut chunk).await.expect("read");
+            assert!(n > 0, "the server closed the connection");
+            got.extend_from_slice(&chunk[..n]);
+        }
+    };
+    tokio::time::timeout(common::WAIT, read)
+        .await
+        .expect("the server answers");
+    String::from_utf8_lossy(&got).into_owned()
 }
 
 /// Many submissions at once are committed together, each resident with their own case; one
@@ -516,14 +551,13 @@ async fn submissions_commit_in_batches_and_a_bad_one_fails_alone(app: TestApp) {
     for (i, h) in handles.into_iter().enumerate() {
         match h.await.unwrap() {
             Ok(code) => {
-                let (name, details): (String, String) = sqlx::query_as(
-                    "SELECT r.name, c.details FROM cases c JOIN residents r \
+                let (name, details): (String, String) = app
+                    .row(
+                        "SELECT r.name, c.details FROM cases c JOIN residents r \
                      ON r.id = c.resident_id WHERE c.ref_code = $1",
-                )
-                .bind(code.as_str())
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+                        (code.as_str(),),
+                    )
+                    .await;
                 assert_eq!(
                     name,
                     format!("Batch Test {i}"),
@@ -572,17 +606,10 @@ async fn repeated_status_guesses_are_rate_limited() {
         return;
     };
     for _ in 0..3 {
-        let resp = app
-            .post_form("/status", &[("ref", "ABCD2345"), ("phone_last4", "0000")])
-            .await;
+        let resp = app.post_form("/status", common::WRONG_GUESS).await;
         assert_eq!(resp.status(), 404);
     }
-    let resp = app
-        .post_form(
-            "/status?lang=es",
-            &[("ref", "ABCD2345"), ("phone_last4", "0000")],
-        )
-        .await;
+    let resp = app.post_form("/status?lang=es", common::WRONG_GUESS).await;
     assert_eq!(resp.status(), 429);
     let wait: u64 = resp.headers()["retry-after"]
         .to_str()

@@ -350,28 +350,7 @@ async fn serve_without_areas_offers_a_hexagon_grid_that_real_areas_replace(backe
     db.pool.close().await;
 }
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
-
-on_both!(
+for_each_backend!(
     import_twice_keeps_78_areas_and_their_ids,
     a_broken_file_changes_nothing_and_names_the_feature,
     a_hex_grid_covers_denver_and_imports_once,

@@ -121,20 +121,17 @@ async fn spanish_resident_asks_for_help_and_gets_a_reference_code() {
         );
     }
 
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("count the case");
+    let stored: i64 = app
+        .one("SELECT COUNT(*) FROM cases WHERE ref_code = $1", (&code,))
+        .await;
     assert_eq!(stored, 1, "the request {code} is stored");
-    let (language, method, zip, name): (String, String, String, String) = sqlx::query_as(
-        "SELECT c.language, r.contact_method, r.zip, r.name \
+    let (language, method, zip, name): (String, String, String, String) = app
+        .row(
+            "SELECT c.language, r.contact_method, r.zip, r.name \
          FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.ref_code = $1",
-    )
-    .bind(&code)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("read the case");
+            (&code,),
+        )
+        .await;
     assert_eq!(
         (
             language.as_str(),
@@ -322,11 +319,9 @@ async fn the_whole_flow_in_each_language_has_no_english_left() {
         b.click("form[action='/status'] button[type=submit]").await;
         b.wait_for("dl.summary").await;
         check("status").await;
-        let stored: String = sqlx::query_scalar("SELECT language FROM cases WHERE ref_code = $1")
-            .bind(&code)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let stored: String = app
+            .one("SELECT language FROM cases WHERE ref_code = $1", (&code,))
+            .await;
         assert_eq!(stored, *lang, "the chosen language is stored on the case");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

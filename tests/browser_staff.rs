@@ -16,10 +16,11 @@ mod browser;
 mod common;
 
 use browser::Browser;
-use common::staff::{create_staff_in, new_case, PASSWORD};
+use common::staff::{new_case, Person, ANA, PASSWORD};
 use common::{Backend, TestApp};
-use navdesk::auth::Role;
 use navdesk::i18n::{I18n, Lang};
+
+const SAM: Person = Person::supervisor("sam@navdesk.example", "Sam Ortiz");
 
 /// The app and a browser on it, or `None` when a tier is skipped.
 async fn start() -> Option<(TestApp, Browser)> {
@@ -51,29 +52,6 @@ fn clean(text: &str) -> String {
 }
 
 /// A navigator row for a user (the same as `common::staff::staff` inserts); its id.
-async fn navigator_row(app: &TestApp, user_id: i64) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO navigators (user_id, languages, skills, capacity) \
-         VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
-    )
-    .bind(user_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("navigator row")
-}
-
-async fn program(app: &TestApp, organization: &str, name: &str) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, categories) VALUES ($1, $2, 'device') \
-         RETURNING id",
-    )
-    .bind(organization)
-    .bind(name)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("program")
-}
-
 /// Signs in on the login page like a person: types the email and password and submits.
 async fn sign_in(b: &Browser, email: &str) {
     b.open("/login").await;
@@ -203,10 +181,9 @@ async fn a_navigators_day_in_the_browser() {
         return;
     };
     let en = En::load();
-    let email = "ana@navdesk.example";
-    let user_id = create_staff_in(&app.db, email, "Ana Navarro", Role::Navigator).await;
-    navigator_row(&app, user_id).await;
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
+    let email = ANA.email;
+    app.with_user(ANA).create().await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
     let (case_id, code) = new_case(&app, "Rosa Díaz", navdesk::db::now() - 3600).await;
 
     // Sign in; the new request waits in the queue with a button to take it.
@@ -296,11 +273,9 @@ async fn a_navigators_day_in_the_browser() {
         "case-programs-referred",
         &[("status", &en.t("referral-status-referred"))]
     )));
-    let referral_id: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("the referral is stored");
+    let referral_id: i64 = app
+        .one("SELECT id FROM referrals WHERE case_id = $1", (case_id,))
+        .await;
     choose(&b, &format!("#f-referral-{referral_id}"), "enrolled").await;
     press_on_case(&b, case_id, &format!("referrals/{referral_id}")).await;
     let referrals = text_of(&b, "table[aria-labelledby='referrals'] tbody").await;
@@ -421,21 +396,21 @@ async fn a_navigators_day_in_the_browser() {
     );
 
     // And the database agrees.
-    let (status, reason, first_contact): (String, Option<String>, Option<i64>) =
-        sqlx::query_as("SELECT status, close_reason, first_contact_at FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("read the case");
+    let (status, reason, first_contact): (String, Option<String>, Option<i64>) = app
+        .row(
+            "SELECT status, close_reason, first_contact_at FROM cases WHERE id = $1",
+            (case_id,),
+        )
+        .await;
     assert_eq!(status, "closed");
     assert_eq!(reason.as_deref(), Some("helped"));
     assert!(first_contact.is_some(), "the first contact is stored");
-    let (program_of, referral_status): (i64, String) =
-        sqlx::query_as("SELECT program_id, status FROM referrals WHERE id = $1")
-            .bind(referral_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("read the referral");
+    let (program_of, referral_status): (i64, String) = app
+        .row(
+            "SELECT program_id, status FROM referrals WHERE id = $1",
+            (referral_id,),
+        )
+        .await;
     assert_eq!(
         (program_of, referral_status.as_str()),
         (program_id, "enrolled")
@@ -449,14 +424,13 @@ async fn a_navigators_day_in_the_browser() {
         Option<i64>,
         Option<i64>,
     );
-    let outcome: OutcomeRow = sqlx::query_as(
-        "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, \
+    let outcome: OutcomeRow = app
+        .row(
+            "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, \
          skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("an outcome row");
+            (case_id,),
+        )
+        .await;
     assert_eq!(
         outcome,
         (
@@ -469,13 +443,12 @@ async fn a_navigators_day_in_the_browser() {
             Some(4)
         )
     );
-    let contacts: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'contact'",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("count contacts");
+    let contacts: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'contact'",
+            (case_id,),
+        )
+        .await;
     assert_eq!(contacts, 1, "one contact is logged");
 
     b.quit().await;
@@ -534,16 +507,17 @@ async fn staff_pages_have_no_axe_violations() {
     let now = navdesk::db::now();
 
     // Three accounts; the navigator and the supervisor both work cases.
-    let navigator_email = "ana@navdesk.example";
-    let supervisor_email = "sam@navdesk.example";
+    let navigator_email = ANA.email;
+    let supervisor_email = SAM.email;
     let admin_email = "ada@navdesk.example";
-    let ana = create_staff_in(&app.db, navigator_email, "Ana Navarro", Role::Navigator).await;
-    let ana_row = navigator_row(&app, ana).await;
-    let sam = create_staff_in(&app.db, supervisor_email, "Sam Ortiz", Role::Supervisor).await;
-    navigator_row(&app, sam).await;
-    create_staff_in(&app.db, admin_email, "Ada Lee", Role::Admin).await;
-    let program_id = program(&app, "PCs for People", "Refurbished laptops").await;
-    program(&app, "Denver Public Library", "Hotspot lending").await;
+    let ana = app.with_user(ANA).create().await;
+    let ana_row = ana.navigator_id.unwrap();
+    app.with_user(SAM).profile(true).create().await;
+    let ada = Person::admin(admin_email, "Ada Lee");
+    app.with_user(ada).create().await;
+    let program_id = app.program("PCs for People", "Refurbished laptops").await;
+    app.program("Denver Public Library", "Hotspot lending")
+        .await;
 
     // Ana's own case (with a referral and an outcome), and one waiting in the queue.
     let (own, _) = new_case(&app, "Rosa Díaz", now - 5 * 86_400).await;
@@ -700,18 +674,11 @@ async fn a_supervisor_reads_the_service_gap_map() {
     for (i, name) in ["Rosa Díaz", "Tomás Vega", "Lidia Cruz"].iter().enumerate() {
         codes.push(new_case(&app, name, now - (i as i64 + 1) * 86_400).await.1);
     }
-    let five_points: i64 = sqlx::query_scalar("SELECT id FROM areas WHERE name = 'Five Points'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    create_staff_in(
-        &app.db,
-        "sam@navdesk.example",
-        "Sam Ortiz",
-        Role::Supervisor,
-    )
-    .await;
-    sign_in(&b, "sam@navdesk.example").await;
+    let five_points: i64 = app
+        .one("SELECT id FROM areas WHERE name = 'Five Points'", ())
+        .await;
+    app.with_user(SAM).create().await;
+    sign_in(&b, SAM.email).await;
 
     b.open("/map").await;
     b.wait_for("figure.map-figure svg").await;
@@ -769,17 +736,16 @@ async fn a_supervisor_reads_the_service_gap_map() {
     b.open("/map").await;
     b.click("a[href^='/map.geojson']").await;
     let file = dir.join("navdesk-map.geojson");
-    let mut text = None;
-    for _ in 0..100 {
-        if let Ok(t) = std::fs::read_to_string(&file) {
-            if !t.is_empty() {
-                text = Some(t);
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let text = text.expect("the GeoJSON was downloaded");
+    let text = common::eventually(
+        async || {
+            std::fs::read_to_string(&file)
+                .ok()
+                .filter(|t| !t.is_empty())
+        },
+        Option::is_some,
+    )
+    .await
+    .expect("the GeoJSON was downloaded");
     let gj: geojson::GeoJson = text.parse().expect("the download is valid GeoJSON");
     let geojson::GeoJson::FeatureCollection(fc) = gj else {
         panic!("not a FeatureCollection")

@@ -5,52 +5,36 @@ mod common;
 
 use common::location;
 
-use common::staff::{browser, hidden, navigator, new_case, staff, text, Staff};
+use common::staff::{browser, hidden, new_case, text, Person, ANA, BEN, DANA};
 use common::TestApp;
-use navdesk::auth::Role;
 use navdesk::cases::store::Val;
+use navdesk::db::now;
 
-fn now() -> i64 {
-    navdesk::db::now()
-}
-
-/// Gives a case to a navigator directly, as if they had taken it.
-async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
-    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'assigned' WHERE id = $2")
-        .bind(who.navigator_id.unwrap())
-        .bind(case_id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-}
+const IDA: Person = Person::admin("root@navdesk.example", "Ida Admin");
 
 /// (status, navigator row, version, number of events) of a case.
 async fn state(app: &TestApp, case_id: i64) -> (String, Option<i64>, i64, i64) {
-    let (status, navigator, version): (String, Option<i64>, i64) =
-        sqlx::query_as("SELECT status, navigator_id, version FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    let events = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let (status, navigator, version): (String, Option<i64>, i64) = app
+        .row(
+            "SELECT status, navigator_id, version FROM cases WHERE id = $1",
+            (case_id,),
+        )
+        .await;
+    let events = app.events(case_id).await;
     (status, navigator, version, events)
 }
 
 async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let day = 86_400;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now() - 3 * day).await;
     let (older, older_code) = new_case(&app, "Luis Gómez", now() - 5 * day).await;
     let (bens, bens_code) = new_case(&app, "Marta Ruiz", now() - day).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now() - 2 * day).await;
-    assign(&app, mine, &ana).await;
-    assign(&app, older, &ana).await;
-    assign(&app, bens, &ben).await;
+    app.assign(mine, &ana, "assigned").await;
+    app.assign(older, &ana, "assigned").await;
+    app.assign(bens, &ben, "assigned").await;
 
     let (status, body) = ana.page("/cases").await;
     assert_eq!(status, 200);
@@ -149,8 +133,8 @@ async fn a_navigator_sees_their_cases_and_the_queue_only(app: TestApp) {
 }
 
 async fn a_case_is_taken_once(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let path = format!("/cases/{id}/take");
 
@@ -162,13 +146,13 @@ async fn a_case_is_taken_once(app: TestApp) {
     assert_eq!(status, "assigned");
     assert_eq!(navigator, ana.navigator_id);
     assert_eq!((version, events), (2, 2));
-    let (kind, actor): (String, Option<i64>) = sqlx::query_as(
-        "SELECT kind, actor_user_id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let (kind, actor): (String, Option<i64>) = app
+        .row(
+            "SELECT kind, actor_user_id FROM case_events WHERE case_id = \
+             $1 ORDER BY id DESC LIMIT 1",
+            (id,),
+        )
+        .await;
     assert_eq!(kind, "assignment");
     assert!(actor.is_some());
     let (_, body) = ana.page(&format!("/cases/{id}")).await;
@@ -204,12 +188,8 @@ async fn a_case_is_taken_once(app: TestApp) {
 async fn navigators_taking_at_once_get_it_once(app: TestApp) {
     let mut navigators = Vec::new();
     for i in 0..5 {
-        let who = navigator(
-            &app,
-            &format!("nav{i}@navdesk.example"),
-            &format!("Nav {i}"),
-        )
-        .await;
+        let (email, name) = (format!("nav{i}@navdesk.example"), format!("Nav {i}"));
+        let who = app.with_user(Person::navigator(&email, &name)).await;
         let token = who.csrf().await;
         navigators.push((who, token));
     }
@@ -234,21 +214,20 @@ async fn navigators_taking_at_once_get_it_once(app: TestApp) {
     let mut statuses = tasks.join_all().await;
     statuses.sort_unstable();
     assert_eq!(statuses, [303, 409, 409, 409, 409]);
-    let assignments: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'assignment'",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let assignments: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'assignment'",
+            (id,),
+        )
+        .await;
     assert_eq!(assignments, 1);
     app.stop().await;
 }
 
 async fn notes_and_status_changes(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
 
     let (_, body) = ana.page(&case).await;
@@ -415,21 +394,18 @@ async fn notes_and_status_changes(app: TestApp) {
             .await;
         assert_eq!(resp.status(), 303, "{next}");
         assert_eq!(state(&app, id).await.0, next);
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT close_reason FROM cases WHERE id = $1")
-                .bind(id)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let stored: Option<String> = app
+            .one("SELECT close_reason FROM cases WHERE id = $1", (id,))
+            .await;
         // The reason belongs to the close; reopening clears it (the timeline keeps it).
         assert_eq!(stored.as_deref(), (!reason.is_empty()).then_some(reason));
     }
-    let (resolved_at, closed_at): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT resolved_at, closed_at FROM cases WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (resolved_at, closed_at): (Option<i64>, Option<i64>) = app
+        .row(
+            "SELECT resolved_at, closed_at FROM cases WHERE id = $1",
+            (id,),
+        )
+        .await;
     assert!(resolved_at.is_some() && closed_at.is_some());
     let (_, body) = ana.page(&case).await;
     assert!(
@@ -444,10 +420,10 @@ async fn notes_and_status_changes(app: TestApp) {
 }
 
 async fn staff_posts_need_the_csrf_token(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let (queued, _) = new_case(&app, "Tomás Vega", now()).await;
     let (mine, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, mine, &ana).await;
+    app.assign(mine, &ana, "assigned").await;
     let before = (state(&app, queued).await, state(&app, mine).await);
     for (path, fields) in [
         (format!("/cases/{queued}/take"), vec![]),
@@ -472,24 +448,17 @@ async fn staff_posts_need_the_csrf_token(app: TestApp) {
 }
 
 async fn a_supervisor_sees_every_open_case(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let ana = app.with_user(ANA).await;
+    let dana = app.with_user(DANA).await;
     let (assigned, assigned_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (_, queued_code) = new_case(&app, "Tomás Vega", now()).await;
     let (closed, closed_code) = new_case(&app, "Luis Gómez", now()).await;
-    assign(&app, assigned, &ana).await;
-    sqlx::query("UPDATE cases SET status = 'closed' WHERE id = $1")
-        .bind(closed)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.assign(assigned, &ana, "assigned").await;
+    app.exec(
+        "UPDATE cases SET status = 'closed' WHERE id = $1",
+        (closed,),
+    )
+    .await;
 
     let (status, body) = dana.page("/cases").await;
     assert_eq!(status, 200);
@@ -525,7 +494,7 @@ async fn a_supervisor_sees_every_open_case(app: TestApp) {
 }
 
 async fn caseloads_come_fifty_to_a_page(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let start = now() - 1000;
     let mut codes = Vec::new();
     for i in 0..51 {
@@ -661,18 +630,18 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
 }
 
 async fn first_contact_at(app: &TestApp, case_id: i64) -> Option<i64> {
-    sqlx::query_scalar("SELECT first_contact_at FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(
+        "SELECT first_contact_at FROM cases WHERE id = $1",
+        (case_id,),
+    )
+    .await
 }
 
 async fn contacts_are_logged(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
     let contacts = format!("{case}/contacts");
     assert_eq!(first_contact_at(&app, id).await, None);
@@ -702,12 +671,12 @@ async fn contacts_are_logged(app: TestApp) {
     let after = state(&app, id).await;
     assert_eq!((after.2, after.3), (before.2 + 1, before.3 + 1));
     let first = first_contact_at(&app, id).await.expect("first contact set");
-    let data: String =
-        sqlx::query_scalar("SELECT data FROM case_events WHERE case_id = $1 AND kind = 'contact'")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let data: String = app
+        .one(
+            "SELECT data FROM case_events WHERE case_id = $1 AND kind = 'contact'",
+            (id,),
+        )
+        .await;
     assert!(data.contains("\"channel\":\"phone\""), "{data}");
     let (_, body) = ana.page(&case).await;
     let timeline = &body[body.find("Timeline").unwrap()..];
@@ -800,32 +769,23 @@ async fn contacts_are_logged(app: TestApp) {
     app.stop().await;
 }
 
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
-
 /// (user, action, case, resident) of every audit row, oldest first.
 async fn audit_rows(app: &TestApp) -> Vec<(i64, String, Option<i64>, Option<i64>)> {
-    sqlx::query_as("SELECT user_id, action, case_id, resident_id FROM audit_log ORDER BY id")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap()
+    app.rows(
+        "SELECT user_id, action, case_id, resident_id FROM audit_log ORDER BY id",
+        (),
+    )
+    .await
 }
 
 async fn views_and_changes_are_audited(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ana_id = user_id(&app, "ana@navdesk.example").await;
+    let ana = app.with_user(ANA).await;
+    let ana_id = app.user_id("ana@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    let resident: i64 = sqlx::query_scalar("SELECT resident_id FROM cases WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    assign(&app, id, &ana).await;
+    let resident: i64 = app
+        .one("SELECT resident_id FROM cases WHERE id = $1", (id,))
+        .await;
+    app.assign(id, &ana, "assigned").await;
     let case = format!("/cases/{id}");
     assert!(
         audit_rows(&app).await.is_empty(),
@@ -871,34 +831,25 @@ async fn views_and_changes_are_audited(app: TestApp) {
     );
 
     // A case the user may not see writes nothing.
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ben = app.with_user(BEN).await;
     assert_eq!(ben.page(&case).await.0, 404);
     assert_eq!(audit_rows(&app).await, vec![view.clone(), note, view]);
     app.stop().await;
 }
 
 async fn only_admins_read_the_audit_log(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Supervisor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let root = staff(
-        &app,
-        "root@navdesk.example",
-        "Ida Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
+    let dana = app
+        .with_user(Person::supervisor(
+            "dana@navdesk.example",
+            "Dana Supervisor",
+        ))
+        .await;
+    let root = app.with_user(IDA).await;
     let (mine, mine_code) = new_case(&app, "Rosa Díaz", now()).await;
     let (queued, queued_code) = new_case(&app, "Tomás Vega", now()).await;
-    assign(&app, mine, &ana).await;
+    app.assign(mine, &ana, "assigned").await;
     assert_eq!(ana.page(&format!("/cases/{mine}")).await.0, 200);
     assert_eq!(ben.page(&format!("/cases/{queued}")).await.0, 200);
 
@@ -927,7 +878,7 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
     assert!(body.contains(&mine_code) && body.contains(&queued_code));
     assert!(body.contains("Viewed the case"));
 
-    let ben_id = user_id(&app, "ben@navdesk.example").await;
+    let ben_id = app.user_id("ben@navdesk.example").await;
     let (status, body) = root.page(&format!("/audit?user={ben_id}")).await;
     assert_eq!(status, 200);
     assert!(
@@ -951,15 +902,8 @@ async fn only_admins_read_the_audit_log(app: TestApp) {
 }
 
 async fn the_audit_log_comes_a_hundred_to_a_page(app: TestApp) {
-    let root = staff(
-        &app,
-        "root@navdesk.example",
-        "Ida Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
-    let root_id = user_id(&app, "root@navdesk.example").await;
+    let root = app.with_user(IDA).await;
+    let root_id = app.user_id("root@navdesk.example").await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for i in 0..105 {
         navdesk::db::audit::record(&app.db, root_id, "view_case", id, 1_000 + i)

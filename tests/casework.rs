@@ -4,36 +4,15 @@
 
 mod common;
 
-use common::staff::{hidden, navigator, new_case, staff, text, Staff};
+use common::staff::{hidden, new_case, text, Person, Staff, ANA, BEN, DANA};
 use common::TestApp;
-use navdesk::auth::Role;
+use navdesk::db::now;
 use navdesk::domain::{AgeBand, Benefit, Channel, ContactMethod, Need, PhoneNumber};
 use navdesk::i18n::Lang;
 use navdesk::intake::form::NewRequest;
 
-fn now() -> i64 {
-    navdesk::db::now()
-}
-
-async fn assign(app: &TestApp, case_id: i64, who: &Staff) {
-    sqlx::query("UPDATE cases SET navigator_id = $1, status = 'in_progress' WHERE id = $2")
-        .bind(who.navigator_id.unwrap())
-        .bind(case_id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-}
-
-async fn area(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO areas (name) VALUES ($1) \
-         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-    )
-    .bind(name)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap()
-}
+const BOB: Person = Person::navigator("bob@navdesk.example", "Bob Ngata");
+const SAM: Person = Person::supervisor("sam@navdesk.example", "Sam Ortiz");
 
 /// A request in `language`, from `area` (or none), needing `needs`; its case id and code.
 async fn request(
@@ -45,7 +24,7 @@ async fn request(
     created_at: i64,
 ) -> (i64, String) {
     let area_id = match area_name {
-        Some(a) => Some(area(app, a).await),
+        Some(a) => Some(app.area(a).await),
         None => None,
     };
     let request = NewRequest {
@@ -70,38 +49,27 @@ async fn request(
     let code = navdesk::intake::store::insert_request(&app.db, &request, Channel::Web, created_at)
         .await
         .unwrap();
-    let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(code.as_str())
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let id = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (code.as_str(),))
+        .await;
     (id, code.to_string())
 }
 
 async fn program(app: &TestApp, name: &str, capacity: Option<i64>) -> i64 {
-    sqlx::query_scalar(
+    app.one(
         "INSERT INTO programs (organization, name, categories, capacity_available) \
          VALUES ('Denver Public Library', $1, 'device', $2) RETURNING id",
+        (name, capacity),
     )
-    .bind(name)
-    .bind(capacity)
-    .fetch_one(&app.db.pool)
     .await
-    .unwrap()
 }
 
 /// (version, number of timeline events) of a case.
 async fn version_and_events(app: &TestApp, case_id: i64) -> (i64, i64) {
-    let version = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    let events = sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let version = app
+        .one("SELECT version FROM cases WHERE id = $1", (case_id,))
+        .await;
+    let events = app.events(case_id).await;
     (version, events)
 }
 
@@ -125,11 +93,11 @@ async fn post_case(
 }
 
 async fn referrals_close_the_loop(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let (other, _) = new_case(&app, "Tomás Vega", now()).await;
-    assign(&app, id, &ana).await;
-    assign(&app, other, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
+    app.assign(other, &ana, "in_progress").await;
     let laptops = program(&app, "Laptop loan", Some(0)).await;
     let hotspots = program(&app, "Hotspot lending", None).await;
 
@@ -152,13 +120,12 @@ async fn referrals_close_the_loop(app: TestApp) {
     )
     .await;
     assert_eq!(resp.status(), 303);
-    let (status, note): (String, String) =
-        sqlx::query_as("SELECT status, note FROM referrals WHERE case_id = $1 AND program_id = $2")
-            .bind(id)
-            .bind(laptops)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, note): (String, String) = app
+        .row(
+            "SELECT status, note FROM referrals WHERE case_id = $1 AND program_id = $2",
+            (id, laptops),
+        )
+        .await;
     assert_eq!(
         (status.as_str(), note.as_str()),
         ("referred", "Called the branch")
@@ -201,11 +168,9 @@ async fn referrals_close_the_loop(app: TestApp) {
     }
 
     // The loop: referred → applied → enrolled, each on the timeline.
-    let referral: i64 = sqlx::query_scalar("SELECT id FROM referrals WHERE case_id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let referral: i64 = app
+        .one("SELECT id FROM referrals WHERE case_id = $1", (id,))
+        .await;
     for to in ["applied", "enrolled"] {
         let resp = post_case(
             &ana,
@@ -248,11 +213,9 @@ async fn referrals_close_the_loop(app: TestApp) {
         )
         .await;
     assert_eq!(resp.status(), 409);
-    let status: String = sqlx::query_scalar("SELECT status FROM referrals WHERE id = $1")
-        .bind(referral)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one("SELECT status FROM referrals WHERE id = $1", (referral,))
+        .await;
     assert_eq!(status, "enrolled");
     app.stop().await;
 }
@@ -269,9 +232,9 @@ type OutcomeRow = (
 );
 
 async fn outcomes_are_recorded(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
 
     let before = version_and_events(&app, id).await;
     let resp = post_case(
@@ -312,13 +275,14 @@ async fn outcomes_are_recorded(app: TestApp) {
     )
     .await;
     assert_eq!(resp.status(), 303);
-    let row: OutcomeRow = sqlx::query_as(
-        "SELECT connected_at_home, plan, monthly_cost_cents, device_type, training_sessions, skill_at_intake, skill_at_close FROM outcomes WHERE case_id = $1",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let row: OutcomeRow = app
+        .row(
+            "SELECT connected_at_home, plan, monthly_cost_cents, \
+             device_type, training_sessions, skill_at_intake, \
+             skill_at_close FROM outcomes WHERE case_id = $1",
+            (id,),
+        )
+        .await;
     assert_eq!(
         row,
         (
@@ -344,12 +308,12 @@ async fn outcomes_are_recorded(app: TestApp) {
     )
     .await;
     assert_eq!(resp.status(), 303);
-    let (connected, device): (Option<i64>, Option<String>) =
-        sqlx::query_as("SELECT connected_at_home, device_type FROM outcomes WHERE case_id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (connected, device): (Option<i64>, Option<String>) = app
+        .row(
+            "SELECT connected_at_home, device_type FROM outcomes WHERE case_id = $1",
+            (id,),
+        )
+        .await;
     assert_eq!((connected, device.as_deref()), (None, Some("tablet")));
     assert_eq!(app.count("outcomes").await, 1);
     app.stop().await;
@@ -376,22 +340,20 @@ fn refs_after(body: &str, heading: &str) -> Vec<String> {
 }
 
 async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let day = 86_400;
     let (contacted, contacted_ref) = new_case(&app, "Contacted", now() - 10 * day).await;
     let (follow, follow_ref) = new_case(&app, "Follow up", now() - 9 * day).await;
     let (fresh, fresh_ref) = new_case(&app, "Fresh", now() - 60).await;
     let (overdue, overdue_ref) = new_case(&app, "Overdue", now() - 3 * day).await;
     for id in [contacted, follow, fresh, overdue] {
-        assign(&app, id, &ana).await;
+        app.assign(id, &ana, "in_progress").await;
     }
-    sqlx::query("UPDATE cases SET first_contact_at = $1 WHERE id IN ($2, $3)")
-        .bind(now() - 8 * day)
-        .bind(contacted)
-        .bind(follow)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET first_contact_at = $1 WHERE id IN ($2, $3)",
+        (now() - 8 * day, contacted, follow),
+    )
+    .await;
 
     // A follow-up for today, set through the form; a date in the past is refused.
     let today = jiff::Timestamp::now()
@@ -429,21 +391,18 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
 }
 
 async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let five_points = area(&app, "Five Points").await;
-    sqlx::query(
+    let ana = app.with_user(ANA).await;
+    let five_points = app.area("Five Points").await;
+    app.exec(
         "UPDATE navigators SET languages = 'en,am', skills = 'internet,tech_support' WHERE id = $1",
+        (ana.navigator_id.unwrap(),),
     )
-    .bind(ana.navigator_id.unwrap())
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
-    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-        .bind(ana.navigator_id.unwrap())
-        .bind(five_points)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    .await;
+    app.exec(
+        "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+        (ana.navigator_id.unwrap(), five_points),
+    )
+    .await;
     let t = now();
     let (_, fits) = request(
         &app,
@@ -503,17 +462,14 @@ async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
             .post(&format!("/cases/{id}/take"), &[("csrf_token", &token)])
             .await;
         assert_eq!(resp.status(), 404);
-        let navigator: Option<i64> =
-            sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
-                .bind(id)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let navigator: Option<i64> = app
+            .one("SELECT navigator_id FROM cases WHERE id = $1", (id,))
+            .await;
         assert_eq!(navigator, None);
     }
 
     // A navigator with no areas covers the whole city.
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let ben = app.with_user(BEN).await;
     let (_, body) = ben.page("/cases").await;
     assert_eq!(
         refs_after(&body, "Waiting for a navigator").len(),
@@ -525,25 +481,17 @@ async fn the_queue_holds_what_a_navigator_can_help_with(app: TestApp) {
 }
 
 async fn replies_not_yet_read_are_flagged(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let ana = app.with_user(ANA).await;
+    let dana = app.with_user(DANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now() - 100).await;
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
     let (_, body) = ana.page("/cases").await;
     assert!(!text(&body).contains("New reply"));
-    sqlx::query("UPDATE cases SET last_reply_at = $1 WHERE id = $2")
-        .bind(now() - 5)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET last_reply_at = $1 WHERE id = $2",
+        (now() - 5, id),
+    )
+    .await;
     let (_, body) = ana.page("/cases").await;
     assert!(text(&body).contains("New reply"));
     // A supervisor looking does not mark it read for the navigator.
@@ -556,15 +504,8 @@ async fn replies_not_yet_read_are_flagged(app: TestApp) {
 }
 
 async fn supervisors_filter_and_search(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let dana = app.with_user(DANA).await;
+    let ana = app.with_user(ANA).await;
     let day = 86_400;
     let (old_es, old_es_ref) = request(
         &app,
@@ -593,18 +534,19 @@ async fn supervisors_filter_and_search(app: TestApp) {
         now() - 20 * day,
     )
     .await;
-    sqlx::query("UPDATE cases SET status = 'closed' WHERE id = $1")
-        .bind(closed)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    assign(&app, old_es, &ana).await;
-    sqlx::query("UPDATE residents SET phone = '+13035550188' WHERE id = (SELECT resident_id FROM cases WHERE id = $1)")
-        .bind(old_es)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    let montbello = area(&app, "Montbello").await;
+    app.exec(
+        "UPDATE cases SET status = 'closed' WHERE id = $1",
+        (closed,),
+    )
+    .await;
+    app.assign(old_es, &ana, "in_progress").await;
+    app.exec(
+        "UPDATE residents SET phone = '+13035550188' WHERE id = \
+         (SELECT resident_id FROM cases WHERE id = $1)",
+        (old_es,),
+    )
+    .await;
+    let montbello = app.area("Montbello").await;
     let ana_nav = ana.navigator_id.unwrap().to_string();
 
     let sorted = |mut v: Vec<String>| {
@@ -659,26 +601,18 @@ async fn supervisors_filter_and_search(app: TestApp) {
 }
 
 async fn supervisors_reassign_one_or_many(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
+    let dana = app.with_user(DANA).await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
     let (a, _) = new_case(&app, "One", now()).await;
     let (b, _) = new_case(&app, "Two", now()).await;
     let (c, _) = new_case(&app, "Three", now()).await;
-    assign(&app, b, &ana).await;
-    sqlx::query("UPDATE cases SET status = 'closed', navigator_id = $1 WHERE id = $2")
-        .bind(ana.navigator_id.unwrap())
-        .bind(c)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.assign(b, &ana, "in_progress").await;
+    app.exec(
+        "UPDATE cases SET status = 'closed', navigator_id = $1 WHERE id = $2",
+        (ana.navigator_id.unwrap(), c),
+    )
+    .await;
     let token = dana.csrf().await;
     let ben_nav = ben.navigator_id.unwrap().to_string();
     let nav_of = |id: i64| {
@@ -774,11 +708,12 @@ async fn supervisors_reassign_one_or_many(app: TestApp) {
         404,
         "no longer hers"
     );
-    let audited: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'reassign_case'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let audited: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'reassign_case'",
+            (),
+        )
+        .await;
     assert_eq!(audited, 2);
 
     // One case, from its page.
@@ -790,7 +725,7 @@ async fn supervisors_reassign_one_or_many(app: TestApp) {
 }
 
 async fn staff_record_requests_taken_by_phone(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let ana = app.with_user(ANA).await;
     let (status, body) = ana.page("/cases/new").await;
     assert_eq!(status, 200);
     assert!(body.contains("action=\"/cases/new\""));
@@ -837,19 +772,19 @@ async fn staff_record_requests_taken_by_phone(app: TestApp) {
     assert_eq!(resp.status(), 303);
     let to = common::location(&resp);
     let id: i64 = to.trim_start_matches("/cases/").parse().unwrap();
-    let row: (String, Option<i64>, String, Option<String>, Option<i64>) = sqlx::query_as(
-        "SELECT c.channel, c.navigator_id, c.status, r.sms_consent_source, c.recorded_by \
+    let row: (String, Option<i64>, String, Option<String>, Option<i64>) = app
+        .row(
+            "SELECT c.channel, c.navigator_id, c.status, r.sms_consent_source, c.recorded_by \
          FROM cases c JOIN residents r ON r.id = c.resident_id WHERE c.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let ana_user: i64 =
-        sqlx::query_scalar("SELECT id FROM users WHERE email = 'ana@navdesk.example'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+            (id,),
+        )
+        .await;
+    let ana_user: i64 = app
+        .one(
+            "SELECT id FROM users WHERE email = 'ana@navdesk.example'",
+            (),
+        )
+        .await;
     assert_eq!(
         row,
         (
@@ -869,29 +804,21 @@ async fn staff_record_requests_taken_by_phone(app: TestApp) {
 }
 
 async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
-    let dana = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
-    let five_points = area(&app, "Five Points").await;
+    let dana = app.with_user(DANA).await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
+    let five_points = app.area("Five Points").await;
     // Ana speaks Spanish and covers Five Points; Ben speaks English only.
     sqlx::query("UPDATE navigators SET languages = 'en' WHERE id = $1")
         .bind(ben.navigator_id.unwrap())
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-        .bind(ana.navigator_id.unwrap())
-        .bind(five_points)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+        (ana.navigator_id.unwrap(), five_points),
+    )
+    .await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     let (_, body) = dana.page(&format!("/cases/{id}")).await;
     let body = text(&body);
@@ -978,43 +905,35 @@ async fn post_form(
 }
 
 async fn rules_program(app: &TestApp, name: &str, rules: &str, values: &str) -> i64 {
-    sqlx::query_scalar(&format!(
-        "INSERT INTO programs (organization, name, categories{rules}) \
+    app.one(
+        &format!(
+            "INSERT INTO programs (organization, name, categories{rules}) \
          VALUES ('Denver Digital Equity', '{name}', 'device'{values}) RETURNING id"
-    ))
-    .fetch_one(&app.db.pool)
+        ),
+        (),
+    )
     .await
-    .unwrap()
 }
 
 /// How many referrals a case has to `program`, and their status.
 async fn referral_to(app: &TestApp, case_id: i64, program: i64) -> Vec<String> {
-    sqlx::query_scalar("SELECT status FROM referrals WHERE case_id = $1 AND program_id = $2")
-        .bind(case_id)
-        .bind(program)
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap()
+    app.all(
+        "SELECT status FROM referrals WHERE case_id = $1 AND program_id = $2",
+        (case_id, program),
+    )
+    .await
 }
 
 async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let bob = navigator(&app, "bob@navdesk.example", "Bob Ngata").await;
-    let sam = staff(
-        &app,
-        "sam@navdesk.example",
-        "Sam Ortiz",
-        Role::Supervisor,
-        false,
+    let ana = app.with_user(ANA).await;
+    let bob = app.with_user(BOB).await;
+    let sam = app.with_user(SAM).await;
+    let five_points = app.area("Five Points").await;
+    app.exec(
+        "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+        (bob.navigator_id.unwrap(), five_points),
     )
     .await;
-    let five_points = area(&app, "Five Points").await;
-    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-        .bind(bob.navigator_id.unwrap())
-        .bind(five_points)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
     let lifeline = rules_program(
         &app,
         "Lifeline Plus",
@@ -1047,11 +966,9 @@ async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     let code = navdesk::intake::store::insert_request(&app.db, &household, Channel::Web, now())
         .await
         .unwrap();
-    let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(code.as_str())
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let id: i64 = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (code.as_str(),))
+        .await;
 
     // Unassigned, the case is in Bob's queue: he sees the programs, but may not refer yet.
     let (status, body) = bob.page(&format!("/cases/{id}")).await;
@@ -1062,7 +979,7 @@ async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     );
     assert!(!body.contains("aria-label=\"Refer to "), "{body}");
 
-    assign(&app, id, &ana).await;
+    app.assign(id, &ana, "in_progress").await;
     let (status, body) = ana.page(&format!("/cases/{id}")).await;
     assert_eq!(status, 200);
     // Eligible first, then the rest; each with its reasons; a full program shown as such.
@@ -1099,13 +1016,12 @@ async fn a_program_match_becomes_a_referral_in_one_step(app: TestApp) {
     assert_eq!(referral_to(&app, id, lifeline).await, vec!["referred"]);
     let after = version_and_events(&app, id).await;
     assert_eq!((after.0, after.1), (before.0 + 1, before.1 + 1));
-    let kind: String = sqlx::query_scalar(
-        "SELECT kind FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let kind: String = app
+        .one(
+            "SELECT kind FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
+            (id,),
+        )
+        .await;
     assert_eq!(kind, "referral");
     let (_, body) = ana.page(&format!("/cases/{id}")).await;
     assert!(

@@ -126,7 +126,7 @@ fn serve_demo_prints_its_url_and_stops_cleanly_on_sigterm() {
             break exit;
         }
         assert!(
-            started.elapsed() < Duration::from_secs(10),
+            started.elapsed() < common::WAIT,
             "navdesk did not stop on SIGTERM"
         );
         std::thread::sleep(Duration::from_millis(50));
@@ -526,14 +526,12 @@ async fn a_backup_taken_while_serving_restores_the_same_cases() {
     }
     // Each request's confirmation text adds an event to its timeline: wait for all three, so
     // the backup and the comparison below see the same settled data.
-    let started = Instant::now();
-    while app.count("case_events WHERE kind = 'sms_out'").await < 3 {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "confirmation texts were sent"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let sent = common::eventually(
+        async || app.count("case_events WHERE kind = 'sms_out'").await,
+        |sent| *sent >= 3,
+    )
+    .await;
+    assert!(sent >= 3, "confirmation texts were sent");
     let original = snapshot(&app.db).await;
     assert_eq!(original.0, 3);
 

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use common::staff::{self, Staff};
+use common::staff::Staff;
 use common::{Backend, TestApp};
 use navdesk::auth::Role;
 
@@ -104,54 +104,50 @@ struct Seeded {
 
 async fn insert_person(app: &TestApp, p: &Person, program: i64) -> Seeded {
     let n = p.name.len();
-    let resident: i64 = sqlx::query_scalar(
-        "INSERT INTO residents (name, phone, email, language, contact_method, sms_consent_at, \
+    let resident: i64 = app
+        .one(
+            "INSERT INTO residents (name, phone, email, language, contact_method, sms_consent_at, \
          sms_consent_source, sms_consent_language, address, zip, area_id, lat, lon, \
          household_size, monthly_income, benefits, age_band, race_ethnicity, accessibility, \
          created_at) \
          VALUES ($1, $2, $3, $4, 'sms', $5, 'web', $4, $6, '80205', $7, 39.75, -104.98, 4, 1800, \
          'snap,medicaid', '35_44', $8, 'large_print,interpreter', $5) RETURNING id",
-    )
-    .bind(&p.name)
-    .bind(&p.phone)
-    .bind(format!(
-        "{}@example.org",
-        p.name.replace(' ', ".").to_lowercase()
-    ))
-    .bind(p.language)
-    .bind(p.created)
-    .bind(format!("{n} Larimer Street, Apt {n}"))
-    .bind(p.area)
-    .bind(p.race)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("resident");
+            (
+                &p.name,
+                &p.phone,
+                format!("{}@example.org", p.name.replace(' ', ".").to_lowercase()),
+                p.language,
+                p.created,
+                format!("{n} Larimer Street, Apt {n}"),
+                p.area,
+                p.race,
+            ),
+        )
+        .await;
     let code = navdesk::domain::RefCode::generate().to_string();
     let resolved = p.closed.map(|c| c - 5 * DAY);
-    let case: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (ref_code, resident_id, needs, details, status, close_reason, \
+    let case: i64 = app
+        .one(
+            "INSERT INTO cases (ref_code, resident_id, needs, details, status, close_reason, \
          channel, language, area_id, created_at, updated_at, first_contact_at, resolved_at, \
          closed_at, placed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'web', $7, $8, $9, $9, $10, $11, $12, $9) RETURNING id",
-    )
-    .bind(&code)
-    .bind(resident)
-    .bind(p.needs)
-    .bind(format!(
-        "Details from {}: my landlord cut the cable",
-        p.name
-    ))
-    .bind(p.status)
-    .bind(p.closed.map(|_| "helped"))
-    .bind(p.language)
-    .bind(p.area)
-    .bind(p.created)
-    .bind(p.created + p.contact_after)
-    .bind(resolved)
-    .bind(p.closed)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("case");
+            (
+                &code,
+                resident,
+                p.needs,
+                format!("Details from {}: my landlord cut the cable", p.name),
+                p.status,
+                p.closed.map(|_| "helped"),
+                p.language,
+                p.area,
+                p.created,
+                p.created + p.contact_after,
+                resolved,
+                p.closed,
+            ),
+        )
+        .await;
     for (kind, body) in [
         (
             "note",
@@ -159,44 +155,39 @@ async fn insert_person(app: &TestApp, p: &Person, program: i64) -> Seeded {
         ),
         ("sms_in", format!("Text from {}: call me after 5", p.name)),
     ] {
-        sqlx::query(
+        app.exec(
             "INSERT INTO case_events (case_id, kind, body, data, created_at) \
              VALUES ($1, $2, $3, '{}', $4)",
+            (case, kind, body, p.created + 3600),
         )
-        .bind(case)
-        .bind(kind)
-        .bind(body)
-        .bind(p.created + 3600)
-        .execute(&app.db.pool)
-        .await
-        .expect("event");
+        .await;
     }
-    sqlx::query(
+    app.exec(
         "INSERT INTO referrals (case_id, program_id, status, note, created_at, updated_at) \
          VALUES ($1, $2, 'applied', $3, $4, $4)",
+        (
+            case,
+            program,
+            format!("Referral note for {}", p.name),
+            p.created + DAY,
+        ),
     )
-    .bind(case)
-    .bind(program)
-    .bind(format!("Referral note for {}", p.name))
-    .bind(p.created + DAY)
-    .execute(&app.db.pool)
-    .await
-    .expect("referral");
+    .await;
     if let Some((connected, device, sessions)) = p.outcome {
-        sqlx::query(
+        app.exec(
             "INSERT INTO outcomes (case_id, connected_at_home, plan, device_type, \
              training_sessions, skill_at_intake, skill_at_close, connected_30_days, \
              connected_90_days, updated_at) VALUES ($1, $2, $3, $4, $5, 2, 4, 1, $2, $6)",
+            (
+                case,
+                connected,
+                format!("Plan chosen by {}", p.name),
+                device,
+                sessions,
+                p.created + 2 * DAY,
+            ),
         )
-        .bind(case)
-        .bind(connected)
-        .bind(format!("Plan chosen by {}", p.name))
-        .bind(device)
-        .bind(sessions)
-        .bind(p.created + 2 * DAY)
-        .execute(&app.db.pool)
-        .await
-        .expect("outcome");
+        .await;
     }
     for (direction, to, from, status) in [
         ("out", p.phone.as_str(), "+17205550100", "delivered"),
@@ -227,42 +218,33 @@ async fn insert_text(
     body: &str,
     at: i64,
 ) {
-    sqlx::query(
+    app.exec(
         "INSERT INTO sms_messages (direction, case_id, resident_id, to_number, from_number, body, \
          kind, status, immediate, next_attempt_at, idempotency_key, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'free', $7, 1, $8, $9, $10, $10)",
+        (
+            direction,
+            case,
+            resident,
+            to,
+            from,
+            body,
+            status,
+            at,
+            format!("test-{}", navdesk::domain::RefCode::generate()),
+            at.min(navdesk::db::now()),
+        ),
     )
-    .bind(direction)
-    .bind(case)
-    .bind(resident)
-    .bind(to)
-    .bind(from)
-    .bind(body)
-    .bind(status)
-    .bind(at)
-    .bind(format!("test-{}", navdesk::domain::RefCode::generate()))
-    .bind(at.min(navdesk::db::now()))
-    .execute(&app.db.pool)
-    .await
-    .expect("text");
-}
-
-async fn area(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
-        .bind(name)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("area")
+    .await;
 }
 
 async fn program(app: &TestApp) -> i64 {
-    sqlx::query_scalar(
+    app.one(
         "INSERT INTO programs (organization, name, categories, status) \
          VALUES ('Denver Library', 'Laptop loans', 'device', 'active') RETURNING id",
+        (),
     )
-    .fetch_one(&app.db.pool)
     .await
-    .expect("program")
 }
 
 fn phone(i: usize) -> String {
@@ -346,11 +328,7 @@ async fn case_texts(app: &TestApp, case: i64) -> String {
         "SELECT to_number FROM sms_messages WHERE case_id = $1 AND direction = 'out'",
         "SELECT from_number FROM sms_messages WHERE case_id = $1 AND direction = 'in'",
     ] {
-        let rows: Vec<String> = sqlx::query_scalar(sql)
-            .bind(case)
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let rows: Vec<String> = app.all(sql, (case,)).await;
         all.extend(rows);
     }
     all.join("|")
@@ -366,14 +344,12 @@ async fn audit_rows(
     Option<i64>,
     Option<i64>,
 )> {
-    sqlx::query_as(
+    app.rows(
         "SELECT user_id, actor, case_id, resident_id, residents_count FROM audit_log \
          WHERE action = $1 ORDER BY id",
+        (action,),
     )
-    .bind(action)
-    .fetch_all(&app.db.pool)
     .await
-    .unwrap()
 }
 
 async fn status_lookup(app: &TestApp, code: &str, phone: &str) -> u16 {
@@ -388,10 +364,7 @@ async fn status_lookup(app: &TestApp, code: &str, phone: &str) -> u16 {
 
 async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, url: String) {
     let now = navdesk::db::now();
-    let areas = [
-        area(&app, "Five Points").await,
-        area(&app, "Montbello").await,
-    ];
+    let areas = [app.area("Five Points").await, app.area("Montbello").await];
     let program = program(&app).await;
     // Three answers, 18 residents each (a group under 11 would be hidden, and hide a change).
     let races = ["black", "hispanic,white", ""];
@@ -427,12 +400,11 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
     }
     // A resident with a case closed long ago and one still open keeps everything.
     let both = &people[2].1;
-    sqlx::query("UPDATE cases SET resident_id = $1 WHERE id = $2")
-        .bind(both.resident)
-        .bind(people[0].1.case)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE cases SET resident_id = $1 WHERE id = $2",
+        (both.resident, people[0].1.case),
+    )
+    .await;
     let kept_with_open_case = people[0].1.case;
     // A text not yet sent to a resident whose case closed long ago.
     let old = &people[3];
@@ -446,14 +418,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
     )
     .await;
 
-    let admin = staff::staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
     navdesk::maps::stats::refresh(&app.db, now, true, 1000)
         .await
         .unwrap();
@@ -471,8 +436,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
     assert_eq!(due.len(), 17);
 
     let races = "SELECT id, race_ethnicity, area_id FROM residents ORDER BY id";
-    let races_before: Vec<(i64, String, Option<i64>)> =
-        sqlx::query_as(races).fetch_all(&app.db.pool).await.unwrap();
+    let races_before: Vec<(i64, String, Option<i64>)> = app.rows(races, ()).await;
 
     let (ok, out, err) = navdesk(&url, &["retention", "--dry-run"]);
     assert!(ok, "{err}");
@@ -490,8 +454,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
         "{out}"
     );
 
-    let races_after: Vec<(i64, String, Option<i64>)> =
-        sqlx::query_as(races).fetch_all(&app.db.pool).await.unwrap();
+    let races_after: Vec<(i64, String, Option<i64>)> = app.rows(races, ()).await;
     assert_eq!(
         races_after, races_before,
         "race/ethnicity answers and areas stay"
@@ -513,22 +476,23 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
             s.case
         );
         assert!(!texts.contains(phone.as_str()));
-        let (area, erased): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT area_id, erased_at FROM residents WHERE id = $1")
-                .bind(s.resident)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+        let (area, erased): (Option<i64>, Option<i64>) = app
+            .row(
+                "SELECT area_id, erased_at FROM residents WHERE id = $1",
+                (s.resident,),
+            )
+            .await;
         assert!(erased.is_some());
         assert!(area.is_some(), "the area stays");
         assert_eq!(status_lookup(&app, &s.code, phone).await, 404);
     }
-    let (status, body): (String, String) =
-        sqlx::query_as("SELECT status, body FROM sms_messages WHERE case_id = $1 AND status IN ('scheduled', 'cancelled')")
-            .bind(old.1.case)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, body): (String, String) = app
+        .row(
+            "SELECT status, body FROM sms_messages WHERE case_id = $1 AND \
+             status IN ('scheduled', 'cancelled')",
+            (old.1.case,),
+        )
+        .await;
     assert_eq!((status.as_str(), body.as_str()), ("cancelled", ""));
 
     // Staff see that the data was removed, not blanks, and none of it.
@@ -589,7 +553,7 @@ async fn retention_keeps_every_figure_and_removes_personal_data(app: TestApp, ur
 /// Ana (two requests, the same phone) and Bob, with texts, notes, referrals and an outcome.
 async fn ana_and_bob(app: &TestApp) -> (Vec<Seeded>, Seeded) {
     let now = navdesk::db::now();
-    let area = area(app, "Five Points").await;
+    let area = app.area("Five Points").await;
     let program = program(app).await;
     let person = |name: &str, phone: &str, status, created| Person {
         name: name.into(),
@@ -627,13 +591,12 @@ async fn ana_and_bob(app: &TestApp) -> (Vec<Seeded>, Seeded) {
 
 async fn export_gives_one_resident_their_data_and_nobody_elses(app: TestApp, url: String) {
     let (ana, bob) = ana_and_bob(&app).await;
-    sqlx::query(
+    app.exec(
         "INSERT INTO sms_opt_outs (phone, opted_out_at, source, language) \
          VALUES ('+13035550142', 1700000000, 'keyword', 'es')",
+        (),
     )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
 
     let (ok, out, err) = navdesk(
         &url,
@@ -746,13 +709,12 @@ async fn export_gives_one_resident_their_data_and_nobody_elses(app: TestApp, url
 async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
     let (ana, bob) = ana_and_bob(&app).await;
     let now = navdesk::db::now();
-    sqlx::query(
+    app.exec(
         "INSERT INTO sms_opt_outs (phone, opted_out_at, source, language) \
          VALUES ('+13035550142', 1700000000, 'keyword', 'es')",
+        (),
     )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
     // Texts waiting to go: one for Ana, due in an hour.
     insert_text(
         &app,
@@ -763,14 +725,7 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         now + 3600,
     )
     .await;
-    let admin = staff::staff(
-        &app,
-        "admin@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app.with_user(Role::Admin).await;
 
     // Without --yes: what would go, and nothing changes.
     let (ok, out, err) = navdesk(
@@ -824,28 +779,30 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         let texts = case_texts(&app, s.case).await;
         assert!(texts.chars().all(|c| c == '|'), "{texts}");
     }
-    let (status, reason): (String, Option<String>) =
-        sqlx::query_as("SELECT status, close_reason FROM cases WHERE id = $1")
-            .bind(ana[1].case)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let (status, reason): (String, Option<String>) = app
+        .row(
+            "SELECT status, close_reason FROM cases WHERE id = $1",
+            (ana[1].case,),
+        )
+        .await;
     assert_eq!(
         (status.as_str(), reason.as_deref()),
         ("closed", Some("declined"))
     );
-    let referral: String = sqlx::query_scalar("SELECT status FROM referrals WHERE case_id = $1")
-        .bind(ana[1].case)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let referral: String = app
+        .one(
+            "SELECT status FROM referrals WHERE case_id = $1",
+            (ana[1].case,),
+        )
+        .await;
     assert_eq!(referral, "withdrawn");
     // STOP stays honoured.
-    let opted_out: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sms_opt_outs WHERE phone = '+13035550142'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let opted_out: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_opt_outs WHERE phone = '+13035550142'",
+            (),
+        )
+        .await;
     assert_eq!(opted_out, 1);
     let (code, page) = admin.page(&format!("/cases/{}", ana[1].case)).await;
     assert_eq!(code, 200);
@@ -869,24 +826,25 @@ async fn erase_on_request_asks_first_then_removes(app: TestApp, url: String) {
         now,
     )
     .await;
-    let mut sent = 0;
-    for _ in 0..100 {
-        sent = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sms_messages WHERE body = 'Bob, your laptop is ready' AND status IN ('sent', 'queued', 'delivered')")
-            .fetch_one(&app.db.pool)
+    let sent = common::eventually(
+        async || {
+            app.count(
+                "sms_messages WHERE body = 'Bob, your laptop is ready' \
+                 AND status IN ('sent', 'queued', 'delivered')",
+            )
             .await
-            .unwrap();
-        if sent == 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        },
+        |sent| *sent == 1,
+    )
+    .await;
     assert_eq!(sent, 1, "the worker ran");
-    let ana_sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sms_messages WHERE case_id = $1 AND sent_at IS NOT NULL AND created_at > $2")
-        .bind(ana[1].case)
-        .bind(now - 60)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let ana_sent: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_messages WHERE case_id = $1 AND \
+             sent_at IS NOT NULL AND created_at > $2",
+            (ana[1].case, now - 60),
+        )
+        .await;
     assert_eq!(ana_sent, 0, "nothing sent to an erased resident");
 
     // Bob keeps everything.
@@ -1013,7 +971,7 @@ async fn bad_selectors_are_refused_and_change_nothing(app: TestApp, url: String)
 /// database: residents whose case closed long ago are cleared, once, with one audit entry.
 async fn the_server_runs_retention_by_itself(app: TestApp, url: String) {
     let now = navdesk::db::now();
-    let area = area(&app, "Five Points").await;
+    let area = app.area("Five Points").await;
     let program = program(&app).await;
     let person = |i: usize, closed_days_ago: i64| Person {
         name: format!("Resident Number {i}"),
@@ -1034,14 +992,11 @@ async fn the_server_runs_retention_by_itself(app: TestApp, url: String) {
     let mut config = navdesk::config::Config::for_database(url);
     config.retention = "30".parse().unwrap();
     let second = navdesk::Application::build(config).await.unwrap();
-    let mut erased = false;
-    for _ in 0..100 {
-        erased = personal_fields(&app, old.resident).await == ERASED;
-        if erased {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let erased = common::eventually(
+        async || personal_fields(&app, old.resident).await == ERASED,
+        |erased| *erased,
+    )
+    .await;
     assert!(
         erased,
         "the server cleared the resident whose case closed 40 days ago"

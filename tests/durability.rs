@@ -439,12 +439,4 @@ async fn nothing_lost_under_sigkill(backend: Backend) {
     db.pool.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_nothing_lost_under_sigkill() {
-    nothing_lost_under_sigkill(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_nothing_lost_under_sigkill() {
-    nothing_lost_under_sigkill(Backend::Postgres).await;
-}
+for_each_backend!(nothing_lost_under_sigkill,);

@@ -9,13 +9,12 @@ use navdesk::matching::eligibility::{Household, Reason, Verdict};
 use navdesk::programs::{guidelines, matches};
 
 async fn guideline_rows(app: &TestApp) -> Vec<(i64, i64, i64)> {
-    sqlx::query_as(
+    app.rows(
         "SELECT year, household_size, annual_income_cents FROM poverty_guidelines \
          ORDER BY year, household_size",
+        (),
     )
-    .fetch_all(&app.db.pool)
     .await
-    .unwrap()
 }
 
 async fn seeded_2025_guidelines_cover_any_household(app: TestApp) {
@@ -80,24 +79,22 @@ async fn insert_program(app: &TestApp, name: &str, sql_rules: &str) -> i64 {
            qualifying_benefits, min_age, languages, capacity_available, status) \
          VALUES ('Test Org', $1, 'internet_plan', {sql_rules}) RETURNING id"
     );
-    sqlx::query_scalar(&sql)
-        .bind(name)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(&sql, (name,)).await
 }
 
 async fn households_are_matched_with_active_programs(app: TestApp) {
-    let area: i64 =
-        sqlx::query_scalar("INSERT INTO areas (name) VALUES ('Five Points') RETURNING id")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    let other: i64 =
-        sqlx::query_scalar("INSERT INTO areas (name) VALUES ('Montbello') RETURNING id")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let area: i64 = app
+        .one(
+            "INSERT INTO areas (name) VALUES ('Five Points') RETURNING id",
+            (),
+        )
+        .await;
+    let other: i64 = app
+        .one(
+            "INSERT INTO areas (name) VALUES ('Montbello') RETURNING id",
+            (),
+        )
+        .await;
     let discount = insert_program(
         &app,
         "Discount plan",
@@ -114,12 +111,11 @@ async fn households_are_matched_with_active_programs(app: TestApp) {
     )
     .await;
     insert_program(&app, "Closed", "NULL, '', NULL, 'en', NULL, 'inactive'").await;
-    sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
-        .bind(local)
-        .bind(other)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)",
+        (local, other),
+    )
+    .await;
 
     let household = Household {
         size: Some(4),
@@ -129,15 +125,14 @@ async fn households_are_matched_with_active_programs(app: TestApp) {
         area_id: Some(area),
         language: navdesk::i18n::Lang::parse("es"),
     };
-    let resident: i64 = sqlx::query_scalar(
-        "INSERT INTO residents (name, language, contact_method, area_id, household_size, \
+    let resident: i64 = app
+        .one(
+            "INSERT INTO residents (name, language, contact_method, area_id, household_size, \
            benefits, age_band, created_at) \
          VALUES ('Ana', 'es', 'sms', $1, 4, 'snap', '25_44', 0) RETURNING id",
-    )
-    .bind(area)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (area,),
+        )
+        .await;
     let stored = matches::household_of_resident(&app.db, resident)
         .await
         .unwrap();

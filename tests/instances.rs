@@ -98,25 +98,15 @@ async fn a_session_works_on_every_instance(backend: Backend) {
         .await;
     assert_eq!(resp.status(), 303, "signed out on A too");
     assert!(common::location(&resp).starts_with("/login"));
-    let notes: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'note'")
-            .bind(case)
-            .fetch_one(&a.db.pool)
-            .await
-            .unwrap();
+    let notes: i64 = a
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'note'",
+            (case,),
+        )
+        .await;
     assert_eq!(notes, 1, "only the note made while signed in");
     a.stop().await;
     b.stop().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_a_session_works_on_every_instance() {
-    a_session_works_on_every_instance(Backend::Postgres).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_a_session_works_on_every_instance() {
-    a_session_works_on_every_instance(Backend::Sqlite).await;
 }
 
 /// The versions of the migrations this build carries, from their file names.
@@ -190,16 +180,6 @@ async fn two_migrates_at_once(backend: Backend) {
     migrated_once(&url, backend).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_two_migrates_at_once() {
-    two_migrates_at_once(Backend::Postgres).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_two_migrates_at_once() {
-    two_migrates_at_once(Backend::Sqlite).await;
-}
-
 /// Two `navdesk serve` started together on a new database: both become ready, the schema is
 /// migrated once, and each stores requests the other shows.
 async fn two_servers_start_at_once(backend: Backend) {
@@ -242,12 +222,8 @@ async fn two_servers_start_at_once(backend: Backend) {
     second.kill();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_two_servers_start_at_once() {
-    two_servers_start_at_once(Backend::Postgres).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_two_servers_start_at_once() {
-    two_servers_start_at_once(Backend::Sqlite).await;
-}
+for_each_backend!(
+    a_session_works_on_every_instance,
+    two_migrates_at_once,
+    two_servers_start_at_once,
+);

@@ -5,9 +5,11 @@
 
 mod common;
 
-use common::staff::{staff, Staff};
+use common::staff::{Person, Staff};
 use common::TestApp;
-use navdesk::auth::Role;
+
+const SUE: Person = Person::supervisor("sue@navdesk.example", "Sue Visor");
+const NIA: Person = Person::navigator("nia@navdesk.example", "Nia Gator");
 
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
@@ -30,19 +32,19 @@ async fn area(
     lon: f64,
     households: Option<(i64, i64)>,
 ) -> i64 {
-    sqlx::query_scalar(
+    app.one(
         "INSERT INTO areas (name, geometry, centroid_lat, centroid_lon, households, \
          households_no_internet) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        (
+            name,
+            square(lat, lon, 0.02),
+            lat,
+            lon,
+            households.map(|h| h.0),
+            households.map(|h| h.1),
+        ),
     )
-    .bind(name)
-    .bind(square(lat, lon, 0.02))
-    .bind(lat)
-    .bind(lon)
-    .bind(households.map(|h| h.0))
-    .bind(households.map(|h| h.1))
-    .fetch_one(&app.db.pool)
     .await
-    .expect("area")
 }
 
 /// One request as the dataset describes it.
@@ -62,50 +64,48 @@ struct Req {
 }
 
 async fn insert(app: &TestApp, r: &Req) -> i64 {
-    let resident: i64 = sqlx::query_scalar(
-        "INSERT INTO residents (name, language, contact_method, area_id, race_ethnicity, created_at) \
-         VALUES ('Test Resident', $1, 'call', $2, $3, $4) RETURNING id",
-    )
-    .bind(r.language)
-    .bind(r.area)
-    .bind(r.race)
-    .bind(r.created)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("resident");
+    let resident: i64 = app
+        .one(
+            "INSERT INTO residents (name, language, contact_method, area_id, race_ethnicity, \
+             created_at) VALUES ('Test Resident', $1, 'call', $2, $3, $4) RETURNING id",
+            (r.language, r.area, r.race, r.created),
+        )
+        .await;
     let code = navdesk::domain::RefCode::generate();
     let resolved = matches!(r.status, "resolved" | "closed").then_some(r.created + 20 * DAY);
-    let case: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (ref_code, resident_id, needs, status, navigator_id, channel, language, \
-         area_id, created_at, updated_at, first_contact_at, resolved_at, placed_at) \
-         VALUES ($1, $2, $3, $4, $5, 'web', $6, $7, $8, $8, $9, $10, $8) RETURNING id",
-    )
-    .bind(code.as_str())
-    .bind(resident)
-    .bind(r.needs)
-    .bind(r.status)
-    .bind(r.navigator)
-    .bind(r.language)
-    .bind(r.area)
-    .bind(r.created)
-    .bind(r.contact_after.map(|a| r.created + a))
-    .bind(resolved)
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("case");
+    let first_contact = r.contact_after.map(|a| r.created + a);
+    let case: i64 = app
+        .one(
+            "INSERT INTO cases (ref_code, resident_id, needs, status, navigator_id, channel, \
+             language, area_id, created_at, updated_at, first_contact_at, resolved_at, placed_at) \
+             VALUES ($1, $2, $3, $4, $5, 'web', $6, $7, $8, $8, $9, $10, $8) RETURNING id",
+            (
+                code.as_str(),
+                resident,
+                r.needs,
+                r.status,
+                r.navigator,
+                r.language,
+                r.area,
+                r.created,
+                first_contact,
+                resolved,
+            ),
+        )
+        .await;
     if let Some((connected, device, still_90)) = r.outcome {
-        sqlx::query(
+        app.exec(
             "INSERT INTO outcomes (case_id, connected_at_home, device_type, connected_90_days, \
              updated_at) VALUES ($1, $2, $3, $4, $5)",
+            (
+                case,
+                i64::from(connected),
+                device,
+                still_90.map(i64::from),
+                r.created,
+            ),
         )
-        .bind(case)
-        .bind(i64::from(connected))
-        .bind(device)
-        .bind(still_90.map(i64::from))
-        .bind(r.created)
-        .execute(&app.db.pool)
-        .await
-        .expect("outcome");
+        .await;
     }
     case
 }
@@ -162,22 +162,8 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, Some((1000, 400))).await;
     let b = area(&app, "Beta", 39.76, -104.95, Some((1000, 100))).await;
     let _c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = staff(
-        &app,
-        "sue@navdesk.example",
-        "Sue Visor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let nav = staff(
-        &app,
-        "nia@navdesk.example",
-        "Nia Gator",
-        Role::Navigator,
-        true,
-    )
-    .await;
+    let supervisor = app.with_user(SUE).await;
+    let nav = app.with_user(NIA).await;
     let x = nav.navigator_id.unwrap();
     // The navigator covers Alpha only, with room for 10 cases.
     sqlx::query("UPDATE navigators SET capacity = 10 WHERE id = $1")
@@ -185,34 +171,30 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-        .bind(x)
-        .bind(a)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+        (x, a),
+    )
+    .await;
     // One program everywhere, one in Beta only, one inactive.
     for (name, status) in [
         ("Everywhere", "active"),
         ("Beta only", "active"),
         ("Old", "inactive"),
     ] {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO programs (organization, name, categories, status) \
+        let id: i64 = app
+            .one(
+                "INSERT INTO programs (organization, name, categories, status) \
              VALUES ('Org', $1, 'internet_plan', $2) RETURNING id",
-        )
-        .bind(name)
-        .bind(status)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+                (name, status),
+            )
+            .await;
         if name == "Beta only" {
-            sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(b)
-                .execute(&app.db.pool)
-                .await
-                .unwrap();
+            app.exec(
+                "INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)",
+                (id, b),
+            )
+            .await;
         }
     }
 
@@ -369,15 +351,11 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
         built >= 2,
         "the periods of 200 and 800 days ago are built: {built}"
     );
-    let clean: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stats_periods WHERE dirty = 0")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let clean: i64 = app
+        .one("SELECT COUNT(*) FROM stats_periods WHERE dirty = 0", ())
+        .await;
     assert!(clean >= 2);
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_stats")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let stored: i64 = app.one("SELECT COUNT(*) FROM case_stats", ()).await;
     assert!(stored > 0, "sums are stored");
     assert_eq!(map_rows(&supervisor, "").await, fresh);
 
@@ -389,10 +367,9 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let dirty: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stats_periods WHERE dirty > 0")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let dirty: i64 = app
+        .one("SELECT COUNT(*) FROM stats_periods WHERE dirty > 0", ())
+        .await;
     assert_eq!(dirty, 1, "the change marks its period");
     let after = map_rows(&supervisor, "").await;
     assert_eq!(num(&after["Beta"], "unmet"), 0.0);
@@ -535,14 +512,7 @@ async fn reports_suppress_small_groups(app: TestApp) {
     let a = area(&app, "Alpha", 39.74, -104.98, None).await;
     let b = area(&app, "Beta", 39.76, -104.95, None).await;
     let c = area(&app, "Gamma", 39.72, -104.93, None).await;
-    let supervisor = staff(
-        &app,
-        "sue@navdesk.example",
-        "Sue Visor",
-        Role::Supervisor,
-        false,
-    )
-    .await;
+    let supervisor = app.with_user(SUE).await;
     let base = Req {
         language: "en",
         needs: "internet",

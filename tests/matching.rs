@@ -5,76 +5,57 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::staff::{hidden, navigator, staff, text, Staff};
+use common::staff::{hidden, text, Person, Staff, ANA, BEN};
 use common::TestApp;
-use navdesk::auth::Role;
 use navdesk::cases::autoassign;
 use navdesk::config::AutoAssign;
 
-async fn area(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
-        .bind(name)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-}
+const CARLA: Person = Person::navigator("carla@navdesk.example", "Carla Ruiz");
+const DORA: Person = Person::navigator("dora@navdesk.example", "Dora Mendez");
+const EVA: Person = Person::navigator("eva@navdesk.example", "Eva Solis");
 
 /// Sets a navigator's languages, capacity and areas.
 async fn profile(app: &TestApp, who: &Staff, languages: &str, capacity: i64, areas: &[i64]) {
     let id = who.navigator_id.unwrap();
-    sqlx::query("UPDATE navigators SET languages = $1, capacity = $2 WHERE id = $3")
-        .bind(languages)
-        .bind(capacity)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec(
+        "UPDATE navigators SET languages = $1, capacity = $2 WHERE id = $3",
+        (languages, capacity, id),
+    )
+    .await;
     for &a in areas {
-        sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(a)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.exec(
+            "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+            (id, a),
+        )
+        .await;
     }
 }
 
-/// The navigator a case is assigned to, once automatic assignment has run (it runs after the
-/// resident's confirmation, so wait for it a little).
+/// The navigator a case is assigned to (other than `not`), once automatic assignment has run
+/// (it runs after the resident's confirmation).
 async fn assigned_navigator(app: &TestApp, case_id: i64, not: Option<i64>) -> Option<i64> {
-    for _ in 0..100 {
-        let found: Option<i64> = sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
+    let read = async || -> Option<i64> {
+        app.one("SELECT navigator_id FROM cases WHERE id = $1", (case_id,))
             .await
-            .unwrap();
-        if found.is_some() && found != not {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    None
+    };
+    let found = common::eventually(read, |found| found.is_some() && *found != not).await;
+    found.filter(|_| found != not)
 }
 
 async fn case_of(app: &TestApp, location: &str) -> i64 {
     let code = location.trim_start_matches("/help/");
-    sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(code)
-        .fetch_one(&app.db.pool)
+    app.one("SELECT id FROM cases WHERE ref_code = $1", (code,))
         .await
-        .unwrap()
 }
 
 async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
-    let five_points = area(&app, "Five Points").await;
-    let montbello = area(&app, "Montbello").await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
-    let ben = navigator(&app, "ben@navdesk.example", "Ben Okafor").await;
-    let carla = navigator(&app, "carla@navdesk.example", "Carla Ruiz").await;
-    let dora = navigator(&app, "dora@navdesk.example", "Dora Mendez").await;
-    let eva = navigator(&app, "eva@navdesk.example", "Eva Solis").await;
+    let five_points = app.area("Five Points").await;
+    let montbello = app.area("Montbello").await;
+    let ana = app.with_user(ANA).await;
+    let ben = app.with_user(BEN).await;
+    let carla = app.with_user(CARLA).await;
+    let dora = app.with_user(DORA).await;
+    let eva = app.with_user(EVA).await;
     profile(&app, &ana, "en,es", 12, &[five_points]).await;
     // Ben covers Five Points but speaks no Spanish; Carla speaks it but covers Montbello; Dora
     // fits but has no room left; Eva speaks Spanish and covers the whole city, with a
@@ -83,13 +64,13 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     profile(&app, &carla, "es", 12, &[montbello]).await;
     profile(&app, &dora, "es", 0, &[five_points]).await;
     profile(&app, &eva, "es", 2, &[]).await;
-    sqlx::query(
-        "INSERT INTO programs (organization, name, categories, qualifying_benefits, languages, status) \
-         VALUES ('Comcast', 'Internet Essentials', 'internet_plan', 'snap', 'en,es', 'active')",
+    app.exec(
+        "INSERT INTO programs (organization, name, categories, qualifying_benefits, languages, \
+         status) VALUES ('Comcast', 'Internet Essentials', 'internet_plan', 'snap', 'en,es', \
+         'active')",
+        (),
     )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
 
     let mut form = common::form_with("area", "Five Points");
     form.retain(|(k, _)| *k != "zip");
@@ -103,11 +84,9 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
         to, ana.navigator_id,
         "assigned to Ana, who speaks Spanish and covers Five Points"
     );
-    let status: String = sqlx::query_scalar("SELECT status FROM cases WHERE id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one("SELECT status FROM cases WHERE id = $1", (case_id,))
+        .await;
     assert_eq!(status, "assigned");
 
     // The resident sees the programs the household qualifies for, with the reason, in Spanish.
@@ -135,21 +114,17 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
     );
 
     // Ana's account is disabled: her case goes back to matching and on to Eva.
-    let admin = staff(
-        &app,
-        "root@navdesk.example",
-        "Ada Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
+    let admin = app
+        .with_user(Person::admin("root@navdesk.example", "Ada Admin"))
+        .await;
     let (_, users) = admin.page("/users").await;
     let token = hidden(&users, "csrf_token");
-    let ana_user: i64 = sqlx::query_scalar("SELECT user_id FROM navigators WHERE id = $1")
-        .bind(ana.navigator_id.unwrap())
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let ana_user: i64 = app
+        .one(
+            "SELECT user_id FROM navigators WHERE id = $1",
+            (ana.navigator_id.unwrap(),),
+        )
+        .await;
     let resp = admin
         .post(
             &format!("/users/{ana_user}/disable"),
@@ -169,11 +144,12 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
         page.contains("Assigned automatically to Eva Solis"),
         "{page}"
     );
-    let released: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'release_case'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let released: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'release_case'",
+            (),
+        )
+        .await;
     assert_eq!(released, 1, "the release is audited as the admin's change");
     app.stop().await;
 }
@@ -182,8 +158,8 @@ async fn a_spanish_household_in_five_points_on_snap_is_matched(app: TestApp) {
 /// navigator whose areas include the resident's, `best` to whoever fits best; a case already
 /// taken is left alone; nobody who fits means the case waits.
 async fn the_rule_decides_when_to_assign(app: TestApp) {
-    let five_points = area(&app, "Five Points").await;
-    let ana = navigator(&app, "ana@navdesk.example", "Ana Navarro").await;
+    let five_points = app.area("Five Points").await;
+    let ana = app.with_user(ANA).await;
     // Ana covers the whole city (no areas), so she never "covers" a named area.
     profile(&app, &ana, "en,es", 5, &[]).await;
     let (case_id, _) = common::staff::new_case(&app, "Rosa Díaz", navdesk::db::now()).await;
@@ -201,12 +177,9 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
             .unwrap(),
         None
     );
-    let unassigned: Option<i64> =
-        sqlx::query_scalar("SELECT navigator_id FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+    let unassigned: Option<i64> = app
+        .one("SELECT navigator_id FROM cases WHERE id = $1", (case_id,))
+        .await;
     assert_eq!(unassigned, None, "waits in the queue");
 
     profile(&app, &ana, "en,es", 5, &[five_points]).await;
@@ -223,13 +196,12 @@ async fn the_rule_decides_when_to_assign(app: TestApp) {
             .unwrap(),
         None
     );
-    let events: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'auto_assignment'",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let events: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1 AND kind = 'auto_assignment'",
+            (case_id,),
+        )
+        .await;
     assert_eq!(events, 1);
 
     // Full caseload: the next request waits.

@@ -279,25 +279,19 @@ async fn outbox_depth_and_texts_sent(backend: Backend) {
     }
     // Each confirmation is tried once, refused, and put back to wait.
     let waiting = "SELECT COUNT(*) FROM sms_messages WHERE status = 'scheduled' AND attempts = 1";
-    let mut scheduled = 0;
-    for _ in 0..100 {
-        scheduled = sqlx::query_scalar(waiting)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        if scheduled == n {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let scheduled = common::eventually(
+        async || -> i64 { app.one(waiting, ()).await },
+        |scheduled| *scheduled == n,
+    )
+    .await;
     assert_eq!(scheduled, n, "every confirmation failed once and waits");
     let seen = scrape(&app).await;
-    let in_outbox: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sms_messages WHERE status IN ('scheduled', 'sending')",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let in_outbox: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_messages WHERE status IN ('scheduled', 'sending')",
+            (),
+        )
+        .await;
     let texts = "navdesk_outbox_texts";
     assert_eq!(seen.value(texts, &[("status", "scheduled")]), n as f64);
     assert_eq!(seen.value(texts, &[("status", "sending")]), 0.0);
@@ -317,14 +311,11 @@ async fn outbox_depth_and_texts_sent(backend: Backend) {
     );
 
     down.store(false, Ordering::SeqCst);
-    let mut sent = Scrape(Vec::new());
-    for _ in 0..150 {
-        sent = scrape(&app).await;
-        if sent.value("navdesk_texts_total", &[("status", "sent")]) >= n as f64 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let sent = common::eventually(
+        async || scrape(&app).await,
+        |sent| sent.value("navdesk_texts_total", &[("status", "sent")]) >= n as f64,
+    )
+    .await;
     let delivered = got.lock().unwrap().len();
     assert_eq!(delivered, n as usize);
     assert_eq!(
@@ -332,12 +323,12 @@ async fn outbox_depth_and_texts_sent(backend: Backend) {
         delivered as f64
     );
     assert_eq!(sent.value(texts, &[("status", "scheduled")]), 0.0);
-    let gone: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sms_messages WHERE status NOT IN ('scheduled', 'sending')",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let gone: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM sms_messages WHERE status NOT IN ('scheduled', 'sending')",
+            (),
+        )
+        .await;
     assert_eq!(gone, n);
     app.stop().await;
 }

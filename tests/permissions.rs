@@ -5,9 +5,8 @@
 
 mod common;
 
-use common::staff::{new_case, staff, Staff};
+use common::staff::{new_case, Person, Staff, ANA, BEN, DANA};
 use common::TestApp;
-use navdesk::auth::Role;
 
 /// What a route answers one role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,55 +45,25 @@ async fn ask(who: &Staff, method: &str, path: &str, token: &str) -> (u16, Option
 }
 
 async fn every_role_against_every_staff_route(app: TestApp) {
-    let nav = staff(
-        &app,
-        "ana@navdesk.example",
-        "Ana Navarro",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let other = staff(
-        &app,
-        "ben@navdesk.example",
-        "Ben Okafor",
-        Role::Navigator,
-        true,
-    )
-    .await;
-    let sup = staff(
-        &app,
-        "dana@navdesk.example",
-        "Dana Brooks",
-        Role::Supervisor,
-        false,
-    )
-    .await;
-    let admin = staff(
-        &app,
-        "ines@navdesk.example",
-        "Inés Admin",
-        Role::Admin,
-        false,
-    )
-    .await;
-    let anonymous = Staff {
-        client: common::staff::browser(),
-        base: app.base.clone(),
-        navigator_id: None,
-    };
+    let nav = app.with_user(ANA).await;
+    let other = app.with_user(BEN).await;
+    let sup = app.with_user(DANA).await;
+    let admin = app
+        .with_user(Person::admin("ines@navdesk.example", "Inés Admin"))
+        .await;
+    let anonymous = app.anonymous();
     // Ana covers Montbello only; her own case and the queued one are there, Ben's is not.
-    let montbello: i64 =
-        sqlx::query_scalar("INSERT INTO areas (name) VALUES ('Montbello') RETURNING id")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-    sqlx::query("INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)")
-        .bind(nav.navigator_id.unwrap())
-        .bind(montbello)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    let montbello: i64 = app
+        .one(
+            "INSERT INTO areas (name) VALUES ('Montbello') RETURNING id",
+            (),
+        )
+        .await;
+    app.exec(
+        "INSERT INTO navigator_areas (navigator_id, area_id) VALUES ($1, $2)",
+        (nav.navigator_id.unwrap(), montbello),
+    )
+    .await;
     let now = navdesk::db::now();
     let (own, _) = new_case(&app, "Own", now).await;
     let (queued, _) = new_case(&app, "Queued", now).await;
@@ -109,43 +78,28 @@ async fn every_role_against_every_staff_route(app: TestApp) {
         } else {
             "new"
         };
-        sqlx::query("UPDATE cases SET area_id = COALESCE($1, area_id), navigator_id = $2, status = $3 WHERE id = $4")
-            .bind(area)
-            .bind(navigator)
-            .bind(status)
-            .bind(case)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
+        app.exec(
+            "UPDATE cases SET area_id = COALESCE($1, area_id), \
+             navigator_id = $2, status = $3 WHERE id = $4",
+            (area, navigator, status, case),
+        )
+        .await;
     }
-    let program: i64 = sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, categories) VALUES ('PCs for People', 'Refurbished laptops', 'device') RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let referral: i64 = sqlx::query_scalar(
-        "INSERT INTO referrals (case_id, program_id, created_at, updated_at) VALUES ($1, $2, 0, 0) RETURNING id",
-    )
-    .bind(own)
-    .bind(program)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let theirs_referral: i64 = sqlx::query_scalar(
-        "INSERT INTO referrals (case_id, program_id, created_at, updated_at) VALUES ($1, $2, 0, 0) RETURNING id",
-    )
-    .bind(theirs)
-    .bind(program)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
-    let other_nav = other.navigator_id.unwrap();
-    let other_user: i64 = sqlx::query_scalar("SELECT user_id FROM navigators WHERE id = $1")
-        .bind(other_nav)
-        .fetch_one(&app.db.pool)
+    let program = app.program("PCs for People", "Refurbished laptops").await;
+    let refer = async |case: i64| -> i64 {
+        app.one(
+            "INSERT INTO referrals (case_id, program_id, created_at, updated_at) \
+             VALUES ($1, $2, 0, 0) RETURNING id",
+            (case, program),
+        )
         .await
-        .unwrap();
+    };
+    let referral = refer(own).await;
+    let theirs_referral = refer(theirs).await;
+    let other_nav = other.navigator_id.unwrap();
+    let other_user: i64 = app
+        .one("SELECT user_id FROM navigators WHERE id = $1", (other_nav,))
+        .await;
 
     // (method, path, navigator, supervisor, admin)
     let mut table: Vec<(&str, String, Want, Want, Want)> = vec![

@@ -66,14 +66,13 @@ async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
                 }
             })
             .collect();
-        let areas: Vec<String> = sqlx::query_scalar(
-            "SELECT a.name FROM program_areas pa JOIN areas a ON a.id = pa.area_id \
+        let areas: Vec<String> = app
+            .all(
+                "SELECT a.name FROM program_areas pa JOIN areas a ON a.id = pa.area_id \
              WHERE pa.program_id = $1 ORDER BY a.name",
-        )
-        .bind(id)
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap();
+                (id,),
+            )
+            .await;
         out.push(ProgramRow { columns, areas });
     }
     out
@@ -132,14 +131,8 @@ async fn seed(app: &TestApp) {
 }
 
 async fn wipe(app: &TestApp) {
-    sqlx::query("DELETE FROM program_areas")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query("DELETE FROM programs")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.exec("DELETE FROM program_areas", ()).await;
+    app.exec("DELETE FROM programs", ()).await;
 }
 
 fn service<'a>(doc: &'a Value, name: &str) -> &'a Value {

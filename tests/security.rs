@@ -7,7 +7,7 @@
 mod common;
 
 use common::sms::{post_signed, with_fake_twilio_and};
-use common::staff::{browser, hidden, staff, text, Staff, PASSWORD};
+use common::staff::{browser, hidden, text, Person, Staff, PASSWORD};
 use common::{Backend, TestApp};
 use navdesk::auth::Role;
 use navdesk::config::{Config, RateLimit};
@@ -78,6 +78,15 @@ fn same_site_path(location: &str) -> bool {
     b.first() == Some(&b'/') && !matches!(b.get(1), Some(b'/') | Some(b'\\'))
 }
 
+/// One request a minute once a burst of `burst` is spent.
+fn one_a_minute(burst: u32) -> RateLimit {
+    RateLimit {
+        count: 1,
+        unit: Duration::from_secs(60),
+        burst,
+    }
+}
+
 async fn spawn_sms(backend: Backend, configure: impl FnOnce(&mut Config)) -> Option<TestApp> {
     with_fake_twilio_and(backend, configure)
         .await
@@ -85,14 +94,8 @@ async fn spawn_sms(backend: Backend, configure: impl FnOnce(&mut Config)) -> Opt
 }
 
 async fn admin(app: &TestApp) -> Staff {
-    staff(
-        app,
-        "root@navdesk.example",
-        "Root Admin",
-        Role::Admin,
-        false,
-    )
-    .await
+    app.with_user(Person::admin("root@navdesk.example", "Root Admin"))
+        .await
 }
 
 fn assert_locked_down(resp: &reqwest::Response, what: &str, https: bool) {
@@ -124,33 +127,21 @@ fn assert_locked_down(resp: &reqwest::Response, what: &str, https: bool) {
 /// assets, health, exports and webhook answers; and no page has inline script, event
 /// handlers or inline styles that the policy would block.
 async fn every_answer_is_locked_down(backend: Backend) {
-    let Some(app) = spawn_sms(backend, |c| {
-        c.help_rate = RateLimit {
-            count: 1,
-            unit: Duration::from_secs(60),
-            burst: 1,
-        };
-    })
-    .await
-    else {
+    let Some(app) = spawn_sms(backend, |c| c.help_rate = one_a_minute(1)).await else {
         return;
     };
     let boss = admin(&app).await;
     let mut answers: Vec<(String, reqwest::Response)> = Vec::new();
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
-    let code = common::location(&resp)
-        .trim_start_matches("/help/")
-        .to_owned();
+    let code = common::ref_code(&resp);
     answers.push(("303 from POST /help".into(), resp));
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 429, "the second request from one address");
     answers.push(("429 from POST /help".into(), resp));
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
-        .bind(&code)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let case_id: i64 = app
+        .one("SELECT id FROM cases WHERE ref_code = $1", (&code,))
+        .await;
 
     let mut html_pages = Vec::new();
     for path in [
@@ -376,15 +367,7 @@ async fn requests_for_help_are_limited_per_address(backend: Backend) {
 /// Webhooks are limited per address before the signature is computed: past the burst even a
 /// forged request answers 429, not 403; a bad signature within the allowance is still 403.
 async fn webhooks_are_limited_before_the_signature(backend: Backend) {
-    let Some(app) = spawn_sms(backend, |c| {
-        c.webhook_rate = RateLimit {
-            count: 1,
-            unit: Duration::from_secs(60),
-            burst: 3,
-        };
-    })
-    .await
-    else {
+    let Some(app) = spawn_sms(backend, |c| c.webhook_rate = one_a_minute(3)).await else {
         return;
     };
     let reply = [
@@ -439,14 +422,10 @@ async fn status_and_sign_in_are_limited(backend: Backend) {
         return;
     };
     for _ in 0..2 {
-        let resp = app
-            .post_form("/status", &[("ref", "ABCD2345"), ("phone_last4", "0000")])
-            .await;
+        let resp = app.post_form("/status", common::WRONG_GUESS).await;
         assert_eq!(resp.status(), 404);
     }
-    let resp = app
-        .post_form("/status", &[("ref", "ABCD2345"), ("phone_last4", "0000")])
-        .await;
+    let resp = app.post_form("/status", common::WRONG_GUESS).await;
     assert_eq!(resp.status(), 429);
     assert!((1..=601).contains(&retry_after(&resp)));
     assert_locked_down(&resp, "status 429", false);
@@ -582,11 +561,9 @@ async fn read_text(app: &TestApp, sql: &str, id: i64) -> String {
 }
 
 async fn case_version(app: &TestApp, id: i64) -> String {
-    let v: i64 = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let v: i64 = app
+        .one("SELECT version FROM cases WHERE id = $1", (id,))
+        .await;
     v.to_string()
 }
 
@@ -764,14 +741,11 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
 
     // Staff forms with free text, on one case.
     let (case_id, _) = common::staff::new_case(&app, "Ana Pérez", navdesk::db::now()).await;
-    sqlx::query(
+    app.exec(
         "UPDATE residents SET phone = $1 WHERE id = (SELECT resident_id FROM cases WHERE id = $2)",
+        (RESIDENT, case_id),
     )
-    .bind(RESIDENT)
-    .bind(case_id)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    .await;
     let csrf = boss.csrf().await;
     let case_page = format!("/cases/{case_id}");
     for p in &payloads {
@@ -791,14 +765,13 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
             assert_eq!(app.count("case_events").await, before);
         } else {
             assert_eq!(resp.status(), 303, "note {p:?}");
-            let body: String = sqlx::query_scalar(
-                "SELECT body FROM case_events WHERE case_id = $1 AND kind = 'note' \
+            let body: String = app
+                .one(
+                    "SELECT body FROM case_events WHERE case_id = $1 AND kind = 'note' \
                  ORDER BY id DESC LIMIT 1",
-            )
-            .bind(case_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+                    (case_id,),
+                )
+                .await;
             assert_eq!(body, want, "note stored as typed");
         }
         // The outcome's plan, with an invalid device type alongside (refused), then alone.
@@ -852,13 +825,12 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
         )
         .await;
         assert_eq!(resp.status(), 200, "text {p:.40?}");
-        let body: String = sqlx::query_scalar(
-            "SELECT body FROM sms_messages WHERE provider_sid = $1 AND direction = 'in'",
-        )
-        .bind(&sid)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+        let body: String = app
+            .one(
+                "SELECT body FROM sms_messages WHERE provider_sid = $1 AND direction = 'in'",
+                (&sid,),
+            )
+            .await;
         let want: String = p
             .chars()
             .filter(|c| !c.is_control() || *c == '\n')
@@ -1019,11 +991,9 @@ async fn payloads_are_plain_text_everywhere(backend: Backend) {
         } else {
             assert!(status == 200 || status == 303, "user {p:?}: {status}");
             users += 1;
-            let name: String = sqlx::query_scalar("SELECT name FROM users WHERE email = $1")
-                .bind(&email)
-                .fetch_one(&app.db.pool)
-                .await
-                .unwrap();
+            let name: String = app
+                .one("SELECT name FROM users WHERE email = $1", (&email,))
+                .await;
             assert_eq!(name, cleaned(p, false), "name stored as typed");
         }
         assert_eq!(app.count("users").await, users);
@@ -1054,6 +1024,7 @@ for_each_backend!(
     status_and_sign_in_are_limited,
     next_never_leaves_the_site,
     payloads_are_plain_text_everywhere,
+    secrets_never_reach_the_logs,
 );
 
 /// Everything a process wrote, gathered by two reader threads.
@@ -1298,21 +1269,13 @@ async fn secrets_never_reach_the_logs(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(resp.status(), 303);
-    let code = common::location(&resp)
-        .trim_start_matches("/help/")
-        .to_owned();
-    for _ in 0..200 {
-        if !seen.lock().unwrap().is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let basic = seen
-        .lock()
-        .unwrap()
-        .first()
-        .cloned()
-        .expect("a text was sent");
+    let code = common::ref_code(&resp);
+    let basic = common::eventually(
+        async || seen.lock().unwrap().first().cloned(),
+        Option::is_some,
+    )
+    .await
+    .expect("a text was sent");
     use base64::Engine;
     let credentials =
         base64::engine::general_purpose::STANDARD.encode(format!("{LOG_SID}:{LOG_AUTH_TOKEN}"));
@@ -1425,16 +1388,4 @@ async fn cases_id(url: &str, code: &str) -> i64 {
         .fetch_one(&db.pool)
         .await
         .unwrap()
-}
-
-mod logs {
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn secrets_never_reach_the_logs_sqlite() {
-        super::secrets_never_reach_the_logs(super::Backend::Sqlite).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn secrets_never_reach_the_logs_postgres() {
-        super::secrets_never_reach_the_logs(super::Backend::Postgres).await;
-    }
 }

@@ -6,7 +6,6 @@
 mod common;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use common::sms::{field, post_signed, received, with_fake_twilio_and};
 use common::{Backend, TestApp};
@@ -28,30 +27,15 @@ async fn exec(app: &TestApp, sql: &str, binds: &[i64]) {
 }
 
 async fn scalar(app: &TestApp, sql: &str, bind: i64) -> Option<i64> {
-    sqlx::query_scalar(sql)
-        .bind(bind)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(sql, (bind,)).await
 }
 
 /// Waits until the fake got `n` texts and the last is recorded as handed over; its body.
 async fn nth_text(app: &TestApp, got: &common::sms::Received, n: usize) -> String {
     let texts = received(got, n).await;
     assert_eq!(texts.len(), n, "text {n} sent");
-    for _ in 0..100 {
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM sms_messages WHERE direction = 'out' \
-             AND status IN ('scheduled', 'sending')",
-        )
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-        if waiting == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let waiting = common::sms::outbox_drained(app).await;
+    assert_eq!(waiting, 0, "text {n} recorded as handed over");
     field(&texts[n - 1], "Body").unwrap().to_owned()
 }
 
@@ -84,10 +68,7 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     let resp = app.post_form("/help", &common::valid_form()).await;
     assert_eq!(resp.status(), 303);
     nth_text(&app, &got, 1).await; // the confirmation
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let case_id: i64 = app.one("SELECT id FROM cases", ()).await;
     let now = navdesk::db::now();
 
     // Nothing is due yet; two days unassigned: "still working on it", once.
@@ -123,13 +104,13 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     );
 
     // Referred three days ago: "did you apply?"; "1" marks the referral applied.
-    let program: i64 = sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, categories) \
+    let program: i64 = app
+        .one(
+            "INSERT INTO programs (organization, name, categories) \
          VALUES ('Comcast', 'Internet Essentials', 'internet_plan') RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (),
+        )
+        .await;
     exec(
         &app,
         "INSERT INTO referrals (case_id, program_id, status, created_at, updated_at) \
@@ -141,11 +122,12 @@ async fn follow_ups_are_planned_once_and_answered(backend: Backend) {
     let body = nth_text(&app, &got, 3).await;
     assert!(body.contains("Internet Essentials"), "{body}");
     answer(&app, "SMa1", "1").await;
-    let status: String = sqlx::query_scalar("SELECT status FROM referrals WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one(
+            "SELECT status FROM referrals WHERE case_id = $1",
+            (case_id,),
+        )
+        .await;
     assert_eq!(status, "applied");
     assert_eq!(
         scalar(
@@ -317,20 +299,7 @@ async fn quiet_hours_hold_scheduled_texts_until_morning(backend: Backend) {
     db.pool.close().await;
 }
 
-macro_rules! both {
-    ($($name:ident),*) => {
-        mod sqlite {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Sqlite).await } )*
-        }
-        mod postgres {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Postgres).await } )*
-        }
-    };
-}
-
-both!(
+for_each_backend!(
     follow_ups_are_planned_once_and_answered,
     quiet_hours_hold_scheduled_texts_until_morning
 );

@@ -16,17 +16,18 @@ async fn resident_with_request(app: &TestApp, got: &Received) -> (i64, String) {
     assert_eq!(resp.status(), 303);
     let (id, code) = common::stored_case(app, &resp).await;
     assert_eq!(received(got, 1).await.len(), 1, "the confirmation");
-    for _ in 0..100 {
-        let recorded = count(
-            app,
-            "SELECT COUNT(*) FROM sms_messages WHERE kind = 'confirmation' AND status = 'queued'",
-        )
-        .await;
-        if recorded >= 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let recorded = common::eventually(
+        async || {
+            count(
+                app,
+                "SELECT COUNT(*) FROM sms_messages WHERE kind = 'confirmation' AND status = 'queued'",
+            )
+            .await
+        },
+        |recorded| *recorded >= 1,
+    )
+    .await;
+    assert_eq!(recorded, 1, "the confirmation is recorded as handed over");
     (id, code)
 }
 
@@ -41,10 +42,7 @@ fn reply<'a>(sid: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    app.one(sql, ()).await
 }
 
 async fn only_signed_webhooks_are_taken(backend: Backend) {
@@ -81,10 +79,9 @@ async fn only_signed_webhooks_are_taken(backend: Backend) {
     assert_eq!(resp.status(), 403);
     assert_eq!(app.count("sms_messages").await, before, "nothing stored");
     assert_eq!(app.count("sms_opt_outs").await, 0);
-    let status: String = sqlx::query_scalar("SELECT status FROM sms_messages WHERE id = 1")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let status: String = app
+        .one("SELECT status FROM sms_messages WHERE id = 1", ())
+        .await;
     assert_ne!(status, "delivered");
     app.stop().await;
 }
@@ -162,18 +159,17 @@ async fn stop_silences_until_start(backend: Backend) {
         "the page says how to get texts again: {page}"
     );
     assert!(!page.contains("Le enviaremos un mensaje de texto con su código"));
-    let mut cancelled = 0;
-    for _ in 0..60 {
-        cancelled = count(
-            &app,
-            "SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'",
-        )
-        .await;
-        if cancelled == 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let cancelled = common::eventually(
+        async || {
+            count(
+                &app,
+                "SELECT COUNT(*) FROM sms_messages WHERE status = 'cancelled'",
+            )
+            .await
+        },
+        |cancelled| *cancelled == 2,
+    )
+    .await;
     assert_eq!(cancelled, 2, "the staff text and the new confirmation");
     assert_eq!(got.lock().unwrap().len(), 2, "nothing more went out");
 
@@ -203,14 +199,13 @@ async fn other_replies_reach_the_navigator(backend: Backend) {
     .await;
     assert_eq!(resp.status(), 200);
     assert!(resp.text().await.unwrap().contains("<Response>"));
-    let (body, flagged): (String, Option<i64>) = sqlx::query_as(
-        "SELECT e.body, c.last_reply_at FROM case_events e JOIN cases c ON c.id = e.case_id \
+    let (body, flagged): (String, Option<i64>) = app
+        .row(
+            "SELECT e.body, c.last_reply_at FROM case_events e JOIN cases c ON c.id = e.case_id \
          WHERE e.case_id = $1 AND e.kind = 'sms_in'",
-    )
-    .bind(case_id)
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+            (case_id,),
+        )
+        .await;
     assert!(body.contains("computadora"));
     assert!(flagged.is_some(), "the case is flagged for its navigator");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sms_opt_outs").await, 0);
@@ -222,12 +217,13 @@ async fn status_callbacks_move_a_text_forward(backend: Backend) {
         return;
     };
     resident_with_request(&app, &got).await;
-    let (id, sid): (i64, String) = sqlx::query_as(
-        "SELECT id, provider_sid FROM sms_messages WHERE kind = 'confirmation' AND provider_sid IS NOT NULL",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .unwrap();
+    let (id, sid): (i64, String) = app
+        .row(
+            "SELECT id, provider_sid FROM sms_messages WHERE kind = \
+             'confirmation' AND provider_sid IS NOT NULL",
+            (),
+        )
+        .await;
     let path = format!("/sms/status?id={id}");
     for (word, expect) in [
         ("sent", "sent"),
@@ -243,30 +239,15 @@ async fn status_callbacks_move_a_text_forward(backend: Backend) {
         )
         .await;
         assert_eq!(resp.status(), 204, "{word}");
-        let status: String = sqlx::query_scalar("SELECT status FROM sms_messages WHERE id = $1")
-            .bind(id)
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let status: String = app
+            .one("SELECT status FROM sms_messages WHERE id = $1", (id,))
+            .await;
         assert_eq!(status, expect, "after {word}");
     }
     app.stop().await;
 }
 
-macro_rules! both {
-    ($($name:ident),*) => {
-        mod sqlite {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Sqlite).await } )*
-        }
-        mod postgres {
-            $( #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-               async fn $name() { super::$name(super::Backend::Postgres).await } )*
-        }
-    };
-}
-
-both!(
+for_each_backend!(
     only_signed_webhooks_are_taken,
     stop_silences_until_start,
     other_replies_reach_the_navigator,

@@ -13,10 +13,12 @@ pub mod staff;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use navdesk::config::Config;
 use navdesk::db::Db;
-use sqlx::Connection;
+use sqlx::any::{Any, AnyArguments, AnyRow};
+use sqlx::{Arguments, Connection};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -48,6 +50,16 @@ impl TestApp {
             .expect("GET failed")
     }
 
+    /// `GET path` with one more header (a language, a cookie, a cache validator).
+    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
     /// Posts a form given as (name, value) pairs; repeated names are repeated fields.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let body: String = form_urlencoded::Serializer::new(String::new())
@@ -60,6 +72,52 @@ impl TestApp {
             .send()
             .await
             .expect("POST failed")
+    }
+
+    /// The one value `sql` reads (a count, an id, a status), with `params` bound to `$1`, `$2`...
+    pub async fn one<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> T
+    where
+        T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+    {
+        self.row::<(T,)>(sql, params).await.0
+    }
+
+    /// Every value `sql` reads.
+    pub async fn all<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> Vec<T>
+    where
+        T: Send + Unpin + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+    {
+        let rows = self.rows::<(T,)>(sql, params).await;
+        rows.into_iter().map(|(value,)| value).collect()
+    }
+
+    /// The one row `sql` reads, as a tuple.
+    pub async fn row<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> T
+    where
+        T: Send + Unpin + for<'r> sqlx::FromRow<'r, AnyRow>,
+    {
+        let mut rows = self.rows(sql, params).await;
+        assert!(!rows.is_empty(), "{sql}: no row");
+        rows.swap_remove(0)
+    }
+
+    /// Every row `sql` reads.
+    pub async fn rows<'q, T>(&self, sql: &'q str, params: impl Params<'q>) -> Vec<T>
+    where
+        T: Send + Unpin + for<'r> sqlx::FromRow<'r, AnyRow>,
+    {
+        sqlx::query_as_with(sql, params.arguments())
+            .fetch_all(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Runs `sql` (set-up a test needs that no page offers, or a clock moved back).
+    pub async fn exec<'q>(&self, sql: &'q str, params: impl Params<'q>) {
+        sqlx::query_with(sql, params.arguments())
+            .execute(&self.db.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -79,6 +137,69 @@ impl TestApp {
         }
     }
 }
+
+/// How long a test waits for what the app does on its own time (a text sent, a case placed, a
+/// row written) before calling it missing. A wait ends as soon as its state is there, so this
+/// only bounds a failing test: generous, because a loaded CI machine is slow.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// Reads `read` again every 20 ms until `done` holds or `limit` has passed; returns the last
+/// reading, for the test to assert on (so a failure says what the test expected).
+pub async fn poll_until<T>(
+    limit: Duration,
+    mut read: impl AsyncFnMut() -> T,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let started = Instant::now();
+    loop {
+        let value = read().await;
+        if done(&value) || started.elapsed() >= limit {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// `poll_until` with the usual limit, `WAIT`.
+pub async fn eventually<T>(read: impl AsyncFnMut() -> T, done: impl Fn(&T) -> bool) -> T {
+    poll_until(WAIT, read, done).await
+}
+
+/// What a test binds to a query's `$1`, `$2`...: a tuple of values, `()` for none.
+pub trait Params<'q> {
+    fn arguments(self) -> AnyArguments<'q>;
+}
+
+macro_rules! params {
+    ($($name:ident),*) => {
+        impl<'q, $($name),*> Params<'q> for ($($name,)*)
+        where
+            $($name: 'q + Send + sqlx::Encode<'q, Any> + sqlx::Type<Any>,)*
+        {
+            #[allow(non_snake_case, unused_mut)]
+            fn arguments(self) -> AnyArguments<'q> {
+                let ($($name,)*) = self;
+                let mut arguments = AnyArguments::default();
+                $(arguments.add($name).expect("a value sqlx can bind");)*
+                arguments
+            }
+        }
+    };
+}
+
+params!();
+params!(A);
+params!(A, B);
+params!(A, B, C);
+params!(A, B, C, D);
+params!(A, B, C, D, E);
+params!(A, B, C, D, E, F);
+params!(A, B, C, D, E, F, G);
+params!(A, B, C, D, E, F, G, H);
+params!(A, B, C, D, E, F, G, H, I);
+params!(A, B, C, D, E, F, G, H, I, J);
+params!(A, B, C, D, E, F, G, H, I, J, K);
+params!(A, B, C, D, E, F, G, H, I, J, K, L);
 
 pub fn require_all_tiers() -> bool {
     std::env::var("NAVDESK_REQUIRE_ALL_TIERS").is_ok_and(|v| v == "1")
@@ -280,54 +401,41 @@ pub async fn spawn_on(url: &str, configure: impl FnOnce(&mut Config)) -> TestApp
     }
 }
 
-/// Runs each named `async fn(Backend)` once with SQLite and once with PostgreSQL: for tests
-/// that start their apps themselves.
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL; after a `;`,
+/// each named `async fn(Backend)`, for tests that start what they need themselves.
 #[macro_export]
-macro_rules! for_each_backend {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)? $(; $($own:ident),* $(,)?)?) => {
+        $crate::on_both_backends!(@backend sqlite Sqlite; $($name),*; $($($own),*)?);
+        $crate::on_both_backends!(@backend postgres Postgres; $($name),*; $($($own),*)?);
+    };
+    (@backend $module:ident $backend:ident; $($name:ident),*; $($own:ident),*) => {
+        mod $module {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
+                    let backend = $crate::common::Backend::$backend;
+                    if let Some(app) = $crate::common::spawn(backend).await {
+                        super::$name(app).await;
+                    }
                 }
             )*
-        }
-        mod postgres {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
+                async fn $own() {
+                    super::$own($crate::common::Backend::$backend).await;
                 }
             )*
         }
     };
 }
 
-/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+/// Runs each named `async fn(Backend)` once with SQLite and once with PostgreSQL: for tests
+/// that start their apps themselves.
 #[macro_export]
-macro_rules! on_both_backends {
+macro_rules! for_each_backend {
     ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Sqlite).await {
-                        super::$name(app).await;
-                    }
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    if let Some(app) = $crate::common::spawn($crate::common::Backend::Postgres).await {
-                        super::$name(app).await;
-                    }
-                }
-            )*
-        }
+        $crate::on_both_backends!(; $($name),*);
     };
 }
 
@@ -384,13 +492,21 @@ pub fn same_in_every_language(text: &str) -> bool {
 
 /// The case a `303` from `POST /help` points to: its id and reference code.
 pub async fn stored_case(app: &TestApp, resp: &reqwest::Response) -> (i64, String) {
-    let code = location(resp).trim_start_matches("/help/").to_owned();
+    let code = ref_code(resp);
     let id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
         .bind(&code)
         .fetch_one(&app.db.pool)
         .await
         .unwrap_or_else(|e| panic!("no case stored under {code}: {e}"));
     (id, code)
+}
+
+/// A status look-up that finds nothing: a code nobody has, with a phone that is no one's.
+pub const WRONG_GUESS: &[(&str, &str)] = &[("ref", "ABCD2345"), ("phone_last4", "0000")];
+
+/// The reference code a `303` from `POST /help` points to.
+pub fn ref_code(resp: &reqwest::Response) -> String {
+    location(resp).trim_start_matches("/help/").to_owned()
 }
 
 /// Where a redirect answer sends the browser.

@@ -144,15 +144,20 @@ pub async fn with_fake_twilio_and(
     Some((app, got))
 }
 
-/// Waits (up to 5 s) for the fake to have received `n` texts.
+/// What the fake has received, once that is `n` texts (or `WAIT` has passed).
 pub async fn received(got: &Received, n: usize) -> Vec<Vec<(String, String)>> {
-    for _ in 0..100 {
-        if got.lock().unwrap().len() >= n {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    got.lock().unwrap().clone()
+    super::eventually(
+        async || got.lock().unwrap().clone(),
+        |texts| texts.len() >= n,
+    )
+    .await
+}
+
+/// Waits until no text waits in the outbox any more: each is handed to the provider (and
+/// recorded so) or given up. How many still wait, for the test to assert on.
+pub async fn outbox_drained(app: &TestApp) -> i64 {
+    let waiting = "sms_messages WHERE direction = 'out' AND status IN ('scheduled', 'sending')";
+    super::eventually(async || app.count(waiting).await, |n| *n == 0).await
 }
 
 pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -48,6 +48,12 @@ impl Staff {
 
     /// Signs in through `/login` with the test password.
     pub async fn sign_in(&self, email: &str) {
+        let status = self.sign_in_with(email, PASSWORD).await;
+        assert_eq!(status, 303, "{email} signs in");
+    }
+
+    /// Tries to sign in through `/login`; the answer's status.
+    pub async fn sign_in_with(&self, email: &str, password: &str) -> u16 {
         let (_, login) = self.page("/login").await;
         let token = hidden(&login, "csrf_token");
         let resp = self
@@ -56,11 +62,11 @@ impl Staff {
                 &[
                     ("csrf_token", token.as_str()),
                     ("email", email),
-                    ("password", PASSWORD),
+                    ("password", password),
                 ],
             )
             .await;
-        assert_eq!(resp.status(), 303, "{email} signs in");
+        resp.status().as_u16()
     }
 
     /// This session's CSRF token, from a staff page.
@@ -100,7 +106,6 @@ pub fn hidden(body: &str, name: &str) -> String {
         .to_owned()
 }
 
-/// A staff account, a navigator row when `navigator`, and a browser signed in as them.
 /// A staff account with the test password; its user id.
 pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role: Role) -> i64 {
     navdesk::auth::create_user(
@@ -117,44 +122,187 @@ pub async fn create_staff_in(db: &navdesk::db::Db, email: &str, name: &str, role
     .expect("user created")
 }
 
-pub async fn staff(app: &TestApp, email: &str, name: &str, role: Role, navigator: bool) -> Staff {
-    let user_id = create_staff_in(&app.db, email, name, role).await;
-    let navigator_id = if navigator {
-        Some(
-            sqlx::query_scalar(
-                "INSERT INTO navigators (user_id, languages, skills, capacity) \
-                 VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id",
-            )
-            .bind(user_id)
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("navigator row"),
-        )
-    } else {
-        None
-    };
-    let who = Staff {
-        client: browser(),
-        base: app.base.clone(),
-        navigator_id,
-    };
-    who.sign_in(email).await;
-    who
+/// Someone on staff as a test knows them: an email to sign in with, a name the pages show,
+/// a role.
+#[derive(Clone, Copy, Debug)]
+pub struct Person<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
 }
 
-pub async fn navigator(app: &TestApp, email: &str, name: &str) -> Staff {
-    staff(app, email, name, Role::Navigator, true).await
+impl<'a> Person<'a> {
+    pub const fn navigator(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Navigator,
+        }
+    }
+
+    pub const fn supervisor(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Supervisor,
+        }
+    }
+
+    pub const fn admin(email: &'a str, name: &'a str) -> Self {
+        Self {
+            email,
+            name,
+            role: Role::Admin,
+        }
+    }
+}
+
+/// The people most tests need.
+pub const ANA: Person = Person::navigator("ana@navdesk.example", "Ana Navarro");
+pub const BEN: Person = Person::navigator("ben@navdesk.example", "Ben Okafor");
+pub const DANA: Person = Person::supervisor("dana@navdesk.example", "Dana Brooks");
+
+/// Anyone with the role, when a test cares only about the role: Nia Nav, Sam Sup, Ada Admin.
+impl From<Role> for Person<'_> {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Navigator => Person::navigator("nav@navdesk.example", "Nia Nav"),
+            Role::Supervisor => Person::supervisor("sup@navdesk.example", "Sam Sup"),
+            Role::Admin => Person::admin("admin@navdesk.example", "Ada Admin"),
+        }
+    }
+}
+
+/// Someone on staff, set up the way a test needs them (in the style of crates.io's
+/// `TestApp::init().with_user()`): `app.with_user(ANA).await` or
+/// `app.with_user(Role::Supervisor).await` is signed in with a browser of their own; a
+/// navigator has a navigator profile (languages en and es; internet, device and tech support;
+/// 20 cases). `.create()` makes the account without signing in, for tests that sign in
+/// themselves.
+#[must_use = "nothing is made until it is awaited"]
+pub struct NewStaff<'a> {
+    app: &'a TestApp,
+    person: Person<'a>,
+    profile: bool,
+}
+
+/// What `NewStaff::create` made.
+pub struct Account {
+    pub user_id: i64,
+    pub navigator_id: Option<i64>,
+}
+
+impl TestApp {
+    pub fn with_user<'a>(&'a self, person: impl Into<Person<'a>>) -> NewStaff<'a> {
+        let person = person.into();
+        NewStaff {
+            app: self,
+            person,
+            profile: person.role == Role::Navigator,
+        }
+    }
+
+    /// A browser of its own, signed in as nobody.
+    pub fn anonymous(&self) -> Staff {
+        Staff {
+            client: browser(),
+            base: self.base.clone(),
+            navigator_id: None,
+        }
+    }
+}
+
+impl NewStaff<'_> {
+    /// With a navigator profile or without one, whatever the role.
+    pub fn profile(self, profile: bool) -> Self {
+        Self { profile, ..self }
+    }
+
+    /// The account (with the test password), and the profile when asked for; nobody signs in.
+    pub async fn create(self) -> Account {
+        let Person { email, name, role } = self.person;
+        let user_id = create_staff_in(&self.app.db, email, name, role).await;
+        let navigator_id = if self.profile {
+            let profile = "INSERT INTO navigators (user_id, languages, skills, capacity) \
+                           VALUES ($1, 'en,es', 'internet,device,tech_support', 20) RETURNING id";
+            Some(self.app.one(profile, (user_id,)).await)
+        } else {
+            None
+        };
+        Account {
+            user_id,
+            navigator_id,
+        }
+    }
+}
+
+impl<'a> std::future::IntoFuture for NewStaff<'a> {
+    type Output = Staff;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Staff> + Send + 'a>>;
+
+    /// The account, signed in with a browser of its own.
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move {
+            let (app, email) = (self.app, self.person.email);
+            let account = self.create().await;
+            let who = Staff {
+                navigator_id: account.navigator_id,
+                ..app.anonymous()
+            };
+            who.sign_in(email).await;
+            who
+        })
+    }
+}
+
+impl TestApp {
+    /// The area called `name`, added when it is not there yet.
+    pub async fn area(&self, name: &str) -> i64 {
+        self.one(
+            "INSERT INTO areas (name) VALUES ($1) \
+             ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+            (name,),
+        )
+        .await
+    }
+
+    /// A resource program offering devices.
+    pub async fn program(&self, organization: &str, name: &str) -> i64 {
+        self.one(
+            "INSERT INTO programs (organization, name, categories) \
+             VALUES ($1, $2, 'device') RETURNING id",
+            (organization, name),
+        )
+        .await
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        self.one("SELECT id FROM users WHERE email = $1", (email,))
+            .await
+    }
+
+    /// How many events a case's timeline holds.
+    pub async fn events(&self, case_id: i64) -> i64 {
+        self.one(
+            "SELECT COUNT(*) FROM case_events WHERE case_id = $1",
+            (case_id,),
+        )
+        .await
+    }
+
+    /// Gives a case to a navigator directly, as if they had taken it, with `status`.
+    pub async fn assign(&self, case_id: i64, who: &Staff, status: &str) {
+        self.exec(
+            "UPDATE cases SET navigator_id = $1, status = $2 WHERE id = $3",
+            (who.navigator_id.expect("a navigator"), status, case_id),
+        )
+        .await;
+    }
 }
 
 /// A new request from a resident; returns the case's id and reference code.
 pub async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, String) {
-    let area_id: i64 = sqlx::query_scalar(
-        "INSERT INTO areas (name) VALUES ('Five Points') \
-         ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-    )
-    .fetch_one(&app.db.pool)
-    .await
-    .expect("area");
+    let area_id = app.area("Five Points").await;
     let request = NewRequest {
         name: name.to_owned(),
         phone: Some(PhoneNumber::parse("(303) 555-0123").unwrap()),
