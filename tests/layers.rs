@@ -400,6 +400,8 @@ fn problems(files: &[(PathBuf, String)], layers: &Layers) -> Vec<String> {
             }
         }
     }
+    // `use crate::{AppState, AppStateInner}` is one line to fix, not two.
+    problems.dedup();
     for cycle in loops(&uses) {
         let (cycle, group) = cycle;
         let mut lines = vec![format!(
