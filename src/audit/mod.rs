@@ -217,7 +217,7 @@ fn row(ctx: &Ctx, e: &Entry) -> Markup {
     let tr = ctx.tr();
     html! {
         tr {
-            td { (crate::cases::views::when(ctx, e.at)) }
+            td { (crate::web::format::when(ctx, e.at)) }
             td {
                 @match (e.user_id, &e.actor) {
                     (Some(id), _) => { (e.user_name.clone().unwrap_or_default()) " (" (id) ")" },

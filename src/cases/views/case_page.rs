@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::timeline::{explain_reasons, timeline};
-use super::{case_form, language_name, multiline, navigator_options, status_label, when};
+use super::{case_form, language_name, multiline, navigator_options, status_label};
 use super::{outcome, programs};
 use crate::auth::CurrentUser;
 use crate::cases::outcome::{Outcome, OutcomeInput};
@@ -19,6 +19,7 @@ use crate::web::form::alert;
 use crate::web::form::FieldError;
 use crate::web::form::{error_summary, Input, Select};
 use crate::web::format::format_date;
+use crate::web::format::when;
 use crate::web::layout::page;
 use crate::web::staff::csrf_field;
 use crate::web::Ctx;

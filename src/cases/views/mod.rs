@@ -14,7 +14,6 @@ use super::store::{CaseDetail, NavigatorChoice};
 use crate::auth::CurrentUser;
 use crate::domain::CaseStatus;
 use crate::i18n::Lang;
-pub(crate) use crate::web::format::when;
 use crate::web::staff::csrf_field;
 use crate::web::Ctx;
 

@@ -3,9 +3,10 @@
 
 use maud::{html, Markup};
 
-use super::{language_name, multiline, status_label, when};
+use super::{language_name, multiline, status_label};
 use crate::cases::store::{ContactChannel, Event};
 use crate::domain::{CaseStatus, CloseReason, ReferralStatus};
+use crate::web::format::when;
 use crate::web::Ctx;
 
 pub fn timeline(ctx: &Ctx, events: &[Event]) -> Markup {
