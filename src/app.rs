@@ -28,10 +28,12 @@ use crate::intake::IntakeState;
 use crate::maps::MapsState;
 use crate::programs::matches::CatalogCache;
 use crate::sms::SmsState;
+use crate::textline::TextlineState;
 use crate::web::Shared;
 use crate::workers::Workers;
 use crate::{
-    audit, auth, cases, db, intake, maps, metrics, navigators, programs, sms, telemetry, users, web,
+    audit, auth, cases, db, intake, maps, metrics, navigators, programs, sms, telemetry, textline,
+    users, web,
 };
 
 /// The largest request body we read; larger ones get `413`.
@@ -46,6 +48,7 @@ pub struct AppState {
     pub cases: CasesState,
     pub sms: SmsState,
     pub maps: MapsState,
+    pub textline: TextlineState,
     /// Keeps the background tasks running while any clone lives.
     pub workers: Arc<Workers>,
 }
@@ -66,6 +69,13 @@ impl AppState {
         let areas = Arc::new(AreaCache::new(Duration::from_secs(60)));
         let catalog = Arc::new(CatalogCache::new(Duration::from_secs(10)));
         Ok(Self {
+            textline: TextlineState {
+                shared: shared.clone(),
+                outbox: workers.outbox.clone(),
+                placer: workers.placer.clone(),
+                areas: areas.clone(),
+                words: Arc::new(textline::Words::from_i18n(&shared.i18n)),
+            },
             intake: IntakeState {
                 shared: shared.clone(),
                 writer: workers.intake.clone(),
@@ -124,6 +134,7 @@ pub fn app(state: AppState) -> Router {
         .merge(intake::router().with_state(state.intake))
         .merge(cases::router().with_state(state.cases))
         .merge(sms::webhooks::router().with_state(state.sms))
+        .merge(textline::router().with_state(state.textline))
         .merge(maps::router().with_state(state.maps))
         .merge(
             Router::new()

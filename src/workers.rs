@@ -14,7 +14,11 @@
 //! 4. The **text worker** (`sms::worker`) sends the confirmation text, at once, and every other
 //!    text when its time comes; the intake writer, staff actions and webhooks wake it.
 //!
-//! Beside that chain: **follow-ups** plan the texts due each minute, **map figures** rebuild the
+//! A request by text (`textline`) is stored by its webhook in the transaction of its last
+//! answer and handed to placement from there, joining the chain at step 2.
+//!
+//! Beside that chain: **follow-ups** plan the texts due each minute, **idle text
+//! conversations** end after a day, **map figures** rebuild the
 //! service-gap map's sums, and **retention** clears old personal data every hour.
 
 use std::sync::Arc;
@@ -87,6 +91,11 @@ impl Workers {
             db.clone(),
             shared.i18n.clone(),
             config.followups.clone(),
+            outbox.clone(),
+        ));
+        tasks.push(crate::textline::store::start(
+            db.clone(),
+            shared.i18n.clone(),
             outbox.clone(),
         ));
         tasks.push(crate::maps::stats::start(db.clone(), MAP_FIGURES_EVERY));

@@ -17,6 +17,23 @@ sms-reply-received = እናመሰግናለን። አጋዥዎ መልእክትዎ
 sms-template-call-back = Denver Digital Navigators: ስለ ጥያቄዎ { $code } ልንደውልልዎ ሞክረን ነበር። እባክዎ በ { $phone } ይደውሉልን።
 sms-template-documents = Denver Digital Navigators: ለጥያቄ { $code } ፎቶ ያለው መታወቂያ እና ገቢዎን ወይም ድጋፍዎን (እንደ SNAP) የሚያሳይ ደብዳቤ ይዘው ይምጡ።
 
+## በጽሑፍ መልእክት እርዳታ መጠየቅ፦ በአንድ መልእክት አንድ ጥያቄ።
+sms-intake-menu = የዴንቨር ዲጂታል አጋዦች። ለማቆም STOP። ቋንቋዎ? { $menu }
+sms-intake-menu-again = የቋንቋዎን ቁጥር ይመልሱ፦ { $menu }
+sms-intake-hello = የዴንቨር ዲጂታል አጋዦች፦ ለኢንተርኔት እና ለመሣሪያ ነፃ እርዳታ። ለማቆም STOP፣ ለመመለስ ተመለስ ይበሉ። ስምዎ ማን ነው?
+sms-intake-name-again = እባክዎ ስምዎን በፊደል ይጻፉ። ስምዎ ማን ነው?
+sms-intake-name-long = ለስም በጣም ረጅም ነው። እባክዎ አጭር ስም ይጻፉ።
+sms-intake-needs = ምን እርዳታ ይፈልጋሉ? አንድ ወይም ከዚያ በላይ ቁጥር ይመልሱ፦ 1 የቤት ኢንተርኔት፣ 2 መሣሪያ፣ 3 ቴክኖሎጂ ለመጠቀም እርዳታ
+sms-intake-needs-again = ከዝርዝሩ ቁጥር ይመልሱ (ለምሳሌ 1 ወይም 1 3)፦ 1 የቤት ኢንተርኔት፣ 2 መሣሪያ፣ 3 ቴክኖሎጂ ለመጠቀም እርዳታ
+sms-intake-place = የት ይኖራሉ? ዚፕ ኮድዎን ወይም የሰፈርዎን ስም ይመልሱ።
+sms-intake-place-unknown = ያንን ቦታ አላገኘነውም። ባለ 5 አሃዝ ዚፕ ኮድ ወይም በዴንቨር ያለ የሰፈርዎን ስም ይመልሱ።
+sms-intake-place-outside = ያ ዚፕ ኮድ ከምናገለግለው አካባቢ ውጭ ነው። በዴንቨር የሚኖሩ ከሆነ ዚፕ ኮድ ወይም ሰፈር ይመልሱ።
+sms-intake-consent = የመጨረሻ ጥያቄ፦ ስለ ጥያቄዎ መልእክት እንላክልዎ? አዎ ወይም አይ ይመልሱ።
+sms-intake-consent-again = አዎ ወይም አይ ይመልሱ፦ ስለ ጥያቄዎ መልእክት እንላክልዎ?
+sms-intake-done = እናመሰግናለን። ኮድዎ { $code }። አጋዥ በቅርቡ ያገኝዎታል። { $url } ይመልከቱ ወይም { $phone } ይደውሉ።
+sms-intake-refused = ይቅርታ፣ ከዚህ ቁጥር በጽሑፍ ጥያቄ መቀበል አንችልም። እባክዎ ወደ { $phone } ይደውሉ።
+sms-intake-expired = በጽሑፍ የጀመሩት ጥያቄ ስላልተጠናቀቀ ሰርዘነዋል። እንደገና ለመጀመር አዲስ ብለው ይላኩ።
+
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.
 ## Ethiopic spellings as typed on a phone, then common Latin transliterations.
@@ -25,3 +42,6 @@ sms-keywords-start = ጀምር, ጀምሩ, አዎ, JEMIR, JEMER
 sms-keywords-help = እርዳታ, ርዳታ, እርዱኝ, መረጃ, ERDATA, IRDATA
 sms-keywords-yes = አዎ, አዎን, ኣዎ, እሺ, AWO, AWON, ESHI
 sms-keywords-no = አይ, አይደለም, የለም, ኣይ, AYDELEM, YELEM
+sms-keywords-new = አዲስ, ADDIS, ADIS
+sms-keywords-back = ተመለስ, TEMELES
+sms-keywords-restart = እንደገና, ENDEGENA

@@ -15,6 +15,23 @@ sms-reply-received = شكرًا لك. سيرى مرشدك رسالتك.
 sms-template-call-back = Denver Digital Navigators: حاولنا الاتصال بك بخصوص طلبك { $code }. يُرجى الاتصال بنا على { $phone }.
 sms-template-documents = Denver Digital Navigators: للطلب { $code }، يُرجى إحضار هوية بصورة ورسالة تبيّن دخلك أو إعاناتك (مثل SNAP).
 
+## طلب المساعدة برسالة نصية: سؤال واحد في كل رسالة.
+sms-intake-menu = مرشدو دنفر الرقميون. للإيقاف أرسل توقف. لغتك؟ { $menu }
+sms-intake-menu-again = يرجى إرسال رقم لغتك: { $menu }
+sms-intake-hello = مرشدو دنفر الرقميون: مساعدة مجانية في الإنترنت والأجهزة. للإيقاف أرسل توقف، وللرجوع أرسل رجوع. ما اسمك؟
+sms-intake-name-again = يرجى كتابة اسمك بالحروف. ما اسمك؟
+sms-intake-name-long = هذا طويل جدا على اسم. يرجى كتابة اسم أقصر.
+sms-intake-needs = بماذا تحتاج المساعدة؟ أرسل رقما أو أكثر: 1 إنترنت في المنزل، 2 جهاز، 3 مساعدة في استخدام التكنولوجيا
+sms-intake-needs-again = يرجى إرسال أرقام من القائمة مثل 1 أو 1 3: 1 إنترنت في المنزل، 2 جهاز، 3 مساعدة في التكنولوجيا
+sms-intake-place = أين تسكن؟ أرسل الرمز البريدي أو اسم حيك.
+sms-intake-place-unknown = لم نجد هذا المكان. يرجى إرسال الرمز البريدي من 5 أرقام أو اسم حيك في دنفر.
+sms-intake-place-outside = هذا الرمز البريدي خارج منطقتنا. إن كنت تسكن في دنفر، أرسل الرمز البريدي أو اسم حيك.
+sms-intake-consent = سؤال أخير: هل نرسل لك رسائل عن طلبك؟ أرسل نعم أو لا.
+sms-intake-consent-again = يرجى إرسال نعم أو لا: هل نرسل لك رسائل عن طلبك؟
+sms-intake-done = شكرا. رمزك { $code }. سيتصل بك مرشد قريبا. تابع طلبك: { $url } أو اتصل { $phone }.
+sms-intake-refused = عذرا، لا نستطيع قبول طلب نصي من هذا الرقم. يرجى الاتصال على { $phone }.
+sms-intake-expired = لم يكتمل طلبك النصي فحذفناه. للبدء من جديد أرسل جديد.
+
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.
 sms-keywords-stop = توقف, وقف, ايقاف, إيقاف, الغاء, إلغاء, الغاء الاشتراك, إلغاء الاشتراك, انهاء, إنهاء, خروج
@@ -22,3 +39,6 @@ sms-keywords-start = ابدأ, ابدا, ابدء, بدء, بدأ, بدا, اس�
 sms-keywords-help = مساعدة, مساعده, ساعدني, معلومات, استفسار
 sms-keywords-yes = نعم, ن, ايوه, ايوة, ايوا, اي, اجل, أجل, موافق
 sms-keywords-no = لا, ل, كلا, لأ, لاء
+sms-keywords-new = جديد, طلب جديد
+sms-keywords-back = رجوع, ارجع
+sms-keywords-restart = اعادة, إعادة, من جديد

@@ -13,9 +13,29 @@ sms-reply-received = Gracias. Su navegador verá su mensaje.
 sms-template-call-back = Navegadores Digitales de Denver: intentamos llamarle por su solicitud { $code }. Llámenos al { $phone }.
 sms-template-documents = Navegadores Digitales de Denver: para { $code }, traiga identificación con foto y una carta de ingresos o beneficios (como SNAP).
 
+## Pedir ayuda por mensaje de texto: una pregunta por mensaje.
+sms-intake-menu = Navegadores Digitales de Denver. ALTO para parar. ¿Su idioma? { $menu }
+sms-intake-menu-again = Responda con el número de su idioma: { $menu }
+sms-intake-hello = Navegadores Digitales de Denver: ayuda gratis con internet y equipos. ALTO para parar, ATRAS para volver. ¿Cómo se llama?
+sms-intake-name-again = Escriba su nombre con letras, por favor. ¿Cómo se llama?
+sms-intake-name-long = Es muy largo para un nombre. Escriba un nombre más corto.
+sms-intake-needs = ¿Con qué necesita ayuda? Responda uno o más números: 1 internet en casa, 2 un equipo, 3 ayuda con la tecnología
+sms-intake-needs-again = Responda con números de la lista, como 1 o 1 3: 1 internet en casa, 2 un equipo, 3 ayuda con la tecnología
+sms-intake-place = ¿Dónde vive? Responda con su código postal o el nombre de su vecindario.
+sms-intake-place-unknown = No encontramos ese lugar. Responda con su código postal de 5 cifras o el nombre de su vecindario en Denver.
+sms-intake-place-outside = Ese código postal está fuera de nuestra zona. Si vive en Denver, responda con su código postal o vecindario.
+sms-intake-consent = Última pregunta: ¿podemos enviarle mensajes sobre su solicitud? Responda SI o NO.
+sms-intake-consent-again = Responda SI o NO: ¿podemos enviarle mensajes sobre su solicitud?
+sms-intake-done = Gracias. Código: { $code }. Un navegador le contactará pronto. Vea { $url } o llame al { $phone }.
+sms-intake-refused = Lo sentimos, no podemos recibir solicitudes por texto de este número. Llame al { $phone }.
+sms-intake-expired = Su solicitud por texto no se terminó y la borramos. Para empezar de nuevo, envíe NUEVO.
+
 ## Words residents may text back, separated by commas, in capitals, without accents.
 sms-keywords-stop = ALTO, PARA, PARAR, DETENER, CANCELAR, BAJA, NO MAS
 sms-keywords-start = COMENZAR, INICIAR, SI
 sms-keywords-help = AYUDA, INFORMACION
 sms-keywords-yes = SI, S
 sms-keywords-no = NO, N
+sms-keywords-new = NUEVO, NUEVA, NUEVA SOLICITUD
+sms-keywords-back = ATRAS, VOLVER
+sms-keywords-restart = REINICIAR, EMPEZAR DE NUEVO

@@ -16,6 +16,23 @@ sms-reply-received = Matondi. Mosalisi na yo akotanga nsango na yo.
 sms-template-call-back = Denver Digital Navigators: tomekaki kobenga yo mpo na bosengi { $code }. Benga biso na { $phone }.
 sms-template-documents = Denver Digital Navigators: mpo na bosengi { $code }, yaka na karte ya identite na foto mpe mokanda ya lifuti to lisalisi na yo (lokola SNAP).
 
+## Kosenga lisalisi na SMS: motuna moko na SMS moko.
+sms-intake-menu = Denver Digital Navigators. STOP mpo na kotelemisa. Monoko na yo? { $menu }
+sms-intake-menu-again = Yanola na nimero ya monoko na yo: { $menu }
+sms-intake-hello = Denver Digital Navigators: lisalisi ya ofele mpo na internet mpe biloko. Yanola STOP mpo na kotelemisa, ZONGA mpo na kozonga. Nkombo na yo nani?
+sms-intake-name-again = Svp, koma nkombo na yo na mikanda. Nkombo na yo nani?
+sms-intake-name-long = Ezali molai mingi mpo na nkombo. Svp, koma nkombo ya mokuse.
+sms-intake-needs = Osengi lisalisi na nini? Yanola na nimero moko to mingi: 1 internet ya ndako, 2 esaleli, 3 lisalisi na tekinoloji
+sms-intake-needs-again = Yanola na nimero ya liste, lokola 1 to 1 3: 1 internet ya ndako, 2 esaleli, 3 lisalisi na tekinoloji
+sms-intake-place = Ofandaka wapi? Yanola na code postal na yo to nkombo ya quartier na yo.
+sms-intake-place-unknown = Tozwi esika yango te. Yanola na code postal ya nimero 5 to nkombo ya quartier na yo na Denver.
+sms-intake-place-outside = Code postal yango ezali libanda ya esika tosalaka. Soki ofandaka na Denver, yanola na code postal to quartier.
+sms-intake-consent = Motuna ya suka: tokoki kotindela yo SMS mpo na bosengi na yo? Yanola IYO to TE.
+sms-intake-consent-again = Yanola IYO to TE: tokoki kotindela yo SMS mpo na bosengi na yo?
+sms-intake-done = Matondi! Code na yo ezali { $code }. Navigateur akobenga yo noki. Tala bosengi na yo na { $url } to benga { $phone }.
+sms-intake-refused = Bolimbisi, tokoki kozwa bosengi na SMS ya nimero oyo te. Svp benga { $phone }.
+sms-intake-expired = Bosengi na yo na SMS esilaki te, yango wana tolongolaki yango. Mpo na kobanda lisusu, tinda SIKA.
+
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.
 ## Lingala words plus the French ones many Lingala speakers also text.
@@ -24,3 +41,6 @@ sms-keywords-start = START, BANDA, KOBANDA, BANDA LISUSU, COMMENCER, IYO
 sms-keywords-help = LISALISI, SALISA, SALISA NGAI, AIDE, INFO
 sms-keywords-yes = IYO, EE, OUI
 sms-keywords-no = TE, NON
+sms-keywords-new = SIKA, BOSENGI SIKA
+sms-keywords-back = ZONGA, KOZONGA
+sms-keywords-restart = BANDA BISIKA, KOBANDA BISIKA

@@ -16,6 +16,23 @@ sms-reply-received = Cảm ơn. Hướng dẫn viên của quý vị sẽ đọc
 sms-template-call-back = Denver Digital Navigators: chúng tôi đã gọi cho quý vị về yêu cầu { $code }. Xin gọi lại cho chúng tôi theo số { $phone }.
 sms-template-documents = Denver Digital Navigators: cho yêu cầu { $code }, xin mang giấy tờ tùy thân có hình và thư về thu nhập hoặc trợ cấp (như SNAP).
 
+## Xin giúp đỡ qua tin nhắn: mỗi tin nhắn một câu hỏi.
+sms-intake-menu = Hướng Dẫn Viên Kỹ Thuật Số Denver. Nhắn NGUNG để ngừng. Ngôn ngữ? { $menu }
+sms-intake-menu-again = Xin nhắn số của ngôn ngữ: { $menu }
+sms-intake-hello = Hướng Dẫn Viên Kỹ Thuật Số Denver giúp miễn phí về internet. Nhắn NGUNG để ngừng, LAI để quay lại. Tên quý vị là gì?
+sms-intake-name-again = Xin nhắn tên của quý vị bằng chữ. Tên quý vị là gì?
+sms-intake-name-long = Tên này quá dài. Xin nhắn một tên ngắn hơn.
+sms-intake-needs = Quý vị cần giúp gì? Nhắn một hay nhiều số: 1 internet ở nhà, 2 thiết bị, 3 giúp dùng công nghệ
+sms-intake-needs-again = Xin nhắn số trong danh sách, như 1 hay 1 3: 1 internet ở nhà, 2 thiết bị, 3 giúp dùng công nghệ
+sms-intake-place = Quý vị sống ở đâu? Nhắn mã ZIP hay tên khu phố của quý vị.
+sms-intake-place-unknown = Không tìm thấy nơi đó. Xin nhắn mã ZIP 5 số hay tên khu phố của quý vị ở Denver.
+sms-intake-place-outside = Mã ZIP này ở ngoài vùng chúng tôi phục vụ. Nếu sống ở Denver, xin nhắn mã ZIP hay khu phố.
+sms-intake-consent = Câu cuối: chúng tôi có thể nhắn tin về yêu cầu của quý vị không? Nhắn CO hay KHONG.
+sms-intake-consent-again = Xin nhắn CO hay KHONG: chúng tôi có thể nhắn tin về yêu cầu không?
+sms-intake-done = Cảm ơn. Mã: { $code }. Hướng dẫn viên sẽ sớm liên lạc. Xem { $url } hay gọi { $phone }.
+sms-intake-refused = Xin lỗi, không thể nhận yêu cầu qua tin nhắn từ số này. Xin gọi { $phone }.
+sms-intake-expired = Yêu cầu qua tin nhắn chưa xong nên đã bị xóa. Để bắt đầu lại, nhắn MOI.
+
 ## Words residents may text back, separated by commas, in capitals, without accents.
 ## STOP, START, HELP, YES and NO in English always work too.
 ## DUNG is "dừng" (stop) but also "đúng" (correct) when typed without accents: it is only a stop
@@ -25,3 +42,6 @@ sms-keywords-start = BAT DAU, BAT LAI, NHAN LAI, TIEP TUC, CO
 sms-keywords-help = GIUP, TRO GIUP, GIUP DO, HO TRO, THONG TIN
 sms-keywords-yes = CO, C, VANG, DUNG ROI
 sms-keywords-no = KHONG, KO, K, KG, CHUA
+sms-keywords-new = MOI, YEU CAU MOI
+sms-keywords-back = LAI, QUAY LAI, TRO LAI
+sms-keywords-restart = LAM LAI, BAT DAU LAI

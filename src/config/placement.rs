@@ -92,6 +92,11 @@ impl Bbox {
         max_lon: -104.60,
         max_lat: 39.92,
     };
+
+    /// Whether the point (longitude, latitude) lies inside, edges included.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        (self.min_lon..=self.max_lon).contains(&lon) && (self.min_lat..=self.max_lat).contains(&lat)
+    }
 }
 
 impl FromStr for Bbox {

@@ -281,6 +281,20 @@ pub fn backend_of(conn: &sqlx::AnyConnection) -> Backend {
     }
 }
 
+/// Makes the caller's transaction the only one working on `key` (a phone number) until it
+/// ends, across every app instance. PostgreSQL takes a transaction-scoped advisory lock;
+/// SQLite needs nothing more, as a transaction begun with `Db::begin_write` already holds
+/// the one write lock.
+pub async fn lock_key(conn: &mut sqlx::AnyConnection, key: &str) -> Result<(), sqlx::Error> {
+    if backend_of(conn) == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))::text")
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// True when a database error is a unique-constraint violation.
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())

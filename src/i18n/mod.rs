@@ -71,6 +71,17 @@ pub const LOCALES: &[LocaleInfo] = &[
     },
 ];
 
+/// The languages as a texted menu, each named in itself: "1 English, 2 Español, ...". The
+/// numbers are positions in `LOCALES`, which is how a reply is read.
+pub fn language_menu() -> String {
+    LOCALES
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{} {}", i + 1, l.native_name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A supported language, as an index into `LOCALES`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Lang(usize);
@@ -389,7 +400,8 @@ mod tests {
     fn sms_templates_fit_two_segments() {
         use crate::i18n::segments;
         let i18n = I18n::load().unwrap();
-        let values: [(&str, FluentValue); 4] = [
+        let values: [(&str, FluentValue); 5] = [
+            ("menu", language_menu().into()),
             ("code", "K7QM4XPR".into()),
             ("url", "https://help.denvergov.org/status".into()),
             ("program", "Internet Essentials by Comcast".into()),

@@ -257,15 +257,14 @@ pub enum Applied {
     Nothing,
 }
 
-/// Reads `meaning` as the answer to the last question texted to `phone` in the past two
-/// weeks, and records it on `tx`. The caller puts the reply on the timeline.
-pub async fn apply_answer(
-    tx: &mut sqlx::AnyConnection,
+/// The last follow-up question texted to `phone` in the past two weeks that a reply may
+/// answer: its kind, idempotency key and case.
+pub async fn last_question(
+    conn: &mut sqlx::AnyConnection,
     phone: &str,
-    meaning: &Meaning,
     now: i64,
-) -> Result<Applied, sqlx::Error> {
-    let asked: Option<(String, String, Option<i64>)> = sqlx::query_as(
+) -> Result<Option<(String, String, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT kind, idempotency_key, case_id FROM sms_messages \
          WHERE to_number = $1 AND direction = 'out' \
            AND kind IN ('did_you_apply', 'still_connected', 'satisfaction') \
@@ -274,9 +273,19 @@ pub async fn apply_answer(
     )
     .bind(phone)
     .bind(now - 14 * DAY)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some((kind, key, Some(case_id))) = asked else {
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Reads `meaning` as the answer to the last question texted to `phone` in the past two
+/// weeks, and records it on `tx`. The caller puts the reply on the timeline.
+pub async fn apply_answer(
+    tx: &mut sqlx::AnyConnection,
+    phone: &str,
+    meaning: &Meaning,
+    now: i64,
+) -> Result<Applied, sqlx::Error> {
+    let Some((kind, key, Some(case_id))) = last_question(tx, phone, now).await? else {
         return Ok(Applied::Nothing);
     };
     let yes = matches!(meaning, Meaning::Yes | Meaning::Digit(1));

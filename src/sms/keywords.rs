@@ -156,6 +156,18 @@ impl Keywords {
     }
 }
 
+/// `text` folded as keywords are matched (accents dropped, capitals, digits of any of our
+/// scripts as ASCII), its words joined by one space: what other word lists compare against.
+pub fn fold(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// True when `text` opts out only because it is a whole-reply-only word (`HUY`, `DUNG`, ...),
+/// which is also a common name or word.
+pub fn is_whole_reply_only(text: &str) -> bool {
+    WHOLE_REPLY_ONLY.contains(&fold(text).as_str())
+}
+
 /// The folded words of `text`, ignoring clause breaks.
 fn words(text: &str) -> Vec<String> {
     clauses(text).into_iter().flatten().collect()

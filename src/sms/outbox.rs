@@ -31,10 +31,12 @@ pub enum Kind {
     Staff,
     /// A text the resident sent us.
     Inbound,
+    /// A question (or the last answer) of a request made by text.
+    Intake,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Confirmation,
         Kind::StillWaiting,
         Kind::DidYouApply,
@@ -46,6 +48,7 @@ impl Kind {
         Kind::ReplyReceived,
         Kind::Staff,
         Kind::Inbound,
+        Kind::Intake,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Kind {
             Kind::ReplyReceived => "reply_received",
             Kind::Staff => "staff",
             Kind::Inbound => "inbound",
+            Kind::Intake => "intake",
         }
     }
 

@@ -1,7 +1,10 @@
-//! Twilio's webhooks: `POST /sms/inbound` (a resident's text) and `POST /sms/status` (how a
-//! text we sent is doing). Each is accepted only with a valid `X-Twilio-Signature` over our
-//! public URL and the posted parameters; without one the answer is 403 and nothing is stored.
-//! Without an auth token configured there is nothing to check against, so both refuse.
+//! Twilio's webhooks: `POST /sms/status` (how a text we sent is doing) is routed here; the
+//! checks every webhook shares (`verified`, `refused`, `twiml_ok`) and what a resident's text
+//! does to an existing case (`store_inbound`, `answer_reply`) are here too, for the text line
+//! (`textline`), which routes `POST /sms/inbound` and opens a conversation when a text starts
+//! a request. Each webhook is accepted only with a valid `X-Twilio-Signature` over our public
+//! URL and the posted parameters; without one the answer is 403 and nothing is stored.
+//! Without an auth token configured there is nothing to check against, so they refuse.
 //! Before the signature is computed, each client address is held to `NAVDESK_WEBHOOK_RATE`
 //! (429 with Retry-After past it), so a flood of forged requests costs no hashing.
 //!
@@ -17,21 +20,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 
-use super::keywords::{Keywords, Meaning};
+use super::keywords::Meaning;
 use super::outbox::{self, Kind, NewText, Status};
 use super::SmsState;
 use crate::i18n::Lang;
 use crate::web::{check_rate, ClientIp};
 
 pub fn router() -> Router<SmsState> {
-    Router::new()
-        .route("/sms/inbound", post(inbound))
-        .route("/sms/status", post(status))
+    Router::new().route("/sms/status", post(status))
 }
 
 /// The posted form, if the request really comes from the provider.
-fn verified(
-    state: &SmsState,
+pub fn verified(
+    state: &crate::web::Shared,
     headers: &HeaderMap,
     uri: &Uri,
     body: &[u8],
@@ -67,19 +68,19 @@ fn verified(
     super::signature::verify_form(token.expose(), &url, &form, signature).then_some(form)
 }
 
-fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
 }
 
-fn refused() -> Response {
+pub fn refused() -> Response {
     tracing::warn!("webhook with a missing or wrong signature refused");
     (StatusCode::FORBIDDEN, "signature required").into_response()
 }
 
 /// An empty TwiML answer: we reply, when we do, through the outbox.
-fn twiml_ok() -> Response {
+pub fn twiml_ok() -> Response {
     (
         StatusCode::OK,
         [("content-type", "text/xml")],
@@ -132,96 +133,99 @@ async fn status(
     }
 }
 
-async fn inbound(
-    State(state): State<SmsState>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    if let Err(limited) = check_rate(&state.webhook_limiter, ip, "webhooks") {
-        return limited.into_response();
-    }
-    let Some(form) = verified(&state, &headers, &uri, &body) else {
-        return refused();
-    };
-    let (Some(from), Some(sid)) = (field(&form, "From"), field(&form, "MessageSid")) else {
-        return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
-    };
-    // A NUL (PostgreSQL refuses it) or other control character is no part of a text.
-    let text = crate::domain::without_control_chars(field(&form, "Body").unwrap_or_default());
-    let to = field(&form, "To").unwrap_or_default();
-    match handle_reply(&state, from, to, sid, &text).await {
-        Ok(()) => twiml_ok(),
-        Err(err) => {
-            tracing::error!(error = %err, "inbound text not stored");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
-    }
+/// A text a resident sent, as the provider posted it.
+#[derive(Clone, Copy, Debug)]
+pub struct Inbound<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    /// The provider's id: the same text posted again has the same one.
+    pub sid: &'a str,
+    pub text: &'a str,
 }
 
-async fn handle_reply(
-    state: &SmsState,
-    from: &str,
-    to: &str,
-    sid: &str,
-    text: &str,
-) -> Result<(), sqlx::Error> {
-    let db = &state.db;
-    let now = crate::db::now();
-    // The resident's newest case, and the language they asked for help in.
-    let case: Option<(i64, i64, String)> = sqlx::query_as(
-        "SELECT c.id, r.id, c.language FROM cases c JOIN residents r ON r.id = c.resident_id \
+/// The newest case of a phone number: its id, its resident, the language they asked in and
+/// whether it is still open.
+#[derive(Clone, Debug)]
+pub struct NewestCase {
+    pub case_id: i64,
+    pub resident_id: i64,
+    pub lang: Lang,
+    pub open: bool,
+}
+
+pub async fn newest_case(
+    conn: &mut sqlx::AnyConnection,
+    phone: &str,
+) -> Result<Option<NewestCase>, sqlx::Error> {
+    let row: Option<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT c.id, r.id, c.language, c.status FROM cases c \
+         JOIN residents r ON r.id = c.resident_id \
          WHERE r.phone = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1",
     )
-    .bind(from)
-    .fetch_optional(&db.pool)
+    .bind(phone)
+    .fetch_optional(&mut *conn)
     .await?;
-    let lang = case
-        .as_ref()
-        .and_then(|(_, _, l)| Lang::parse(l))
-        .unwrap_or(Lang::EN);
-    let mut tx = db.pool.begin().await?;
-    // Stored once per provider message: a webhook the provider sends again changes nothing.
-    let stored: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO sms_messages (direction, case_id, resident_id, to_number, from_number, body, \
-           kind, status, next_attempt_at, idempotency_key, provider_sid, created_at, updated_at) \
-         VALUES ('in', $1, $2, $3, $4, $5, 'inbound', 'received', $6, $7, $8, $6, $6) \
+    Ok(row.map(|(case_id, resident_id, lang, status)| NewestCase {
+        case_id,
+        resident_id,
+        lang: Lang::parse(&lang).unwrap_or(Lang::EN),
+        open: !matches!(status.as_str(), "resolved" | "closed"),
+    }))
+}
+
+/// Stores a resident's text once per provider message, on the caller's transaction (its first
+/// write, so on SQLite it takes the write lock before anything is read). `None` when this
+/// message was stored before: a webhook the provider sends again changes nothing.
+pub async fn store_inbound(
+    conn: &mut sqlx::AnyConnection,
+    text: &Inbound<'_>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO sms_messages (direction, to_number, from_number, body, kind, status, \
+           next_attempt_at, idempotency_key, provider_sid, created_at, updated_at) \
+         VALUES ('in', $1, $2, $3, 'inbound', 'received', $4, $5, $6, $4, $4) \
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
-    .bind(case.as_ref().map(|c| c.0))
-    .bind(case.as_ref().map(|c| c.1))
-    .bind(to)
-    .bind(from)
-    .bind(text)
+    .bind(text.to)
+    .bind(text.from)
+    .bind(text.text)
     .bind(now)
-    .bind(format!("in-{sid}"))
-    .bind(sid)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if stored.is_none() {
-        tx.rollback().await?;
-        tracing::info!(sid, "inbound text seen before; ignored");
-        return Ok(());
-    }
-    let opted_out = super::worker::is_opted_out(db, from).await?;
-    // The keyword lists come from the translations, which do not change while we run.
-    static KEYWORDS: std::sync::OnceLock<Keywords> = std::sync::OnceLock::new();
-    let meaning = KEYWORDS
-        .get_or_init(|| Keywords::from_i18n(&state.i18n))
-        .meaning(text, opted_out);
-    let answer = match &meaning {
-        Meaning::OptOut => {
-            super::worker::opt_out_on(&mut tx, from, "keyword", Some(lang.code()), now).await?;
-            // Nothing already waiting goes out.
-            sqlx::query(
-                "UPDATE sms_messages SET status = 'cancelled', updated_at = $1 \
-                 WHERE to_number = $2 AND direction = 'out' AND status = 'scheduled'",
-            )
-            .bind(now)
-            .bind(from)
+    .bind(format!("in-{}", text.sid))
+    .bind(text.sid)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// What a stored text does outside a text-line conversation, on the caller's transaction:
+/// opts out, opts in, answers HELP, settles a follow-up question, and lands on the timeline of
+/// the number's newest case (flagging it for the navigator when it asks for a person). Queues
+/// the answer, if any, in the outbox, in `lang` (else the case's language, else English).
+#[allow(clippy::too_many_arguments)]
+pub async fn answer_reply(
+    tx: &mut sqlx::AnyConnection,
+    state: &crate::web::Shared,
+    text: &Inbound<'_>,
+    sms_id: i64,
+    meaning: &Meaning,
+    opted_out: bool,
+    case: Option<&NewestCase>,
+    lang: Option<Lang>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let from = text.from;
+    let lang = lang.or(case.map(|c| c.lang)).unwrap_or(Lang::EN);
+    if let Some(case) = case {
+        sqlx::query("UPDATE sms_messages SET case_id = $1, resident_id = $2 WHERE id = $3")
+            .bind(case.case_id)
+            .bind(case.resident_id)
+            .bind(sms_id)
             .execute(&mut *tx)
             .await?;
+    }
+    let answer = match meaning {
+        Meaning::OptOut => {
+            opt_out_now(tx, from, lang, now).await?;
             Some((Kind::OptedOut, "sms-opted-out"))
         }
         Meaning::OptIn => {
@@ -240,17 +244,17 @@ async fn handle_reply(
     };
     let applied = match meaning {
         Meaning::Digit(_) | Meaning::Yes | Meaning::No => {
-            super::followups::apply_answer(&mut tx, from, &meaning, now).await?
+            super::followups::apply_answer(tx, from, meaning, now).await?
         }
         _ => super::followups::Applied::Nothing,
     };
-    if let Some((case_id, _, _)) = &case {
+    if let Some(case) = case {
         let data = serde_json::json!({
-            "sms_id": stored,
-            "meaning": meaning_code(&meaning),
+            "sms_id": sms_id,
+            "meaning": meaning_code(meaning),
             "answer": format!("{applied:?}"),
         });
-        crate::db::events::append_system_event(&mut tx, *case_id, "sms_in", text, &data, now)
+        crate::db::events::append_system_event(tx, case.case_id, "sms_in", text.text, &data, now)
             .await?;
         // A reply that is not a keyword, nor an answer that settled a question, is for the
         // navigator to read.
@@ -266,7 +270,7 @@ async fn handle_reply(
             // Flags the case for its navigator until they open it.
             sqlx::query("UPDATE cases SET last_reply_at = $1 WHERE id = $2")
                 .bind(now)
-                .bind(case_id)
+                .bind(case.case_id)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -278,26 +282,41 @@ async fn handle_reply(
             &[("phone", state.config.help_phone.clone().into())],
         );
         let reply = NewText {
-            case_id: case.as_ref().map(|c| c.0),
-            resident_id: case.as_ref().map(|c| c.1),
+            case_id: case.map(|c| c.case_id),
+            resident_id: case.map(|c| c.resident_id),
             to: from.to_owned(),
             body,
             kind,
             immediate: true,
             not_before: now,
-            idempotency_key: format!("in-{sid}-reply"),
+            idempotency_key: format!("in-{}-reply", text.sid),
             created_by: None,
         };
-        outbox::enqueue_on(&mut tx, &reply, now).await?;
+        outbox::enqueue_on(tx, &reply, now).await?;
     }
-    tx.commit().await?;
-    state.db.note_change();
-    state.outbox.wake();
-    tracing::info!(sid, meaning = meaning_code(&meaning), "inbound text stored");
     Ok(())
 }
 
-fn meaning_code(m: &Meaning) -> &'static str {
+/// Opts `phone` out at once (STOP and its kin): nothing already waiting for it goes out.
+pub async fn opt_out_now(
+    tx: &mut sqlx::AnyConnection,
+    phone: &str,
+    lang: Lang,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    super::worker::opt_out_on(tx, phone, "keyword", Some(lang.code()), now).await?;
+    sqlx::query(
+        "UPDATE sms_messages SET status = 'cancelled', updated_at = $1 \
+         WHERE to_number = $2 AND direction = 'out' AND status = 'scheduled'",
+    )
+    .bind(now)
+    .bind(phone)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+pub fn meaning_code(m: &Meaning) -> &'static str {
     match m {
         Meaning::OptOut => "opt_out",
         Meaning::OptIn => "opt_in",

@@ -340,6 +340,18 @@ pub async fn is_opted_out(db: &Db, phone: &str) -> Result<bool, sqlx::Error> {
     Ok(found.is_some())
 }
 
+/// `is_opted_out` on the caller's connection (inside their transaction).
+pub async fn is_opted_out_on(
+    conn: &mut sqlx::AnyConnection,
+    phone: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sms_opt_outs WHERE phone = $1")
+        .bind(phone)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// Records that `phone` wants no more texts (`source`: `keyword`, `carrier`, `staff`).
 pub async fn opt_out(db: &Db, phone: &str, source: &str, now: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;

@@ -1,0 +1,324 @@
+//! The text line: asking for help by text message, as good a way in as the form. `POST
+//! /sms/inbound` is routed here. Each text, in one transaction that takes the number's lock:
+//!
+//! 1. is stored once per provider message (a retried webhook changes nothing);
+//! 2. STOP (any language, at any step) opts out and ends a conversation, its answers deleted;
+//!    START and HELP are answered as ever;
+//! 3. inside a conversation, answers its question ([`dialogue`]) and gets the next one, or
+//!    files the request exactly as the form does ([`store::file`]);
+//! 4. outside one, a NEW keyword, or any text from a number with no open case that answers no
+//!    follow-up question, opens a conversation; anything else is a reply for the number's case
+//!    (`sms::webhooks::answer_reply`).
+//!
+//! Every answer goes through the outbox at once (it answers what the resident just did, so
+//! quiet hours do not hold it). Conversations live in the database, so a restart or another
+//! instance carries on where the last text left off; the number's lock keeps two texts that
+//! arrive together in order. A conversation idle for a day ends with one text saying how to
+//! start again ([`store::expire_idle`]).
+
+pub mod dialogue;
+pub mod store;
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRef, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+
+use crate::areas::choices::AreaCache;
+use crate::areas::placement::Placer;
+use crate::i18n::Lang;
+use crate::sms::keywords::{Keywords, Meaning};
+use crate::sms::outbox::{Kind, NewText};
+use crate::sms::webhooks::{self, Inbound};
+use crate::web::{check_rate, ClientIp, Shared};
+use dialogue::{Commands, Conversation, Places, Step, Turn};
+
+/// What the text line needs beyond what every route shares.
+#[derive(Clone)]
+pub struct TextlineState {
+    pub shared: Shared,
+    /// Wakes the text worker when an answer is queued.
+    pub outbox: crate::sms::worker::Outbox,
+    /// Hands a filed request to placement (matching, eligibility, auto-assignment).
+    pub placer: Placer,
+    /// The areas a resident may name, as the form offers them.
+    pub areas: Arc<AreaCache>,
+    pub words: Arc<Words>,
+}
+
+impl FromRef<TextlineState> for Shared {
+    fn from_ref(state: &TextlineState) -> Shared {
+        state.shared.clone()
+    }
+}
+
+/// Every language's keywords, read once from the translations.
+#[derive(Debug)]
+pub struct Words {
+    pub keywords: Keywords,
+    pub commands: Commands,
+}
+
+impl Words {
+    pub fn from_i18n(i18n: &crate::i18n::I18n) -> Self {
+        Self {
+            keywords: Keywords::from_i18n(i18n),
+            commands: Commands::from_i18n(i18n),
+        }
+    }
+}
+
+pub fn router() -> Router<TextlineState> {
+    Router::new().route("/sms/inbound", post(inbound))
+}
+
+async fn inbound(
+    State(state): State<TextlineState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    if let Err(limited) = check_rate(&state.shared.webhook_limiter, ip, "webhooks") {
+        return limited.into_response();
+    }
+    let Some(form) = webhooks::verified(&state.shared, &headers, &uri, &body) else {
+        return webhooks::refused();
+    };
+    let field = |name| webhooks::field(&form, name);
+    let (Some(from), Some(sid)) = (field("From"), field("MessageSid")) else {
+        return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
+    };
+    if from.trim().is_empty() || sid.trim().is_empty() {
+        return (StatusCode::BAD_REQUEST, "From and MessageSid are required").into_response();
+    }
+    // A NUL (PostgreSQL refuses it) or other control character is no part of a text.
+    let text = crate::domain::without_control_chars(field("Body").unwrap_or_default());
+    let text = Inbound {
+        from,
+        to: field("To").unwrap_or_default(),
+        sid,
+        text: &text,
+    };
+    match handle(&state, &text, crate::db::now()).await {
+        Ok(()) => webhooks::twiml_ok(),
+        Err(err) => {
+            tracing::error!(error = %err, "inbound text not stored");
+            // The provider tries again later; nothing was stored.
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Handles one text as described at the top of this module, at time `now`.
+pub async fn handle(
+    state: &TextlineState,
+    text: &Inbound<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let shared = &state.shared;
+    let areas = state.areas.get(&shared.db).await?;
+    let mut tx = shared.db.begin_write().await?;
+    crate::db::lock_key(&mut tx, text.from).await?;
+    let Some(sms_id) = webhooks::store_inbound(&mut tx, text, now).await? else {
+        tx.rollback().await?;
+        tracing::info!(sid = text.sid, "inbound text seen before; ignored");
+        return Ok(());
+    };
+    let opted_out = crate::sms::worker::is_opted_out_on(&mut tx, text.from).await?;
+    let conversation = store::load(&mut tx, text.from).await?;
+    let mut meaning = state.words.keywords.meaning(text.text, opted_out);
+    // "Huy" and "Dung" are names as well as Vietnamese opt-out words: asked for a name, they
+    // are a name (the question says how to stop).
+    if meaning == Meaning::OptOut
+        && conversation.as_ref().is_some_and(|c| c.step == Step::Name)
+        && crate::sms::keywords::is_whole_reply_only(text.text)
+    {
+        meaning = Meaning::Other(text.text.trim().to_owned());
+    }
+    let case = webhooks::newest_case(&mut tx, text.from).await?;
+    let mut filed = None;
+    let what = match (&meaning, &conversation) {
+        (Meaning::OptOut, Some(conversation)) => {
+            store::forget(&mut tx, text.from, conversation.started_at).await?;
+            let lang = Some(conversation.lang());
+            webhooks::answer_reply(
+                &mut tx,
+                shared,
+                text,
+                sms_id,
+                &meaning,
+                opted_out,
+                case.as_ref(),
+                lang,
+                now,
+            )
+            .await?;
+            "conversation_stopped"
+        }
+        (Meaning::OptOut | Meaning::OptIn | Meaning::Help, _) => {
+            let lang = conversation.as_ref().map(|c| c.lang());
+            webhooks::answer_reply(
+                &mut tx,
+                shared,
+                text,
+                sms_id,
+                &meaning,
+                opted_out,
+                case.as_ref(),
+                lang,
+                now,
+            )
+            .await?;
+            "keyword"
+        }
+        // Nothing can be texted back to a number that said STOP.
+        _ if opted_out => {
+            webhooks::answer_reply(
+                &mut tx, shared, text, sms_id, &meaning, opted_out, None, None, now,
+            )
+            .await?;
+            "opted_out"
+        }
+        (_, Some(stored)) => {
+            let places = Places {
+                areas: &areas,
+                zip_outside: zip_outside(&mut tx, shared, stored, text.text).await?,
+            };
+            let turn = dialogue::answer(
+                &stored.conversation,
+                text.text,
+                &meaning,
+                &state.words.commands,
+                places,
+            );
+            match turn {
+                Turn::Ask { next, again } => {
+                    store::save(&mut tx, text.from, &next, stored.started_at, text.sid, now)
+                        .await?;
+                    let message = again.unwrap_or(dialogue::question(next.step));
+                    queue_answer(&mut tx, state, text, next.lang(), message, now).await?;
+                    "conversation"
+                }
+                Turn::Done(done) => {
+                    match store::file(&mut tx, state, text, &done, stored.started_at, &areas, now)
+                        .await?
+                    {
+                        Some(case_id) => {
+                            filed = Some(case_id);
+                            "filed"
+                        }
+                        None => "refused",
+                    }
+                }
+            }
+        }
+        (_, None) => {
+            let new = state.words.commands.command(text.text) == Some(dialogue::Command::New);
+            let open_case = case.as_ref().is_some_and(|c| c.open);
+            let answers_question =
+                matches!(meaning, Meaning::Digit(_) | Meaning::Yes | Meaning::No)
+                    && crate::sms::followups::last_question(&mut tx, text.from, now)
+                        .await?
+                        .is_some();
+            if new || !(open_case || answers_question) {
+                let opened = Conversation::open(text.text, &state.words.commands);
+                store::save(&mut tx, text.from, &opened, now, text.sid, now).await?;
+                let message = dialogue::question(opened.step);
+                queue_answer(&mut tx, state, text, opened.lang(), message, now).await?;
+                "conversation_opened"
+            } else {
+                webhooks::answer_reply(
+                    &mut tx,
+                    shared,
+                    text,
+                    sms_id,
+                    &meaning,
+                    opted_out,
+                    case.as_ref(),
+                    None,
+                    now,
+                )
+                .await?;
+                "reply"
+            }
+        }
+    };
+    tx.commit().await?;
+    shared.db.note_change();
+    state.outbox.wake();
+    if let Some(case_id) = filed {
+        state.placer.notify(case_id);
+    }
+    tracing::info!(
+        sid = text.sid,
+        meaning = webhooks::meaning_code(&meaning),
+        what,
+        "inbound text stored"
+    );
+    Ok(())
+}
+
+/// Whether the ZIP code in an answer to the place question lies outside the service region,
+/// by its centroid (ZIP codes without a known centroid are taken, as the form takes them).
+async fn zip_outside(
+    conn: &mut sqlx::AnyConnection,
+    shared: &Shared,
+    stored: &store::Stored,
+    text: &str,
+) -> Result<bool, sqlx::Error> {
+    if stored.conversation.step != Step::Place {
+        return Ok(false);
+    }
+    let Some(zip) = dialogue::zip_in(text) else {
+        return Ok(false);
+    };
+    let point: Option<(f64, f64)> =
+        sqlx::query_as("SELECT lat, lon FROM zip_centroids WHERE zip = $1")
+            .bind(zip.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(point.is_some_and(|(lat, lon)| !shared.config.placement.service_region.contains(lon, lat)))
+}
+
+/// A text of the text line in `lang`, with the values its messages use.
+pub fn render(shared: &Shared, lang: Lang, message: &str, code: Option<&str>) -> String {
+    shared.i18n.format_sms(
+        lang,
+        message,
+        &[
+            ("menu", crate::i18n::language_menu().into()),
+            ("phone", shared.config.help_phone.clone().into()),
+            ("url", format!("{}/status", shared.config.public_url).into()),
+            ("code", code.unwrap_or_default().to_owned().into()),
+        ],
+    )
+}
+
+/// Queues the answer to `text` (one per provider message), to go out at once.
+async fn queue_answer(
+    tx: &mut sqlx::AnyConnection,
+    state: &TextlineState,
+    text: &Inbound<'_>,
+    lang: Lang,
+    message: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let answer = NewText {
+        case_id: None,
+        resident_id: None,
+        to: text.from.to_owned(),
+        body: render(&state.shared, lang, message, None),
+        kind: Kind::Intake,
+        immediate: true,
+        not_before: now,
+        idempotency_key: format!("in-{}-reply", text.sid),
+        created_by: None,
+    };
+    crate::sms::outbox::enqueue_on(tx, &answer, now).await?;
+    Ok(())
+}
