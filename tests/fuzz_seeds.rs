@@ -54,3 +54,8 @@ fn signature_seeds() {
 fn geojson_seeds() {
     seeds("geojson", checks::geojson);
 }
+
+#[test]
+fn conversation_seeds() {
+    seeds("conversation", checks::conversation);
+}

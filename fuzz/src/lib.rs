@@ -475,3 +475,63 @@ pub fn geojson(data: &[u8]) {
         }
     }
 }
+
+// --- conversation -----------------------------------------------------------------------------
+
+/// A text-line conversation: the bytes are the resident's texts, one a line. Whatever they
+/// text, the conversation never panics, a refused answer changes nothing, every question it
+/// asks exists in the resident's language, what it stores reads back the same, and what it
+/// finishes with passes the request form's own validation.
+pub fn conversation(data: &[u8]) {
+    use navdesk::textline::dialogue::{answer, question, Answers, Commands, Conversation, Places, Turn};
+    static COMMANDS: OnceLock<Commands> = OnceLock::new();
+    let commands = COMMANDS.get_or_init(|| Commands::from_i18n(i18n()));
+    let keywords = keyword_lists();
+    let areas = form_areas();
+    let text = String::from_utf8_lossy(data);
+    let mut lines = text.split('\n');
+    let mut current = Conversation::open(lines.next().unwrap_or_default(), commands);
+    for line in lines {
+        let meaning = keywords.meaning(line, false);
+        let zip_outside = line.contains("00000");
+        let places = Places {
+            areas: &areas,
+            zip_outside,
+        };
+        match answer(&current, line, &meaning, commands, places) {
+            Turn::Ask { next, again } => {
+                if let Some(reason) = again {
+                    assert_eq!(next, current, "{line:?} was refused ({reason}) yet changed it");
+                    assert!(i18n().has(next.lang(), reason), "{reason}");
+                }
+                assert!(i18n().has(next.lang(), question(next.step)));
+                let stored = serde_json::to_string(&next.answers).unwrap();
+                let read: Answers = serde_json::from_str(&stored).unwrap();
+                assert_eq!(read, next.answers);
+                current = next;
+            }
+            Turn::Done(done) => {
+                let a = &done.answers;
+                let name = a.name.clone().expect("a name");
+                assert!(name.chars().any(char::is_alphabetic), "{name:?}");
+                assert!(!name.contains(['\u{202E}', '\u{2066}', '\u{200F}']), "{name:?}");
+                let consent = a.consent.expect("an answer about texts");
+                let raw = RawRequest {
+                    name,
+                    phone: "+13035550123".into(),
+                    contact_method: if consent { "sms" } else { "call" }.into(),
+                    language: done.lang().code().into(),
+                    zip: a.zip.clone().unwrap_or_default(),
+                    area: a.area_id.map(|id| id.to_string()).unwrap_or_default(),
+                    needs: a.needs.clone(),
+                    sms_consent: if consent { "yes" } else { "" }.into(),
+                    ..RawRequest::default()
+                };
+                if let Err(errors) = validate(&raw, done.lang(), &areas) {
+                    panic!("the form refuses a finished conversation: {errors:?} {done:?}");
+                }
+                return;
+            }
+        }
+    }
+}
