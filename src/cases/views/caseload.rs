@@ -70,6 +70,7 @@ pub struct FilterForm {
     pub area: String,
     pub navigator: String,
     pub waiting: String,
+    pub channel: String,
     pub q: String,
 }
 
@@ -84,6 +85,7 @@ impl FilterForm {
             ("area", &self.area),
             ("navigator", &self.navigator),
             ("waiting", &self.waiting),
+            ("channel", &self.channel),
             ("q", &self.q),
         ] {
             if !v.is_empty() {
@@ -219,6 +221,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     }
     let not_given = ctx.t("case-not-given");
     let unassigned = ctx.t("case-unassigned");
+    let call_back = ctx.t("cases-call-back");
     // Labels that name the row's reference code: formatted once around a placeholder, which
     // each row replaces with its code.
     const REF: &str = "\u{E000}";
@@ -265,6 +268,10 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                             th scope="row" {
                                 a href={ "/cases/" (line.id) } { (line.ref_code) }
                                 @if line.unread_reply { br; strong.due { (ctx.t("cases-unread-reply")) } }
+                                @if let Some(phone) = &line.call_back {
+                                    br; strong.due { (call_back) } " "
+                                    a href={ "tel:" (phone) } dir="ltr" { (phone) }
+                                }
                             }
                             @if show_take {
                                 td {
@@ -349,6 +356,15 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
                 .map(|n| (n.id.to_string(), n.name.clone(), None)),
         )
         .collect();
+    let channels: Vec<_> = std::iter::once(any())
+        .chain(crate::domain::Channel::ALL.iter().map(|c| {
+            (
+                c.code().to_owned(),
+                ctx.t(&format!("channel-{}", c.code())),
+                None,
+            )
+        }))
+        .collect();
     html! {
         form.filters method="get" action="/cases" role="search" aria-label=(ctx.t("cases-filter-title")) {
             (Input::new("q", ctx.t("cases-search-label"), &q.q).hint(ctx.t("cases-search-hint")).kind("search").render(ctx, &[]))
@@ -359,6 +375,7 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
             // The reassign form below has its own `navigator` field, which errors link to.
             (Select { name: "navigator", label: ctx.t("cases-col-navigator"), hint: None, options: navigators, selected: &|v| v == q.navigator }
                 .render_with_id(ctx, &[], "f-filter-navigator"))
+            (Select { name: "channel", label: ctx.t("cases-filter-channel"), hint: None, options: channels, selected: &|v| v == q.channel }.render(ctx, &[]))
             (Input::new("waiting", ctx.t("cases-filter-waiting"), &q.waiting).numeric().render(ctx, &[]))
             p {
                 button type="submit" { (ctx.t("cases-filter-submit")) }
