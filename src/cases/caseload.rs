@@ -128,11 +128,7 @@ async fn record_call_backs(
     for line in shown.filter(|l| l.call_back.is_some()) {
         let audit = ctx.state.audit.clone();
         let (user_id, case_id) = (user.id, line.id);
-        views.spawn(async move {
-            audit
-                .record(user_id, "view_call_back", case_id, now)
-                .await
-        });
+        views.spawn(async move { audit.record(user_id, "view_call_back", case_id, now).await });
     }
     while let Some(done) = views.join_next().await {
         done.map_err(anyhow::Error::from)??;
