@@ -158,6 +158,27 @@ async fn csv_rows(
     (body, rows)
 }
 
+type Row = std::collections::BTreeMap<String, String>;
+
+/// `/reports.csv` as (text, rows), read after every ended period is built when `built`, else
+/// with nothing built yet (everything read from `cases`).
+async fn report_rows(app: &TestApp, who: &Staff, built: bool) -> (String, Vec<Row>) {
+    if built {
+        navdesk::maps::stats::refresh(&app.db, navdesk::db::now(), true, 100)
+            .await
+            .unwrap();
+    }
+    csv_rows(who, "/reports.csv").await
+}
+
+/// The report's row of one group of a breakdown.
+fn report_row(body: &str, rows: &[Row], breakdown: &str, group: &str) -> Row {
+    rows.iter()
+        .find(|r| r["breakdown"] == breakdown && r["group"] == group)
+        .unwrap_or_else(|| panic!("no {breakdown}/{group} in {body}"))
+        .clone()
+}
+
 fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
     row[col]
         .parse()
@@ -582,18 +603,8 @@ async fn reports_suppress_small_groups(app: TestApp) {
     }
 
     for built in [false, true] {
-        if built {
-            navdesk::maps::stats::refresh(&app.db, now, true, 100)
-                .await
-                .unwrap();
-        }
-        let (body, rows) = csv_rows(&supervisor, "/reports.csv").await;
-        let row = |dim: &str, group: &str| {
-            rows.iter()
-                .find(|r| r["breakdown"] == dim && r["group"] == group)
-                .unwrap_or_else(|| panic!("no {dim}/{group} in {body}"))
-                .clone()
-        };
+        let (body, rows) = report_rows(&app, &supervisor, built).await;
+        let row = |dim: &str, group: &str| report_row(&body, &rows, dim, group);
         let all = row("all", "");
         assert_eq!(all["residents"], "28", "built: {built}");
         let en = row("language", "en");
@@ -709,22 +720,14 @@ async fn every_channel_is_counted_and_broken_down(app: TestApp) {
         )
         .await;
         for built in [false, true] {
+            let context = format!("walk-ins: {walk_ins}, built: {built}");
+            let (body, rows) = report_rows(&app, &supervisor, built).await;
             if built {
-                navdesk::maps::stats::refresh(&app.db, now, true, 100)
-                    .await
-                    .unwrap();
                 let stored: i64 = app.one("SELECT COUNT(*) FROM channel_stats", ()).await;
                 assert!(stored >= 3, "the built period keeps its sums by channel");
             }
-            let context = format!("walk-ins: {walk_ins}, built: {built}");
-            let (body, rows) = csv_rows(&supervisor, "/reports.csv").await;
-            let row = |group: &str| {
-                rows.iter()
-                    .find(|r| r["breakdown"] == "channel" && r["group"] == group)
-                    .unwrap_or_else(|| panic!("no channel {group} in {body}"))
-                    .clone()
-            };
-            let all = rows.iter().find(|r| r["breakdown"] == "all").unwrap();
+            let row = |group: &str| report_row(&body, &rows, "channel", group);
+            let all = report_row(&body, &rows, "all", "");
             assert_eq!(all["residents"], (37 + walk_ins).to_string(), "{context}");
             assert_eq!(row("sms")["residents"], "14", "{context}");
             assert_eq!(row("sms")["median_days_to_first_contact"], "3.50");

@@ -319,15 +319,20 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
             None,
         )))
         .collect();
-    let needs: Vec<_> = std::iter::once(any())
-        .chain(crate::domain::Need::ALL.iter().map(|n| {
-            (
-                n.code().to_owned(),
-                ctx.t(&format!("need-{}", n.code())),
-                None,
-            )
-        }))
-        .collect();
+    // "Any", then each code with its message (`{prefix}-{code}`).
+    let coded = |prefix: &str, codes: &mut dyn Iterator<Item = &'static str>| {
+        std::iter::once(any())
+            .chain(codes.map(|c| (c.to_owned(), ctx.t(&format!("{prefix}-{c}")), None)))
+            .collect::<Vec<_>>()
+    };
+    let needs = coded(
+        "need",
+        &mut crate::domain::Need::ALL.iter().map(|n| n.code()),
+    );
+    let channels = coded(
+        "channel",
+        &mut crate::domain::Channel::ALL.iter().map(|c| c.code()),
+    );
     let languages: Vec<_> = std::iter::once(any())
         .chain(Lang::all().map(|l| {
             (
@@ -355,15 +360,6 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
                 .iter()
                 .map(|n| (n.id.to_string(), n.name.clone(), None)),
         )
-        .collect();
-    let channels: Vec<_> = std::iter::once(any())
-        .chain(crate::domain::Channel::ALL.iter().map(|c| {
-            (
-                c.code().to_owned(),
-                ctx.t(&format!("channel-{}", c.code())),
-                None,
-            )
-        }))
         .collect();
     html! {
         form.filters method="get" action="/cases" role="search" aria-label=(ctx.t("cases-filter-title")) {
