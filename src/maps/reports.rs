@@ -284,6 +284,42 @@ mod tests {
     }
 
     #[test]
+    fn every_channel_has_a_line_and_a_small_one_hides_the_next() {
+        let many = |n: i64| {
+            let mut t = Tally::default();
+            for _ in 0..n {
+                t += &Tally::one(false, None);
+            }
+            t
+        };
+        let cell = Cell {
+            area_id: None,
+            language: "en".into(),
+            needs: "internet".into(),
+        };
+        let channels = vec![
+            ("phone".to_owned(), many(12)),
+            ("sms".to_owned(), many(4)),
+            ("web".to_owned(), many(30)),
+        ];
+        let r = assemble(&[(cell, many(46))], &[], &[], &channels);
+        let shown: Vec<(&str, Shown<i64>)> = r
+            .by_channel
+            .iter()
+            .map(|l| (l.key.as_str(), l.residents))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("phone", Shown::Suppressed),
+                ("sms", Shown::Suppressed),
+                ("walk_in", Shown::None),
+                ("web", Shown::Value(30)),
+            ]
+        );
+    }
+
+    #[test]
     fn race_answers_count_each_group_chosen() {
         let t = |n: i64| {
             let mut t = Tally::default();

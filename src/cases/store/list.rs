@@ -7,7 +7,7 @@ use crate::domain::staff::QueueProfile;
 use sqlx::Row;
 
 use super::{status_of, ASSIGNED_OPEN};
-use crate::db::Db;
+use crate::db::{Backend, Db};
 use crate::domain::{split_codes, CaseStatus, Channel, Need};
 
 pub const PAGE_SIZE: i64 = 50;
@@ -327,18 +327,24 @@ pub fn list_query(
         _ => "c.created_at, c.id".to_owned(),
     };
     let offset = (page.max(1) - 1) * PAGE_SIZE;
-    lines_query(w, &order, offset)
+    lines_query("cases c", w, &order, offset)
 }
 
 /// The call-backs of a list, oldest first (at most a page of them), and its binds.
-pub fn call_back_query(which: &List, now: i64) -> (String, Vec<Val>) {
+pub fn call_back_query(which: &List, now: i64, backend: Backend) -> (String, Vec<Val>) {
     let mut w = which.where_clause(now);
     w.and(CALL_BACK);
-    lines_query(w, "c.created_at, c.id", 0)
+    // SQLite, without statistics, would rather walk the list's own index (every new or open
+    // case, each looked up for its channel) than the few rows of the partial index.
+    let from = match backend {
+        Backend::Sqlite => "cases c INDEXED BY cases_call_back",
+        Backend::Postgres => "cases c",
+    };
+    lines_query(from, w, "c.created_at, c.id", 0)
 }
 
-/// The lines `w` selects, in `order`, a page from `offset`.
-fn lines_query(mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
+/// The lines `w` selects from `from` (`cases c`), in `order`, a page from `offset`.
+fn lines_query(from: &str, mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
     let limit = w.bind(Val::Int(PAGE_SIZE));
     let offset = w.bind(Val::Int(offset));
     let sql = format!(
@@ -346,7 +352,7 @@ fn lines_query(mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
          c.first_contact_at, c.follow_up_at, c.last_reply_at, c.reply_seen_at, c.channel, \
          CASE WHEN {CALL_BACK} THEN r.phone END AS call_back, \
          a.name AS area_name, u.name AS navigator_name \
-         FROM cases c \
+         FROM {from} \
          JOIN residents r ON r.id = c.resident_id \
          LEFT JOIN areas a ON a.id = c.area_id \
          LEFT JOIN navigators n ON n.id = c.navigator_id \
@@ -394,7 +400,7 @@ pub async fn list(
 /// The call-backs of a list, oldest first: at most a page, which the list's first page shows
 /// on top.
 pub async fn call_backs(db: &Db, which: &List, now: i64) -> Result<Vec<CaseLine>, sqlx::Error> {
-    lines(db, call_back_query(which, now)).await
+    lines(db, call_back_query(which, now, db.backend)).await
 }
 
 async fn lines(db: &Db, (sql, binds): (String, Vec<Val>)) -> Result<Vec<CaseLine>, sqlx::Error> {
