@@ -5,10 +5,11 @@ mod common;
 
 use common::location;
 
-use common::staff::{browser, hidden, new_case, text, Person, ANA, BEN, DANA};
+use common::staff::{browser, hidden, new_case, new_case_by, text, Person, ANA, BEN, DANA};
 use common::TestApp;
 use navdesk::cases::store::Val;
 use navdesk::db::now;
+use navdesk::domain::Channel;
 
 const IDA: Person = Person::admin("root@navdesk.example", "Ida Admin");
 
@@ -512,6 +513,100 @@ async fn caseloads_come_fifty_to_a_page(app: TestApp) {
     app.stop().await;
 }
 
+/// A caller waiting for a call back is at the top of the caseload, marked, with the number to
+/// dial; once someone has been in touch, the case takes its usual place.
+async fn phone_callers_waiting_come_first(app: TestApp) {
+    let ana = app.with_user(ANA).await;
+    let dana = app.with_user(DANA).await;
+    let day = 86_400;
+    let (_, old_web) = new_case(&app, "Rosa Díaz", now() - 5 * day).await;
+    let (_, texted) = new_case_by(&app, "Luis Gómez", now() - 4 * day, Channel::Sms).await;
+    let (called, called_code) = new_case_by(&app, "Marta Ruiz", now() - 3600, Channel::Phone).await;
+    let (mine_web, mine_web_code) = new_case(&app, "Tomás Vega", now() - 3 * day).await;
+    let (mine_called, mine_called_code) =
+        new_case_by(&app, "Eva Luna", now() - day, Channel::Phone).await;
+    app.assign(mine_web, &ana, "assigned").await;
+    app.assign(mine_called, &ana, "assigned").await;
+    let dial = "href=\"tel:+13035550123\"";
+
+    let (status, body) = ana.page("/cases").await;
+    assert_eq!(status, 200);
+    let at = |code: &str| {
+        body.find(code)
+            .unwrap_or_else(|| panic!("{code} in {body}"))
+    };
+    // Her own caller first (before an older case that is overdue), then the queue's caller
+    // before requests days older.
+    assert!(at(&mine_called_code) < at(&mine_web_code), "{body}");
+    assert!(at(&mine_web_code) < at(&called_code));
+    assert!(at(&called_code) < at(&old_web) && at(&called_code) < at(&texted));
+    assert_eq!(body.matches("Call back").count(), 2, "{body}");
+    assert_eq!(body.matches(dial).count(), 2, "{body}");
+    let row_of = |code: &str| {
+        let start = at(code);
+        body[start..start + body[start..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row_of(&called_code).contains("Call back"));
+    assert!(
+        !row_of(&texted).contains("Call back"),
+        "a text is not a call-back"
+    );
+    // Showing a number to dial is a view of the resident's data.
+    let seen: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'view_call_back' AND case_id = $1",
+            (called,),
+        )
+        .await;
+    assert_eq!(seen, 1);
+
+    // The case page names the channel and the number to dial.
+    let (_, page) = ana.page(&format!("/cases/{mine_called}")).await;
+    assert!(
+        page.contains("<dt>Came in by</dt><dd>Phone call</dd>"),
+        "{page}"
+    );
+    assert!(page.contains("Call back: this caller is waiting") && page.contains(dial));
+    let (_, es) = ana.page(&format!("/cases/{mine_web}?lang=es")).await;
+    assert!(
+        es.contains("<dt>Llegó por</dt><dd>Formulario web</dd>"),
+        "{es}"
+    );
+    ana.page("/cases?lang=en").await;
+
+    // Once she has called, the case is worked like any other.
+    let resp = ana
+        .post(
+            &format!("/cases/{mine_called}/contacts"),
+            &[
+                ("csrf_token", &hidden(&page, "csrf_token")),
+                ("version", &hidden(&page, "version")),
+                ("channel", "phone"),
+                ("contact_note", "Called back; booked a visit."),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let (_, body) = ana.page("/cases").await;
+    assert_eq!(body.matches("Call back").count(), 1, "{body}");
+    assert!(body.find(&mine_web_code) < body.find(&mine_called_code));
+
+    // A supervisor's unassigned queue starts with the caller too; the list filters by channel.
+    let (_, body) = dana.page("/cases?navigator=none").await;
+    let first = |body: &str| body.find(&called_code).unwrap() < body.find(&old_web).unwrap();
+    assert!(first(&body) && body.contains(dial), "{body}");
+    let (_, body) = dana.page("/cases?channel=sms").await;
+    assert!(body.contains(&texted) && !body.contains(&old_web) && !body.contains(&called_code));
+    assert!(
+        body.contains("<option value=\"sms\" selected>Text message</option>"),
+        "{body}"
+    );
+    let (_, body) = dana.page("/cases?channel=phone").await;
+    assert!(body.contains(&called_code) && body.contains(&mine_called_code));
+    assert!(!body.contains(&texted) && !body.contains(&mine_web_code));
+    app.stop().await;
+}
+
 async fn cases_need_a_session(app: TestApp) {
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
     for path in ["/cases".to_owned(), format!("/cases/{id}")] {
@@ -565,7 +660,8 @@ async fn plan(app: &TestApp, sql: &str, binds: &[Val]) -> Vec<String> {
 
 async fn every_caseload_query_uses_an_index(app: TestApp) {
     use navdesk::cases::store::{
-        count_query, list_query, Filter, List, NavigatorFilter, Search, StatusFilter,
+        call_back_query, count_query, list_query, Filter, List, NavigatorFilter, Search,
+        StatusFilter,
     };
     use navdesk::domain::staff::QueueProfile;
     let now = now();
@@ -588,6 +684,11 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
             ..Filter::default()
         }),
         List::All(Filter {
+            navigator: Some(NavigatorFilter::Unassigned),
+            channel: Some(navdesk::domain::Channel::Phone),
+            ..Filter::default()
+        }),
+        List::All(Filter {
             status: StatusFilter::Any,
             search: Search::parse("ABCD EFGH"),
             ..Filter::default()
@@ -602,6 +703,7 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
         for (sql, binds) in [
             list_query(&which, 1, now, 48 * 3600),
             count_query(&which, now),
+            call_back_query(&which, now, app.db.backend),
         ] {
             let plan = plan(&app, &sql, &binds).await;
             let on_cases: Vec<_> = plan
@@ -623,6 +725,15 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
                     .iter()
                     .any(|line| line == "SCAN c" || line.contains("Seq Scan on cases")),
                 "{which:?} scans every case: {plan:#?}"
+            );
+        }
+        // Call-backs are few: they are read from their own small index, not from the list's.
+        if app.db.backend == navdesk::db::Backend::Sqlite {
+            let (sql, binds) = call_back_query(&which, now, app.db.backend);
+            let plan = plan(&app, &sql, &binds).await;
+            assert!(
+                plan.iter().any(|l| l.contains("INDEX cases_call_back")),
+                "{plan:#?}"
             );
         }
     }
@@ -929,6 +1040,7 @@ on_both_backends!(
     a_supervisor_sees_every_open_case,
     caseloads_come_fifty_to_a_page,
     cases_need_a_session,
+    phone_callers_waiting_come_first,
     contacts_are_logged,
     views_and_changes_are_audited,
     only_admins_read_the_audit_log,

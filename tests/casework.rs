@@ -798,7 +798,10 @@ async fn staff_record_requests_taken_by_phone(app: TestApp) {
     let (status, body) = ana.page(&to).await;
     assert_eq!(status, 200);
     let body = text(&body);
-    assert!(body.contains("by phone"));
+    assert!(
+        body.contains("<dt>Came in by</dt><dd>Phone call</dd>"),
+        "{body}"
+    );
     assert!(body.contains("Ana Pérez"));
     app.stop().await;
 }

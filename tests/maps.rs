@@ -59,6 +59,8 @@ struct Req {
     /// Seconds from the request to first contact.
     contact_after: Option<i64>,
     race: &'static str,
+    /// How the request came in (`web` when empty).
+    channel: &'static str,
     /// (connected at home, device, connected at 90 days)
     outcome: Option<(bool, Option<&'static str>, Option<bool>)>,
 }
@@ -78,7 +80,7 @@ async fn insert(app: &TestApp, r: &Req) -> i64 {
         .one(
             "INSERT INTO cases (ref_code, resident_id, needs, status, navigator_id, channel, \
              language, area_id, created_at, updated_at, first_contact_at, resolved_at, placed_at) \
-             VALUES ($1, $2, $3, $4, $5, 'web', $6, $7, $8, $8, $9, $10, $8) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $11, $6, $7, $8, $8, $9, $10, $8) RETURNING id",
             (
                 code.as_str(),
                 resident,
@@ -90,6 +92,11 @@ async fn insert(app: &TestApp, r: &Req) -> i64 {
                 r.created,
                 first_contact,
                 resolved,
+                if r.channel.is_empty() {
+                    "web"
+                } else {
+                    r.channel
+                },
             ),
         )
         .await;
@@ -149,6 +156,27 @@ async fn csv_rows(
         })
         .collect();
     (body, rows)
+}
+
+type Row = std::collections::BTreeMap<String, String>;
+
+/// `/reports.csv` as (text, rows), read after every ended period is built when `built`, else
+/// with nothing built yet (everything read from `cases`).
+async fn report_rows(app: &TestApp, who: &Staff, built: bool) -> (String, Vec<Row>) {
+    if built {
+        navdesk::maps::stats::refresh(&app.db, navdesk::db::now(), true, 100)
+            .await
+            .unwrap();
+    }
+    csv_rows(who, "/reports.csv").await
+}
+
+/// The report's row of one group of a breakdown.
+fn report_row(body: &str, rows: &[Row], breakdown: &str, group: &str) -> Row {
+    rows.iter()
+        .find(|r| r["breakdown"] == breakdown && r["group"] == group)
+        .unwrap_or_else(|| panic!("no {breakdown}/{group} in {body}"))
+        .clone()
 }
 
 fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
@@ -575,18 +603,8 @@ async fn reports_suppress_small_groups(app: TestApp) {
     }
 
     for built in [false, true] {
-        if built {
-            navdesk::maps::stats::refresh(&app.db, now, true, 100)
-                .await
-                .unwrap();
-        }
-        let (body, rows) = csv_rows(&supervisor, "/reports.csv").await;
-        let row = |dim: &str, group: &str| {
-            rows.iter()
-                .find(|r| r["breakdown"] == dim && r["group"] == group)
-                .unwrap_or_else(|| panic!("no {dim}/{group} in {body}"))
-                .clone()
-        };
+        let (body, rows) = report_rows(&app, &supervisor, built).await;
+        let row = |dim: &str, group: &str| report_row(&body, &rows, dim, group);
         let all = row("all", "");
         assert_eq!(all["residents"], "28", "built: {built}");
         let en = row("language", "en");
@@ -629,7 +647,130 @@ async fn reports_suppress_small_groups(app: TestApp) {
     app.stop().await;
 }
 
+/// Requests by text and by phone count like any other (a call with no address is counted,
+/// though not placed on the map), and the reports break them down by channel, small ones
+/// suppressed.
+async fn every_channel_is_counted_and_broken_down(app: TestApp) {
+    let now = navdesk::db::now();
+    let alpha = area(&app, "Alpha", 39.74, -104.98, None).await;
+    let supervisor = app.with_user(SUE).await;
+    let base = Req {
+        area: Some(alpha),
+        language: "en",
+        needs: "internet",
+        status: "closed",
+        created: now - 100 * DAY,
+        ..Req::default()
+    };
+    let add = |n: usize, r: Req| {
+        let app = &app;
+        async move {
+            for _ in 0..n {
+                insert(app, &r).await;
+            }
+        }
+    };
+    // Twelve by the web form, contacted after 25 hours, none connected.
+    add(
+        12,
+        Req {
+            contact_after: Some(DAY + HOUR),
+            outcome: Some((false, None, None)),
+            ..base.clone()
+        },
+    )
+    .await;
+    // Fourteen by text, in Spanish, contacted after 3 days.
+    add(
+        14,
+        Req {
+            channel: "sms",
+            language: "es",
+            contact_after: Some(3 * DAY),
+            ..base.clone()
+        },
+    )
+    .await;
+    // Eleven by phone, no address given, called back after 5 hours, all connected at home.
+    add(
+        11,
+        Req {
+            channel: "phone",
+            area: None,
+            contact_after: Some(5 * HOUR),
+            outcome: Some((true, None, None)),
+            ..base.clone()
+        },
+    )
+    .await;
+    let from = jiff::Timestamp::from_second(now - 200 * DAY)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::get("America/Denver").unwrap())
+        .date();
+    let map_query = format!("?from={from}");
+
+    for walk_ins in [0, 3] {
+        add(
+            walk_ins,
+            Req {
+                channel: "walk_in",
+                contact_after: Some(DAY),
+                ..base.clone()
+            },
+        )
+        .await;
+        for built in [false, true] {
+            let context = format!("walk-ins: {walk_ins}, built: {built}");
+            let (body, rows) = report_rows(&app, &supervisor, built).await;
+            if built {
+                let stored: i64 = app.one("SELECT COUNT(*) FROM channel_stats", ()).await;
+                assert!(stored >= 3, "the built period keeps its sums by channel");
+            }
+            let row = |group: &str| report_row(&body, &rows, "channel", group);
+            let all = report_row(&body, &rows, "all", "");
+            assert_eq!(all["residents"], (37 + walk_ins).to_string(), "{context}");
+            assert_eq!(row("sms")["residents"], "14", "{context}");
+            assert_eq!(row("sms")["median_days_to_first_contact"], "3.50");
+            assert_eq!(row("web")["residents"], "12", "{context}");
+            assert_eq!(row("web")["median_days_to_first_contact"], "1.25");
+            assert_eq!(row("web")["connected_at_home_share"], "0.000");
+            // Waits in the 4-8 hour step: the median is its middle, 6 hours.
+            assert_eq!(row("phone")["median_days_to_first_contact"], "0.25");
+            assert_eq!(row("phone")["connected_at_home_share"], "1.000");
+            if walk_ins == 0 {
+                assert_eq!(row("phone")["residents"], "11", "{context}");
+                assert_eq!(row("walk_in")["residents"], "", "nobody walked in");
+            } else {
+                // Three walk-ins are hidden, and so is the next smallest channel, or 40 less
+                // the others would give them away.
+                assert_eq!(row("walk_in")["residents"], "<11", "{context}");
+                assert_eq!(row("walk_in")["median_days_to_first_contact"], "<11");
+                assert_eq!(row("phone")["residents"], "<11", "{context}");
+            }
+            // The map counts the texts in their area, and the calls as not placed yet.
+            let map = map_rows(&supervisor, &map_query).await;
+            assert_eq!(
+                num(&map["Alpha"], "requests"),
+                (26 + walk_ins) as f64,
+                "{context}"
+            );
+            let (_, page) = supervisor.page(&format!("/map{map_query}")).await;
+            assert!(page.contains("11 requests are not placed"), "{page}");
+        }
+    }
+    let (status, body) = supervisor.page("/reports").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("By the way residents asked"), "{body}");
+    for label in ["Phone call", "Text message", "Web form", "Walk-in"] {
+        assert!(body.contains(label), "{label}");
+    }
+    let (_, body) = supervisor.page("/reports?lang=es").await;
+    assert!(body.contains("Llamada telefónica") && body.contains("Mensaje de texto"));
+    app.stop().await;
+}
+
 on_both_backends!(
     map_figures_match_the_hand_count,
-    reports_suppress_small_groups
+    reports_suppress_small_groups,
+    every_channel_is_counted_and_broken_down
 );

@@ -14,3 +14,16 @@ case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏ
 
 ## A case whose resident's personal data was removed
 case-erased = የግል መረጃው በ{ $date } ተሰርዟል።
+
+## The way a request came in, and callers waiting for a call back
+channel-web = የድር ቅጽ
+channel-phone = የስልክ ጥሪ
+channel-walk_in = በአካል
+channel-sms = የጽሑፍ መልዕክት
+case-channel = የመጣበት መንገድ
+case-call-back = መልሰው ይደውሉ፦ ይህ ደዋይ አንድ አጋዥ እንዲደውልለት እየጠበቀ ነው።
+cases-call-back = መልሰው ይደውሉ
+cases-filter-channel = የመጣበት መንገድ
+reports-by-channel = እርዳታ በጠየቁበት መንገድ
+reports-col-channel = የመጣበት መንገድ
+audit-action-view_call_back = መልሶ ለመደወል ቁጥሩን አየ

@@ -14,3 +14,16 @@ case-programs-referred = تمت الإحالة في هذه الحالة: { $stat
 
 ## A case whose resident's personal data was removed
 case-erased = أُزيلت البيانات الشخصية في { $date }.
+
+## The way a request came in, and callers waiting for a call back
+channel-web = نموذج الويب
+channel-phone = مكالمة هاتفية
+channel-walk_in = حضور شخصي
+channel-sms = رسالة نصية
+case-channel = وصل عبر
+case-call-back = معاودة الاتصال: هذا المتصل ينتظر أن يتصل به أحد المرشدين.
+cases-call-back = معاودة الاتصال
+cases-filter-channel = وصل عبر
+reports-by-channel = حسب طريقة طلب المساعدة
+reports-col-channel = وصل عبر
+audit-action-view_call_back = رأى الرقم لمعاودة الاتصال

@@ -14,3 +14,16 @@ case-programs-referred = Esili kotindama na likambo oyo: { $status }
 
 ## A case whose resident's personal data was removed
 case-erased = Bansango ya moto moko elongolami na { $date }.
+
+## The way a request came in, and callers waiting for a call back
+channel-web = Formulere ya internet
+channel-phone = Kobenga na telefone
+channel-walk_in = Koya na nzoto
+channel-sms = Mesaje ya SMS
+case-channel = Eyaki na nzela ya
+case-call-back = Kozongisa telefone: moto oyo azali kozela ete mosalisi abenga ye.
+cases-call-back = Kozongisa telefone
+cases-filter-channel = Eyaki na nzela ya
+reports-by-channel = Na ndenge basengaki lisalisi
+reports-col-channel = Eyaki na nzela ya
+audit-action-view_call_back = Amonaki nimero mpo na kozongisa telefone

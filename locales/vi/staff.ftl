@@ -14,3 +14,16 @@ case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
 
 ## A case whose resident's personal data was removed
 case-erased = Dữ liệu cá nhân đã được xóa vào { $date }.
+
+## The way a request came in, and callers waiting for a call back
+channel-web = Biểu mẫu trên web
+channel-phone = Cuộc gọi điện thoại
+channel-walk_in = Đến trực tiếp
+channel-sms = Tin nhắn văn bản
+case-channel = Đến qua
+case-call-back = Gọi lại: người gọi này đang chờ một hướng dẫn viên gọi lại.
+cases-call-back = Gọi lại
+cases-filter-channel = Đến qua
+reports-by-channel = Theo cách cư dân yêu cầu trợ giúp
+reports-col-channel = Đến qua
+audit-action-view_call_back = Đã xem số để gọi lại

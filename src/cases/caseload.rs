@@ -25,6 +25,7 @@ pub struct ListQuery {
     area: Option<String>,
     navigator: Option<String>,
     waiting: Option<String>,
+    channel: Option<String>,
     q: Option<String>,
     /// How many cases a bulk reassignment just changed.
     reassigned: Option<String>,
@@ -64,12 +65,15 @@ impl ListQuery {
             waiting_days: non_empty(&self.waiting)
                 .and_then(|d| d.parse::<i64>().ok())
                 .filter(|d| (0..=3650).contains(d)),
+            channel: non_empty(&self.channel).and_then(crate::domain::Channel::parse),
             search: non_empty(&self.q).and_then(Search::parse),
         }
     }
 }
 
-/// One section of a caseload: its page of cases and how many there are in all.
+/// One section of a caseload: its page of cases and how many there are in all. The first page
+/// starts with the section's call-backs, callers waiting for a navigator to phone them; they
+/// keep their place further down too, on the page where their order puts them.
 async fn load_section(
     ctx: &CaseCtx,
     kind: SectionKind,
@@ -79,7 +83,17 @@ async fn load_section(
     first_contact_secs: i64,
 ) -> AppResult<Section> {
     let db = &ctx.state.db;
-    let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+    let (lines, call_backs) = if page == 1 {
+        tokio::try_join!(
+            store::list(db, &which, page, now, first_contact_secs),
+            store::call_backs(db, &which, now),
+        )?
+    } else {
+        (
+            store::list(db, &which, page, now, first_contact_secs).await?,
+            Vec::new(),
+        )
+    };
     // A first page that is not full holds the whole list: no need to count it.
     let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
         lines.len() as i64
@@ -93,7 +107,33 @@ async fn load_section(
     } else {
         store::count(db, &which, now).await?
     };
+    let pinned: std::collections::HashSet<i64> = call_backs.iter().map(|l| l.id).collect();
+    let lines = call_backs
+        .into_iter()
+        .chain(lines.into_iter().filter(|l| !pinned.contains(&l.id)))
+        .collect();
     Ok(Section { kind, total, lines })
+}
+
+/// A number to dial is the resident's data: each call-back a list shows is a view the audit log
+/// records, as a case page is. The rows go in at once (the writer commits them together).
+async fn record_call_backs(
+    ctx: &CaseCtx,
+    user: &CurrentUser,
+    sections: &[Section],
+    now: i64,
+) -> AppResult<()> {
+    let mut views = tokio::task::JoinSet::new();
+    let shown = sections.iter().flat_map(|s| &s.lines);
+    for line in shown.filter(|l| l.call_back.is_some()) {
+        let audit = ctx.state.audit.clone();
+        let (user_id, case_id) = (user.id, line.id);
+        views.spawn(async move { audit.record(user_id, "view_call_back", case_id, now).await });
+    }
+    while let Some(done) = views.join_next().await {
+        done.map_err(anyhow::Error::from)??;
+    }
+    Ok(())
 }
 
 pub async fn load_caseload(
@@ -131,6 +171,7 @@ pub async fn load_caseload(
         (Some((k, w)), None) => vec![load_section(ctx, k, w, page, now, first_contact_secs).await?],
         _ => Vec::new(),
     };
+    record_call_backs(ctx, user, &sections, now).await?;
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
     let supervising = user.role != crate::auth::Role::Navigator;
     Ok(Caseload {
@@ -148,6 +189,7 @@ pub async fn load_caseload(
             area: non_empty(&query.area).unwrap_or("").to_owned(),
             navigator: non_empty(&query.navigator).unwrap_or("").to_owned(),
             waiting: non_empty(&query.waiting).unwrap_or("").to_owned(),
+            channel: non_empty(&query.channel).unwrap_or("").to_owned(),
             q: non_empty(&query.q).unwrap_or("").to_owned(),
         },
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),

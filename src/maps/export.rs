@@ -146,6 +146,7 @@ pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppRes
         ("area", &report.by_area[..]),
         ("language", &report.by_language[..]),
         ("race_ethnicity", &report.by_race[..]),
+        ("channel", &report.by_channel[..]),
     ];
     let mut out = Vec::new();
     for (dimension, lines) in breakdowns {

@@ -1,11 +1,12 @@
 //! The figures digital navigator programs report, for the requests made in a period, broken down
-//! by area, language and race/ethnicity, with small groups suppressed.
+//! by area, language, race/ethnicity and the channel requests came by, with small groups
+//! suppressed.
 
 use std::collections::BTreeMap;
 
 use super::stats::{self, Cell, Filter, Grain, Tally, DEVICES};
 use crate::db::Db;
-use crate::domain::{Need, RaceEthnicity};
+use crate::domain::{Channel, Need, RaceEthnicity};
 
 /// A figure built from fewer residents than this is not shown: with small counts a reader could
 /// tell who a row is about.
@@ -44,7 +45,7 @@ pub fn suppress<T>(base: i64, value: Option<T>) -> Shown<T> {
 /// One group's line: every figure with its own base.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// The group's code (area id, language code, race code; empty for everyone).
+    /// The group's code (area id, language code, race code, channel code; empty for everyone).
     pub key: String,
     pub residents: Shown<i64>,
     pub median_wait_days: Shown<f64>,
@@ -95,6 +96,8 @@ pub struct Report {
     /// Each answer counts every resident who chose it, alone or with others; `""` is the
     /// residents who did not answer.
     pub by_race: Vec<Line>,
+    /// Web form, phone call, walk-in, text message: every channel, also one with no requests.
+    pub by_channel: Vec<Line>,
 }
 
 /// Requests made in `[from, to)` and what became of them.
@@ -105,12 +108,13 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         unmet_before: to,
         ..Filter::default()
     };
-    let (cells, needs, races) = tokio::try_join!(
+    let (cells, needs, races, channels) = tokio::try_join!(
         stats::cells(db, &filter, Grain::AreaLanguage, true),
         stats::needs(db, from, to),
         stats::races(db, from, to),
+        stats::channels(db, from, to),
     )?;
-    Ok(assemble(&cells, &needs, &races))
+    Ok(assemble(&cells, &needs, &races, &channels))
 }
 
 /// Every area's id and name, for the groups of the area breakdown.
@@ -121,11 +125,12 @@ pub async fn area_names(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
 }
 
 /// Puts the report together from tallies by area and language, request counts by needs, and
-/// tallies by race answer.
+/// tallies by race answer and by channel.
 pub fn assemble(
     cells: &[(Cell, Tally)],
     need_counts: &[(String, i64)],
     races: &[(String, Tally)],
+    channels: &[(String, Tally)],
 ) -> Report {
     let mut total = Tally::default();
     let mut by_area: BTreeMap<String, Tally> = BTreeMap::new();
@@ -164,10 +169,20 @@ pub fn assemble(
             .map(|(k, t)| Line::new(k.clone(), t))
             .collect()
     };
+    // Every channel has a line, so a channel no one used reads as none rather than missing.
+    let mut by_channel: BTreeMap<String, Tally> = Channel::ALL
+        .iter()
+        .map(|c| (c.code().to_owned(), Tally::default()))
+        .collect();
+    for (channel, t) in channels {
+        *by_channel.entry(channel.clone()).or_default() += t;
+    }
     let mut by_area = lines(by_area);
     let mut by_language = lines(by_language);
+    let mut by_channel = lines(by_channel);
     protect_by_subtraction(&mut by_area, &total);
     protect_by_subtraction(&mut by_language, &total);
+    protect_by_subtraction(&mut by_channel, &total);
     let base = total.requests();
     Report {
         everyone: Line::new("", &total),
@@ -184,6 +199,7 @@ pub fn assemble(
         by_area,
         by_language,
         by_race: lines(by_race),
+        by_channel,
         total,
     }
 }
@@ -268,6 +284,42 @@ mod tests {
     }
 
     #[test]
+    fn every_channel_has_a_line_and_a_small_one_hides_the_next() {
+        let many = |n: i64| {
+            let mut t = Tally::default();
+            for _ in 0..n {
+                t += &Tally::one(false, None);
+            }
+            t
+        };
+        let cell = Cell {
+            area_id: None,
+            language: "en".into(),
+            needs: "internet".into(),
+        };
+        let channels = vec![
+            ("phone".to_owned(), many(12)),
+            ("sms".to_owned(), many(4)),
+            ("web".to_owned(), many(30)),
+        ];
+        let r = assemble(&[(cell, many(46))], &[], &[], &channels);
+        let shown: Vec<(&str, Shown<i64>)> = r
+            .by_channel
+            .iter()
+            .map(|l| (l.key.as_str(), l.residents))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("phone", Shown::Suppressed),
+                ("sms", Shown::Suppressed),
+                ("walk_in", Shown::None),
+                ("web", Shown::Value(30)),
+            ]
+        );
+    }
+
+    #[test]
     fn race_answers_count_each_group_chosen() {
         let t = |n: i64| {
             let mut t = Tally::default();
@@ -282,7 +334,7 @@ mod tests {
             ("black,hispanic".to_owned(), t(4)),
             ("hispanic".to_owned(), t(9)),
         ];
-        let r = assemble(&[], &[], &races);
+        let r = assemble(&[], &[], &races, &[]);
         let get = |k: &str| {
             r.by_race
                 .iter()

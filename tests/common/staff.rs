@@ -302,6 +302,16 @@ impl TestApp {
 
 /// A new request from a resident; returns the case's id and reference code.
 pub async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, String) {
+    new_case_by(app, name, created_at, Channel::Web).await
+}
+
+/// A new request as `new_case` makes it, come in by `channel`.
+pub async fn new_case_by(
+    app: &TestApp,
+    name: &str,
+    created_at: i64,
+    channel: Channel,
+) -> (i64, String) {
     let area_id = app.area("Five Points").await;
     let request = NewRequest {
         name: name.to_owned(),
@@ -322,7 +332,7 @@ pub async fn new_case(app: &TestApp, name: &str, created_at: i64) -> (i64, Strin
         details: "Necesito internet para la escuela.".into(),
         sms_consent: true,
     };
-    let code = navdesk::intake::store::insert_request(&app.db, &request, Channel::Web, created_at)
+    let code = navdesk::intake::store::insert_request(&app.db, &request, channel, created_at)
         .await
         .expect("request stored");
     let id = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")

@@ -48,6 +48,15 @@ impl CaseDetail {
         self.last_reply_at
             .is_some_and(|at| self.reply_seen_at.is_none_or(|seen| seen < at))
     }
+
+    /// The number to dial when the resident phoned and is still waiting for a first call back
+    /// (the caseload's call-backs, by the same rule).
+    pub fn call_back(&self) -> Option<&str> {
+        let waiting = self.channel == Some(Channel::Phone)
+            && self.first_contact_at.is_none()
+            && crate::cases::transitions::is_open(self.status);
+        self.phone.as_deref().filter(|_| waiting)
+    }
 }
 
 pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::Error> {

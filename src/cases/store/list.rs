@@ -1,13 +1,14 @@
 //! The caseload's lists: a navigator's own cases, their queue, and a supervisor's filtered
 //! view of every case, each a query built at run time and served by an index (a test in
-//! `tests/cases.rs` checks the plans), with its count and page.
+//! `tests/cases.rs` checks the plans), with its count and page; and each list's call-backs,
+//! which the first page shows on top.
 
 use crate::domain::staff::QueueProfile;
 use sqlx::Row;
 
 use super::{status_of, ASSIGNED_OPEN};
-use crate::db::Db;
-use crate::domain::{split_codes, CaseStatus, Need};
+use crate::db::{Backend, Db};
+use crate::domain::{split_codes, CaseStatus, Channel, Need};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -26,7 +27,15 @@ pub struct CaseLine {
     pub follow_up_at: Option<i64>,
     /// A text from the resident that their navigator has not opened yet.
     pub unread_reply: bool,
+    pub channel: Option<Channel>,
+    /// The number to dial when the case is a call-back (see `CALL_BACK`).
+    pub call_back: Option<String>,
 }
+
+/// A request made by phone that is still open and that nobody has called back yet: the
+/// caller is waiting for a call. Written as the partial index `cases_call_back` is (migration
+/// 0014), so the database can use it.
+const CALL_BACK: &str = "c.channel = 'phone' AND c.first_contact_at IS NULL AND c.is_open = 1";
 
 /// What is due on a case, most urgent first: the order of a navigator's own list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -179,6 +188,7 @@ pub struct Filter {
     pub navigator: Option<NavigatorFilter>,
     /// Open longer than this many days.
     pub waiting_days: Option<i64>,
+    pub channel: Option<Channel>,
     pub search: Option<Search>,
 }
 
@@ -256,6 +266,10 @@ impl List {
                     }
                     None => {}
                 }
+                if let Some(channel) = f.channel {
+                    let c = w.bind(Val::Text(channel.code().to_owned()));
+                    w.and(format!("c.channel = {c}"));
+                }
                 if let Some(days) = f.waiting_days {
                     // To the minute, so the same filter asked twice in a minute is the same
                     // query (its count may be reused).
@@ -312,13 +326,34 @@ pub fn list_query(
         }
         _ => "c.created_at, c.id".to_owned(),
     };
+    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    lines_query("cases c", w, &order, offset)
+}
+
+/// The call-backs of a list, oldest first (at most a page of them), and its binds.
+pub fn call_back_query(which: &List, now: i64, backend: Backend) -> (String, Vec<Val>) {
+    let mut w = which.where_clause(now);
+    w.and(CALL_BACK);
+    // SQLite, without statistics, would rather walk the list's own index (every new or open
+    // case, each looked up for its channel) than the few rows of the partial index.
+    let from = match backend {
+        Backend::Sqlite => "cases c INDEXED BY cases_call_back",
+        Backend::Postgres => "cases c",
+    };
+    lines_query(from, w, "c.created_at, c.id", 0)
+}
+
+/// The lines `w` selects from `from` (`cases c`), in `order`, a page from `offset`.
+fn lines_query(from: &str, mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
     let limit = w.bind(Val::Int(PAGE_SIZE));
-    let offset = w.bind(Val::Int((page.max(1) - 1) * PAGE_SIZE));
+    let offset = w.bind(Val::Int(offset));
     let sql = format!(
         "SELECT c.id, c.ref_code, c.needs, c.language, c.status, c.created_at, \
-         c.first_contact_at, c.follow_up_at, c.last_reply_at, c.reply_seen_at, \
+         c.first_contact_at, c.follow_up_at, c.last_reply_at, c.reply_seen_at, c.channel, \
+         CASE WHEN {CALL_BACK} THEN r.phone END AS call_back, \
          a.name AS area_name, u.name AS navigator_name \
-         FROM cases c \
+         FROM {from} \
+         JOIN residents r ON r.id = c.resident_id \
          LEFT JOIN areas a ON a.id = c.area_id \
          LEFT JOIN navigators n ON n.id = c.navigator_id \
          LEFT JOIN users u ON u.id = n.user_id \
@@ -359,7 +394,16 @@ pub async fn list(
     now: i64,
     first_contact_secs: i64,
 ) -> Result<Vec<CaseLine>, sqlx::Error> {
-    let (sql, binds) = list_query(which, page, now, first_contact_secs);
+    lines(db, list_query(which, page, now, first_contact_secs)).await
+}
+
+/// The call-backs of a list, oldest first: at most a page, which the list's first page shows
+/// on top.
+pub async fn call_backs(db: &Db, which: &List, now: i64) -> Result<Vec<CaseLine>, sqlx::Error> {
+    lines(db, call_back_query(which, now, db.backend)).await
+}
+
+async fn lines(db: &Db, (sql, binds): (String, Vec<Val>)) -> Result<Vec<CaseLine>, sqlx::Error> {
     let rows = bind_vals!(sqlx::query(&sql), binds)
         .fetch_all(&db.pool)
         .await?;
@@ -380,6 +424,8 @@ pub async fn list(
                 follow_up_at: r.try_get("follow_up_at")?,
                 unread_reply: last_reply_at
                     .is_some_and(|at| reply_seen_at.is_none_or(|seen| seen < at)),
+                channel: Channel::parse(&r.try_get::<String, _>("channel")?),
+                call_back: r.try_get("call_back")?,
             })
         })
         .collect()

@@ -27,8 +27,8 @@ pub use case::{
 pub use change::Change;
 pub use intake::record_staff_request;
 pub use list::{
-    count, count_query, in_queue, list, list_query, CaseLine, Due, Filter, List, NavigatorFilter,
-    Search, StatusFilter, Val, PAGE_SIZE,
+    call_back_query, call_backs, count, count_query, in_queue, list, list_query, CaseLine, Due,
+    Filter, List, NavigatorFilter, Search, StatusFilter, Val, PAGE_SIZE,
 };
 pub use outcomes::{outcome, save_outcome};
 pub use referrals::{

@@ -138,6 +138,9 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             @if case.unread_reply() {
                 p.flag { strong { (ctx.t("case-unread-reply")) } }
             }
+            @if let Some(phone) = case.call_back() {
+                p.flag { strong { (ctx.t("case-call-back")) } " " a href={ "tel:" (phone) } dir="ltr" { (phone) } }
+            }
             dl.summary {
                 dt { (ctx.t("case-status")) }
                 dd {
@@ -146,15 +149,14 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                         " (" (ctx.t(&format!("close-reason-{}", reason.code()))) ")"
                     }
                 }
+                @if let Some(channel) = case.channel {
+                    dt { (ctx.t("case-channel")) }
+                    dd { (ctx.t(&format!("channel-{}", channel.code()))) }
+                }
                 dt { (ctx.t("case-navigator")) }
                 dd { (case.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
                 dt { (ctx.t("case-received")) }
-                dd {
-                    (when(ctx, case.created_at))
-                    @if let Some(channel) = case.channel {
-                        " · " (ctx.t(&format!("case-channel-{}", channel.code())))
-                    }
-                }
+                dd { (when(ctx, case.created_at)) }
                 dt { (ctx.t("case-first-contact")) }
                 dd { (case.first_contact_at.map_or_else(|| ctx.t("case-not-yet"), |at| when(ctx, at))) }
                 dt { (ctx.t("case-follow-up")) }
@@ -201,7 +203,13 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             dl.summary {
                 dt { (ctx.t("case-name")) }
                 dd { @match &erased { Some(e) => (e), None => (case.resident_name) } }
-                dt { (ctx.t("case-phone")) } dd dir="ltr" { (case.phone.clone().unwrap_or_else(not_given)) }
+                dt { (ctx.t("case-phone")) }
+                dd dir="ltr" {
+                    @match &case.phone {
+                        Some(phone) => a href={ "tel:" (phone) } { (phone) },
+                        None => (not_given()),
+                    }
+                }
                 dt { (ctx.t("case-email")) } dd dir="ltr" { (case.email.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-language")) } dd { (language_name(&case.language)) }
                 dt { (ctx.t("case-contact-method")) }

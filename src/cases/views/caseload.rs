@@ -70,6 +70,7 @@ pub struct FilterForm {
     pub area: String,
     pub navigator: String,
     pub waiting: String,
+    pub channel: String,
     pub q: String,
 }
 
@@ -84,6 +85,7 @@ impl FilterForm {
             ("area", &self.area),
             ("navigator", &self.navigator),
             ("waiting", &self.waiting),
+            ("channel", &self.channel),
             ("q", &self.q),
         ] {
             if !v.is_empty() {
@@ -219,6 +221,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     }
     let not_given = ctx.t("case-not-given");
     let unassigned = ctx.t("case-unassigned");
+    let call_back = ctx.t("cases-call-back");
     // Labels that name the row's reference code: formatted once around a placeholder, which
     // each row replaces with its code.
     const REF: &str = "\u{E000}";
@@ -265,6 +268,10 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                             th scope="row" {
                                 a href={ "/cases/" (line.id) } { (line.ref_code) }
                                 @if line.unread_reply { br; strong.due { (ctx.t("cases-unread-reply")) } }
+                                @if let Some(phone) = &line.call_back {
+                                    br; strong.due { (call_back) } " "
+                                    a href={ "tel:" (phone) } dir="ltr" { (phone) }
+                                }
                             }
                             @if show_take {
                                 td {
@@ -312,15 +319,20 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
             None,
         )))
         .collect();
-    let needs: Vec<_> = std::iter::once(any())
-        .chain(crate::domain::Need::ALL.iter().map(|n| {
-            (
-                n.code().to_owned(),
-                ctx.t(&format!("need-{}", n.code())),
-                None,
-            )
-        }))
-        .collect();
+    // "Any", then each code with its message (`{prefix}-{code}`).
+    let coded = |prefix: &str, codes: &mut dyn Iterator<Item = &'static str>| {
+        std::iter::once(any())
+            .chain(codes.map(|c| (c.to_owned(), ctx.t(&format!("{prefix}-{c}")), None)))
+            .collect::<Vec<_>>()
+    };
+    let needs = coded(
+        "need",
+        &mut crate::domain::Need::ALL.iter().map(|n| n.code()),
+    );
+    let channels = coded(
+        "channel",
+        &mut crate::domain::Channel::ALL.iter().map(|c| c.code()),
+    );
     let languages: Vec<_> = std::iter::once(any())
         .chain(Lang::all().map(|l| {
             (
@@ -359,6 +371,7 @@ fn filter_form(ctx: &Ctx, load: &Caseload) -> Markup {
             // The reassign form below has its own `navigator` field, which errors link to.
             (Select { name: "navigator", label: ctx.t("cases-col-navigator"), hint: None, options: navigators, selected: &|v| v == q.navigator }
                 .render_with_id(ctx, &[], "f-filter-navigator"))
+            (Select { name: "channel", label: ctx.t("cases-filter-channel"), hint: None, options: channels, selected: &|v| v == q.channel }.render(ctx, &[]))
             (Input::new("waiting", ctx.t("cases-filter-waiting"), &q.waiting).numeric().render(ctx, &[]))
             p {
                 button type="submit" { (ctx.t("cases-filter-submit")) }

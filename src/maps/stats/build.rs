@@ -6,7 +6,7 @@ use super::read::{read_tally, sum_list, Grain, Grouping, Key};
 use super::{at, metrics, Cell, Tally, PERIOD_SECS, SETTLE_SECS};
 use crate::db::{Backend, Db};
 
-/// A stored row: its grain (`None` for a race/ethnicity row), its key and its sums.
+/// A stored row: its grain (`None` for a race/ethnicity or channel row), its key and its sums.
 type StoredRow = (Option<i64>, Key, Tally);
 
 /// Builds one period's stored sums if it changed since it was last built. Reads without holding
@@ -44,15 +44,19 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
     Ok(true)
 }
 
-/// The period's sums straight from `cases`: by area, language and needs at every grain, and by
-/// race/ethnicity answer.
+/// The period's sums straight from `cases`: by area, language and needs at every grain, by
+/// race/ethnicity answer and by channel.
 async fn period_rows(db: &Db, period: i64) -> sqlx::Result<Vec<StoredRow>> {
     let (from, to) = (period * PERIOD_SECS, (period + 1) * PERIOD_SECS);
     // Stored without a cut-off: any open request without contact is unmet once its period is
     // over long enough to be read from here (see `plan`).
     let unmet_before = i64::MAX;
     let mut rows: Vec<StoredRow> = Vec::new();
-    for grouping in [Grouping::Cells(Grain::Full), Grouping::Race] {
+    for grouping in [
+        Grouping::Cells(Grain::Full),
+        Grouping::Race,
+        Grouping::Channel,
+    ] {
         let keys = grouping.raw_keys();
         let sql = format!(
             "SELECT {keys}, {sums} FROM {from_sql} \
@@ -76,7 +80,7 @@ async fn period_rows(db: &Db, period: i64) -> sqlx::Result<Vec<StoredRow>> {
                             .or_default() += &tally;
                     }
                 }
-                race => rows.push((None, race, tally)),
+                answer => rows.push((None, answer, tally)),
             }
         }
         for grain in Grain::ALL {
@@ -95,17 +99,29 @@ async fn store(
     period: i64,
     rows: &[StoredRow],
 ) -> sqlx::Result<()> {
-    for (table, key_cols) in [
-        ("case_stats", &["grain", "area_id", "language", "needs"][..]),
-        ("race_stats", &["race_ethnicity"][..]),
+    for (grouping, key_cols) in [
+        (
+            Grouping::Cells(Grain::Full),
+            &["grain", "area_id", "language", "needs"][..],
+        ),
+        (Grouping::Race, &["race_ethnicity"][..]),
+        (Grouping::Channel, &["channel"][..]),
     ] {
+        let table = grouping.table();
         sqlx::query(&format!("DELETE FROM {table} WHERE period = $1"))
             .bind(period)
             .execute(&mut *tx)
             .await?;
         let set: Vec<&StoredRow> = rows
             .iter()
-            .filter(|(grain, _, _)| grain.is_some() == (table == "case_stats"))
+            .filter(|(_, key, _)| {
+                matches!(
+                    (grouping, key),
+                    (Grouping::Cells(_), Key::Cell(_))
+                        | (Grouping::Race, Key::Race(_))
+                        | (Grouping::Channel, Key::Channel(_))
+                )
+            })
             .collect();
         let cols: Vec<&str> = std::iter::once("period")
             .chain(key_cols.iter().copied())
@@ -124,7 +140,7 @@ async fn store(
                         .bind(cell.area_id)
                         .bind(cell.language.clone())
                         .bind(cell.needs.clone()),
-                    Key::Race(race) => q.bind(race.clone()),
+                    Key::Race(answer) | Key::Channel(answer) => q.bind(answer.clone()),
                 };
                 for v in tally.0 {
                     q = q.bind(v);

@@ -2,12 +2,12 @@
 //!
 //! Requests are grouped into fixed periods of 28 days (`PERIOD_SECS`, counted from the Unix epoch).
 //! For each period that has ended, `case_stats` holds sums per (area, language, needs), per
-//! (area, language) and per area (`Grain`), and `race_stats` per race/ethnicity answer
-//! (migration 0010). A range of dates is then read as the
-//! built periods wholly inside it plus, straight from `cases`, everything else: the days at either
-//! end, the current period, and any period changed since it was built (triggers mark those in the
-//! same transaction as the change, so figures are never stale). `refresh` builds marked periods in
-//! the background.
+//! (area, language) and per area (`Grain`), `race_stats` per race/ethnicity answer (migration
+//! 0010) and `channel_stats` per channel (migration 0014). A range of dates is then read as the
+//! built periods wholly inside it plus, straight from `cases`, everything else: the days at
+//! either end, the current period, and any period changed since it was built (triggers mark
+//! those in the same transaction as the change, so figures are never stale). `refresh` builds
+//! marked periods in the background.
 //!
 //! Every figure is defined once, as SQL over one case (`METRICS`), and the same expressions build
 //! the stored sums and read the days not yet built, so the two can never disagree.
@@ -21,7 +21,7 @@ mod read;
 use std::collections::BTreeSet;
 
 pub use build::{build_period, refresh, start};
-pub use read::{cells, needs, races, Grain};
+pub use read::{cells, channels, needs, races, Grain};
 
 /// Length of one stored period.
 pub const PERIOD_SECS: i64 = 28 * 86_400;

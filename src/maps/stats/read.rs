@@ -1,5 +1,5 @@
 //! Reading the tallies of a range of days: its built periods from the stored sums, the rest
-//! straight from `cases`, by area, language and needs or by race/ethnicity answer.
+//! straight from `cases`, by area, language and needs, by race/ethnicity answer or by channel.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -83,11 +83,13 @@ impl Grain {
     }
 }
 
-/// What figures are grouped by: cells of some grain, or the race/ethnicity answer.
+/// What figures are grouped by: cells of some grain, the race/ethnicity answer, or the channel
+/// the request came by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Grouping {
     Cells(Grain),
     Race,
+    Channel,
 }
 
 impl Grouping {
@@ -95,6 +97,16 @@ impl Grouping {
         match self {
             Grouping::Cells(grain) => grain.keys(),
             Grouping::Race => &["race_ethnicity"],
+            Grouping::Channel => &["channel"],
+        }
+    }
+
+    /// The table of stored sums for this grouping.
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            Grouping::Cells(_) => "case_stats",
+            Grouping::Race => "race_stats",
+            Grouping::Channel => "channel_stats",
         }
     }
 
@@ -107,6 +119,7 @@ impl Grouping {
                 .collect::<Vec<_>>()
                 .join(", "),
             Grouping::Race => "r.race_ethnicity".into(),
+            Grouping::Channel => "c.channel".into(),
         }
     }
 
@@ -197,6 +210,7 @@ impl Grouping {
                 },
             }),
             Grouping::Race => Key::Race(row.try_get("race_ethnicity")?),
+            Grouping::Channel => Key::Channel(row.try_get("channel")?),
         })
     }
 }
@@ -205,6 +219,7 @@ impl Grouping {
 pub(super) enum Key {
     Cell(Cell),
     Race(String),
+    Channel(String),
 }
 
 /// Filters as SQL on `prefix` columns, with their values bound after the first `bound`.
@@ -253,7 +268,7 @@ async fn tallies(
             .collect::<Vec<_>>()
             .join(", ");
         let (where_sql, binds) = filter_sql(filter, "", 0);
-        let (table, grain) = match grouping {
+        let grain = match grouping {
             // The coarsest stored grain that still has the columns filtered on.
             Grouping::Cells(wanted) => {
                 let needed = if filter.need.is_some() {
@@ -263,18 +278,16 @@ async fn tallies(
                 } else {
                     Grain::Area
                 };
-                (
-                    "case_stats",
-                    format!(" AND grain = {}", wanted.min(needed) as i64),
-                )
+                format!(" AND grain = {}", wanted.min(needed) as i64)
             }
-            // `race_stats` has no language or needs: `races` never passes a filter.
-            Grouping::Race => ("race_stats", String::new()),
+            // These tables have no language or needs: `by_answer` never passes a filter.
+            Grouping::Race | Grouping::Channel => String::new(),
         };
         let sql = format!(
             "SELECT {keys}, {sums} FROM {table} WHERE period IN ({list}){grain}{where_sql} \
              GROUP BY {keys}",
             sums = sum_list(n, false),
+            table = grouping.table(),
         );
         let mut q = sqlx::query(&sql);
         for b in &binds {
@@ -324,7 +337,7 @@ pub async fn cells(
         .into_iter()
         .filter_map(|(k, t)| match k {
             Key::Cell(c) => Some((c, t)),
-            Key::Race(_) => None,
+            Key::Race(_) | Key::Channel(_) => None,
         })
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));
@@ -346,7 +359,7 @@ pub async fn needs(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, i64
         .into_iter()
         .filter_map(|(k, t)| match k {
             Key::Cell(c) => Some((c.needs, t.requests())),
-            Key::Race(_) => None,
+            Key::Race(_) | Key::Channel(_) => None,
         })
         .fold(HashMap::<String, i64>::new(), |mut m, (needs, n)| {
             *m.entry(needs).or_default() += n;
@@ -361,17 +374,32 @@ pub async fn needs(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, i64
 /// Tallies by race/ethnicity answer (as stored: comma-separated codes, empty when not answered)
 /// of the requests made in `[from, to)`.
 pub async fn races(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, Tally)>> {
+    by_answer(db, from, to, Grouping::Race).await
+}
+
+/// Tallies by channel (`web`, `phone`, `walk_in`, `sms`) of the requests made in `[from, to)`.
+pub async fn channels(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, Tally)>> {
+    by_answer(db, from, to, Grouping::Channel).await
+}
+
+/// Tallies of the requests made in `[from, to)` by one column of the request (`Race`, `Channel`).
+async fn by_answer(
+    db: &Db,
+    from: i64,
+    to: i64,
+    grouping: Grouping,
+) -> sqlx::Result<Vec<(String, Tally)>> {
     let filter = Filter {
         from,
         to,
         unmet_before: i64::MAX,
         ..Filter::default()
     };
-    let mut rows: Vec<(String, Tally)> = tallies(db, &filter, Grouping::Race, at::LEN)
+    let mut rows: Vec<(String, Tally)> = tallies(db, &filter, grouping, at::LEN)
         .await?
         .into_iter()
         .filter_map(|(k, t)| match k {
-            Key::Race(r) => Some((r, t)),
+            Key::Race(v) | Key::Channel(v) => Some((v, t)),
             Key::Cell(_) => None,
         })
         .collect();

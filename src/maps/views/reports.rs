@@ -1,5 +1,6 @@
 //! The `/reports` page: the period's summary figures, then the equity breakdowns (by language,
-//! area and race/ethnicity), each led by a sentence on who waits longest. Small groups show as
+//! area, race/ethnicity and the channel requests came by), each led by a sentence on who waits
+//! longest. Small groups show as
 //! suppressed, never as a number.
 
 use jiff::civil::Date;
@@ -7,7 +8,7 @@ use maud::{html, Markup};
 
 use super::{range_text, supervisor_page};
 use crate::auth::CurrentUser;
-use crate::domain::RaceEthnicity;
+use crate::domain::{Channel, RaceEthnicity};
 use crate::i18n::Lang;
 use crate::maps::reports::{self, Line, Report, Shown};
 use crate::web::form::FieldError;
@@ -15,7 +16,7 @@ use crate::web::form::Input;
 use crate::web::Ctx;
 
 /// The breakdowns, in the order the page shows them.
-const DIMENSIONS: [&str; 3] = ["language", "area", "race"];
+const DIMENSIONS: [&str; 4] = ["language", "area", "race", "channel"];
 
 /// The headings of a breakdown's figures, after the group's.
 const COLUMNS: [&str; 8] = [
@@ -100,6 +101,7 @@ fn breakdown(ctx: &Ctx, report: &Report, dimension: &str, areas: &[(i64, String)
     let lines = match dimension {
         "language" => &report.by_language,
         "area" => &report.by_area,
+        "channel" => &report.by_channel,
         _ => &report.by_race,
     };
     let rows = by_wait(lines);
@@ -170,6 +172,7 @@ pub fn group_label(ctx: &Ctx, dimension: &str, key: &str, areas: &[(i64, String)
             .unwrap_or_else(|| code.to_owned()),
         ("race", "") => ctx.t("reports-race-unanswered"),
         ("race", code) if RaceEthnicity::parse(code).is_some() => ctx.t(&format!("race-{code}")),
+        ("channel", code) if Channel::parse(code).is_some() => ctx.t(&format!("channel-{code}")),
         (_, other) => other.to_owned(),
     }
 }
