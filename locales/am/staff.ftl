@@ -14,3 +14,7 @@ case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏ
 
 ## A case whose resident's personal data was removed
 case-erased = የግል መረጃው በ{ $date } ተሰርዟል።
+
+## A voice message left on the phone line
+case-event-voice-message = ከደዋዩ የድምፅ መልእክት ({ $seconds } ሰ)
+case-event-voice-message-listen = የድምፅ መልእክቱን ያዳምጡ

@@ -14,3 +14,7 @@ case-programs-referred = تمت الإحالة في هذه الحالة: { $stat
 
 ## A case whose resident's personal data was removed
 case-erased = أُزيلت البيانات الشخصية في { $date }.
+
+## A voice message left on the phone line
+case-event-voice-message = رسالة صوتية من المتصل ({ $seconds } ث)
+case-event-voice-message-listen = استمع إلى الرسالة الصوتية

@@ -14,3 +14,7 @@ case-programs-referred = Esili kotindama na likambo oyo: { $status }
 
 ## A case whose resident's personal data was removed
 case-erased = Bansango ya moto moko elongolami na { $date }.
+
+## A voice message left on the phone line
+case-event-voice-message = Nsango ya mongongo ya moto oyo abengaki ({ $seconds } s)
+case-event-voice-message-listen = Yoka nsango ya mongongo

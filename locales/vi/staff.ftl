@@ -14,3 +14,7 @@ case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
 
 ## A case whose resident's personal data was removed
 case-erased = Dữ liệu cá nhân đã được xóa vào { $date }.
+
+## A voice message left on the phone line
+case-event-voice-message = Lời nhắn thoại của người gọi ({ $seconds } giây)
+case-event-voice-message-listen = Nghe lời nhắn thoại
