@@ -124,17 +124,7 @@ pub async fn file_callback(
     let mut tx = db.pool.begin().await?;
     // The claim comes first: a second filing of this call waits here for the first to
     // commit, then finds the case filed.
-    let claimed = sqlx::query(
-        "UPDATE voice_calls SET need = $1, misses = 0, updated_at = $2 \
-         WHERE call_sid = $3 AND case_id IS NULL",
-    )
-    .bind(need.code())
-    .bind(now)
-    .bind(sid)
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
-        tx.rollback().await?;
+    if !claim(&mut tx, sid, Claim::Need, need.code(), now).await? {
         return Ok(Filed::Before);
     }
     let (case_id, code) =
@@ -168,17 +158,15 @@ pub async fn add_message(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let claimed = sqlx::query(
-        "UPDATE voice_calls SET recording = $1, updated_at = $2 \
-         WHERE call_sid = $3 AND recording IS NULL",
+    if !claim(
+        &mut tx,
+        sid,
+        Claim::Recording,
+        message.sid.unwrap_or(message.url),
+        now,
     )
-    .bind(message.sid.unwrap_or(message.url))
-    .bind(now)
-    .bind(sid)
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
-        tx.rollback().await?;
+    .await?
+    {
         return Ok(false);
     }
     let data = serde_json::json!({ "seconds": message.seconds, "recording_sid": message.sid });
@@ -199,4 +187,42 @@ pub async fn add_message(
         .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// What a step does once a call.
+#[derive(Clone, Copy)]
+enum Claim {
+    /// Files the callback (the need, with the case after it).
+    Need,
+    /// Keeps the voice message.
+    Recording,
+}
+
+/// Marks the call's row as having done `what` (with `value`) unless it has, inside the
+/// caller's transaction; whether this transaction got it. The row stays locked until the
+/// commit, so a retry sent at the same time waits and then finds it done.
+async fn claim(
+    conn: &mut sqlx::AnyConnection,
+    sid: &str,
+    what: Claim,
+    value: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let sql = match what {
+        Claim::Need => {
+            "UPDATE voice_calls SET need = $1, misses = 0, updated_at = $2 \
+             WHERE call_sid = $3 AND case_id IS NULL"
+        }
+        Claim::Recording => {
+            "UPDATE voice_calls SET recording = $1, updated_at = $2 \
+             WHERE call_sid = $3 AND recording IS NULL"
+        }
+    };
+    let claimed = sqlx::query(sql)
+        .bind(value)
+        .bind(now)
+        .bind(sid)
+        .execute(conn)
+        .await?;
+    Ok(claimed.rows_affected() == 1)
 }

@@ -16,8 +16,8 @@ pub mod menu;
 pub mod twiml;
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, Path, State};
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -64,8 +64,8 @@ pub fn router() -> Router<VoiceState> {
         .route("/voice/prompts/{lang}/{file}", get(prompt))
 }
 
-/// A webhook's checked form and call id: the rate, the signature (403 without), a `CallSid`
-/// (an apology without one).
+/// A webhook's checked form and call id: taken only within the webhook rate (429 past it),
+/// with a valid signature (403 without) and a usable `CallSid` (an apology without one).
 struct Step {
     form: Vec<(String, String)>,
     sid: String,
@@ -75,31 +75,57 @@ impl Step {
     fn field(&self, name: &str) -> &str {
         field(&self.form, name).unwrap_or_default()
     }
+
+    /// Whether the caller pressed anything (Twilio follows the `<Redirect>` when they do not).
+    fn pressed(&self) -> bool {
+        !self.field("Digits").is_empty()
+    }
 }
 
-async fn step(
-    state: &VoiceState,
-    ip: std::net::IpAddr,
-    headers: &HeaderMap,
-    uri: &Uri,
-    body: &[u8],
-) -> Result<Step, Response> {
-    if let Err(limited) = check_rate(&state.webhook_limiter, ip, "webhooks") {
-        return Err(limited.into_response());
+impl FromRequest<VoiceState> for Step {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &VoiceState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let Ok(ClientIp(ip)) = ClientIp::from_request_parts(&mut parts, state).await;
+        if let Err(limited) = check_rate(&state.webhook_limiter, ip, "webhooks") {
+            return Err(limited.into_response());
+        }
+        let (headers, uri) = (parts.headers.clone(), parts.uri.clone());
+        let body = Bytes::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Some(form) = verified(state, &headers, &uri, &body) else {
+            return Err(refused());
+        };
+        let sid = field(&form, "CallSid").unwrap_or_default();
+        // Twilio's are "CA" and 32 hex digits; anything else is no call of ours.
+        if sid.is_empty() || sid.len() > 64 || !sid.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            tracing::warn!("voice webhook without a usable CallSid");
+            return Err(apology(state, "voice-call-unknown"));
+        }
+        let sid = sid.to_owned();
+        Ok(Step { form, sid })
     }
-    let Some(form) = verified(state, headers, uri, body) else {
-        return Err(refused());
-    };
-    let sid = field(&form, "CallSid").unwrap_or_default();
-    // Twilio's are "CA" and 32 hex digits; anything else is no call of ours.
-    if sid.is_empty() || sid.len() > 64 || !sid.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        tracing::warn!("voice webhook without a usable CallSid");
-        return Err(speaker(state)
-            .english_goodbye("voice-call-unknown")
-            .into_response());
+}
+
+/// A step of a call `/voice/inbound` began, with what the call has chosen so far.
+struct CallStep(Step, calls::Call);
+
+impl FromRequest<VoiceState> for CallStep {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &VoiceState) -> Result<Self, Response> {
+        let step = Step::from_request(request, state).await?;
+        match calls::find(&state.db, &step.sid).await {
+            Ok(Some(call)) => Ok(CallStep(step, call)),
+            Ok(None) => {
+                tracing::warn!(sid = step.sid, "voice webhook for a call we do not know");
+                Err(apology(state, "voice-call-unknown"))
+            }
+            Err(err) => Err(failed(state, err)),
+        }
     }
-    let sid = sid.to_owned();
-    Ok(Step { form, sid })
 }
 
 fn speaker(state: &VoiceState) -> Speaker<'_> {
@@ -110,47 +136,40 @@ fn speaker(state: &VoiceState) -> Speaker<'_> {
     }
 }
 
+fn apology(state: &VoiceState, message: &str) -> Response {
+    speaker(state).english_goodbye(message).into_response()
+}
+
 /// A storage failure: logged, and the caller asked to call again (Twilio would otherwise
 /// play its own error message).
 fn failed(state: &VoiceState, err: impl std::fmt::Display) -> Response {
     tracing::error!(error = %err, "voice webhook not handled");
-    speaker(state)
-        .english_goodbye("voice-call-failed")
-        .into_response()
+    apology(state, "voice-call-failed")
 }
 
-/// The call this step belongs to, or the apology for a call we do not know.
-async fn known_call(state: &VoiceState, step: &Step) -> Result<calls::Call, Response> {
-    match calls::find(&state.db, &step.sid).await {
-        Ok(Some(call)) => Ok(call),
-        Ok(None) => {
-            tracing::warn!(sid = step.sid, "voice webhook for a call we do not know");
-            Err(speaker(state)
-                .english_goodbye("voice-call-unknown")
-                .into_response())
-        }
-        Err(err) => Err(failed(state, err)),
+/// A key not on the menu, or none: the menu again (`again`, told whether to say sorry), or
+/// goodbye once there have been too many.
+async fn not_on_menu(
+    state: &VoiceState,
+    step: &Step,
+    lang: Lang,
+    again: impl FnOnce(bool) -> Twiml,
+) -> Response {
+    match calls::missed(&state.db, &step.sid, crate::db::now()).await {
+        Ok(misses) if misses >= MAX_MISSES => speaker(state)
+            .goodbye(Twiml::new(), lang, Prompt::NoChoice)
+            .into_response(),
+        Ok(_) => again(step.pressed()).into_response(),
+        Err(err) => failed(state, err),
     }
 }
 
-async fn inbound(
-    State(state): State<VoiceState>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    let step = match step(&state, ip, &headers, &uri, &body).await {
-        Ok(step) => step,
-        Err(answer) => return answer,
-    };
+async fn inbound(State(state): State<VoiceState>, step: Step) -> Response {
     // A withheld number comes as "anonymous" or a short code: no number, no callback.
     let from = crate::domain::without_control_chars(step.field("From"));
     let Ok(from) = PhoneNumber::parse(&from) else {
         tracing::info!(sid = step.sid, "call from a number we cannot call back");
-        return speaker(&state)
-            .english_goodbye("voice-no-number")
-            .into_response();
+        return apology(&state, "voice-no-number");
     };
     if let Err(err) = calls::start(&state.db, &step.sid, &from, crate::db::now()).await {
         return failed(&state, err);
@@ -159,54 +178,21 @@ async fn inbound(
     speaker(&state).language_menu(false).into_response()
 }
 
-async fn language(
-    State(state): State<VoiceState>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    let step = match step(&state, ip, &headers, &uri, &body).await {
-        Ok(step) => step,
-        Err(answer) => return answer,
-    };
-    if let Err(answer) = known_call(&state, &step).await {
-        return answer;
-    }
-    let now = crate::db::now();
+async fn language(State(state): State<VoiceState>, CallStep(step, _): CallStep) -> Response {
     let speaker = speaker(&state);
     let Some(lang) = menu::language_of_digits(step.field("Digits")) else {
-        return match calls::missed(&state.db, &step.sid, now).await {
-            Ok(misses) if misses >= MAX_MISSES => speaker
-                .goodbye(Twiml::new(), Lang::EN, Prompt::NoChoice)
-                .into_response(),
-            Ok(_) => speaker
-                .language_menu(!step.field("Digits").is_empty())
-                .into_response(),
-            Err(err) => failed(&state, err),
-        };
+        return not_on_menu(&state, &step, Lang::EN, |sorry| {
+            speaker.language_menu(sorry)
+        })
+        .await;
     };
-    if let Err(err) = calls::choose_language(&state.db, &step.sid, lang, now).await {
+    if let Err(err) = calls::choose_language(&state.db, &step.sid, lang, crate::db::now()).await {
         return failed(&state, err);
     }
     speaker.needs_menu(lang, false).into_response()
 }
 
-async fn need(
-    State(state): State<VoiceState>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    let step = match step(&state, ip, &headers, &uri, &body).await {
-        Ok(step) => step,
-        Err(answer) => return answer,
-    };
-    let call = match known_call(&state, &step).await {
-        Ok(call) => call,
-        Err(answer) => return answer,
-    };
+async fn need(State(state): State<VoiceState>, CallStep(step, call): CallStep) -> Response {
     let speaker = speaker(&state);
     // No language yet: this step came out of turn, so the caller starts at the first menu.
     let Some(lang) = call.language else {
@@ -215,18 +201,10 @@ async fn need(
     if call.case_id.is_some() {
         return speaker.record(lang).into_response();
     }
-    let now = crate::db::now();
     let Some(need) = menu::need_of_digits(step.field("Digits")) else {
-        return match calls::missed(&state.db, &step.sid, now).await {
-            Ok(misses) if misses >= MAX_MISSES => speaker
-                .goodbye(Twiml::new(), lang, Prompt::NoChoice)
-                .into_response(),
-            Ok(_) => speaker
-                .needs_menu(lang, !step.field("Digits").is_empty())
-                .into_response(),
-            Err(err) => failed(&state, err),
-        };
+        return not_on_menu(&state, &step, lang, |sorry| speaker.needs_menu(lang, sorry)).await;
     };
+    let now = crate::db::now();
     match calls::file_callback(&state.db, &step.sid, &call, lang, need, now).await {
         Ok(Filed::New(case_id)) => state.placer.notify(case_id),
         Ok(Filed::Before) => tracing::info!(sid = step.sid, "callback filed before; not again"),
@@ -235,29 +213,15 @@ async fn need(
     speaker.record(lang).into_response()
 }
 
-async fn recorded(
-    State(state): State<VoiceState>,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    let step = match step(&state, ip, &headers, &uri, &body).await {
-        Ok(step) => step,
-        Err(answer) => return answer,
-    };
-    let call = match known_call(&state, &step).await {
-        Ok(call) => call,
-        Err(answer) => return answer,
-    };
+async fn recorded(State(state): State<VoiceState>, CallStep(step, call): CallStep) -> Response {
     let lang = call.language.unwrap_or(Lang::EN);
-    let url = step.field("RecordingUrl");
-    match (call.case_id, recording_url(url)) {
+    match (call.case_id, recording_url(step.field("RecordingUrl"))) {
         (Some(case_id), Some(url)) => {
+            let sid = step.field("RecordingSid");
             let message = calls::Message {
                 url,
                 seconds: step.field("RecordingDuration").trim().parse().ok(),
-                sid: Some(step.field("RecordingSid")).filter(|s| {
+                sid: Some(sid).filter(|s| {
                     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric())
                 }),
             };
@@ -267,9 +231,7 @@ async fn recorded(
                 Err(err) => return failed(&state, err),
             }
         }
-        (case_id, _) => {
-            tracing::info!(sid = step.sid, ?case_id, "no voice message to keep");
-        }
+        (case_id, _) => tracing::info!(sid = step.sid, ?case_id, "no voice message to keep"),
     }
     speaker(&state)
         .goodbye(Twiml::new(), lang, Prompt::Goodbye)
