@@ -29,11 +29,12 @@ use crate::maps::MapsState;
 use crate::programs::matches::CatalogCache;
 use crate::sms::SmsState;
 use crate::textline::TextlineState;
+use crate::voice::VoiceState;
 use crate::web::Shared;
 use crate::workers::Workers;
 use crate::{
     audit, auth, cases, db, intake, maps, metrics, navigators, programs, sms, telemetry, textline,
-    users, web,
+    users, voice, web,
 };
 
 /// The largest request body we read; larger ones get `413`.
@@ -49,6 +50,7 @@ pub struct AppState {
     pub sms: SmsState,
     pub maps: MapsState,
     pub textline: TextlineState,
+    pub voice: VoiceState,
     /// Keeps the background tasks running while any clone lives.
     pub workers: Arc<Workers>,
 }
@@ -99,6 +101,10 @@ impl AppState {
                 shared: shared.clone(),
                 map_areas: Arc::new(TtlCache::new(Duration::from_secs(60))),
             },
+            voice: VoiceState {
+                shared: shared.clone(),
+                placer: workers.placer.clone(),
+            },
             shared,
             workers,
         })
@@ -136,6 +142,7 @@ pub fn app(state: AppState) -> Router {
         .merge(sms::webhooks::router().with_state(state.sms))
         .merge(textline::router().with_state(state.textline))
         .merge(maps::router().with_state(state.maps))
+        .merge(voice::router().with_state(state.voice))
         .merge(
             Router::new()
                 .merge(auth::router())

@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -49,6 +49,7 @@ pub mod sms;
 pub mod telemetry;
 pub mod textline;
 pub mod users;
+pub mod voice;
 pub mod web;
 pub mod workers;
 

@@ -27,3 +27,7 @@ cases-filter-channel = የመጣበት መንገድ
 reports-by-channel = እርዳታ በጠየቁበት መንገድ
 reports-col-channel = የመጣበት መንገድ
 audit-action-view_call_back = መልሶ ለመደወል ቁጥሩን አየ
+
+## A voice message left on the phone line
+case-event-voice-message = ከደዋዩ የድምፅ መልእክት ({ $seconds } ሰ)
+case-event-voice-message-listen = የድምፅ መልእክቱን ያዳምጡ

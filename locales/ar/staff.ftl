@@ -27,3 +27,7 @@ cases-filter-channel = وصل عبر
 reports-by-channel = حسب طريقة طلب المساعدة
 reports-col-channel = وصل عبر
 audit-action-view_call_back = رأى الرقم لمعاودة الاتصال
+
+## A voice message left on the phone line
+case-event-voice-message = رسالة صوتية من المتصل ({ $seconds } ث)
+case-event-voice-message-listen = استمع إلى الرسالة الصوتية

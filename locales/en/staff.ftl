@@ -671,3 +671,7 @@ reports-everyone = Everyone
 reports-no-area = No area yet
 reports-race-unanswered = Did not answer
 reports-wait-gap = Longest median wait: { $longest }, { $high } days; shortest: { $shortest }, { $low } days ({ $ratio } times as long).
+
+## A voice message left on the phone line
+case-event-voice-message = Voice message from the caller ({ $seconds } s)
+case-event-voice-message-listen = Listen to the voice message

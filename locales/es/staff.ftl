@@ -671,3 +671,7 @@ reports-everyone = Todos
 reports-no-area = Sin zona todavía
 reports-race-unanswered = No respondió
 reports-wait-gap = Espera mediana más larga: { $longest }, { $high } días; más corta: { $shortest }, { $low } días ({ $ratio } veces más).
+
+## A voice message left on the phone line
+case-event-voice-message = Mensaje de voz de la persona que llamó ({ $seconds } s)
+case-event-voice-message-listen = Escuchar el mensaje de voz

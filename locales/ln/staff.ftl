@@ -27,3 +27,7 @@ cases-filter-channel = Eyaki na nzela ya
 reports-by-channel = Na ndenge basengaki lisalisi
 reports-col-channel = Eyaki na nzela ya
 audit-action-view_call_back = Amonaki nimero mpo na kozongisa telefone
+
+## A voice message left on the phone line
+case-event-voice-message = Nsango ya mongongo ya moto oyo abengaki ({ $seconds } s)
+case-event-voice-message-listen = Yoka nsango ya mongongo

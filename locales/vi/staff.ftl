@@ -27,3 +27,7 @@ cases-filter-channel = Đến qua
 reports-by-channel = Theo cách cư dân yêu cầu trợ giúp
 reports-col-channel = Đến qua
 audit-action-view_call_back = Đã xem số để gọi lại
+
+## A voice message left on the phone line
+case-event-voice-message = Lời nhắn thoại của người gọi ({ $seconds } giây)
+case-event-voice-message-listen = Nghe lời nhắn thoại

@@ -161,6 +161,13 @@ pub struct Config {
     #[arg(long = "retention-days", env = "NAVDESK_RETENTION_DAYS", value_name = "RETENTION_DAYS",
           default_value_t = RetentionDays::DEFAULT)]
     pub retention: RetentionDays,
+
+    /// A folder of recorded phone prompts for the languages Twilio has no voice for
+    /// (`am/language.mp3`, `am/needs.mp3`, `am/record.mp3`, the same for `ln`; `.wav` too).
+    /// A prompt missing there is spoken in English.
+    #[arg(long, env = "NAVDESK_VOICE_PROMPTS", default_value = "", hide_default_value = true,
+          value_parser = optional_path)]
+    pub voice_prompts: std::option::Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -209,6 +216,10 @@ fn optional_text(text: &str) -> Result<Option<String>, std::convert::Infallible>
     Ok((!text.is_empty()).then(|| text.to_owned()))
 }
 
+fn optional_path(text: &str) -> Result<Option<std::path::PathBuf>, std::convert::Infallible> {
+    Ok(optional_text(text)?.map(Into::into))
+}
+
 fn time_zone(name: &str) -> Result<jiff::tz::TimeZone, String> {
     jiff::tz::TimeZone::get(name).map_err(|_| format!("unknown time zone {name:?}"))
 }
@@ -252,6 +263,7 @@ mod tests {
         assert_eq!(c.placement.hex_size_km, 4.0);
         assert_eq!(c.retention.to_string(), "730");
         assert_eq!(c.metrics_addr, None);
+        assert_eq!(c.voice_prompts, None);
     }
 
     #[test]

@@ -169,6 +169,26 @@ pub fn validate(
     page_lang: Lang,
     areas: &[AreaChoice],
 ) -> Result<NewRequest, Vec<FieldError>> {
+    check(raw, page_lang, areas, true)
+}
+
+/// Like `validate`, for a callback asked for on the phone: a caller gives their language and
+/// need on the keypad, and the navigator asks where they live when calling back, so no
+/// location is required (any given is checked as the form checks it).
+pub fn validate_callback(
+    raw: &RawRequest,
+    page_lang: Lang,
+    areas: &[AreaChoice],
+) -> Result<NewRequest, Vec<FieldError>> {
+    check(raw, page_lang, areas, false)
+}
+
+fn check(
+    raw: &RawRequest,
+    page_lang: Lang,
+    areas: &[AreaChoice],
+    location_required: bool,
+) -> Result<NewRequest, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut err = |field, message| errors.push(FieldError { field, message });
 
@@ -285,7 +305,8 @@ pub fn validate(
     {
         err("address", "error-address-too-long");
     }
-    if area_input.is_empty() && raw.zip.trim().is_empty() && address.is_none() {
+    if location_required && area_input.is_empty() && raw.zip.trim().is_empty() && address.is_none()
+    {
         err("area", "error-location-required");
     }
 
@@ -436,6 +457,20 @@ mod tests {
         assert_eq!(req.contact_method, ContactMethod::Sms);
         assert_eq!(req.language, Lang::EN);
         assert_eq!(req.needs, vec![Need::Internet]);
+    }
+
+    #[test]
+    fn a_callback_needs_no_location_but_checks_one_given() {
+        let mut raw = good();
+        raw.zip = String::new();
+        raw.contact_method = "call".into();
+        raw.sms_consent = String::new();
+        assert!(validate(&raw, Lang::EN, &areas()).is_err());
+        let req = validate_callback(&raw, Lang::EN, &areas()).unwrap();
+        assert_eq!((req.zip, req.area_id), (None, None));
+        raw.zip = "8020".into();
+        let errors = validate_callback(&raw, Lang::EN, &areas()).unwrap_err();
+        assert_eq!(errors[0].field, "zip");
     }
 
     #[test]

@@ -20,7 +20,14 @@ pub fn timeline(ctx: &Ctx, events: &[Event]) -> Markup {
                         " · " (when(ctx, e.created_at))
                     }
                     p { (event_text(ctx, e)) }
-                    @if !e.body.is_empty() { p.note { (multiline(&e.body)) } }
+                    @if e.kind == "voice_message" {
+                        // The body is the recording's link, kept only if it is plain https.
+                        @if let Some(url) = crate::voice::recording_url(&e.body) {
+                            p { a href=(url) rel="noreferrer" { (ctx.t("case-event-voice-message-listen")) } }
+                        }
+                    } @else if !e.body.is_empty() {
+                        p.note { (multiline(&e.body)) }
+                    }
                 }
             }
         }
@@ -59,6 +66,15 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
                 ],
             )
         }
+        "voice_message" => tr.ta(
+            "case-event-voice-message",
+            &[(
+                "seconds",
+                event.data["seconds"]
+                    .as_i64()
+                    .map_or_else(|| "?".into(), Into::into),
+            )],
+        ),
         "sms_out" => ctx.t("case-event-sms-out"),
         "sms_in" => ctx.t("case-event-sms-in"),
         "sms_failed" => tr.ta(
