@@ -309,6 +309,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     tx.commit().await?;
 
     let areas = crate::areas::choices::areas(db).await?;
+    let i18n = crate::i18n::I18n::load()?;
     let mut rng = StdRng::seed_from_u64(2026);
     for i in 0..40 {
         let created_at = now - rng.random_range(3_600..60 * 86_400);
@@ -318,20 +319,38 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
             Lang::EN
         };
         let need = Need::ALL[rng.random_range(0..Need::ALL.len())];
+        // Most ask on the form; some by text, some by phone (a caller gives no name or place).
+        let channel = match i % 6 {
+            1 => Channel::Sms,
+            4 => Channel::Phone,
+            _ => Channel::Web,
+        };
+        // 555-01xx numbers are reserved for fiction.
+        let phone = PhoneNumber::from_e164(format!("+1720555{:04}", 100 + i));
+        let name = format!(
+            "{} {}",
+            FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
+            LAST_NAMES[rng.random_range(0..LAST_NAMES.len())]
+        );
+        let area_id = areas[rng.random_range(0..areas.len())].id;
+        let caller = channel == Channel::Phone;
         let request = NewRequest {
-            name: format!(
-                "{} {}",
-                FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
-                LAST_NAMES[rng.random_range(0..LAST_NAMES.len())]
-            ),
-            // 555-01xx numbers are reserved for fiction.
-            phone: Some(PhoneNumber::from_e164(format!("+1720555{:04}", 100 + i))),
+            name: if caller {
+                phone.as_str().to_owned()
+            } else {
+                name
+            },
+            phone: Some(phone),
             email: None,
-            contact_method: ContactMethod::Sms,
+            contact_method: if caller {
+                ContactMethod::Call
+            } else {
+                ContactMethod::Sms
+            },
             language: lang,
             address: None,
             zip: None,
-            area_id: Some(areas[rng.random_range(0..areas.len())].id),
+            area_id: (!caller).then_some(area_id),
             needs: vec![need],
             household_size: Some(rng.random_range(1..7)),
             monthly_income: Some(rng.random_range(0..4_000)),
@@ -344,9 +363,33 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
             race_ethnicity: vec![],
             accessibility: vec![],
             details: String::new(),
-            sms_consent: true,
+            sms_consent: !caller,
         };
-        let code = store::insert_request(db, &request, Channel::Web, created_at).await?;
+        let code = store::insert_request(db, &request, channel, created_at).await?;
+        let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE ref_code = $1")
+            .bind(code.as_str())
+            .fetch_one(&db.pool)
+            .await?;
+        match channel {
+            Channel::Sms => {
+                let area = areas
+                    .iter()
+                    .find(|a| a.id == area_id)
+                    .map(|a| a.name.as_str());
+                text_conversation(
+                    db,
+                    &i18n,
+                    case_id,
+                    &request,
+                    area.unwrap_or("80205"),
+                    code.as_str(),
+                    created_at - 300,
+                )
+                .await?;
+            }
+            Channel::Phone => voice_message(db, case_id, i, created_at + 40).await?,
+            _ => {}
+        }
         // Older requests have moved along; the newest still wait.
         let age_days = (now - created_at) / 86_400;
         let (status, navigator) = match age_days {
@@ -373,4 +416,116 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
         navigator: NAVIGATORS[0].email,
         password,
     }))
+}
+
+/// The texts of a request made by text, as the text line exchanged them: each of the
+/// resident's answers and each question, delivered, on the case's timeline.
+async fn text_conversation(
+    db: &Db,
+    i18n: &crate::i18n::I18n,
+    case_id: i64,
+    request: &NewRequest,
+    place: &str,
+    code: &str,
+    started: i64,
+) -> anyhow::Result<()> {
+    let spanish = request.language.code() == "es";
+    let need = match request.needs.first() {
+        Some(Need::Device) => "2",
+        Some(Need::TechSupport) => "3",
+        _ => "1",
+    };
+    let steps = [
+        (
+            if spanish {
+                "Hola, necesito ayuda con internet"
+            } else {
+                "Hi, I need help getting internet"
+            },
+            "sms-intake-hello",
+        ),
+        (request.name.as_str(), "sms-intake-needs"),
+        (need, "sms-intake-place"),
+        (place, "sms-intake-consent"),
+        (if spanish { "Sí" } else { "Yes" }, "sms-intake-done"),
+    ];
+    let phone = request.phone.as_ref().map_or("", |p| p.as_str());
+    let resident_id: i64 = sqlx::query_scalar("SELECT resident_id FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_one(&db.pool)
+        .await?;
+    let mut tx = db.pool.begin().await?;
+    for (k, (said, asked)) in steps.iter().enumerate() {
+        let at = started + 50 * k as i64;
+        let answer = i18n.format_sms(
+            request.language,
+            asked,
+            &[
+                ("code", code.to_owned().into()),
+                ("url", "http://127.0.0.1:8080/status".into()),
+                ("phone", "311".into()),
+            ],
+        );
+        for (direction, from, to, body, kind, status, when) in [
+            (
+                "in",
+                phone,
+                "+17205550100",
+                *said,
+                "inbound",
+                "received",
+                at,
+            ),
+            (
+                "out",
+                "",
+                phone,
+                answer.as_str(),
+                "intake",
+                "delivered",
+                at + 2,
+            ),
+        ] {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO sms_messages (direction, case_id, resident_id, to_number, from_number, \
+                   body, kind, status, next_attempt_at, idempotency_key, created_at, updated_at, \
+                   sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $9, $9) RETURNING id",
+            )
+            .bind(direction)
+            .bind(case_id)
+            .bind(resident_id)
+            .bind(to)
+            .bind(from)
+            .bind(body)
+            .bind(kind)
+            .bind(status)
+            .bind(when)
+            .bind(format!("demo-{case_id}-{k}-{direction}"))
+            .fetch_one(&mut *tx)
+            .await?;
+            let event = if direction == "in" {
+                "sms_in"
+            } else {
+                "sms_out"
+            };
+            let data = serde_json::json!({ "sms_id": id, "conversation": true });
+            crate::db::events::append_system_event(&mut tx, case_id, event, body, &data, when)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A caller's voice message on the case's timeline, as the phone line leaves it.
+async fn voice_message(db: &Db, case_id: i64, i: usize, at: i64) -> anyhow::Result<()> {
+    let url = format!(
+        "https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000001/Recordings/RE{:032}",
+        i
+    );
+    let data = serde_json::json!({ "seconds": 14 + (i % 5) * 7 });
+    let mut conn = db.pool.acquire().await?;
+    crate::db::events::append_system_event(&mut conn, case_id, "voice_message", &url, &data, at)
+        .await?;
+    Ok(())
 }

@@ -483,7 +483,9 @@ pub fn geojson(data: &[u8]) {
 /// asks exists in the resident's language, what it stores reads back the same, and what it
 /// finishes with passes the request form's own validation.
 pub fn conversation(data: &[u8]) {
-    use navdesk::textline::dialogue::{answer, question, Answers, Commands, Conversation, Places, Turn};
+    use navdesk::textline::dialogue::{
+        answer, question, Answers, Commands, Conversation, Places, Turn,
+    };
     static COMMANDS: OnceLock<Commands> = OnceLock::new();
     let commands = COMMANDS.get_or_init(|| Commands::from_i18n(i18n()));
     let keywords = keyword_lists();
@@ -501,7 +503,10 @@ pub fn conversation(data: &[u8]) {
         match answer(&current, line, &meaning, commands, places) {
             Turn::Ask { next, again } => {
                 if let Some(reason) = again {
-                    assert_eq!(next, current, "{line:?} was refused ({reason}) yet changed it");
+                    assert_eq!(
+                        next, current,
+                        "{line:?} was refused ({reason}) yet changed it"
+                    );
                     assert!(i18n().has(next.lang(), reason), "{reason}");
                 }
                 assert!(i18n().has(next.lang(), question(next.step)));
@@ -514,7 +519,10 @@ pub fn conversation(data: &[u8]) {
                 let a = &done.answers;
                 let name = a.name.clone().expect("a name");
                 assert!(name.chars().any(char::is_alphabetic), "{name:?}");
-                assert!(!name.contains(['\u{202E}', '\u{2066}', '\u{200F}']), "{name:?}");
+                assert!(
+                    !name.contains(['\u{202E}', '\u{2066}', '\u{200F}']),
+                    "{name:?}"
+                );
                 let consent = a.consent.expect("an answer about texts");
                 let raw = RawRequest {
                     name,
