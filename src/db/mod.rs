@@ -36,6 +36,38 @@ pub struct Db {
     /// Moves on after every change made through this app instance (see `note_change`), so
     /// figures cached here can tell they may be out of date.
     changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// On SQLite, the turn of this process's `begin_write` transactions (see there).
+    write_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A transaction begun with `Db::begin_write`: use it as a connection; `commit` or
+/// `rollback` ends it (dropping it rolls back), and with it this process's write turn.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -55,10 +87,26 @@ impl Db {
     /// start (`BEGIN IMMEDIATE`), waiting for another writer as long as the busy timeout
     /// allows: a plain `BEGIN` that has read cannot wait for the lock when it first writes,
     /// and fails at once with "database is locked" if another process wrote meanwhile.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    ///
+    /// On SQLite, this process's `begin_write` transactions also take turns before they ask
+    /// for a connection: many at once (a burst of texts, each its own transaction) would
+    /// otherwise hold every pooled connection while SQLite's busy handler puts all but one
+    /// to sleep, in steps that grow to 100 ms; the lock then sits free while they sleep,
+    /// and everything else waits for a connection. Taking turns here, each starts the
+    /// moment the last one ends. PostgreSQL locks rows, not the database: no turns there.
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let turn = self.write_turn.clone().lock_owned().await;
+                Ok(WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                })
+            }
+            Backend::Postgres => Ok(WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 }
@@ -135,6 +183,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         pool,
         backend,
         changes: Default::default(),
+        write_turn: Default::default(),
     })
 }
 
