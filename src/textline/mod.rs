@@ -33,7 +33,7 @@ use crate::areas::placement::Placer;
 use crate::i18n::Lang;
 use crate::sms::keywords::{Keywords, Meaning};
 use crate::sms::outbox::{Kind, NewText};
-use crate::sms::webhooks::{self, Inbound};
+use crate::sms::webhooks::{self, Inbound, NewestCase};
 use crate::web::{check_rate, ClientIp, Shared};
 use dialogue::{Commands, Conversation, Places, Step, Turn};
 
@@ -142,81 +142,20 @@ pub async fn handle(
     }
     let case = webhooks::newest_case(&mut tx, text.from).await?;
     let mut filed = None;
-    let what = match (&meaning, &conversation) {
-        (Meaning::OptOut, Some(conversation)) => {
-            store::forget(&mut tx, text.from, conversation.started_at).await?;
-            let lang = Some(conversation.lang());
-            webhooks::answer_reply(
-                &mut tx,
-                shared,
-                text,
-                sms_id,
-                &meaning,
-                opted_out,
-                case.as_ref(),
-                lang,
-                now,
-            )
-            .await?;
-            "conversation_stopped"
+    // A reply the old way (to the number's newest case, if any, in a language), or none when
+    // the text belongs to a conversation.
+    let in_conversation = conversation.as_ref().map(|c| c.lang());
+    let reply: Option<(Option<&NewestCase>, Option<Lang>, &str)> = match (&meaning, &conversation) {
+        (Meaning::OptOut, Some(stored)) => {
+            store::forget(&mut tx, text.from, stored.started_at).await?;
+            Some((case.as_ref(), in_conversation, "conversation_stopped"))
         }
         (Meaning::OptOut | Meaning::OptIn | Meaning::Help, _) => {
-            let lang = conversation.as_ref().map(|c| c.lang());
-            webhooks::answer_reply(
-                &mut tx,
-                shared,
-                text,
-                sms_id,
-                &meaning,
-                opted_out,
-                case.as_ref(),
-                lang,
-                now,
-            )
-            .await?;
-            "keyword"
+            Some((case.as_ref(), in_conversation, "keyword"))
         }
         // Nothing can be texted back to a number that said STOP.
-        _ if opted_out => {
-            webhooks::answer_reply(
-                &mut tx, shared, text, sms_id, &meaning, opted_out, None, None, now,
-            )
-            .await?;
-            "opted_out"
-        }
-        (_, Some(stored)) => {
-            let places = Places {
-                areas: &areas,
-                zip_outside: zip_outside(&mut tx, shared, stored, text.text).await?,
-            };
-            let turn = dialogue::answer(
-                &stored.conversation,
-                text.text,
-                &meaning,
-                &state.words.commands,
-                places,
-            );
-            match turn {
-                Turn::Ask { next, again } => {
-                    store::save(&mut tx, text.from, &next, stored.started_at, text.sid, now)
-                        .await?;
-                    let message = again.unwrap_or(dialogue::question(next.step));
-                    queue_answer(&mut tx, state, text, next.lang(), message, now).await?;
-                    "conversation"
-                }
-                Turn::Done(done) => {
-                    match store::file(&mut tx, state, text, &done, stored.started_at, &areas, now)
-                        .await?
-                    {
-                        Some(case_id) => {
-                            filed = Some(case_id);
-                            "filed"
-                        }
-                        None => "refused",
-                    }
-                }
-            }
-        }
+        _ if opted_out => Some((None, None, "opted_out")),
+        (_, Some(_)) => None,
         (_, None) => {
             let new = state.words.commands.command(text.text) == Some(dialogue::Command::New);
             let open_case = case.as_ref().is_some_and(|c| c.open);
@@ -225,28 +164,50 @@ pub async fn handle(
                     && crate::sms::followups::last_question(&mut tx, text.from, now)
                         .await?
                         .is_some();
-            if new || !(open_case || answers_question) {
-                let opened = Conversation::open(text.text, &state.words.commands);
-                store::save(&mut tx, text.from, &opened, now, text.sid, now).await?;
-                let message = dialogue::question(opened.step);
-                queue_answer(&mut tx, state, text, opened.lang(), message, now).await?;
-                "conversation_opened"
-            } else {
-                webhooks::answer_reply(
-                    &mut tx,
-                    shared,
-                    text,
-                    sms_id,
-                    &meaning,
-                    opted_out,
-                    case.as_ref(),
-                    None,
-                    now,
-                )
-                .await?;
-                "reply"
+            (!new && (open_case || answers_question)).then_some((case.as_ref(), None, "reply"))
+        }
+    };
+    let what = if let Some((case, lang, what)) = reply {
+        webhooks::answer_reply(
+            &mut tx, shared, text, sms_id, &meaning, opted_out, case, lang, now,
+        )
+        .await?;
+        what
+    } else if let Some(stored) = &conversation {
+        let places = Places {
+            areas: &areas,
+            zip_outside: zip_outside(&mut tx, shared, stored, text.text).await?,
+        };
+        let turn = dialogue::answer(
+            &stored.conversation,
+            text.text,
+            &meaning,
+            &state.words.commands,
+            places,
+        );
+        match turn {
+            Turn::Ask { next, again } => {
+                store::save(&mut tx, text.from, &next, stored.started_at, text.sid, now).await?;
+                let message = again.unwrap_or(dialogue::question(next.step));
+                queue_answer(&mut tx, state, text, next.lang(), message, now).await?;
+                "conversation"
+            }
+            Turn::Done(done) => {
+                filed = store::file(&mut tx, state, text, &done, stored.started_at, &areas, now)
+                    .await?;
+                if filed.is_some() {
+                    "filed"
+                } else {
+                    "refused"
+                }
             }
         }
+    } else {
+        let opened = Conversation::open(text.text, &state.words.commands);
+        store::save(&mut tx, text.from, &opened, now, text.sid, now).await?;
+        let message = dialogue::question(opened.step);
+        queue_answer(&mut tx, state, text, opened.lang(), message, now).await?;
+        "conversation_opened"
     };
     tx.commit().await?;
     shared.db.note_change();
