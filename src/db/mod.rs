@@ -94,13 +94,23 @@ impl Db {
     /// to sleep, in steps that grow to 100 ms; the lock then sits free while they sleep,
     /// and everything else waits for a connection. Taking turns here, each starts the
     /// moment the last one ends. PostgreSQL locks rows, not the database: no turns there.
+    /// This process's write turn (see `begin_write`), for a write made outside such a
+    /// transaction: a background task's statement that runs often (the text worker's). Hold
+    /// it only across the write, and never while holding a `WriteTx`. `None` on PostgreSQL.
+    pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.write_turn.clone().lock_owned().await),
+            Backend::Postgres => None,
+        }
+    }
+
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
             Backend::Sqlite => {
-                let turn = self.write_turn.clone().lock_owned().await;
+                let turn = self.write_turn().await;
                 Ok(WriteTx {
                     tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
-                    _turn: Some(turn),
+                    _turn: turn,
                 })
             }
             Backend::Postgres => Ok(WriteTx {

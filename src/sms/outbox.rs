@@ -294,6 +294,7 @@ pub async fn claim(
     lease_secs: i64,
     limit: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
+    let turn = db.write_turn().await;
     let rows = sqlx::query(&format!(
         "UPDATE sms_messages SET status = 'sending', lease_until = $2, claimed_by = $3, \
            attempts = attempts + 1, updated_at = $1, \
@@ -310,6 +311,7 @@ pub async fn claim(
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
+    drop(turn);
     let mut claimed = rows
         .iter()
         .map(|r| {
@@ -347,6 +349,8 @@ pub async fn record_sent(
     status: Status,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
+    // Written for every text: take turns with the webhooks (see `Db::begin_write`).
+    let _turn = db.write_turn().await;
     let done = sqlx::query(&format!(
         "UPDATE sms_messages SET status = $3, provider_sid = $4, from_number = $5, \
            sent_at = $6, updated_at = $6, lease_until = NULL, error_code = NULL, \
@@ -376,6 +380,8 @@ pub async fn record_retry(
     error_message: Option<&str>,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
+    // Written for every text: take turns with the webhooks (see `Db::begin_write`).
+    let _turn = db.write_turn().await;
     let done = sqlx::query(&format!(
         "UPDATE sms_messages SET status = 'scheduled', next_attempt_at = $3, \
            attempts = attempts - $4, lease_until = NULL, claimed_by = NULL, \
@@ -405,6 +411,7 @@ pub async fn record_final(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     debug_assert!(matches!(status, Status::Failed | Status::Cancelled));
+    let _turn = db.write_turn().await;
     let done = sqlx::query(&format!(
         "UPDATE sms_messages SET status = $3, lease_until = NULL, error_code = $4, \
            error_message = $5, updated_at = $6 WHERE {HELD}"
@@ -445,6 +452,7 @@ pub async fn record_status(
         Some(id) => sqlx::query(&sql).bind(id),
         None => sqlx::query(&sql).bind(provider_sid),
     };
+    let _turn = db.write_turn().await;
     let done = query
         .bind(status.code())
         .bind(error_code)
@@ -465,6 +473,7 @@ pub async fn take_send_slot(
     now_ms: i64,
     cost_ms: i64,
 ) -> Result<i64, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO sms_senders (sender, next_free_ms) VALUES ($1, 0) \

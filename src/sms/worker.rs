@@ -327,6 +327,7 @@ async fn timeline(
     let Some(case_id) = text.case_id else {
         return Ok(());
     };
+    let _turn = db.write_turn().await;
     let mut conn = db.pool.acquire().await?;
     crate::db::events::append_system_event(&mut conn, case_id, kind, &text.body, &data, now).await
 }
