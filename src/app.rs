@@ -71,13 +71,12 @@ impl AppState {
         let areas = Arc::new(AreaCache::new(Duration::from_secs(60)));
         let catalog = Arc::new(CatalogCache::new(Duration::from_secs(10)));
         Ok(Self {
-            textline: TextlineState {
-                shared: shared.clone(),
-                outbox: workers.outbox.clone(),
-                placer: workers.placer.clone(),
-                areas: areas.clone(),
-                words: Arc::new(textline::Words::from_i18n(&shared.i18n)),
-            },
+            textline: TextlineState::start(
+                shared.clone(),
+                workers.outbox.clone(),
+                workers.placer.clone(),
+                areas.clone(),
+            ),
             intake: IntakeState {
                 shared: shared.clone(),
                 writer: workers.intake.clone(),

@@ -453,6 +453,35 @@ async fn retried_and_simultaneous_texts(backend: Backend) {
     app.stop().await;
 }
 
+/// Many residents texting at the same moment (stored many to a commit on SQLite): each text is
+/// answered, and each number's texts in the order they were sent.
+async fn many_texts_at_once(backend: Backend) {
+    let Some((app, _got)) = with_phone_line(backend).await else {
+        return;
+    };
+    let i18n = i18n();
+    let app = std::sync::Arc::new(app);
+    let mut texting = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let app = app.clone();
+        texting.spawn(async move {
+            let mut phone = Phone::new(&app, &format!("+1720555{:04}", 3000 + i));
+            let menu = phone.text("ok").await;
+            let hello = phone.text("1").await;
+            (menu, hello)
+        });
+    }
+    for (menu, hello) in texting.join_all().await {
+        assert_eq!(menu, says(&i18n, "en", "sms-intake-menu"));
+        assert_eq!(hello, says(&i18n, "en", "sms-intake-hello"));
+    }
+    let Ok(app) = std::sync::Arc::try_unwrap(app) else {
+        panic!("a task still holds the app")
+    };
+    assert_eq!(app.count("conversations WHERE step = 'name'").await, 40);
+    app.stop().await;
+}
+
 /// A restart, and two instances on one database, carry the same conversation on.
 async fn a_restart_and_two_instances_continue_it(backend: Backend) {
     let Some(url) = common::fresh_database_url(backend).await else {
@@ -632,6 +661,7 @@ for_each_backend!(
     idle_conversations_expire,
     forged_and_malformed_webhooks,
     new_starts_another_request,
+    many_texts_at_once,
     a_request_by_text_in_every_language,
     wrong_answers_back_and_restart,
     a_restart_and_two_instances_continue_it

@@ -18,6 +18,7 @@
 
 pub mod dialogue;
 pub mod store;
+pub mod writer;
 
 use std::sync::Arc;
 
@@ -48,6 +49,29 @@ pub struct TextlineState {
     /// The areas a resident may name, as the form offers them.
     pub areas: Arc<AreaCache>,
     pub words: Arc<Words>,
+    /// On SQLite, stores texts many to a commit (see `writer`); `None` on PostgreSQL.
+    pub writer: Option<writer::TextWriter>,
+}
+
+impl TextlineState {
+    /// The state, with the text line's writer started where the database wants one.
+    pub fn start(
+        shared: Shared,
+        outbox: crate::sms::worker::Outbox,
+        placer: Placer,
+        areas: Arc<AreaCache>,
+    ) -> Self {
+        let mut state = Self {
+            words: Arc::new(Words::from_i18n(&shared.i18n)),
+            shared,
+            outbox,
+            placer,
+            areas,
+            writer: None,
+        };
+        state.writer = writer::TextWriter::start(state.clone());
+        state
+    }
 }
 
 impl FromRef<TextlineState> for Shared {
@@ -114,20 +138,60 @@ async fn inbound(
     }
 }
 
-/// Handles one text as described at the top of this module, at time `now`.
+/// Handles one text as described at the top of this module, at time `now`, and returns once
+/// it is durably stored with its answer. On SQLite the text line's writer stores it with the
+/// texts that arrived with it, in one transaction (see `writer`); on PostgreSQL each text has
+/// its own transaction, holding its number's lock.
 pub async fn handle(
     state: &TextlineState,
     text: &Inbound<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    if let Some(writer) = &state.writer {
+        return writer.submit(text, now).await;
+    }
+    let areas = state.areas.get(&state.shared.db).await?;
+    let mut tx = state.shared.db.begin_write().await?;
+    let handled = handle_in(&mut tx, state, &areas, text, now).await?;
+    tx.commit().await?;
+    after_commit(state, &[handled]);
+    Ok(())
+}
+
+/// What one text did, for what follows its commit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Handled {
+    /// A case filed by this text, for placement.
+    filed: Option<i64>,
+    /// Something was stored (not a webhook seen before).
+    stored: bool,
+}
+
+/// Wakes the text worker and hands filed cases to placement, once their commit is durable.
+fn after_commit(state: &TextlineState, handled: &[Handled]) {
+    if handled.iter().any(|h| h.stored) {
+        state.shared.db.note_change();
+        state.outbox.wake();
+    }
+    for case_id in handled.iter().filter_map(|h| h.filed) {
+        state.placer.notify(case_id);
+    }
+}
+
+/// Handles one text on the caller's transaction (see `handle`).
+async fn handle_in(
+    tx: &mut sqlx::AnyConnection,
+    state: &TextlineState,
+    areas: &[crate::areas::choices::AreaChoice],
+    text: &Inbound<'_>,
+    now: i64,
+) -> Result<Handled, sqlx::Error> {
     let shared = &state.shared;
-    let areas = state.areas.get(&shared.db).await?;
-    let mut tx = shared.db.begin_write().await?;
-    crate::db::lock_key(&mut tx, text.from).await?;
-    let Some(sms_id) = webhooks::store_inbound(&mut tx, text, now).await? else {
-        tx.rollback().await?;
+    let mut tx = tx;
+    crate::db::lock_key(tx, text.from).await?;
+    let Some(sms_id) = webhooks::store_inbound(tx, text, now).await? else {
         tracing::info!(sid = text.sid, "inbound text seen before; ignored");
-        return Ok(());
+        return Ok(Handled::default());
     };
     let opted_out = crate::sms::worker::is_opted_out_on(&mut tx, text.from).await?;
     let conversation = store::load(&mut tx, text.from).await?;
@@ -209,19 +273,16 @@ pub async fn handle(
         queue_answer(&mut tx, state, text, opened.lang(), message, now).await?;
         "conversation_opened"
     };
-    tx.commit().await?;
-    shared.db.note_change();
-    state.outbox.wake();
-    if let Some(case_id) = filed {
-        state.placer.notify(case_id);
-    }
     tracing::info!(
         sid = text.sid,
         meaning = webhooks::meaning_code(&meaning),
         what,
         "inbound text stored"
     );
-    Ok(())
+    Ok(Handled {
+        filed,
+        stored: true,
+    })
 }
 
 /// Whether the ZIP code in an answer to the place question lies outside the service region,
