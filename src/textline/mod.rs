@@ -187,14 +187,13 @@ async fn handle_in(
     now: i64,
 ) -> Result<Handled, sqlx::Error> {
     let shared = &state.shared;
-    let mut tx = tx;
     crate::db::lock_key(tx, text.from).await?;
     let Some(sms_id) = webhooks::store_inbound(tx, text, now).await? else {
         tracing::info!(sid = text.sid, "inbound text seen before; ignored");
         return Ok(Handled::default());
     };
-    let opted_out = crate::sms::worker::is_opted_out_on(&mut tx, text.from).await?;
-    let conversation = store::load(&mut tx, text.from).await?;
+    let opted_out = crate::sms::worker::is_opted_out_on(tx, text.from).await?;
+    let conversation = store::load(tx, text.from).await?;
     let mut meaning = state.words.keywords.meaning(text.text, opted_out);
     // "Huy" and "Dung" are names as well as Vietnamese opt-out words: asked for a name, they
     // are a name (the question says how to stop).
@@ -204,14 +203,14 @@ async fn handle_in(
     {
         meaning = Meaning::Other(text.text.trim().to_owned());
     }
-    let case = webhooks::newest_case(&mut tx, text.from).await?;
+    let case = webhooks::newest_case(tx, text.from).await?;
     let mut filed = None;
     // A reply the old way (to the number's newest case, if any, in a language), or none when
     // the text belongs to a conversation.
     let in_conversation = conversation.as_ref().map(|c| c.lang());
     let reply: Option<(Option<&NewestCase>, Option<Lang>, &str)> = match (&meaning, &conversation) {
         (Meaning::OptOut, Some(stored)) => {
-            store::forget(&mut tx, text.from, stored.started_at).await?;
+            store::forget(tx, text.from, stored.started_at).await?;
             Some((case.as_ref(), in_conversation, "conversation_stopped"))
         }
         (Meaning::OptOut | Meaning::OptIn | Meaning::Help, _) => {
@@ -225,7 +224,7 @@ async fn handle_in(
             let open_case = case.as_ref().is_some_and(|c| c.open);
             let answers_question =
                 matches!(meaning, Meaning::Digit(_) | Meaning::Yes | Meaning::No)
-                    && crate::sms::followups::last_question(&mut tx, text.from, now)
+                    && crate::sms::followups::last_question(tx, text.from, now)
                         .await?
                         .is_some();
             (!new && (open_case || answers_question)).then_some((case.as_ref(), None, "reply"))
@@ -233,14 +232,14 @@ async fn handle_in(
     };
     let what = if let Some((case, lang, what)) = reply {
         webhooks::answer_reply(
-            &mut tx, shared, text, sms_id, &meaning, opted_out, case, lang, now,
+            tx, shared, text, sms_id, &meaning, opted_out, case, lang, now,
         )
         .await?;
         what
     } else if let Some(stored) = &conversation {
         let places = Places {
-            areas: &areas,
-            zip_outside: zip_outside(&mut tx, shared, stored, text.text).await?,
+            areas,
+            zip_outside: zip_outside(tx, shared, stored, text.text).await?,
         };
         let turn = dialogue::answer(
             &stored.conversation,
@@ -251,14 +250,13 @@ async fn handle_in(
         );
         match turn {
             Turn::Ask { next, again } => {
-                store::save(&mut tx, text.from, &next, stored.started_at, text.sid, now).await?;
+                store::save(tx, text.from, &next, stored.started_at, text.sid, now).await?;
                 let message = again.unwrap_or(dialogue::question(next.step));
-                queue_answer(&mut tx, state, text, next.lang(), message, now).await?;
+                queue_answer(tx, state, text, next.lang(), message, now).await?;
                 "conversation"
             }
             Turn::Done(done) => {
-                filed = store::file(&mut tx, state, text, &done, stored.started_at, &areas, now)
-                    .await?;
+                filed = store::file(tx, state, text, &done, stored.started_at, areas, now).await?;
                 if filed.is_some() {
                     "filed"
                 } else {
@@ -268,9 +266,9 @@ async fn handle_in(
         }
     } else {
         let opened = Conversation::open(text.text, &state.words.commands);
-        store::save(&mut tx, text.from, &opened, now, text.sid, now).await?;
+        store::save(tx, text.from, &opened, now, text.sid, now).await?;
         let message = dialogue::question(opened.step);
-        queue_answer(&mut tx, state, text, opened.lang(), message, now).await?;
+        queue_answer(tx, state, text, opened.lang(), message, now).await?;
         "conversation_opened"
     };
     tracing::info!(
