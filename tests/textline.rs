@@ -193,6 +193,13 @@ async fn a_request_by_text_in_every_language(backend: Backend) {
         assert_eq!(zip, "80205");
         assert_eq!(method, "sms");
         assert!(consent.is_some(), "{code}: yes is consent to follow-ups");
+        let source: String = app
+            .one(
+                "SELECT sms_consent_source FROM residents WHERE phone = $1",
+                (number.clone(),),
+            )
+            .await;
+        assert_eq!(source, "sms_conversation", "{code}");
         // The whole conversation is on the timeline: six texts in, and the answers sent.
         let texts_in: i64 = app
             .one(

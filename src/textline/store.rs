@@ -164,6 +164,13 @@ pub async fn file(
         .bind(case_id)
         .fetch_one(&mut *tx)
         .await?;
+    if request.sms_consent {
+        // The yes was texted, not ticked on a form: say so where consent is kept.
+        sqlx::query("UPDATE residents SET sms_consent_source = 'sms_conversation' WHERE id = $1")
+            .bind(resident_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM conversations WHERE phone = $1")
         .bind(text.from)
         .execute(&mut *tx)
