@@ -334,11 +334,7 @@ async fn timeline(
 
 /// Whether `phone` has said STOP (and not START since).
 pub async fn is_opted_out(db: &Db, phone: &str) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sms_opt_outs WHERE phone = $1")
-        .bind(phone)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(found.is_some())
+    is_opted_out_on(&mut *db.pool.acquire().await?, phone).await
 }
 
 /// `is_opted_out` on the caller's connection (inside their transaction).

@@ -64,10 +64,6 @@ pub struct Answers {
     pub area_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<bool>,
-    /// The language was read from the first text, not chosen from the menu: BACK from the
-    /// name question shows the menu.
-    #[serde(default)]
-    pub language_guessed: bool,
 }
 
 /// A conversation as it stands.
@@ -92,10 +88,7 @@ impl Conversation {
             } else {
                 Step::Language
             },
-            answers: Answers {
-                language_guessed: language.is_some(),
-                ..Answers::default()
-            },
+            answers: Answers::default(),
         }
     }
 
@@ -217,7 +210,6 @@ pub fn answer(
         Step::Language => match language_choice(text) {
             Some(lang) => {
                 next.language = Some(lang);
-                next.answers.language_guessed = false;
                 next.step = Step::Name;
             }
             None => return again("sms-intake-menu-again"),
@@ -261,12 +253,11 @@ fn ask(next: Conversation) -> Turn {
     Turn::Ask { next, again: None }
 }
 
-/// One question back; the first question stays where it is.
+/// One question back; the first question (the language, even when the first text chose it)
+/// stays where it is.
 fn back(c: &Conversation) -> Conversation {
     let step = match c.step {
-        Step::Language => Step::Language,
-        Step::Name if c.answers.language_guessed || c.language.is_none() => Step::Language,
-        Step::Name => Step::Language,
+        Step::Language | Step::Name => Step::Language,
         Step::Needs => Step::Name,
         Step::Place => Step::Needs,
         Step::Consent => Step::Place,
@@ -426,11 +417,7 @@ fn needs(text: &str) -> Option<Vec<Need>> {
 /// A ZIP code or an area's name (as the form takes them), or why not.
 fn place(text: &str, places: Places<'_>) -> Result<(Option<String>, Option<i64>), &'static str> {
     let folded = fold(text);
-    if let Some(zip) = folded
-        .split(' ')
-        .find(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(Zip::parse)
-    {
+    if let Some(zip) = zip_in(text) {
         if places.zip_outside {
             return Err("sms-intake-place-outside");
         }

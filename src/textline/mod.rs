@@ -203,7 +203,14 @@ async fn handle_in(
     {
         meaning = Meaning::Other(text.text.trim().to_owned());
     }
-    let case = webhooks::newest_case(tx, text.from).await?;
+    // The number's case matters to a keyword, and to a text that is not part of a
+    // conversation; an answer inside one has no use for it.
+    let keyword = matches!(meaning, Meaning::OptOut | Meaning::OptIn | Meaning::Help);
+    let case = if keyword || (conversation.is_none() && !opted_out) {
+        webhooks::newest_case(tx, text.from).await?
+    } else {
+        None
+    };
     let mut filed = None;
     // A reply the old way (to the number's newest case, if any, in a language), or none when
     // the text belongs to a conversation.
@@ -213,9 +220,7 @@ async fn handle_in(
             store::forget(tx, text.from, stored.started_at).await?;
             Some((case.as_ref(), in_conversation, "conversation_stopped"))
         }
-        (Meaning::OptOut | Meaning::OptIn | Meaning::Help, _) => {
-            Some((case.as_ref(), in_conversation, "keyword"))
-        }
+        _ if keyword => Some((case.as_ref(), in_conversation, "keyword")),
         // Nothing can be texted back to a number that said STOP.
         _ if opted_out => Some((None, None, "opted_out")),
         (_, Some(_)) => None,

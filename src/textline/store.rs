@@ -108,6 +108,15 @@ pub async fn forget(
         .bind(phone)
         .execute(&mut *conn)
         .await?;
+    empty_texts(conn, phone, started_at).await
+}
+
+/// Empties the words of the texts `phone` sent since `started_at` that no case holds.
+async fn empty_texts(
+    conn: &mut sqlx::AnyConnection,
+    phone: &str,
+    started_at: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE sms_messages SET body = '' WHERE direction = 'in' AND from_number = $1 \
            AND case_id IS NULL AND created_at >= $2",
@@ -287,7 +296,7 @@ pub async fn expire_idle(db: &Db, i18n: &I18n, now: i64) -> Result<usize, sqlx::
             tx.rollback().await?;
             continue;
         };
-        forget(&mut tx, &phone, started_at).await?;
+        empty_texts(&mut tx, &phone, started_at).await?;
         let lang = language
             .as_deref()
             .and_then(Lang::parse)

@@ -134,14 +134,19 @@ pub async fn with_fake_twilio_and(
 ) -> Option<(TestApp, Received)> {
     let (base, got) = fake_twilio().await;
     let app = super::spawn_with(backend, |c| {
-        c.sms.base_url = base;
-        c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
-        c.sms.auth_token = Some(Secret::new(AUTH_TOKEN));
-        c.sms.from = Some(FROM.into());
+        send_through(c, base);
         configure(c);
     })
     .await?;
     Some((app, got))
+}
+
+/// Sends texts through the fake at `base`, as the test account, and takes its webhooks.
+pub fn send_through(c: &mut navdesk::config::Config, base: String) {
+    c.sms.base_url = base;
+    c.sms.account_sid = Some("AC00000000000000000000000000000001".into());
+    c.sms.auth_token = Some(Secret::new(AUTH_TOKEN));
+    c.sms.from = Some(FROM.into());
 }
 
 /// What the fake has received, once that is `n` texts (or `WAIT` has passed).
