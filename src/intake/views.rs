@@ -166,7 +166,7 @@ pub fn request_form(
                     (Input::new("zip", ctx.t("form-zip"), &raw.zip)
                         .autocomplete("postal-code").numeric().ltr().render(ctx, errors))
                     (Input::new("address", ctx.t("form-address"), &raw.address)
-                        .hint(ctx.t("form-address-hint")).autocomplete("street-address").render(ctx, errors))
+                        .hint(ctx.t("form-address-hint")).autocomplete("address-line1").render(ctx, errors))
                 }
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-needs")) } }
