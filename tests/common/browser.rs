@@ -191,6 +191,9 @@ pub struct Browser {
     /// The app's base URL, e.g. `http://127.0.0.1:41234`.
     pub base: String,
     driver: Driver,
+    /// The screen size asked for by `viewport`, laid out again after each `open` (a new
+    /// document gets chromedriver's phone emulation back).
+    screen: std::sync::Mutex<Option<(u32, u32)>>,
 }
 
 impl Browser {
@@ -284,6 +287,7 @@ impl Browser {
             client,
             base: base.trim_end_matches('/').to_owned(),
             driver,
+            screen: std::sync::Mutex::new(None),
         })
     }
 
@@ -301,6 +305,10 @@ impl Browser {
             .goto(&url)
             .await
             .unwrap_or_else(|e| panic!("could not open {url}: {e}"));
+        let screen = *self.screen.lock().expect("screen size");
+        if let Some((width, height)) = screen {
+            self.emulate(width, height).await;
+        }
     }
 
     /// The current URL's path.
@@ -446,6 +454,60 @@ impl Browser {
             .js("return [document.documentElement.scrollWidth, window.innerWidth];")
             .await;
         (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
+    }
+
+    /// Lays pages out at `width`×`height` CSS pixels: a phone's screen when narrower than 600,
+    /// a desk's otherwise. Stays for the pages `open` opens until changed.
+    pub async fn viewport(&self, width: u32, height: u32) {
+        *self.screen.lock().expect("screen size") = Some((width, height));
+        self.emulate(width, height).await;
+    }
+
+    async fn emulate(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": 1,
+                "mobile": width < 600
+            }),
+        )
+        .await;
+    }
+
+    /// A PNG of what the screen shows now (the first screen of the page, unscrolled).
+    pub async fn screen_shot(&self) -> Vec<u8> {
+        self.js("window.scrollTo(0, 0); return 0;").await;
+        let shot = self
+            .cdp("Page.captureScreenshot", json!({ "format": "png" }))
+            .await;
+        base64_decode(shot["data"].as_str().expect("screenshot data")).expect("base64")
+    }
+
+    /// Checks that the page does not scroll sideways at the current viewport, then saves the
+    /// first screen as `target/screenshots/{name}.png` and the whole page as
+    /// `{name}-full.png`.
+    pub async fn fits_and_screenshot(&self, name: &str) {
+        let (scroll_width, inner_width) = self.page_and_viewport_width().await;
+        assert!(
+            scroll_width <= inner_width,
+            "{name}: the page is {scroll_width} px wide on a {inner_width} px screen, so it scrolls sideways"
+        );
+        let dir = screenshot_dir();
+        for (file, png) in [
+            (format!("{name}.png"), self.screen_shot().await),
+            (format!("{name}-full.png"), self.full_page_screenshot().await),
+        ] {
+            // The whole page is as wide as its content: a desk's scroll bar is not in it.
+            let (w, h) = png_size(&png).expect("a PNG");
+            assert!(
+                u64::from(w) <= inner_width && u64::from(w) + 20 >= inner_width,
+                "{file}: screenshot width {w} on a {inner_width} px screen"
+            );
+            std::fs::write(dir.join(&file), &png).expect("write screenshot");
+            eprintln!("screenshot {file} ({w}x{h})");
+        }
     }
 
     /// Checks that the page fits the phone (no sideways scrolling), then saves a full-page
