@@ -1,5 +1,6 @@
 //! Every page navdesk serves is valid HTML: the Nu Html Checker (`vnu`, the W3C's validator)
-//! reads the pages exactly as they were sent and finds no errors.
+//! reads the pages exactly as they were sent and finds no errors. And every page is light: under
+//! 30 KB transferred with its stylesheet, compressed as a browser asks for it.
 //!
 //! The pages are found as a user finds them: on the demo's data, the resident pages in every
 //! language (and a refused form), then, signed in as a navigator, a supervisor and an admin,
@@ -48,6 +49,8 @@ struct Pages {
     /// How many pages of each shape (path with numbers as `N`, and the query's names) were
     /// taken: two of a shape say as much as two hundred.
     shapes: BTreeMap<String, usize>,
+    /// Each crawled page's bytes transferred.
+    weights: Vec<(String, usize)>,
 }
 
 impl Pages {
@@ -144,7 +147,20 @@ async fn crawl(
             }
         }
         pages.add(format!("{who} {url}"), body);
+        let weight = transferred(app, client, &url).await;
+        pages.weights.push((format!("{who} {url}"), weight));
     }
+}
+
+/// The bytes a browser receives for `url` when it takes gzip, as the network counts them.
+async fn transferred(app: &TestApp, client: &reqwest::Client, url: &str) -> usize {
+    let resp = client
+        .get(app.url(url))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("GET");
+    resp.bytes().await.expect("body").len()
 }
 
 /// What the checker said about the pages: one line per error, naming the page.
@@ -372,6 +388,34 @@ async fn every_page_is_valid_html() {
         pages.found.len(),
         pages.found.keys().collect::<Vec<_>>()
     );
+    let stylesheet = {
+        let (_, home) = navigator.page("/cases").await;
+        let href = home
+            .split("href=\"/assets/")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a stylesheet");
+        transferred(&app, &navigator.client, &format!("/assets/{href}")).await
+    };
+    let heavy: Vec<String> = pages
+        .weights
+        .iter()
+        .filter(|(_, bytes)| bytes + stylesheet >= 30 * 1024)
+        .map(|(page, bytes)| format!("{page}: {} bytes with the stylesheet", bytes + stylesheet))
+        .collect();
+    let heaviest = pages.weights.iter().max_by_key(|(_, b)| *b).expect("pages");
+    eprintln!(
+        "heaviest page: {} ({} bytes, {} with the stylesheet)",
+        heaviest.0,
+        heaviest.1,
+        heaviest.1 + stylesheet
+    );
+    assert!(
+        heavy.is_empty(),
+        "pages over 30 KB transferred:\n{}",
+        heavy.join("\n")
+    );
+
     let errors = check(&jar, &pages);
     eprintln!(
         "Nu Html Checker: {} pages, {} errors; pages:\n  {}",
