@@ -102,6 +102,13 @@ pub async fn log_contact(
     .execute(&mut *tx)
     .await?;
     let mut data = serde_json::json!({ "place": contact.place.code() });
+    // Readers of the events from before places keep finding the channel they knew.
+    if matches!(
+        contact.place,
+        Place::Phone | Place::Text | Place::Email | Place::InPerson
+    ) {
+        data["channel"] = contact.place.code().into();
+    }
     if let Some(minutes) = contact.minutes {
         data["minutes"] = minutes.into();
     }
