@@ -411,6 +411,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
         .execute(&db.pool)
         .await?;
     }
+    contacts(db).await?;
     Ok(Some(DemoSignIn {
         supervisor: "dana@navdesk.example",
         navigator: NAVIGATORS[0].email,
@@ -527,5 +528,98 @@ async fn voice_message(db: &Db, case_id: i64, i: usize, at: i64) -> anyhow::Resu
     let mut conn = db.pool.acquire().await?;
     crate::db::events::append_system_event(&mut conn, case_id, "voice_message", &url, &data, at)
         .await?;
+    Ok(())
+}
+
+// --- Sites and the time and place of contacts (issue 16) ---
+
+/// Where Denver's navigators meet residents: (name, address, lat, lon).
+const DEMO_SITES: [(&str, &str, f64, f64); 4] = [
+    (
+        "Central Library",
+        "10 W Fourteenth Ave Pkwy, Denver, CO 80204",
+        39.7372,
+        -104.9891,
+    ),
+    (
+        "Montbello Branch Library",
+        "12955 Albrook Dr, Denver, CO 80239",
+        39.7831,
+        -104.8354,
+    ),
+    (
+        "Valdez-Perry Branch Library",
+        "4690 Vine St, Denver, CO 80216",
+        39.7808,
+        -104.9617,
+    ),
+    (
+        "Hiawatha Davis Jr. Recreation Center",
+        "3334 Holly St, Denver, CO 80207",
+        39.7641,
+        -104.9229,
+    ),
+];
+
+/// The sites, and for every case a navigator has reached, its first contact (and for some a
+/// second) with a place and the minutes a navigator would spend there.
+async fn contacts(db: &Db) -> anyhow::Result<()> {
+    use crate::cases::contact::Place;
+    use crate::cases::store::{log_contact, Contact};
+    let now = crate::db::now();
+    let mut sites = Vec::new();
+    for (name, address, lat, lon) in DEMO_SITES {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sites (name, address, lat, lon, active, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
+        )
+        .bind(name)
+        .bind(address)
+        .bind(lat)
+        .bind(lon)
+        .bind(now)
+        .fetch_one(&db.pool)
+        .await?;
+        sites.push((id, name));
+    }
+    let reached: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT c.id, n.user_id, c.first_contact_at FROM cases c \
+         JOIN navigators n ON n.id = c.navigator_id \
+         WHERE c.first_contact_at IS NOT NULL ORDER BY c.id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    for (i, (case_id, user_id, first)) in reached.into_iter().enumerate() {
+        let (site_id, site_name) = sites[i % sites.len()];
+        // A call to start with; then, for some, help at a site, at home or by video.
+        let mut visits = vec![(Place::Phone, 10 + (i as i64 * 7) % 20, first)];
+        match i % 4 {
+            0 => visits.push((
+                Place::Site(site_id),
+                35 + (i as i64 * 11) % 40,
+                first + 86_400,
+            )),
+            1 => visits.push((
+                Place::HomeVisit,
+                50 + (i as i64 * 13) % 40,
+                first + 2 * 86_400,
+            )),
+            2 => visits.push((Place::Video, 20 + (i as i64 * 5) % 25, first + 86_400)),
+            _ => {}
+        }
+        for (place, minutes, at) in visits {
+            let version: i64 = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_one(&db.pool)
+                .await?;
+            let contact = Contact {
+                place,
+                site_name: place.site_id().map(|_| site_name),
+                minutes: Some(minutes),
+                note: "",
+            };
+            log_contact(db, case_id, version, user_id, &contact, at.min(now)).await?;
+        }
+    }
     Ok(())
 }

@@ -31,3 +31,34 @@ audit-action-view_call_back = መልሶ ለመደወል ቁጥሩን አየ
 ## A voice message left on the phone line
 case-event-voice-message = ከደዋዩ የድምፅ መልእክት ({ $seconds } ሰ)
 case-event-voice-message-listen = የድምፅ መልእክቱን ያዳምጡ
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = የት ተከናወነ
+case-contact-place-choose = ቦታ ይምረጡ
+case-contact-place-phone = የስልክ ጥሪ
+case-contact-place-text = የጽሑፍ መልዕክቶች
+case-contact-place-email = ኢሜይል
+case-contact-place-video = የቪዲዮ ጥሪ
+case-contact-place-home_visit = የቤት ጉብኝት
+case-contact-place-in_person = በአካል
+case-contact-place-at = በ{ $site }
+case-contact-place-minutes = { $place }፣ { $minutes } ደቂቃ
+case-contact-minutes-label = የወሰደው ደቂቃ
+case-contact-minutes-hint = ከ1 እስከ { $max } ያለ ሙሉ ቁጥር። ፕሮግራሞች ይህን ለገንዘብ ሰጪዎቻቸው ያሳውቃሉ።
+case-contact-error-place = ግንኙነቱ የት እንደተከናወነ ይምረጡ
+case-contact-error-site = ያ ጣቢያ ከእንግዲህ ክፍት አይደለም፤ ሌላ ቦታ ይምረጡ
+case-contact-error-minutes = የወሰደውን ደቂቃ ከ1 እስከ 480 ባለ ሙሉ ቁጥር ያስገቡ
+reports-minutes-title = ከነዋሪዎች ጋር የጠፋ ጊዜ
+reports-minutes-intro = ከእነዚህ ነዋሪዎች ጋር የተመዘገቡ ግንኙነቶች ደቂቃዎች። ደቂቃ ከመጠየቁ በፊት የተመዘገቡ ግንኙነቶች ደቂቃ የላቸውም፤ የአንድ ነዋሪ ደቂቃ የሚቆጥረው ሁሉም ግንኙነቶቻቸው ደቂቃ ያላቸውን ነዋሪዎች ብቻ ነው።
+reports-served = ግንኙነት የተመዘገበላቸው ነዋሪዎች
+reports-minutes = የግንኙነት ደቂቃዎች
+reports-minutes-per = ለአንድ የተገለገለ ነዋሪ ደቂቃ
+reports-untimed = ርዝመታቸው ያልታወቀ ግንኙነቶች ያሏቸው ነዋሪዎች
+reports-minutes-by-need = ደቂቃዎች በፍላጎት
+reports-minutes-by-language = ደቂቃዎች በቋንቋ
+reports-minutes-by-area = ደቂቃዎች በአካባቢ
+reports-col-need = ፍላጎት
+reports-col-served = የተገለገሉ ነዋሪዎች
+reports-col-minutes = ደቂቃዎች
+reports-col-minutes-per = ደቂቃ ለአንድ ነዋሪ
+reports-col-untimed = ርዝመቱ ያልታወቀ

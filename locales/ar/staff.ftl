@@ -31,3 +31,34 @@ audit-action-view_call_back = رأى الرقم لمعاودة الاتصال
 ## A voice message left on the phone line
 case-event-voice-message = رسالة صوتية من المتصل ({ $seconds } ث)
 case-event-voice-message-listen = استمع إلى الرسالة الصوتية
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = مكان التواصل
+case-contact-place-choose = اختر مكانًا
+case-contact-place-phone = مكالمة هاتفية
+case-contact-place-text = رسائل نصية
+case-contact-place-email = بريد إلكتروني
+case-contact-place-video = مكالمة فيديو
+case-contact-place-home_visit = زيارة منزلية
+case-contact-place-in_person = شخصيًا
+case-contact-place-at = في { $site }
+case-contact-place-minutes = { $place }، { $minutes } دقيقة
+case-contact-minutes-label = الدقائق المستغرقة
+case-contact-minutes-hint = عدد صحيح من 1 إلى { $max }. تبلغ البرامج الجهات الممولة بهذه الدقائق.
+case-contact-error-place = اختر مكان التواصل
+case-contact-error-site = هذا الموقع لم يعد مفتوحًا: اختر مكانًا آخر
+case-contact-error-minutes = أدخل الدقائق المستغرقة عددًا صحيحًا من 1 إلى 480
+reports-minutes-title = الوقت المخصص للمقيمين
+reports-minutes-intro = دقائق التواصل المسجل مع هؤلاء المقيمين. التواصل المسجل قبل طلب الدقائق ليس له دقائق: الدقائق لكل مقيم تحسب فقط المقيمين الذين لكل تواصل معهم دقائق.
+reports-served = مقيمون سُجّل معهم تواصل
+reports-minutes = دقائق التواصل
+reports-minutes-per = الدقائق لكل مقيم تمت خدمته
+reports-untimed = مقيمون لهم تواصل مجهول المدة
+reports-minutes-by-need = الدقائق حسب الحاجة
+reports-minutes-by-language = الدقائق حسب اللغة
+reports-minutes-by-area = الدقائق حسب المنطقة
+reports-col-need = الحاجة
+reports-col-served = مقيمون تمت خدمتهم
+reports-col-minutes = الدقائق
+reports-col-minutes-per = الدقائق لكل مقيم
+reports-col-untimed = مدة مجهولة

@@ -675,3 +675,34 @@ reports-wait-gap = Longest median wait: { $longest }, { $high } days; shortest: 
 ## A voice message left on the phone line
 case-event-voice-message = Voice message from the caller ({ $seconds } s)
 case-event-voice-message-listen = Listen to the voice message
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = Where it happened
+case-contact-place-choose = Choose a place
+case-contact-place-phone = Phone call
+case-contact-place-text = Text messages
+case-contact-place-email = Email
+case-contact-place-video = Video call
+case-contact-place-home_visit = Home visit
+case-contact-place-in_person = In person
+case-contact-place-at = At { $site }
+case-contact-place-minutes = { $place }, { $minutes } minutes
+case-contact-minutes-label = Minutes spent
+case-contact-minutes-hint = A whole number from 1 to { $max }. Programs report these to their funders.
+case-contact-error-place = Choose where the contact happened
+case-contact-error-site = That site is not open any more: choose another place
+case-contact-error-minutes = Enter the minutes you spent as a whole number from 1 to 480
+reports-minutes-title = Time spent with residents
+reports-minutes-intro = Minutes of the contacts logged with these residents. Contacts logged before minutes were asked have no minutes: the minutes per resident count only residents whose every contact has them.
+reports-served = Residents with a contact logged
+reports-minutes = Minutes of contact
+reports-minutes-per = Minutes per resident served
+reports-untimed = Residents with contacts of unknown length
+reports-minutes-by-need = Minutes by need
+reports-minutes-by-language = Minutes by language
+reports-minutes-by-area = Minutes by area
+reports-col-need = Need
+reports-col-served = Residents served
+reports-col-minutes = Minutes
+reports-col-minutes-per = Minutes per resident
+reports-col-untimed = Length unknown

@@ -675,3 +675,34 @@ reports-wait-gap = Espera mediana más larga: { $longest }, { $high } días; má
 ## A voice message left on the phone line
 case-event-voice-message = Mensaje de voz de la persona que llamó ({ $seconds } s)
 case-event-voice-message-listen = Escuchar el mensaje de voz
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = Dónde fue
+case-contact-place-choose = Elija un lugar
+case-contact-place-phone = Llamada telefónica
+case-contact-place-text = Mensajes de texto
+case-contact-place-email = Correo electrónico
+case-contact-place-video = Videollamada
+case-contact-place-home_visit = Visita a domicilio
+case-contact-place-in_person = En persona
+case-contact-place-at = En { $site }
+case-contact-place-minutes = { $place }, { $minutes } minutos
+case-contact-minutes-label = Minutos dedicados
+case-contact-minutes-hint = Un número entero de 1 a { $max }. Los programas los informan a quienes los financian.
+case-contact-error-place = Elija dónde fue el contacto
+case-contact-error-site = Ese sitio ya no está abierto: elija otro lugar
+case-contact-error-minutes = Escriba los minutos dedicados como un número entero de 1 a 480
+reports-minutes-title = Tiempo dedicado a los residentes
+reports-minutes-intro = Minutos de los contactos registrados con estos residentes. Los contactos registrados antes de pedir los minutos no los tienen: los minutos por residente cuentan solo a los residentes cuyos contactos los tienen todos.
+reports-served = Residentes con un contacto registrado
+reports-minutes = Minutos de contacto
+reports-minutes-per = Minutos por residente atendido
+reports-untimed = Residentes con contactos de duración desconocida
+reports-minutes-by-need = Minutos por necesidad
+reports-minutes-by-language = Minutos por idioma
+reports-minutes-by-area = Minutos por zona
+reports-col-need = Necesidad
+reports-col-served = Residentes atendidos
+reports-col-minutes = Minutos
+reports-col-minutes-per = Minutos por residente
+reports-col-untimed = Duración desconocida

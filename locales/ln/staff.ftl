@@ -31,3 +31,34 @@ audit-action-view_call_back = Amonaki nimero mpo na kozongisa telefone
 ## A voice message left on the phone line
 case-event-voice-message = Nsango ya mongongo ya moto oyo abengaki ({ $seconds } s)
 case-event-voice-message-listen = Yoka nsango ya mongongo
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = Esalemaki wapi
+case-contact-place-choose = Pona esika
+case-contact-place-phone = Telefone
+case-contact-place-text = Bamesaje ya makomi
+case-contact-place-email = Imeyili
+case-contact-place-video = Telefone na vidéo
+case-contact-place-home_visit = Kotala na ndako
+case-contact-place-in_person = Miso na miso
+case-contact-place-at = Na { $site }
+case-contact-place-minutes = { $place }, miniti { $minutes }
+case-contact-minutes-label = Miniti oyo esalemaki
+case-contact-minutes-hint = Motango mobimba banda 1 tii { $max }. Ba programme bayebisaka yango na baye bapesaka mbongo.
+case-contact-error-place = Pona esika oyo bolobaki na moto
+case-contact-error-site = Esika wana ezali lisusu ya kofungwama te: pona esika mosusu
+case-contact-error-minutes = Koma miniti oyo osalaki, motango mobimba banda 1 tii 480
+reports-minutes-title = Ntango oyo epesamaki na bafandi
+reports-minutes-intro = Miniti ya bokutani oyo ekomamaki na bafandi oyo. Bokutani oyo ekomamaki liboso ya kotuna miniti ezali na miniti te: miniti na mofandi moko etangaka kaka bafandi oyo bokutani na bango nyonso ezali na miniti.
+reports-served = Bafandi oyo bokutani ekomamaki
+reports-minutes = Miniti ya bokutani
+reports-minutes-per = Miniti na mofandi moko oyo asalisamaki
+reports-untimed = Bafandi na bokutani oyo bolai na yango eyebani te
+reports-minutes-by-need = Miniti na bosenga
+reports-minutes-by-language = Miniti na monoko
+reports-minutes-by-area = Miniti na etuka
+reports-col-need = Bosenga
+reports-col-served = Bafandi oyo basalisamaki
+reports-col-minutes = Miniti
+reports-col-minutes-per = Miniti na mofandi
+reports-col-untimed = Bolai eyebani te

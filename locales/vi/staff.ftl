@@ -31,3 +31,34 @@ audit-action-view_call_back = Đã xem số để gọi lại
 ## A voice message left on the phone line
 case-event-voice-message = Lời nhắn thoại của người gọi ({ $seconds } giây)
 case-event-voice-message-listen = Nghe lời nhắn thoại
+
+## The time and place of a contact (issue 16), and its minutes in the reports
+case-contact-place-label = Diễn ra ở đâu
+case-contact-place-choose = Chọn một nơi
+case-contact-place-phone = Cuộc gọi điện thoại
+case-contact-place-text = Tin nhắn văn bản
+case-contact-place-email = Email
+case-contact-place-video = Cuộc gọi video
+case-contact-place-home_visit = Thăm nhà
+case-contact-place-in_person = Gặp trực tiếp
+case-contact-place-at = Tại { $site }
+case-contact-place-minutes = { $place }, { $minutes } phút
+case-contact-minutes-label = Số phút đã dành
+case-contact-minutes-hint = Một số nguyên từ 1 đến { $max }. Các chương trình báo cáo số này cho nhà tài trợ.
+case-contact-error-place = Chọn nơi diễn ra liên lạc
+case-contact-error-site = Địa điểm đó không còn mở: hãy chọn nơi khác
+case-contact-error-minutes = Nhập số phút đã dành, là số nguyên từ 1 đến 480
+reports-minutes-title = Thời gian dành cho cư dân
+reports-minutes-intro = Số phút của các lần liên lạc đã ghi với những cư dân này. Các lần liên lạc ghi trước khi hỏi số phút thì không có số phút: số phút mỗi cư dân chỉ tính những cư dân mà mọi lần liên lạc đều có số phút.
+reports-served = Cư dân đã được ghi liên lạc
+reports-minutes = Số phút liên lạc
+reports-minutes-per = Số phút mỗi cư dân được phục vụ
+reports-untimed = Cư dân có lần liên lạc không rõ thời lượng
+reports-minutes-by-need = Số phút theo nhu cầu
+reports-minutes-by-language = Số phút theo ngôn ngữ
+reports-minutes-by-area = Số phút theo khu vực
+reports-col-need = Nhu cầu
+reports-col-served = Cư dân được phục vụ
+reports-col-minutes = Số phút
+reports-col-minutes-per = Số phút mỗi cư dân
+reports-col-untimed = Không rõ thời lượng

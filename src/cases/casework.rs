@@ -10,7 +10,7 @@ use axum::response::Response;
 use super::page::{conflict, posted, refused, render_case, to_case};
 use super::store::{self, Change};
 use super::views::CaseForms;
-use super::{outcome, transitions, MAX_NOTE_CHARS};
+use super::{contact, outcome, transitions, MAX_NOTE_CHARS};
 use crate::auth::StaffForm;
 use crate::domain::{CaseStatus, CloseReason};
 use crate::web::AppResult;
@@ -111,28 +111,55 @@ pub async fn log_contact(
     let note = form.get("contact_note").trim();
     let mut forms = CaseForms {
         contact_note: note,
+        contact_minutes: form.get("minutes"),
+        contact_place: form.get("place"),
         ..CaseForms::default()
     };
     if stale {
         return conflict(&ctx, user, id, forms).await;
     }
-    let channel = store::ContactChannel::parse(form.get("channel"));
-    if channel.is_none() {
-        forms.add_error("channel", "case-contact-error-channel");
+    let (place, minutes) = contact::read(|name| form.get(name).to_owned());
+    // A site must exist and still be open for contacts; its name goes into the timeline.
+    let site = match place.map(contact::Place::site_id) {
+        Ok(Some(site_id)) => store::active_site(&ctx.state.db, site_id).await?,
+        _ => None,
+    };
+    let place = place.and_then(|p| match p.site_id() {
+        Some(_) if site.is_none() => Err("case-contact-error-site"),
+        _ => Ok(p),
+    });
+    let field = if form.get("place").trim().is_empty() && !form.get("channel").is_empty() {
+        "channel"
+    } else {
+        "place"
+    };
+    if let Err(message) = place {
+        forms.add_error(field, message);
+    }
+    if let Err(message) = minutes {
+        forms.add_error("minutes", message);
     }
     if note.chars().count() > MAX_NOTE_CHARS {
         forms.add_error("contact_note", "case-note-error-too-long");
     }
-    let Some(channel) = channel.filter(|_| forms.errors.is_empty()) else {
-        return render_case(&ctx, user, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await;
+    let (Ok(place), Ok(minutes)) = (place, minutes) else {
+        return refused(&ctx, user, id, forms).await;
+    };
+    if !forms.errors.is_empty() {
+        return refused(&ctx, user, id, forms).await;
+    }
+    let contact = store::Contact {
+        place,
+        site_name: site.as_ref().map(|s| s.name.as_str()),
+        minutes,
+        note,
     };
     match store::log_contact(
         &ctx.state.db,
         id,
         case.version,
         user.id,
-        channel,
-        note,
+        &contact,
         crate::db::now(),
     )
     .await?
@@ -141,7 +168,8 @@ pub async fn log_contact(
             tracing::info!(
                 user_id = user.id,
                 case_id = id,
-                channel = channel.code(),
+                place = place.code(),
+                minutes,
                 "contact logged"
             );
             Ok(to_case(id))

@@ -11,6 +11,7 @@ mod assign;
 pub mod autoassign;
 mod caseload;
 mod casework;
+pub mod contact;
 pub mod intake;
 pub mod outcome;
 mod page;

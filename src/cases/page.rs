@@ -121,6 +121,11 @@ pub async fn render_case(
             Vec::new()
         },
         outcome: store::outcome(db, id).await?,
+        sites: if access == Access::Full {
+            store::active_sites(db).await?
+        } else {
+            Vec::new()
+        },
         navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
             cached_navigator_choices(ctx).await?
         } else {

@@ -114,7 +114,7 @@ pub fn map_csv(sorted: &[&AreaFigures]) -> AppResult<Response> {
 }
 
 /// The report's columns, as the CSV names them.
-const REPORT_COLUMNS: [&str; 10] = [
+const REPORT_COLUMNS: [&str; 14] = [
     "breakdown",
     "group",
     "residents",
@@ -125,9 +125,14 @@ const REPORT_COLUMNS: [&str; 10] = [
     "skill_gain",
     "still_connected_30_days_share",
     "still_connected_90_days_share",
+    "residents_served",
+    "contact_minutes",
+    "minutes_per_resident_served",
+    "residents_served_minutes_unknown",
 ];
 
-/// `/reports.csv`: everyone, then each breakdown's groups; `area_name` names an area group.
+/// `/reports.csv`: everyone, then each breakdown's groups (the needs last: a request naming
+/// several counts in each); `area_name` names an area group.
 pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppResult<Response> {
     // Suppressed figures are written as "<11", figures with nothing behind them left empty.
     let suppressed = format!("<{}", reports::MIN_RESIDENTS);
@@ -147,6 +152,7 @@ pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppRes
         ("language", &report.by_language[..]),
         ("race_ethnicity", &report.by_race[..]),
         ("channel", &report.by_channel[..]),
+        ("need", &report.need_lines[..]),
     ];
     let mut out = Vec::new();
     for (dimension, lines) in breakdowns {
@@ -169,6 +175,10 @@ pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppRes
                 number(l.skill_gain, 2),
                 number(l.still_connected_30, 3),
                 number(l.still_connected_90, 3),
+                count(l.served),
+                count(l.minutes),
+                number(l.minutes_per_resident, 1),
+                count(l.untimed_served),
             ]);
         }
     }

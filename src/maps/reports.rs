@@ -57,6 +57,15 @@ pub struct Line {
     pub skill_gain: Shown<f64>,
     pub still_connected_30: Shown<f64>,
     pub still_connected_90: Shown<f64>,
+    /// Residents with at least one contact logged.
+    pub served: Shown<i64>,
+    /// Minutes of contacts, of those whose minutes are known (shown only for enough residents
+    /// served, as a small group's minutes tell about its few residents).
+    pub minutes: Shown<i64>,
+    /// Mean minutes per resident served, over the residents whose every contact has minutes.
+    pub minutes_per_resident: Shown<f64>,
+    /// Residents served with at least one contact of unknown length (logged before minutes).
+    pub untimed_served: Shown<i64>,
     /// The figures behind the line, for sorting and for tests (never shown as they are).
     pub tally: Tally,
 }
@@ -77,6 +86,11 @@ impl Line {
             skill_gain: suppress(t.skill_pairs(), t.skill_gain()),
             still_connected_30: share(t.still_connected_30()),
             still_connected_90: share(t.still_connected_90()),
+            served: suppress(t.served(), Some(t.served())),
+            minutes: suppress(t.served(), Some(t.minutes())),
+            minutes_per_resident: suppress(t.timed_served(), t.minutes_per_resident()),
+            untimed_served: suppress(t.served(), Some(t.untimed_served()))
+                .and_small(t.untimed_served()),
             tally: t.clone(),
         }
     }
@@ -89,6 +103,9 @@ pub struct Report {
     pub everyone: Line,
     /// Requests naming each need (a request may name several), in `Need::ALL` order.
     pub by_need: Vec<(Need, Shown<i64>)>,
+    /// The figures of the requests naming each need, in `Need::ALL` order (keyed by code): a
+    /// request naming several counts in each, so these do not add up to everyone.
+    pub need_lines: Vec<Line>,
     /// Devices handed out by type, in `DEVICES` order.
     pub devices: Vec<(&'static str, Shown<i64>)>,
     pub by_area: Vec<Line>,
@@ -109,7 +126,8 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         ..Filter::default()
     };
     let (cells, needs, races, channels) = tokio::try_join!(
-        stats::cells(db, &filter, Grain::AreaLanguage, true),
+        // By needs too, for the lines by need; areas and languages add the needs up.
+        stats::cells(db, &filter, Grain::Full, true),
         stats::needs(db, from, to),
         stats::races(db, from, to),
         stats::channels(db, from, to),
@@ -136,17 +154,19 @@ pub fn assemble(
     let mut by_area: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
     let mut needs = vec![0i64; Need::ALL.len()];
+    let mut need_tallies = vec![Tally::default(); Need::ALL.len()];
     for (cell, t) in cells {
         total += t;
+        for i in need_positions(&cell.needs) {
+            need_tallies[i] += t;
+        }
         let area = cell.area_id.map(|id| id.to_string()).unwrap_or_default();
         *by_area.entry(area).or_default() += t;
         *by_language.entry(cell.language.clone()).or_default() += t;
     }
     for (combination, count) in need_counts {
-        for code in combination.split(',') {
-            if let Some(i) = Need::ALL.iter().position(|n| n.code() == code.trim()) {
-                needs[i] += count;
-            }
+        for i in need_positions(combination) {
+            needs[i] += count;
         }
     }
     let mut by_race: BTreeMap<String, Tally> = BTreeMap::new();
@@ -180,9 +200,10 @@ pub fn assemble(
     let mut by_area = lines(by_area);
     let mut by_language = lines(by_language);
     let mut by_channel = lines(by_channel);
-    protect_by_subtraction(&mut by_area, &total);
-    protect_by_subtraction(&mut by_language, &total);
-    protect_by_subtraction(&mut by_channel, &total);
+    for lines in [&mut by_area, &mut by_language, &mut by_channel] {
+        protect_by_subtraction(lines, &total);
+        protect_served_by_subtraction(lines, &total);
+    }
     let base = total.requests();
     Report {
         everyone: Line::new("", &total),
@@ -196,12 +217,24 @@ pub fn assemble(
             .zip(total.devices())
             .map(|(d, &count)| (*d, suppress(base, Some(count)).and_small(count)))
             .collect(),
+        need_lines: Need::ALL
+            .iter()
+            .zip(&need_tallies)
+            .map(|(n, t)| Line::new(n.code(), t))
+            .collect(),
         by_area,
         by_language,
         by_race: lines(by_race),
         by_channel,
         total,
     }
+}
+
+/// The positions in `Need::ALL` of the needs a request names (codes separated by commas).
+fn need_positions(combination: &str) -> impl Iterator<Item = usize> + '_ {
+    combination
+        .split(',')
+        .filter_map(|code| Need::ALL.iter().position(|n| n.code() == code.trim()))
 }
 
 impl Shown<i64> {
@@ -237,6 +270,30 @@ fn protect_by_subtraction(lines: &mut [Line], total: &Tally) {
         // Its counts could be worked back the same way; its medians and shares could not.
         next.residents = Shown::Suppressed;
         next.devices = Shown::Suppressed;
+    }
+}
+
+/// The residents served split everyone served the same way as the residents do: one hidden
+/// count would be given away by the others, so the next smallest is hidden with it (and its
+/// minutes, which are a sum over the same residents).
+fn protect_served_by_subtraction(lines: &mut [Line], total: &Tally) {
+    if total.served() < MIN_RESIDENTS
+        || lines
+            .iter()
+            .filter(|l| l.served == Shown::Suppressed)
+            .count()
+            != 1
+    {
+        return;
+    }
+    if let Some(next) = lines
+        .iter_mut()
+        .filter(|l| matches!(l.served, Shown::Value(_)))
+        .min_by_key(|l| l.tally.served())
+    {
+        next.served = Shown::Suppressed;
+        next.minutes = Shown::Suppressed;
+        next.untimed_served = Shown::Suppressed;
     }
 }
 
@@ -348,5 +405,68 @@ mod tests {
         assert_eq!(get(""), 12);
         let hispanic = r.by_race.iter().find(|l| l.key == "hispanic").unwrap();
         assert_eq!(hispanic.residents, Shown::Value(13));
+    }
+
+    #[test]
+    fn minutes_by_need_language_and_area_as_worked_by_hand() {
+        let many = |n: i64, each: Tally| {
+            let mut t = Tally::default();
+            for _ in 0..n {
+                t += &each;
+            }
+            t
+        };
+        let cell = |area: i64, language: &str, needs: &str| Cell {
+            area_id: Some(area),
+            language: language.into(),
+            needs: needs.into(),
+        };
+        // Area 1: twelve English speakers for internet, 30 minutes each; eleven Spanish
+        // speakers for internet and a device, ten with 60 minutes and one with 20 minutes known
+        // and a contact of unknown length. Area 2: three English speakers for a device, no
+        // contact yet.
+        let mut es = many(10, Tally::one(false, None).with_contacts(60, false));
+        es += &Tally::one(false, None).with_contacts(20, true);
+        let cells = vec![
+            (
+                cell(1, "en", "internet"),
+                many(12, Tally::one(false, None).with_contacts(30, false)),
+            ),
+            (cell(1, "es", "device,internet"), es),
+            (cell(2, "en", "device"), many(3, Tally::one(false, None))),
+        ];
+        let r = assemble(&cells, &[], &[], &[]);
+        let e = &r.everyone;
+        assert_eq!(e.served, Shown::Value(23));
+        assert_eq!(e.minutes, Shown::Value(12 * 30 + 10 * 60 + 20));
+        // Unknown is not zero: the one resident with a contact of unknown length is left out.
+        let per = e.minutes_per_resident.value().copied().unwrap();
+        assert!((per - 960.0 / 22.0).abs() < 1e-9, "{per}");
+        assert_eq!(
+            e.untimed_served,
+            Shown::Suppressed,
+            "one resident is too few"
+        );
+
+        let need = |code: &str| r.need_lines.iter().find(|l| l.key == code).unwrap();
+        assert_eq!(need("internet").served, Shown::Value(23));
+        assert_eq!(need("internet").minutes, Shown::Value(980));
+        assert_eq!(need("device").residents, Shown::Value(14));
+        assert_eq!(need("device").served, Shown::Value(11));
+        assert_eq!(need("device").minutes, Shown::Value(620));
+        // Ten residents with every minute known: too few for a mean.
+        assert_eq!(need("device").minutes_per_resident, Shown::Suppressed);
+        assert_eq!(need("tech_support").served, Shown::None);
+
+        let lang = |code: &str| r.by_language.iter().find(|l| l.key == code).unwrap();
+        assert_eq!(lang("en").served, Shown::Value(12));
+        assert_eq!(lang("en").minutes_per_resident, Shown::Value(30.0));
+        assert_eq!(lang("es").served, Shown::Value(11));
+        assert_eq!(lang("es").minutes, Shown::Value(620));
+
+        let area = |id: &str| r.by_area.iter().find(|l| l.key == id).unwrap();
+        assert_eq!(area("1").served, Shown::Value(23));
+        assert_eq!(area("2").served, Shown::None);
+        assert_eq!(area("2").minutes, Shown::None);
     }
 }

@@ -1,5 +1,5 @@
 //! One case as staff see it (the case, its resident and its timeline), and the changes a
-//! navigator makes on its page: a note, a status, a contact, a follow-up day.
+//! navigator makes on its page: a note, a status, a follow-up day (a contact is in `contacts`).
 
 use sqlx::Row;
 
@@ -196,62 +196,6 @@ pub async fn change_status(
         data["reason"] = reason.into();
     }
     let event = NewEvent::new(case_id, "status_change", user_id, now).with_data(data);
-    change_with_event(db, update, event).await
-}
-
-/// How a navigator reached (or was reached by) the resident.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContactChannel {
-    Phone,
-    Text,
-    InPerson,
-    Email,
-}
-
-impl ContactChannel {
-    pub const ALL: [ContactChannel; 4] = [
-        ContactChannel::Phone,
-        ContactChannel::Text,
-        ContactChannel::InPerson,
-        ContactChannel::Email,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ContactChannel::Phone => "phone",
-            ContactChannel::Text => "text",
-            ContactChannel::InPerson => "in_person",
-            ContactChannel::Email => "email",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ContactChannel> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-}
-
-/// Logs a contact with the resident, if the case is still at `version`; the first one also
-/// sets `first_contact_at`, later ones leave it.
-pub async fn log_contact(
-    db: &Db,
-    case_id: i64,
-    version: i64,
-    user_id: i64,
-    channel: ContactChannel,
-    note: &str,
-    now: i64,
-) -> Result<Change, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET version = version + 1, updated_at = $1, \
-         first_contact_at = COALESCE(first_contact_at, $2) WHERE id = $3 AND version = $4",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
-    let event = NewEvent::new(case_id, "contact", user_id, now)
-        .with_body(note)
-        .with_data(serde_json::json!({ "channel": channel.code() }));
     change_with_event(db, update, event).await
 }
 

@@ -6,6 +6,7 @@
 mod assignment;
 mod case;
 mod change;
+mod contacts;
 mod intake;
 mod list;
 mod outcomes;
@@ -21,10 +22,11 @@ pub use assignment::{
     release_cases_of, take, NavigatorChoice,
 };
 pub use case::{
-    add_note, case_detail, change_status, log_contact, mark_replies_seen, set_follow_up, timeline,
-    CaseDetail, ContactChannel, Event,
+    add_note, case_detail, change_status, mark_replies_seen, set_follow_up, timeline, CaseDetail,
+    Event,
 };
 pub use change::Change;
+pub use contacts::{active_site, active_sites, log_contact, Contact, Site};
 pub use intake::record_staff_request;
 pub use list::{
     call_back_query, call_backs, count, count_query, in_queue, list, list_query, CaseLine, Due,

@@ -3,14 +3,13 @@
 
 use maud::{html, Markup};
 
+use super::contact::contact_fields;
 use super::timeline::{explain_reasons, timeline};
 use super::{case_form, language_name, multiline, navigator_options, status_label};
 use super::{outcome, programs};
 use crate::auth::CurrentUser;
 use crate::cases::outcome::{Outcome, OutcomeInput};
-use crate::cases::store::{
-    CaseDetail, ContactChannel, Event, NavigatorChoice, ProgramChoice, Referral,
-};
+use crate::cases::store::{CaseDetail, Event, NavigatorChoice, ProgramChoice, Referral, Site};
 use crate::cases::texts;
 use crate::cases::transitions::{is_open, status_choices, Access};
 use crate::domain::{CaseStatus, CloseReason};
@@ -30,6 +29,9 @@ pub struct CaseForms<'a> {
     pub note: &'a str,
     /// The note typed into the contact form.
     pub contact_note: &'a str,
+    /// The contact's minutes and place as typed.
+    pub contact_minutes: &'a str,
+    pub contact_place: &'a str,
     /// The status chosen in the status form.
     pub status: &'a str,
     /// The follow-up date as typed (`None`: show the stored one).
@@ -66,6 +68,8 @@ pub struct CasePage {
     /// Programs the case may be referred to (empty unless the user may change the case).
     pub programs: Vec<ProgramChoice>,
     pub outcome: Outcome,
+    /// The sites a contact may have happened at (empty unless the user may change the case).
+    pub sites: Vec<Site>,
     /// Navigators the case may be given to (supervisors only).
     pub navigators: Vec<NavigatorChoice>,
     /// The navigators who best fit an unassigned case (supervisors only).
@@ -222,7 +226,7 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                 dt { (ctx.t("case-accessibility")) } dd { (accessibility) }
             }
             @if access == Access::Full {
-                (contact_form(ctx, user, case, forms))
+                (contact_form(ctx, user, case, &p.sites, forms))
                 (note_form(ctx, user, case, forms))
                 (status_form(ctx, user, case, forms))
                 (follow_up_form(ctx, user, case, forms))
@@ -304,22 +308,17 @@ fn status_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseFor
     }
 }
 
-fn contact_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseForms<'_>) -> Markup {
-    let options: Vec<_> = ContactChannel::ALL
-        .into_iter()
-        .map(|c| {
-            (
-                c.code().to_owned(),
-                ctx.t(&format!("case-contact-channel-{}", c.code())),
-                None,
-            )
-        })
-        .collect();
+fn contact_form(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    case: &CaseDetail,
+    sites: &[Site],
+    forms: &CaseForms<'_>,
+) -> Markup {
     html! {
         h2 { (ctx.t("case-contact-title")) }
         (case_form(user, case, "contacts", html! {
-            (Select { name: "channel", label: ctx.t("case-contact-channel-label"), hint: None, options, selected: &|_| false }
-                .render(ctx, &forms.errors))
+            (contact_fields(ctx, sites, forms))
             (Input::new("contact_note", ctx.t("case-contact-note-label"), forms.contact_note)
                 .hint(ctx.t("case-note-hint")).textarea().render(ctx, &forms.errors))
             p { button type="submit" { (ctx.t("case-contact-submit")) } }

@@ -4,6 +4,7 @@
 
 mod case_page;
 mod caseload;
+mod contact;
 mod outcome;
 mod programs;
 mod timeline;

@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::{language_name, multiline, status_label};
-use crate::cases::store::{ContactChannel, Event};
+use crate::cases::store::Event;
 use crate::domain::{CaseStatus, CloseReason, ReferralStatus};
 use crate::web::format::when;
 use crate::web::Ctx;
@@ -104,13 +104,7 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
             "case-event-contact",
             &[(
                 "channel",
-                event.data["channel"]
-                    .as_str()
-                    .and_then(ContactChannel::parse)
-                    .map_or_else(String::new, |c| {
-                        ctx.t(&format!("case-contact-channel-{}", c.code()))
-                    })
-                    .into(),
+                crate::cases::contact::describe(ctx, &event.data).into(),
             )],
         ),
         "status_change" if event.data["reason"].is_string() => tr.ta(

@@ -69,7 +69,8 @@ pub const DEVICES: [&str; 6] = [
 const OPEN: &str =
     "c.status IN ('new', 'assigned', 'in_progress', 'waiting_on_resident', 'referred')";
 
-/// The stored sums: name and what it adds up for one case (`c` the case, `o` its outcome).
+/// The stored sums: name and what it adds up for one case (`c` the case, `o` its outcome, `t`
+/// its contacts' totals).
 /// `$3` is the moment before which a request without first contact counts as unmet.
 fn metrics() -> &'static [(String, String)] {
     static METRICS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
@@ -133,6 +134,20 @@ fn metrics() -> &'static [(String, String)] {
             ));
             m.push((format!("c{days}_yes"), flag(&format!("{col} = 1"))));
         }
+        // Contacts (`t`, the case's `contact_totals`, migration 0016). Minutes of contacts
+        // logged before minutes were asked are unknown: the minutes per resident are taken over
+        // the residents whose every contact has its minutes, never counting unknown as zero.
+        m.push(("served".into(), flag("t.contacts > 0")));
+        m.push(("minutes".into(), "COALESCE(t.minutes, 0)".into()));
+        m.push((
+            "timed_served".into(),
+            flag("t.contacts > 0 AND t.untimed = 0"),
+        ));
+        m.push((
+            "timed_minutes".into(),
+            "CASE WHEN t.untimed = 0 THEN t.minutes ELSE 0 END".into(),
+        ));
+        m.push(("untimed_served".into(), flag("t.untimed > 0")));
         m
     })
 }
@@ -156,7 +171,12 @@ mod at {
     pub const C30_YES: usize = C30_ANSWERED + 1;
     pub const C90_ANSWERED: usize = C30_YES + 1;
     pub const C90_YES: usize = C90_ANSWERED + 1;
-    pub const LEN: usize = C90_YES + 1;
+    pub const SERVED: usize = C90_YES + 1;
+    pub const MINUTES: usize = SERVED + 1;
+    pub const TIMED_SERVED: usize = MINUTES + 1;
+    pub const TIMED_MINUTES: usize = TIMED_SERVED + 1;
+    pub const UNTIMED_SERVED: usize = TIMED_MINUTES + 1;
+    pub const LEN: usize = UNTIMED_SERVED + 1;
     /// The sums a map needs: everything before the outcomes.
     pub const MAP_LEN: usize = RESOLVED;
 }
@@ -234,11 +254,44 @@ impl Tally {
     pub fn still_connected_90(&self) -> (i64, i64) {
         (self.0[at::C90_YES], self.0[at::C90_ANSWERED])
     }
+    /// Residents with at least one contact logged.
+    pub fn served(&self) -> i64 {
+        self.0[at::SERVED]
+    }
+    /// Minutes of the contacts whose minutes are known.
+    pub fn minutes(&self) -> i64 {
+        self.0[at::MINUTES]
+    }
+    /// Residents served whose every contact has its minutes: what the minutes per resident
+    /// are taken over.
+    pub fn timed_served(&self) -> i64 {
+        self.0[at::TIMED_SERVED]
+    }
+    /// Mean minutes per resident served, over `timed_served` residents.
+    pub fn minutes_per_resident(&self) -> Option<f64> {
+        ratio(self.0[at::TIMED_MINUTES], self.timed_served())
+    }
+    /// Residents served with at least one contact of unknown length.
+    pub fn untimed_served(&self) -> i64 {
+        self.0[at::UNTIMED_SERVED]
+    }
 
     /// Waiting time to first contact (seconds) at quantile `q` (0.5 the median), estimated from
     /// the buckets by linear interpolation; `None` when no request has had a first contact.
     pub fn wait_quantile(&self, q: f64) -> Option<f64> {
         quantile(&self.0[at::WAITS..at::WAITS + WAIT_BUCKETS], q)
+    }
+
+    /// One request's contacts: `timed` minutes of contacts with minutes, and whether some had
+    /// none; for tests.
+    #[cfg(test)]
+    pub(crate) fn with_contacts(mut self, minutes: i64, untimed: bool) -> Self {
+        self.0[at::SERVED] = 1;
+        self.0[at::MINUTES] = minutes;
+        self.0[at::TIMED_SERVED] = i64::from(!untimed);
+        self.0[at::TIMED_MINUTES] = if untimed { 0 } else { minutes };
+        self.0[at::UNTIMED_SERVED] = i64::from(untimed);
+        self
     }
 
     /// A tally of one request with these fields, for tests and for checking by hand.
@@ -362,6 +415,7 @@ mod tests {
         assert_eq!(metrics()[at::RESOLVED].0, "resolved");
         assert_eq!(metrics()[at::C90_YES].0, "c90_yes");
         assert_eq!(metrics()[at::WAITS].0, "w00");
+        assert_eq!(metrics()[at::UNTIMED_SERVED].0, "untimed_served");
     }
 
     #[test]

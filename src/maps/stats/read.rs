@@ -139,7 +139,8 @@ impl Grouping {
         }
         if outcomes {
             from.push_str(
-                " LEFT JOIN outcomes o ON o.case_id = c.id AND o.case_id BETWEEN $4 AND $5",
+                " LEFT JOIN outcomes o ON o.case_id = c.id AND o.case_id BETWEEN $4 AND $5 \
+                 LEFT JOIN contact_totals t ON t.case_id = c.id AND t.case_id BETWEEN $4 AND $5",
             );
         }
         from

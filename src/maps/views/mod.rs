@@ -1,6 +1,7 @@
 //! The markup of the supervisor's pages: `/map` and `/reports`.
 
 mod map;
+mod minutes;
 mod reports;
 
 use jiff::civil::Date;

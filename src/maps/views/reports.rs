@@ -59,6 +59,7 @@ pub fn reports_view(
         }
         h2 { (ctx.t("reports-summary")) }
         (summary(ctx, report))
+        (super::minutes::minutes_section(ctx, report, areas))
         h2 #equity { (ctx.t("reports-equity")) }
         p { (ctx.t("reports-equity-intro")) }
         @for dimension in DIMENSIONS {
@@ -177,7 +178,7 @@ pub fn group_label(ctx: &Ctx, dimension: &str, key: &str, areas: &[(i64, String)
     }
 }
 
-fn shown_count(ctx: &Ctx, v: Shown<i64>) -> String {
+pub(super) fn shown_count(ctx: &Ctx, v: Shown<i64>) -> String {
     match v {
         Shown::Value(n) => ctx.lang.info().numbers.number(n as f64, 0),
         Shown::Suppressed => ctx.t("reports-suppressed"),
@@ -185,7 +186,7 @@ fn shown_count(ctx: &Ctx, v: Shown<i64>) -> String {
     }
 }
 
-fn shown_number(ctx: &Ctx, v: Shown<f64>, digits: usize) -> String {
+pub(super) fn shown_number(ctx: &Ctx, v: Shown<f64>, digits: usize) -> String {
     match v {
         Shown::Value(n) => ctx.lang.info().numbers.number(n, digits),
         Shown::Suppressed => ctx.t("reports-suppressed"),

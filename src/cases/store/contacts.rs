@@ -1,0 +1,124 @@
+//! Contacts with a resident: each one's time and place in `contacts`, the case's running sums
+//! in `contact_totals` (what the reports' stored sums read), and the timeline event that shows
+//! it, written together. The sites a contact may name are read here too, until sites get a
+//! feature of their own (issue 17).
+
+use sqlx::Row;
+
+use super::change::{begin_change, finish_change, Change, NewEvent};
+use crate::cases::contact::Place;
+use crate::db::Db;
+
+/// A site a navigator may have met the resident at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The sites open for contacts, by name.
+pub async fn active_sites(db: &Db) -> Result<Vec<Site>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, name FROM sites WHERE active = 1 ORDER BY name, id")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Site {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+            })
+        })
+        .collect()
+}
+
+/// The site `id`, if it exists and is open for contacts.
+pub async fn active_site(db: &Db, id: i64) -> Result<Option<Site>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, name FROM sites WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        Ok(Site {
+            id: r.try_get("id")?,
+            name: r.try_get("name")?,
+        })
+    })
+    .transpose()
+}
+
+/// One contact as the navigator logs it.
+#[derive(Clone, Debug)]
+pub struct Contact<'a> {
+    pub place: Place,
+    /// The site's name when `place` is a site, kept in the event as it was then.
+    pub site_name: Option<&'a str>,
+    /// `None`: not known (an old client that sends no minutes).
+    pub minutes: Option<i64>,
+    pub note: &'a str,
+}
+
+/// Logs a contact with the resident, if the case is still at `version`; the first one also
+/// sets `first_contact_at`, later ones leave it.
+pub async fn log_contact(
+    db: &Db,
+    case_id: i64,
+    version: i64,
+    user_id: i64,
+    contact: &Contact<'_>,
+    now: i64,
+) -> Result<Change, sqlx::Error> {
+    let update = sqlx::query(
+        "UPDATE cases SET version = version + 1, updated_at = $1, \
+         first_contact_at = COALESCE(first_contact_at, $2) WHERE id = $3 AND version = $4",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(case_id)
+    .bind(version);
+    let Some(mut tx) = begin_change(db, update).await? else {
+        return Ok(Change::Stale);
+    };
+    sqlx::query(
+        "INSERT INTO contacts (case_id, user_id, at, place, site_id, minutes) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case_id)
+    .bind(user_id)
+    .bind(now)
+    .bind(contact.place.code())
+    .bind(contact.place.site_id())
+    .bind(contact.minutes)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO contact_totals (case_id, contacts, untimed, minutes) VALUES ($1, 1, $2, $3) \
+         ON CONFLICT (case_id) DO UPDATE SET contacts = contact_totals.contacts + 1, \
+         untimed = contact_totals.untimed + excluded.untimed, \
+         minutes = contact_totals.minutes + excluded.minutes",
+    )
+    .bind(case_id)
+    .bind(i64::from(contact.minutes.is_none()))
+    .bind(contact.minutes.unwrap_or(0))
+    .execute(&mut *tx)
+    .await?;
+    let mut data = serde_json::json!({ "place": contact.place.code() });
+    // Readers of the events from before places keep finding the channel they knew.
+    if matches!(
+        contact.place,
+        Place::Phone | Place::Text | Place::Email | Place::InPerson
+    ) {
+        data["channel"] = contact.place.code().into();
+    }
+    if let Some(minutes) = contact.minutes {
+        data["minutes"] = minutes.into();
+    }
+    if let (Some(id), Some(name)) = (contact.place.site_id(), contact.site_name) {
+        data["site_id"] = id.into();
+        data["site"] = name.into();
+    }
+    let event = NewEvent::new(case_id, "contact", user_id, now)
+        .with_body(contact.note)
+        .with_data(data);
+    finish_change(tx, event).await?;
+    Ok(Change::Done)
+}
