@@ -10,6 +10,7 @@ case-programs-may-qualify = ብቁ ሊሆን ይችላል
 case-programs-not-eligible = ብቁ አይደለም
 case-programs-refer = አስተላልፍ
 case-programs-refer-label = ወደ { $program } አስተላልፍ
+case-programs-refer-note = ወደ { $program } ለሚደረገው ማስተላለፍ ማስታወሻ (አማራጭ)
 case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏል፦ { $status }
 
 ## A case whose resident's personal data was removed

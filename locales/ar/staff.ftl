@@ -10,6 +10,7 @@ case-programs-may-qualify = قد يكون مؤهلًا
 case-programs-not-eligible = غير مؤهل
 case-programs-refer = إحالة
 case-programs-refer-label = إحالة إلى { $program }
+case-programs-refer-note = ملاحظة للإحالة إلى { $program } (اختياري)
 case-programs-referred = تمت الإحالة في هذه الحالة: { $status }
 
 ## A case whose resident's personal data was removed

@@ -675,3 +675,27 @@ reports-wait-gap = Longest median wait: { $longest }, { $high } days; shortest: 
 ## A voice message left on the phone line
 case-event-voice-message = Voice message from the caller ({ $seconds } s)
 case-event-voice-message-listen = Listen to the voice message
+
+## The case page as a workspace: the story beside the actions (issue 16)
+case-jump-actions = Jump to the actions
+case-next-title = Next step
+case-next-read-texts = Read the texts
+case-next-first-contact-overdue = First contact overdue: reach the resident today.
+case-next-first-contact = Nobody has been in touch yet: log the first contact.
+case-next-follow-up-due = Follow-up due.
+case-facts-title = Case
+case-actions-title = Actions
+case-programs-group = Refer to a program
+outcome-group = Record the outcome, close the case
+case-assign-group = Assign
+case-status-close-with-outcome = Close the case with its outcome
+case-contact-status-label = The case is now (optional)
+case-contact-status-same = No change
+case-contact-follow-up-hint = Optional: the case moves to the top of your list on this day.
+case-follow-up-clear = Clear the follow-up date
+outcome-close-legend = Close the case
+outcome-close-label = Close the case with this outcome (an open case is resolved first)
+outcome-close-error-not-allowed = This case cannot be closed now: it must be taken and worked first, or it is closed already
+case-programs-refer-note = Note for the referral to { $program } (optional)
+case-timeline-page = Older entries, page { $page }
+case-timeline-pages = Pages of the timeline

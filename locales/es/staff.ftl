@@ -675,3 +675,27 @@ reports-wait-gap = Espera mediana más larga: { $longest }, { $high } días; má
 ## A voice message left on the phone line
 case-event-voice-message = Mensaje de voz de la persona que llamó ({ $seconds } s)
 case-event-voice-message-listen = Escuchar el mensaje de voz
+
+## The case page as a workspace: the story beside the actions (issue 16)
+case-jump-actions = Ir a las acciones
+case-next-title = Próximo paso
+case-next-read-texts = Leer los mensajes
+case-next-first-contact-overdue = Primer contacto atrasado: comuníquese con el residente hoy.
+case-next-first-contact = Nadie se ha comunicado todavía: registre el primer contacto.
+case-next-follow-up-due = Seguimiento pendiente.
+case-facts-title = Caso
+case-actions-title = Acciones
+case-programs-group = Derivar a un programa
+outcome-group = Registrar el resultado, cerrar el caso
+case-assign-group = Asignar
+case-status-close-with-outcome = Cerrar el caso con su resultado
+case-contact-status-label = Ahora el caso está (opcional)
+case-contact-status-same = Sin cambio
+case-contact-follow-up-hint = Opcional: el caso pasa al principio de su lista ese día.
+case-follow-up-clear = Borrar la fecha de seguimiento
+outcome-close-legend = Cerrar el caso
+outcome-close-label = Cerrar el caso con este resultado (un caso abierto se resuelve primero)
+outcome-close-error-not-allowed = Este caso no se puede cerrar ahora: primero hay que tomarlo y trabajarlo, o ya está cerrado
+case-programs-refer-note = Nota para la derivación a { $program } (opcional)
+case-timeline-page = Entradas anteriores, página { $page }
+case-timeline-pages = Páginas del historial

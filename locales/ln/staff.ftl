@@ -10,6 +10,7 @@ case-programs-may-qualify = Akoki mbala mosusu
 case-programs-not-eligible = Akoki te
 case-programs-refer = Tinda
 case-programs-refer-label = Tinda epai ya { $program }
+case-programs-refer-note = Likomi mpo na kotinda epai ya { $program } (soki olingi)
 case-programs-referred = Esili kotindama na likambo oyo: { $status }
 
 ## A case whose resident's personal data was removed

@@ -10,6 +10,7 @@ case-programs-may-qualify = Có thể đủ điều kiện
 case-programs-not-eligible = Không đủ điều kiện
 case-programs-refer = Giới thiệu
 case-programs-refer-label = Giới thiệu đến { $program }
+case-programs-refer-note = Ghi chú cho việc giới thiệu đến { $program } (không bắt buộc)
 case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
 
 ## A case whose resident's personal data was removed

@@ -22,7 +22,7 @@ pub use assignment::{
 };
 pub use case::{
     add_note, case_detail, change_status, log_contact, mark_replies_seen, set_follow_up, timeline,
-    CaseDetail, ContactChannel, Event,
+    CaseDetail, ContactChannel, ContactLog, Event, FollowUp, StatusMove, TIMELINE_PAGE,
 };
 pub use change::Change;
 pub use intake::record_staff_request;
