@@ -250,7 +250,11 @@ async fn notes_and_status_changes(app: TestApp) {
         .await;
     assert_eq!(resp.status(), 303);
     // Back to the case, at the entry the change wrote.
-    assert!(location(&resp).starts_with(&format!("{case}#event-")), "{}", location(&resp));
+    assert!(
+        location(&resp).starts_with(&format!("{case}#event-")),
+        "{}",
+        location(&resp)
+    );
     let (_, body) = ana.page(&case).await;
     let timeline = &body[body.find("Timeline").unwrap()..];
     assert!(timeline.contains("Ana Navarro"), "{timeline}");

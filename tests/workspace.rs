@@ -58,10 +58,7 @@ async fn newest_event(app: &TestApp, case_id: i64) -> (i64, String) {
 async fn lands_on_newest(app: &TestApp, who: &Staff, case_id: i64, resp: &reqwest::Response) {
     assert_eq!(resp.status(), 303);
     let (event, _) = newest_event(app, case_id).await;
-    assert_eq!(
-        location(resp),
-        format!("/cases/{case_id}#event-{event}")
-    );
+    assert_eq!(location(resp), format!("/cases/{case_id}#event-{event}"));
     let (_, body) = who.page(&format!("/cases/{case_id}")).await;
     assert!(body.contains(&format!("id=\"event-{event}\"")), "{body}");
 }
@@ -105,7 +102,10 @@ async fn a_contact_with_its_status_and_follow_up_in_one_post(app: TestApp) {
             "{field}: {body}"
         );
         if field != "contact_note" {
-            assert!(body.contains(">Talked about the plan.</textarea>"), "{field}");
+            assert!(
+                body.contains(">Talked about the plan.</textarea>"),
+                "{field}"
+            );
         }
         if field != "follow_up" {
             assert!(body.contains(&format!("value=\"{day}\"")), "{field}");
@@ -150,7 +150,10 @@ async fn a_contact_with_its_status_and_follow_up_in_one_post(app: TestApp) {
     let resp = post_case(&ana, id, "contacts", &[("channel", "text")]).await;
     lands_on_newest(&app, &ana, id, &resp).await;
     let again = state(&app, id).await;
-    assert_eq!((again.1, &again.2, again.3), (after.1 + 1, &after.2, after.3));
+    assert_eq!(
+        (again.1, &again.2, again.3),
+        (after.1 + 1, &after.2, after.3)
+    );
     app.stop().await;
 }
 
@@ -173,8 +176,13 @@ fn refer_form(body: &str, program: &str, note: &str) -> (String, Vec<(String, St
     let form = &body[start..button];
     let value = |tag: &str, name: &str| {
         let marker = format!(" {name}=\"");
-        tag.find(&marker)
-            .map(|at| tag[at + marker.len()..].split('"').next().unwrap().to_owned())
+        tag.find(&marker).map(|at| {
+            tag[at + marker.len()..]
+                .split('"')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
     };
     let action = value(&form[..form.find('>').unwrap()], "action").unwrap();
     let mut fields: Vec<(String, String)> = form
@@ -190,8 +198,14 @@ fn refer_form(body: &str, program: &str, note: &str) -> (String, Vec<(String, St
     (action, fields)
 }
 
-async fn post_fields(who: &Staff, (action, fields): &(String, Vec<(String, String)>)) -> reqwest::Response {
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+async fn post_fields(
+    who: &Staff,
+    (action, fields): &(String, Vec<(String, String)>),
+) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     who.post(action, &fields).await
 }
 
@@ -210,7 +224,10 @@ async fn referring_from_the_list_takes_a_note(app: TestApp) {
             (id, program),
         )
         .await;
-    assert_eq!((status.as_str(), note.as_str()), ("referred", "Applied together on the phone."));
+    assert_eq!(
+        (status.as_str(), note.as_str()),
+        ("referred", "Applied together on the phone.")
+    );
     let (_, body) = ana.page(&format!("/cases/{id}")).await;
     assert!(text(&body).contains("Applied together on the phone."));
     app.stop().await;
@@ -240,7 +257,10 @@ async fn closing_with_the_outcome_is_one_post(app: TestApp) {
         let body = resp.text().await.unwrap();
         assert!(body.contains("<details class=\"group\" open><summary><h2 id=\"act-outcome\">"));
         assert!(body.contains("value=\"Internet Essentials\""));
-        assert!(body.contains("name=\"close\" value=\"yes\" checked"), "{body}");
+        assert!(
+            body.contains("name=\"close\" value=\"yes\" checked"),
+            "{body}"
+        );
         assert_eq!(state(&app, id).await, before, "{extra:?}");
         assert_eq!(app.count("outcomes").await, 0);
     }
@@ -259,7 +279,10 @@ async fn closing_with_the_outcome_is_one_post(app: TestApp) {
         )
         .await;
     assert_eq!(reason.as_deref(), Some("helped"));
-    assert!(resolved.is_some() && closed.is_some(), "resolved on the way");
+    assert!(
+        resolved.is_some() && closed.is_some(),
+        "resolved on the way"
+    );
     let plan: String = app
         .one("SELECT plan FROM outcomes WHERE case_id = $1", (id,))
         .await;
@@ -290,7 +313,9 @@ async fn a_case_is_worked_from_take_to_closed_in_four_posts(app: TestApp) {
     let mut posts = 0;
 
     let token = bob.csrf().await;
-    let resp = bob.post(&format!("{case}/take"), &[("csrf_token", &token)]).await;
+    let resp = bob
+        .post(&format!("{case}/take"), &[("csrf_token", &token)])
+        .await;
     posts += 1;
     assert_eq!(resp.status(), 303);
 
@@ -311,7 +336,11 @@ async fn a_case_is_worked_from_take_to_closed_in_four_posts(app: TestApp) {
     lands_on_newest(&app, &bob, id, &resp).await;
 
     let (_, body) = bob.page(&case).await;
-    let resp = post_fields(&bob, &refer_form(&body, "Lifeline Plus", "Sent her the form.")).await;
+    let resp = post_fields(
+        &bob,
+        &refer_form(&body, "Lifeline Plus", "Sent her the form."),
+    )
+    .await;
     posts += 1;
     lands_on_newest(&app, &bob, id, &resp).await;
 
@@ -387,8 +416,14 @@ async fn the_timeline_comes_fifty_to_a_page_newest_first(app: TestApp) {
     assert!(body.contains(&format!("href=\"/cases/{id}#timeline\"")));
     assert!(!body.contains("?timeline=3"));
     // A page past the end, or not a page, is simply shown as such or as the first.
-    assert_eq!(shown(&ana.page(&format!("/cases/{id}?timeline=9")).await.1), Vec::<i64>::new());
-    assert_eq!(shown(&ana.page(&format!("/cases/{id}?timeline=x")).await.1).len(), 50);
+    assert_eq!(
+        shown(&ana.page(&format!("/cases/{id}?timeline=9")).await.1),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        shown(&ana.page(&format!("/cases/{id}?timeline=x")).await.1).len(),
+        50
+    );
     app.stop().await;
 }
 
@@ -404,7 +439,9 @@ async fn a_case_with_a_long_story_stays_light(app: TestApp) {
             (
                 id,
                 app.user_id(ANA.email).await,
-                format!("Called about the plan and the laptop loan, entry {n}; she prefers mornings."),
+                format!(
+                    "Called about the plan and the laptop loan, entry {n}; she prefers mornings."
+                ),
                 now() - 60 + n,
             ),
         )
