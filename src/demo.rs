@@ -617,6 +617,8 @@ async fn contacts(db: &Db) -> anyhow::Result<()> {
                 site_name: place.site_id().map(|_| site_name),
                 minutes: Some(minutes),
                 note: "",
+                moves_to: None,
+                follow_up: None,
             };
             log_contact(db, case_id, version, user_id, &contact, at.min(now)).await?;
         }

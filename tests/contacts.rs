@@ -204,11 +204,13 @@ async fn log(app: &TestApp, case_id: i64, user_id: i64, place: Place, minutes: O
         site_name: None,
         minutes,
         note: "",
+        moves_to: None,
+        follow_up: None,
     };
     let done = store::log_contact(&app.db, case_id, version, user_id, &contact, now())
         .await
         .unwrap();
-    assert_eq!(done, store::Change::Done);
+    assert!(matches!(done, store::Change::Done(_)), "{done:?}");
 }
 
 type Row = std::collections::BTreeMap<String, String>;

@@ -10,6 +10,7 @@ case-programs-may-qualify = ብቁ ሊሆን ይችላል
 case-programs-not-eligible = ብቁ አይደለም
 case-programs-refer = አስተላልፍ
 case-programs-refer-label = ወደ { $program } አስተላልፍ
+case-programs-refer-note = ወደ { $program } ለሚደረገው ማስተላለፍ ማስታወሻ (አማራጭ)
 case-programs-referred = በዚህ ጉዳይ ላይ አስቀድሞ ተላልፏል፦ { $status }
 
 ## A case whose resident's personal data was removed
@@ -32,7 +33,7 @@ audit-action-view_call_back = መልሶ ለመደወል ቁጥሩን አየ
 case-event-voice-message = ከደዋዩ የድምፅ መልእክት ({ $seconds } ሰ)
 case-event-voice-message-listen = የድምፅ መልእክቱን ያዳምጡ
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = የት ተከናወነ
 case-contact-place-choose = ቦታ ይምረጡ
 case-contact-place-phone = የስልክ ጥሪ

@@ -10,6 +10,7 @@ case-programs-may-qualify = قد يكون مؤهلًا
 case-programs-not-eligible = غير مؤهل
 case-programs-refer = إحالة
 case-programs-refer-label = إحالة إلى { $program }
+case-programs-refer-note = ملاحظة للإحالة إلى { $program } (اختياري)
 case-programs-referred = تمت الإحالة في هذه الحالة: { $status }
 
 ## A case whose resident's personal data was removed
@@ -32,7 +33,7 @@ audit-action-view_call_back = رأى الرقم لمعاودة الاتصال
 case-event-voice-message = رسالة صوتية من المتصل ({ $seconds } ث)
 case-event-voice-message-listen = استمع إلى الرسالة الصوتية
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = مكان التواصل
 case-contact-place-choose = اختر مكانًا
 case-contact-place-phone = مكالمة هاتفية

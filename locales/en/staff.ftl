@@ -126,11 +126,6 @@ case-event-note = Added a note
 case-event-status-change = Changed the status from { $from } to { $to }
 case-event-other = Event: { $kind }
 case-contact-title = Log a contact with the resident
-case-contact-channel-label = How you were in touch
-case-contact-channel-phone = Phone call
-case-contact-channel-text = Text message
-case-contact-channel-in_person = In person
-case-contact-channel-email = Email
 case-contact-note-label = Note (optional)
 case-contact-submit = Log contact
 case-contact-error-channel = Choose how you were in touch with the resident
@@ -676,7 +671,7 @@ reports-wait-gap = Longest median wait: { $longest }, { $high } days; shortest: 
 case-event-voice-message = Voice message from the caller ({ $seconds } s)
 case-event-voice-message-listen = Listen to the voice message
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = Where it happened
 case-contact-place-choose = Choose a place
 case-contact-place-phone = Phone call
@@ -706,3 +701,27 @@ reports-col-served = Residents served
 reports-col-minutes = Minutes
 reports-col-minutes-per = Minutes per resident
 reports-col-untimed = Length unknown
+
+## The case page as a workspace: the story beside the actions
+case-jump-actions = Jump to the actions
+case-next-title = Next step
+case-next-read-texts = Read the texts
+case-next-first-contact-overdue = First contact overdue: reach the resident today.
+case-next-first-contact = Nobody has been in touch yet: log the first contact.
+case-next-follow-up-due = Follow-up due.
+case-facts-title = Case
+case-actions-title = Actions
+case-programs-group = Refer to a program
+outcome-group = Record the outcome, close the case
+case-assign-group = Assign
+case-status-close-with-outcome = Close the case with its outcome
+case-contact-status-label = The case is now (optional)
+case-contact-status-same = No change
+case-contact-follow-up-hint = Optional: the case moves to the top of your list on this day.
+case-follow-up-clear = Clear the follow-up date
+outcome-close-legend = Close the case
+outcome-close-label = Close the case with this outcome (an open case is resolved first)
+outcome-close-error-not-allowed = This case cannot be closed now: it must be taken and worked first, or it is closed already
+case-programs-refer-note = Note for the referral to { $program } (optional)
+case-timeline-page = Older entries, page { $page }
+case-timeline-pages = Pages of the timeline

@@ -126,11 +126,6 @@ case-event-note = Añadió una nota
 case-event-status-change = Cambió el estado de { $from } a { $to }
 case-event-other = Evento: { $kind }
 case-contact-title = Registrar un contacto con el residente
-case-contact-channel-label = Cómo se comunicaron
-case-contact-channel-phone = Llamada telefónica
-case-contact-channel-text = Mensaje de texto
-case-contact-channel-in_person = En persona
-case-contact-channel-email = Correo electrónico
 case-contact-note-label = Nota (opcional)
 case-contact-submit = Registrar el contacto
 case-contact-error-channel = Elija cómo se comunicó con el residente
@@ -676,7 +671,7 @@ reports-wait-gap = Espera mediana más larga: { $longest }, { $high } días; má
 case-event-voice-message = Mensaje de voz de la persona que llamó ({ $seconds } s)
 case-event-voice-message-listen = Escuchar el mensaje de voz
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = Dónde fue
 case-contact-place-choose = Elija un lugar
 case-contact-place-phone = Llamada telefónica
@@ -706,3 +701,27 @@ reports-col-served = Residentes atendidos
 reports-col-minutes = Minutos
 reports-col-minutes-per = Minutos por residente
 reports-col-untimed = Duración desconocida
+
+## The case page as a workspace: the story beside the actions
+case-jump-actions = Ir a las acciones
+case-next-title = Próximo paso
+case-next-read-texts = Leer los mensajes
+case-next-first-contact-overdue = Primer contacto atrasado: comuníquese con el residente hoy.
+case-next-first-contact = Nadie se ha comunicado todavía: registre el primer contacto.
+case-next-follow-up-due = Seguimiento pendiente.
+case-facts-title = Caso
+case-actions-title = Acciones
+case-programs-group = Derivar a un programa
+outcome-group = Registrar el resultado, cerrar el caso
+case-assign-group = Asignar
+case-status-close-with-outcome = Cerrar el caso con su resultado
+case-contact-status-label = Ahora el caso está (opcional)
+case-contact-status-same = Sin cambio
+case-contact-follow-up-hint = Opcional: el caso pasa al principio de su lista ese día.
+case-follow-up-clear = Borrar la fecha de seguimiento
+outcome-close-legend = Cerrar el caso
+outcome-close-label = Cerrar el caso con este resultado (un caso abierto se resuelve primero)
+outcome-close-error-not-allowed = Este caso no se puede cerrar ahora: primero hay que tomarlo y trabajarlo, o ya está cerrado
+case-programs-refer-note = Nota para la derivación a { $program } (opcional)
+case-timeline-page = Entradas anteriores, página { $page }
+case-timeline-pages = Páginas del historial

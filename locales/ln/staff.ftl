@@ -10,6 +10,7 @@ case-programs-may-qualify = Akoki mbala mosusu
 case-programs-not-eligible = Akoki te
 case-programs-refer = Tinda
 case-programs-refer-label = Tinda epai ya { $program }
+case-programs-refer-note = Likomi mpo na kotinda epai ya { $program } (soki olingi)
 case-programs-referred = Esili kotindama na likambo oyo: { $status }
 
 ## A case whose resident's personal data was removed
@@ -32,7 +33,7 @@ audit-action-view_call_back = Amonaki nimero mpo na kozongisa telefone
 case-event-voice-message = Nsango ya mongongo ya moto oyo abengaki ({ $seconds } s)
 case-event-voice-message-listen = Yoka nsango ya mongongo
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = Esalemaki wapi
 case-contact-place-choose = Pona esika
 case-contact-place-phone = Telefone

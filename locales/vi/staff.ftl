@@ -10,6 +10,7 @@ case-programs-may-qualify = Có thể đủ điều kiện
 case-programs-not-eligible = Không đủ điều kiện
 case-programs-refer = Giới thiệu
 case-programs-refer-label = Giới thiệu đến { $program }
+case-programs-refer-note = Ghi chú cho việc giới thiệu đến { $program } (không bắt buộc)
 case-programs-referred = Đã giới thiệu trong hồ sơ này: { $status }
 
 ## A case whose resident's personal data was removed
@@ -32,7 +33,7 @@ audit-action-view_call_back = Đã xem số để gọi lại
 case-event-voice-message = Lời nhắn thoại của người gọi ({ $seconds } giây)
 case-event-voice-message-listen = Nghe lời nhắn thoại
 
-## The time and place of a contact (issue 16), and its minutes in the reports
+## The time and place of a contact, and its minutes in the reports
 case-contact-place-label = Diễn ra ở đâu
 case-contact-place-choose = Chọn một nơi
 case-contact-place-phone = Cuộc gọi điện thoại

@@ -3,7 +3,7 @@
 //! from a case page starts with are here too.
 
 use super::CaseCtx;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -15,13 +15,29 @@ use crate::auth::{CurrentUser, StaffForm};
 use crate::web::pages::{html_response, Caching};
 use crate::web::{AppError, AppResult};
 
+/// `?timeline=N`: page N of the timeline (newest first); anything else is the first.
+#[derive(serde::Deserialize)]
+pub struct CaseQuery {
+    timeline: Option<String>,
+}
+
 pub async fn case_page(
     ctx: CaseCtx,
     user: CurrentUser,
     Path(id): Path<String>,
+    Query(query): Query<CaseQuery>,
 ) -> AppResult<Response> {
     let id = case_id(&id)?;
-    render_case(&ctx, &user, id, StatusCode::OK, &CaseForms::default()).await
+    let timeline_page = query
+        .timeline
+        .and_then(|p| p.parse::<i64>().ok())
+        .filter(|p| (1..=100_000).contains(p))
+        .unwrap_or(1);
+    let forms = CaseForms {
+        timeline_page,
+        ..CaseForms::default()
+    };
+    render_case(&ctx, &user, id, StatusCode::OK, &forms).await
 }
 
 /// A case and what this user may do with it; 404 when they may not see it.
@@ -110,10 +126,12 @@ pub async fn render_case(
         None => Vec::new(),
     };
     let texts = Some(texts::panel(ctx, &case).await?);
+    let (events, older_events) = store::timeline(db, id, forms.timeline_page).await?;
     let page = views::CasePage {
         texts,
         eligibility,
-        events: store::timeline(db, id).await?,
+        events,
+        older_events,
         referrals: store::referrals(db, id).await?,
         programs: if access == Access::Full {
             store::program_choices(db).await?
@@ -192,6 +210,12 @@ pub fn form_version(form: &StaffForm) -> Option<i64> {
 
 pub fn to_case(id: i64) -> Response {
     Redirect::to(&format!("/cases/{id}")).into_response()
+}
+
+/// Back to the case, scrolled to `event`: the newest entry the change just wrote, at the top
+/// of the timeline.
+pub fn to_event(id: i64, event: i64) -> Response {
+    Redirect::to(&format!("/cases/{id}#event-{event}")).into_response()
 }
 
 /// Navigators with their loads for the reassignment lists: up to ten seconds old, as a load

@@ -4,7 +4,7 @@ use super::CaseCtx;
 use axum::extract::Path;
 use axum::response::Response;
 
-use super::page::{conflict, posted, refused, to_case};
+use super::page::{conflict, posted, refused, to_event};
 use super::store;
 use super::views::CaseForms;
 use super::MAX_NOTE_CHARS;
@@ -54,14 +54,14 @@ pub async fn add_referral(
     };
     let now = crate::db::now();
     match store::add_referral(db, id, case.version, user.id, program, status, note, now).await? {
-        store::ReferralChange::Done => {
+        store::ReferralChange::Done(event) => {
             tracing::info!(
                 user_id = user.id,
                 case_id = id,
                 program_id = program.id,
                 "referral added"
             );
-            Ok(to_case(id))
+            Ok(to_event(id, event))
         }
         store::ReferralChange::Stale => conflict(&ctx, user, id, forms).await,
         store::ReferralChange::Refused => {
@@ -95,7 +95,7 @@ pub async fn update_referral(
     };
     let now = crate::db::now();
     match store::update_referral(db, id, case.version, user.id, &referral, to, "", now).await? {
-        store::ReferralChange::Done => {
+        store::ReferralChange::Done(event) => {
             tracing::info!(
                 user_id = user.id,
                 case_id = id,
@@ -103,7 +103,7 @@ pub async fn update_referral(
                 to = to.code(),
                 "referral updated"
             );
-            Ok(to_case(id))
+            Ok(to_event(id, event))
         }
         store::ReferralChange::Stale => conflict(&ctx, user, id, forms).await,
         store::ReferralChange::Refused => Err(AppError::NotFound),

@@ -219,7 +219,6 @@ pub fn section(
 ) -> Markup {
     let tr = ctx.tr();
     html! {
-        h2 id="texts" { (ctx.t("case-texts-title")) }
         @match panel.reach {
             Reach::Yes => {}
             Reach::NoPhone => p { (ctx.t("case-texts-no-phone")) },

@@ -34,6 +34,26 @@ pub fn status_choices(from: CaseStatus) -> impl Iterator<Item = CaseStatus> {
         .filter(|s| *s != CaseStatus::Assigned)
 }
 
+/// What the contact form offers as the status a contact leads to: the status form's choices
+/// but closing, which goes with the outcome and a reason.
+pub fn contact_status_choices(from: CaseStatus) -> impl Iterator<Item = CaseStatus> {
+    status_choices(from).filter(|s| *s != CaseStatus::Closed)
+}
+
+/// The moves that close a case from `from` with its outcome: a case still being worked is
+/// resolved on the way (so it has a resolved time, as the reports expect); `None` when it
+/// cannot be closed from there (not yet worked, or closed already).
+pub fn closing_path(from: CaseStatus) -> Option<&'static [CaseStatus]> {
+    use CaseStatus::*;
+    if can_move(from, Closed) {
+        Some(&[Closed])
+    } else if can_move(from, Resolved) {
+        Some(&[Resolved, Closed])
+    } else {
+        None
+    }
+}
+
 /// Whether a case still waits for work (shown in caseloads).
 pub fn is_open(status: CaseStatus) -> bool {
     !matches!(status, CaseStatus::Resolved | CaseStatus::Closed)
@@ -73,6 +93,24 @@ pub fn access(
 mod tests {
     use super::*;
     use CaseStatus::*;
+
+    #[test]
+    fn closing_with_the_outcome_resolves_on_the_way() {
+        let table: [(CaseStatus, Option<&[CaseStatus]>); 7] = [
+            (New, None),
+            (Assigned, None),
+            (InProgress, Some(&[Resolved, Closed])),
+            (WaitingOnResident, Some(&[Resolved, Closed])),
+            (Referred, Some(&[Resolved, Closed])),
+            (Resolved, Some(&[Closed])),
+            (Closed, None),
+        ];
+        for (from, path) in table {
+            assert_eq!(closing_path(from), path, "{from}");
+        }
+        assert!(!contact_status_choices(Resolved).any(|s| s == Closed));
+        assert!(contact_status_choices(Closed).any(|s| s == InProgress));
+    }
 
     #[test]
     fn transitions_follow_the_table() {

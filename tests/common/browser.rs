@@ -497,7 +497,10 @@ impl Browser {
         let dir = screenshot_dir();
         for (file, png) in [
             (format!("{name}.png"), self.screen_shot().await),
-            (format!("{name}-full.png"), self.full_page_screenshot().await),
+            (
+                format!("{name}-full.png"),
+                self.full_page_screenshot().await,
+            ),
         ] {
             // The whole page is as wide as its content: a desk's scroll bar is not in it.
             let (w, h) = png_size(&png).expect("a PNG");

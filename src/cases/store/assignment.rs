@@ -28,7 +28,10 @@ pub async fn take(
     .bind(case_id);
     let event = NewEvent::new(case_id, "assignment", user_id, now)
         .with_data(serde_json::json!({ "navigator_id": navigator_id }));
-    Ok(change_with_event(db, update, event).await? == Change::Done)
+    Ok(matches!(
+        change_with_event(db, update, event).await?,
+        Change::Done(_)
+    ))
 }
 
 /// An active navigator a case may be given to, with their open cases against capacity.

@@ -3,7 +3,9 @@
 
 use sqlx::Row;
 
-use super::change::{bump_version, change_with_event, Change, NewEvent};
+use super::change::{
+    append_event, begin_change, bump_version, change_with_event, Change, NewEvent, Tx,
+};
 use super::status_of;
 use crate::db::Db;
 use crate::domain::{
@@ -115,6 +117,8 @@ pub async fn case_detail(db: &Db, id: i64) -> Result<Option<CaseDetail>, sqlx::E
 /// One entry of a case's timeline.
 #[derive(Clone, Debug)]
 pub struct Event {
+    /// Its anchor on the case page (`#event-{id}`).
+    pub id: i64,
     pub kind: String,
     pub actor: Option<String>,
     pub body: String,
@@ -122,18 +126,29 @@ pub struct Event {
     pub created_at: i64,
 }
 
-pub async fn timeline(db: &Db, case_id: i64) -> Result<Vec<Event>, sqlx::Error> {
+/// How many events a page of the timeline shows.
+pub const TIMELINE_PAGE: i64 = 50;
+
+/// Page `page` (from 1) of a case's timeline, newest first, and whether older events follow.
+/// Only that page is read (the index on `(case_id, id)` serves it), however long the story.
+pub async fn timeline(db: &Db, case_id: i64, page: i64) -> Result<(Vec<Event>, bool), sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT e.kind, e.body, e.data, e.created_at, u.name AS actor_name \
+        "SELECT e.id, e.kind, e.body, e.data, e.created_at, u.name AS actor_name \
          FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id \
-         WHERE e.case_id = $1 ORDER BY e.id",
+         WHERE e.case_id = $1 ORDER BY e.id DESC LIMIT $2 OFFSET $3",
     )
     .bind(case_id)
+    .bind(TIMELINE_PAGE + 1)
+    .bind((page.max(1) - 1).saturating_mul(TIMELINE_PAGE))
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
+    let more = rows.len() as i64 > TIMELINE_PAGE;
+    let events = rows
+        .iter()
+        .take(TIMELINE_PAGE as usize)
         .map(|r| {
             Ok(Event {
+                id: r.try_get("id")?,
                 kind: r.try_get("kind")?,
                 actor: r.try_get("actor_name")?,
                 body: r.try_get("body")?,
@@ -142,7 +157,8 @@ pub async fn timeline(db: &Db, case_id: i64) -> Result<Vec<Event>, sqlx::Error> 
                 created_at: r.try_get("created_at")?,
             })
         })
-        .collect()
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((events, more))
 }
 
 /// Adds a note, if the case is still at `version`.
@@ -159,45 +175,102 @@ pub async fn add_note(
     change_with_event(db, update, event).await
 }
 
-/// Moves a case from `from` to `to`, if it is still at `version` (and so still at `from`).
-/// The caller has checked that the move is allowed.
-#[allow(clippy::too_many_arguments)]
+/// A move of a case's status, written inside a change (after its guarded UPDATE). The caller
+/// has checked that the move is allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusMove {
+    pub from: CaseStatus,
+    pub to: CaseStatus,
+    /// Why it closes (kept only when `to` is closed; reopening clears it, the timeline keeps it).
+    pub close_reason: Option<CloseReason>,
+}
+
+impl StatusMove {
+    /// Moves the case, if it is still at `from`, and appends the event; `false` (nothing
+    /// written) when it is not.
+    pub(super) async fn write(
+        &self,
+        tx: &mut Tx,
+        case_id: i64,
+        user_id: i64,
+        now: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let resolved_at = (self.to == CaseStatus::Resolved).then_some(now);
+        let closed_at = (self.to == CaseStatus::Closed).then_some(now);
+        let close_reason = self
+            .close_reason
+            .filter(|_| self.to == CaseStatus::Closed)
+            .map(|r| r.code());
+        let moved = sqlx::query(
+            "UPDATE cases SET status = $1, resolved_at = COALESCE($2, resolved_at), \
+             closed_at = COALESCE($3, closed_at), close_reason = $4 WHERE id = $5 AND status = $6",
+        )
+        .bind(self.to.code())
+        .bind(resolved_at)
+        .bind(closed_at)
+        .bind(close_reason)
+        .bind(case_id)
+        .bind(self.from.code())
+        .execute(&mut **tx)
+        .await?;
+        if moved.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let mut data = serde_json::json!({ "from": self.from.code(), "to": self.to.code() });
+        if let Some(reason) = close_reason {
+            data["reason"] = reason.into();
+        }
+        let event = NewEvent::new(case_id, "status_change", user_id, now).with_data(data);
+        append_event(tx, event).await.map(Some)
+    }
+}
+
+/// Writes `moves` one after another inside a change: the id of the last event, or `None`
+/// (the caller rolls back) when the case was not where a move starts.
+pub(super) async fn write_moves(
+    tx: &mut Tx,
+    moves: &[StatusMove],
+    case_id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let mut last = None;
+    for m in moves {
+        match m.write(tx, case_id, user_id, now).await? {
+            Some(id) => last = Some(id),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(last))
+}
+
+/// Moves a case's status, if it is still at `version` (and so still where the move starts).
 pub async fn change_status(
     db: &Db,
     case_id: i64,
     version: i64,
-    from: CaseStatus,
-    to: CaseStatus,
-    close_reason: Option<CloseReason>,
+    status: StatusMove,
     user_id: i64,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let resolved_at = (to == CaseStatus::Resolved).then_some(now);
-    let closed_at = (to == CaseStatus::Closed).then_some(now);
-    // The reason belongs to the close; reopening clears it (the timeline keeps it).
-    let close_reason = close_reason
-        .filter(|_| to == CaseStatus::Closed)
-        .map(|r| r.code());
-    let update = sqlx::query(
-        "UPDATE cases SET status = $1, version = version + 1, updated_at = $2, \
-         resolved_at = COALESCE($3, resolved_at), closed_at = COALESCE($4, closed_at), \
-         close_reason = $5 WHERE id = $6 AND version = $7 AND status = $8",
-    )
-    .bind(to.code())
-    .bind(now)
-    .bind(resolved_at)
-    .bind(closed_at)
-    .bind(close_reason)
-    .bind(case_id)
-    .bind(version)
-    .bind(from.code());
-    let mut data = serde_json::json!({ "from": from.code(), "to": to.code() });
-    if let Some(reason) = close_reason {
-        data["reason"] = reason.into();
+    let Some(mut tx) = begin_change(db, bump_version(case_id, version, now)).await? else {
+        return Ok(Change::Stale);
+    };
+    match status.write(&mut tx, case_id, user_id, now).await? {
+        Some(id) => {
+            tx.commit().await?;
+            Ok(Change::Done(id))
+        }
+        None => {
+            tx.rollback().await?;
+            Ok(Change::Stale)
+        }
     }
-    let event = NewEvent::new(case_id, "status_change", user_id, now).with_data(data);
-    change_with_event(db, update, event).await
 }
+
+/// The day a follow-up falls due, as the epoch second it starts and as `YYYY-MM-DD`; `None`
+/// clears it.
+pub type FollowUp<'a> = Option<(i64, &'a str)>;
 
 /// The navigator assigned to a case has opened it: replies so far count as read.
 pub async fn mark_replies_seen(db: &Db, case_id: i64, now: i64) -> Result<(), sqlx::Error> {
@@ -219,18 +292,31 @@ pub async fn set_follow_up(
     case_id: i64,
     version: i64,
     user_id: i64,
-    due: Option<(i64, &str)>,
+    due: FollowUp<'_>,
     now: i64,
 ) -> Result<Change, sqlx::Error> {
-    let update = sqlx::query(
-        "UPDATE cases SET follow_up_at = $1, version = version + 1, updated_at = $2 \
-         WHERE id = $3 AND version = $4",
-    )
-    .bind(due.map(|(at, _)| at))
-    .bind(now)
-    .bind(case_id)
-    .bind(version);
+    let Some(mut tx) = begin_change(db, bump_version(case_id, version, now)).await? else {
+        return Ok(Change::Stale);
+    };
+    let id = write_follow_up(&mut tx, case_id, user_id, due, now).await?;
+    tx.commit().await?;
+    Ok(Change::Done(id))
+}
+
+/// Sets the follow-up day inside a change, and appends its event.
+pub(super) async fn write_follow_up(
+    tx: &mut Tx,
+    case_id: i64,
+    user_id: i64,
+    due: FollowUp<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query("UPDATE cases SET follow_up_at = $1 WHERE id = $2")
+        .bind(due.map(|(at, _)| at))
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
     let event = NewEvent::new(case_id, "follow_up", user_id, now)
         .with_data(serde_json::json!({ "on": due.map(|(_, day)| day) }));
-    change_with_event(db, update, event).await
+    append_event(tx, event).await
 }

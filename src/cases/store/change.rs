@@ -11,7 +11,8 @@ pub(super) type Tx = sqlx::Transaction<'static, sqlx::Any>;
 /// The outcome of a change guarded by the version the user saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    Done,
+    /// Written; the id of the last event it appended (where the page scrolls to).
+    Done(i64),
     /// Someone changed the case since the form was drawn; nothing was written.
     Stale,
 }
@@ -71,17 +72,18 @@ pub(super) async fn begin_change(db: &Db, update: Update<'_>) -> Result<Option<T
     Ok(Some(tx))
 }
 
-/// Appends `event` and its audit row, and commits.
-pub(super) async fn finish_change(mut tx: Tx, event: NewEvent<'_>) -> Result<(), sqlx::Error> {
-    append_event(&mut tx, event).await?;
-    tx.commit().await
+/// Appends `event` and its audit row, and commits; the event's id.
+pub(super) async fn finish_change(mut tx: Tx, event: NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    let id = append_event(&mut tx, event).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
-/// Appends `event` and its audit row inside the caller's transaction.
-pub(super) async fn append_event(tx: &mut Tx, event: NewEvent<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+/// Appends `event` and its audit row inside the caller's transaction; the event's id.
+pub(super) async fn append_event(tx: &mut Tx, event: NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(event.case_id)
     .bind(event.kind)
@@ -89,10 +91,11 @@ pub(super) async fn append_event(tx: &mut Tx, event: NewEvent<'_>) -> Result<(),
     .bind(event.body)
     .bind(event.data.to_string())
     .bind(event.now)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
     let action = audit_action(event.kind);
-    crate::db::audit::record_in(tx, event.actor_user_id, action, event.case_id, event.now).await
+    crate::db::audit::record_in(tx, event.actor_user_id, action, event.case_id, event.now).await?;
+    Ok(id)
 }
 
 /// A guarded change with nothing more to write than its event: `Stale` when the guard failed.
@@ -102,10 +105,7 @@ pub(super) async fn change_with_event(
     event: NewEvent<'_>,
 ) -> Result<Change, sqlx::Error> {
     match begin_change(db, update).await? {
-        Some(tx) => {
-            finish_change(tx, event).await?;
-            Ok(Change::Done)
-        }
+        Some(tx) => Ok(Change::Done(finish_change(tx, event).await?)),
         None => Ok(Change::Stale),
     }
 }

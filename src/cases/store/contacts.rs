@@ -5,7 +5,8 @@
 
 use sqlx::Row;
 
-use super::change::{begin_change, finish_change, Change, NewEvent};
+use super::case::{write_follow_up, FollowUp, StatusMove};
+use super::change::{append_event, begin_change, Change, NewEvent};
 use crate::cases::contact::Place;
 use crate::db::Db;
 
@@ -55,10 +56,15 @@ pub struct Contact<'a> {
     /// `None`: not known (an old client that sends no minutes).
     pub minutes: Option<i64>,
     pub note: &'a str,
+    /// The status the contact moves the case to, if any.
+    pub moves_to: Option<StatusMove>,
+    /// A new follow-up day (`Some(None)` clears it), if it changes.
+    pub follow_up: Option<FollowUp<'a>>,
 }
 
-/// Logs a contact with the resident, if the case is still at `version`; the first one also
-/// sets `first_contact_at`, later ones leave it.
+/// Logs a contact with the resident, and the status and follow-up day it leads to, all at once
+/// if the case is still at `version`; the first contact also sets `first_contact_at`, later
+/// ones leave it. `Done` names the last event written.
 pub async fn log_contact(
     db: &Db,
     case_id: i64,
@@ -119,6 +125,19 @@ pub async fn log_contact(
     let event = NewEvent::new(case_id, "contact", user_id, now)
         .with_body(contact.note)
         .with_data(data);
-    finish_change(tx, event).await?;
-    Ok(Change::Done)
+    let mut last = append_event(&mut tx, event).await?;
+    if let Some(status) = contact.moves_to {
+        match status.write(&mut tx, case_id, user_id, now).await? {
+            Some(id) => last = id,
+            None => {
+                tx.rollback().await?;
+                return Ok(Change::Stale);
+            }
+        }
+    }
+    if let Some(due) = contact.follow_up {
+        last = write_follow_up(&mut tx, case_id, user_id, due, now).await?;
+    }
+    tx.commit().await?;
+    Ok(Change::Done(last))
 }

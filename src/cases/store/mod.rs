@@ -23,7 +23,7 @@ pub use assignment::{
 };
 pub use case::{
     add_note, case_detail, change_status, mark_replies_seen, set_follow_up, timeline, CaseDetail,
-    Event,
+    Event, FollowUp, StatusMove, TIMELINE_PAGE,
 };
 pub use change::Change;
 pub use contacts::{active_site, active_sites, log_contact, Contact, Site};

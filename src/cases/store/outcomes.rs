@@ -3,7 +3,8 @@
 
 use sqlx::Row;
 
-use super::change::{begin_change, bump_version, finish_change, Change, NewEvent};
+use super::case::{write_moves, StatusMove};
+use super::change::{append_event, begin_change, bump_version, Change, NewEvent};
 use crate::cases::outcome::{DeviceTypeCode, Outcome};
 use crate::db::Db;
 use crate::domain::DeviceType;
@@ -37,14 +38,15 @@ pub async fn outcome(db: &Db, case_id: i64) -> Result<Outcome, sqlx::Error> {
     })
 }
 
-/// Records the case's outcome (all of it, as the form shows it), if the case is still at
-/// `version`.
+/// Records the case's outcome (all of it, as the form shows it), and the status moves that
+/// close the case with it (`closes`, possibly none), if the case is still at `version`.
 pub async fn save_outcome(
     db: &Db,
     case_id: i64,
     version: i64,
     user_id: i64,
     outcome: &Outcome,
+    closes: &[StatusMove],
     now: i64,
 ) -> Result<Change, sqlx::Error> {
     let update = bump_version(case_id, version, now);
@@ -74,6 +76,15 @@ pub async fn save_outcome(
     .await?;
     let event = NewEvent::new(case_id, "outcome", user_id, now)
         .with_data(serde_json::to_value(outcome).unwrap_or_default());
-    finish_change(tx, event).await?;
-    Ok(Change::Done)
+    let recorded = append_event(&mut tx, event).await?;
+    match write_moves(&mut tx, closes, case_id, user_id, now).await? {
+        Some(last) => {
+            tx.commit().await?;
+            Ok(Change::Done(last.unwrap_or(recorded)))
+        }
+        None => {
+            tx.rollback().await?;
+            Ok(Change::Stale)
+        }
+    }
 }

@@ -79,7 +79,8 @@ pub async fn program_choices(db: &Db) -> Result<Vec<ProgramChoice>, sqlx::Error>
 /// What became of a referral change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReferralChange {
-    Done,
+    /// Written; the id of the event it appended.
+    Done(i64),
     /// The case changed since the form was drawn.
     Stale,
     /// The case already has a referral to this program (add), or the referral is not this
@@ -166,6 +167,5 @@ async fn change_referral(
         tx.rollback().await?;
         return Ok(ReferralChange::Refused);
     }
-    finish_change(tx, event).await?;
-    Ok(ReferralChange::Done)
+    Ok(ReferralChange::Done(finish_change(tx, event).await?))
 }

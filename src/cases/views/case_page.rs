@@ -1,22 +1,20 @@
-//! One case's page: what staff know of the case and its resident, who it is with (and who
-//! would fit), and the forms that record the work; its longer sections live beside it.
+//! One case's page, a navigator's workspace: the case, its resident and how to reach them,
+//! what is due next and the timeline in the main column; the actions beside it (below it on a
+//! narrow screen), each group folded until needed. The groups live in `actions`.
 
 use maud::{html, Markup};
 
-use super::contact::contact_fields;
 use super::timeline::{explain_reasons, timeline};
-use super::{case_form, language_name, multiline, navigator_options, status_label};
-use super::{outcome, programs};
+use super::{actions, language_name, multiline, status_label};
 use crate::auth::CurrentUser;
 use crate::cases::outcome::{Outcome, OutcomeInput};
 use crate::cases::store::{CaseDetail, Event, NavigatorChoice, ProgramChoice, Referral, Site};
 use crate::cases::texts;
-use crate::cases::transitions::{is_open, status_choices, Access};
-use crate::domain::{CaseStatus, CloseReason};
+use crate::cases::transitions::{is_open, Access};
 use crate::programs::matches::ProgramMatch;
 use crate::web::form::alert;
+use crate::web::form::error_summary;
 use crate::web::form::FieldError;
-use crate::web::form::{error_summary, Input, Select};
 use crate::web::format::format_date;
 use crate::web::format::when;
 use crate::web::layout::page;
@@ -27,11 +25,12 @@ use crate::web::Ctx;
 #[derive(Debug, Default)]
 pub struct CaseForms<'a> {
     pub note: &'a str,
-    /// The note typed into the contact form.
+    /// The contact form as typed: the note, where and how long, the status it leads to.
     pub contact_note: &'a str,
     /// The contact's minutes and place as typed.
     pub contact_minutes: &'a str,
     pub contact_place: &'a str,
+    pub next_status: &'a str,
     /// The status chosen in the status form.
     pub status: &'a str,
     /// The follow-up date as typed (`None`: show the stored one).
@@ -45,12 +44,22 @@ pub struct CaseForms<'a> {
     pub conflict: bool,
     /// The free text typed into the texting form.
     pub text_message: &'a str,
+    /// The outcome form's "close the case" and its reason, as sent.
+    pub close: bool,
+    pub close_reason: &'a str,
+    /// The page of the timeline shown (from 1; 0 counts as 1).
+    pub timeline_page: i64,
 }
 
 impl CaseForms<'_> {
     /// Records what is wrong with `field`, for the page drawn again to show.
     pub fn add_error(&mut self, field: &'static str, message: &'static str) {
         self.errors.push(FieldError { field, message });
+    }
+
+    /// Whether one of `fields` was refused: its group is drawn open.
+    pub fn refused_any(&self, fields: &[&str]) -> bool {
+        self.errors.iter().any(|e| fields.contains(&e.field))
     }
 }
 
@@ -60,7 +69,9 @@ pub struct CasePage {
     /// Texts to and from the resident, and what may be sent.
     pub texts: Option<texts::Panel>,
     pub access: Access,
+    /// One page of the timeline, newest first, and whether older events follow.
     pub events: Vec<Event>,
+    pub older_events: bool,
     pub referrals: Vec<Referral>,
     /// Every active program with its decision for the case's household: eligible first, then
     /// may qualify, then not eligible.
@@ -83,7 +94,11 @@ pub struct Suggestion {
 }
 
 /// "speaks Amharic, 2.1 km away, 4 of 12 cases", in the staff member's language.
-fn explain(ctx: &Ctx, case: &CaseDetail, m: &crate::matching::navigators::Match) -> String {
+pub(super) fn explain(
+    ctx: &Ctx,
+    case: &CaseDetail,
+    m: &crate::matching::navigators::Match,
+) -> String {
     explain_reasons(ctx, case.area.as_deref(), &m.reasons)
 }
 
@@ -106,7 +121,6 @@ fn needs_text(ctx: &Ctx, needs: &[crate::domain::Need]) -> String {
 
 pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
     let case = &p.case;
-    let access = p.access;
     let tr = ctx.tr();
     let heading = tr.ta("case-title", &[("ref", case.ref_code.as_str().into())]);
     let title = if forms.errors.is_empty() && !forms.conflict {
@@ -114,6 +128,114 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
     } else {
         format!("{}: {heading}", ctx.t("error-title-prefix"))
     };
+    page(
+        ctx,
+        &title,
+        html! {
+            p.no-print.crumbs {
+                a href="/cases" { (ctx.t("case-back")) }
+                " · "
+                a href="#actions" { (ctx.t("case-jump-actions")) }
+            }
+            h1 { (heading) }
+            @if forms.conflict {
+                (alert(&ctx.t("case-conflict-title"), &ctx.t("case-conflict")))
+            }
+            (error_summary(ctx, &forms.errors))
+            div.workspace {
+                div.case-main {
+                    (next_step(ctx, user, p))
+                    div.facts {
+                        (case_facts(ctx, case))
+                        (resident_facts(ctx, case))
+                    }
+                    (timeline(ctx, case.id, &p.events, forms.timeline_page.max(1), p.older_events))
+                }
+                (actions::panel(ctx, user, p, forms))
+            }
+        },
+    )
+}
+
+/// What is due on the case now, most urgent first, or that nothing is; and the take button for
+/// a case still in the queue.
+fn next_step(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
+    let case = &p.case;
+    let now = crate::db::now();
+    let open = is_open(case.status);
+    let overdue = open
+        && case.navigator_id.is_some()
+        && case.first_contact_at.is_none()
+        && case.created_at <= now - ctx.state.config.first_contact_secs;
+    let follow_up_due = open && case.follow_up_at.is_some_and(|at| at <= now);
+    html! {
+        section.next aria-labelledby="next-title" {
+            h2 #next-title { (ctx.t("case-next-title")) }
+            ul {
+                @if p.access == Access::Take {
+                    li { (ctx.t("case-take-intro")) " " (take_form(ctx, user, case.id, &case.ref_code)) }
+                }
+                @if case.unread_reply() {
+                    li.flag { strong { (ctx.t("case-unread-reply")) } " " a href="#texts" { (ctx.t("case-next-read-texts")) } }
+                }
+                @if let Some(phone) = case.call_back() {
+                    li.flag { strong { (ctx.t("case-call-back")) } " " a href={ "tel:" (phone) } dir="ltr" { (phone) } }
+                }
+                @if overdue {
+                    li.flag { strong { (ctx.t("case-next-first-contact-overdue")) } }
+                }
+                @if let Some(at) = case.follow_up_at.filter(|_| open) {
+                    li.flag[follow_up_due] {
+                        @if follow_up_due { strong { (ctx.t("case-next-follow-up-due")) } " " }
+                        (ctx.t("case-follow-up")) " " (format_date(ctx, at))
+                    }
+                }
+                @if case.first_contact_at.is_none() && !overdue && open && p.access != Access::Take {
+                    li { (ctx.t("case-next-first-contact")) }
+                }
+                @if !open {
+                    li { (status_label(ctx, case.status)) }
+                }
+            }
+        }
+    }
+}
+
+fn case_facts(ctx: &Ctx, case: &CaseDetail) -> Markup {
+    html! {
+        section aria-labelledby="case-facts" {
+            h2 #case-facts { (ctx.t("case-facts-title")) }
+            dl.summary {
+                dt { (ctx.t("case-status")) }
+                dd {
+                    strong { (status_label(ctx, case.status)) }
+                    @if let Some(reason) = case.close_reason {
+                        " (" (ctx.t(&format!("close-reason-{}", reason.code()))) ")"
+                    }
+                }
+                dt { (ctx.t("case-navigator")) }
+                dd { (case.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
+                @if let Some(channel) = case.channel {
+                    dt { (ctx.t("case-channel")) }
+                    dd { (ctx.t(&format!("channel-{}", channel.code()))) }
+                }
+                dt { (ctx.t("case-received")) }
+                dd { (when(ctx, case.created_at)) }
+                dt { (ctx.t("case-first-contact")) }
+                dd { (case.first_contact_at.map_or_else(|| ctx.t("case-not-yet"), |at| when(ctx, at))) }
+                dt { (ctx.t("case-follow-up")) }
+                dd { (case.follow_up_at.map_or_else(|| ctx.t("case-none"), |at| format_date(ctx, at))) }
+                dt { (ctx.t("case-needs")) } dd { (needs_text(ctx, &case.needs)) }
+                dt { (ctx.t("case-details")) }
+                dd { @if case.details.is_empty() { (ctx.t("case-none")) } @else { (multiline(&case.details)) } }
+            }
+        }
+    }
+}
+
+/// Who the resident is and how to reach them: the number to dial, their language, and whether
+/// they need an interpreter or other help, before anything else.
+fn resident_facts(ctx: &Ctx, case: &CaseDetail) -> Markup {
     let not_given = || ctx.t("case-not-given");
     // Erased (retention or on request): say so where the personal data was.
     let erased = case.erased_at.map(|at| {
@@ -129,78 +251,9 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             .collect::<Vec<_>>()
             .join(", ")
     };
-    page(
-        ctx,
-        &title,
-        html! {
-            p { a href="/cases" { (ctx.t("case-back")) } }
-            h1 { (heading) }
-            @if forms.conflict {
-                (alert(&ctx.t("case-conflict-title"), &ctx.t("case-conflict")))
-            }
-            (error_summary(ctx, &forms.errors))
-            @if case.unread_reply() {
-                p.flag { strong { (ctx.t("case-unread-reply")) } }
-            }
-            @if let Some(phone) = case.call_back() {
-                p.flag { strong { (ctx.t("case-call-back")) } " " a href={ "tel:" (phone) } dir="ltr" { (phone) } }
-            }
-            dl.summary {
-                dt { (ctx.t("case-status")) }
-                dd {
-                    (status_label(ctx, case.status))
-                    @if let Some(reason) = case.close_reason {
-                        " (" (ctx.t(&format!("close-reason-{}", reason.code()))) ")"
-                    }
-                }
-                @if let Some(channel) = case.channel {
-                    dt { (ctx.t("case-channel")) }
-                    dd { (ctx.t(&format!("channel-{}", channel.code()))) }
-                }
-                dt { (ctx.t("case-navigator")) }
-                dd { (case.navigator.clone().unwrap_or_else(|| ctx.t("case-unassigned"))) }
-                dt { (ctx.t("case-received")) }
-                dd { (when(ctx, case.created_at)) }
-                dt { (ctx.t("case-first-contact")) }
-                dd { (case.first_contact_at.map_or_else(|| ctx.t("case-not-yet"), |at| when(ctx, at))) }
-                dt { (ctx.t("case-follow-up")) }
-                dd { (case.follow_up_at.map_or_else(|| ctx.t("case-none"), |at| format_date(ctx, at))) }
-            }
-            @if access == Access::Take {
-                p { (ctx.t("case-take-intro")) }
-                (take_form(ctx, user, case.id, &case.ref_code))
-            }
-            @if !p.suggestions.is_empty() {
-                h2 { (ctx.t("match-title")) }
-                ul.suggestions {
-                    @for s in &p.suggestions {
-                        li {
-                            form.inline method="post" action={ "/cases/" (case.id) "/assign" } {
-                                (csrf_field(&user.csrf_token))
-                                input type="hidden" name="version" value=(case.version);
-                                input type="hidden" name="navigator" value=(s.found.navigator_id);
-                                strong { (s.name) } ": " (explain(ctx, case, &s.found)) " "
-                                button type="submit" { (ctx.tr().ta("match-assign", &[("name", s.name.as_str().into())])) }
-                            }
-                        }
-                    }
-                }
-            } @else if case.navigator_id.is_none() && !p.navigators.is_empty() && is_open(case.status) {
-                p { (ctx.t("match-none")) }
-            }
-            @if !p.navigators.is_empty() && is_open(case.status) {
-                (case_form(user, case, "assign", html! {
-                    (Select {
-                        name: "navigator",
-                        label: ctx.t("reassign-one-label"),
-                        hint: None,
-                        options: navigator_options(ctx, &p.navigators),
-                        selected: &|v| case.navigator_id.is_some_and(|id| id.to_string() == v),
-                    }.render(ctx, &forms.errors))
-                    p { button type="submit" { (ctx.t("reassign-one-submit")) } }
-                }))
-            }
-            h2 { (ctx.t("case-resident")) }
+    html! {
+        section aria-labelledby="resident-facts" {
+            h2 #resident-facts { (ctx.t("case-resident")) }
             @if let Some(erased) = &erased {
                 p { strong { (erased) } }
             }
@@ -214,114 +267,14 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                         None => (not_given()),
                     }
                 }
-                dt { (ctx.t("case-email")) } dd dir="ltr" { (case.email.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-language")) } dd { (language_name(&case.language)) }
+                dt { (ctx.t("case-accessibility")) } dd { (accessibility) }
                 dt { (ctx.t("case-contact-method")) }
                 dd { (case.contact_method.map_or_else(not_given, |m| ctx.t(&format!("contact-{}", m.code())))) }
+                dt { (ctx.t("case-email")) } dd dir="ltr" { (case.email.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-area")) } dd { (case.area.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-zip")) } dd { (case.zip.clone().unwrap_or_else(not_given)) }
-                dt { (ctx.t("case-needs")) } dd { (needs_text(ctx, &case.needs)) }
-                dt { (ctx.t("case-details")) }
-                dd { @if case.details.is_empty() { (ctx.t("case-none")) } @else { (multiline(&case.details)) } }
-                dt { (ctx.t("case-accessibility")) } dd { (accessibility) }
             }
-            @if access == Access::Full {
-                (contact_form(ctx, user, case, &p.sites, forms))
-                (note_form(ctx, user, case, forms))
-                (status_form(ctx, user, case, forms))
-                (follow_up_form(ctx, user, case, forms))
-            }
-            (programs::eligibility(ctx, user, p))
-            (programs::referrals(ctx, user, p, forms))
-            (outcome::section(ctx, user, p, forms))
-            @if let Some(t) = &p.texts {
-                (texts::section(ctx, user, case, t, forms, access == Access::Full))
-            }
-            (timeline(ctx, &p.events))
-        },
-    )
-}
-
-fn follow_up_form(
-    ctx: &Ctx,
-    user: &CurrentUser,
-    case: &CaseDetail,
-    forms: &CaseForms<'_>,
-) -> Markup {
-    let stored = case
-        .follow_up_at
-        .and_then(|at| jiff::Timestamp::from_second(at).ok())
-        .map(|ts| {
-            ts.to_zoned(ctx.state.config.timezone.clone())
-                .date()
-                .to_string()
-        })
-        .unwrap_or_default();
-    let value = forms.follow_up.unwrap_or(&stored);
-    html! {
-        h2 { (ctx.t("case-follow-up-title")) }
-        (case_form(user, case, "follow-up", html! {
-            (Input::new("follow_up", ctx.t("case-follow-up-label"), value)
-                .hint(ctx.t("case-follow-up-hint")).kind("date").ltr().render(ctx, &forms.errors))
-            p { button type="submit" { (ctx.t("case-follow-up-submit")) } }
-        }))
-    }
-}
-
-fn note_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseForms<'_>) -> Markup {
-    html! {
-        h2 { (ctx.t("case-note-title")) }
-        (case_form(user, case, "notes", html! {
-            (Input::new("note", ctx.t("case-note-label"), forms.note)
-                .hint(ctx.t("case-note-hint")).textarea().required().render(ctx, &forms.errors))
-            p { button type="submit" { (ctx.t("case-note-submit")) } }
-        }))
-    }
-}
-
-fn status_form(ctx: &Ctx, user: &CurrentUser, case: &CaseDetail, forms: &CaseForms<'_>) -> Markup {
-    let options: Vec<_> = status_choices(case.status)
-        .map(|s| (s.code().to_owned(), status_label(ctx, s), None))
-        .collect();
-    html! {
-        h2 { (ctx.t("case-status-title")) }
-        @if options.is_empty() {
-            p { (ctx.t("case-status-take-first")) }
-        } @else {
-            (case_form(user, case, "status", html! {
-                (Select { name: "status", label: ctx.t("case-status-label"), hint: None, options, selected: &|v| v == forms.status }
-                    .render(ctx, &forms.errors))
-                @if status_choices(case.status).any(|s| s == CaseStatus::Closed) {
-                    (Select {
-                        name: "close_reason",
-                        label: ctx.t("case-close-reason-label"),
-                        hint: Some(ctx.t("case-close-reason-hint")),
-                        options: std::iter::once((String::new(), ctx.t("case-close-reason-choose"), None))
-                            .chain(CloseReason::ALL.iter().map(|r| (r.code().to_owned(), ctx.t(&format!("close-reason-{}", r.code())), None)))
-                            .collect(),
-                        selected: &|_| false,
-                    }.render(ctx, &forms.errors))
-                }
-                p { button type="submit" { (ctx.t("case-status-submit")) } }
-            }))
         }
-    }
-}
-
-fn contact_form(
-    ctx: &Ctx,
-    user: &CurrentUser,
-    case: &CaseDetail,
-    sites: &[Site],
-    forms: &CaseForms<'_>,
-) -> Markup {
-    html! {
-        h2 { (ctx.t("case-contact-title")) }
-        (case_form(user, case, "contacts", html! {
-            (contact_fields(ctx, sites, forms))
-            (Input::new("contact_note", ctx.t("case-contact-note-label"), forms.contact_note)
-                .hint(ctx.t("case-note-hint")).textarea().render(ctx, &forms.errors))
-            p { button type="submit" { (ctx.t("case-contact-submit")) } }
-        }))
     }
 }

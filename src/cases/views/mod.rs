@@ -2,6 +2,7 @@
 //! with its resident, timeline and forms, each section of it in its own file. Texts are in
 //! `locales/<lang>/staff.ftl`.
 
+mod actions;
 mod case_page;
 mod caseload;
 mod contact;
@@ -18,6 +19,7 @@ use crate::i18n::Lang;
 use crate::web::staff::csrf_field;
 use crate::web::Ctx;
 
+pub use actions::stored_day;
 pub use case_page::{case_page, CaseForms, CasePage, Suggestion};
 pub use caseload::{caseload, Caseload, FilterForm, Section, SectionKind};
 

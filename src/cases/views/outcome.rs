@@ -1,5 +1,5 @@
 //! The outcome on a case page: what the help achieved as recorded so far, and the form that
-//! records it.
+//! records it and may close the case with it, in one submission.
 
 use maud::{html, Markup};
 
@@ -7,10 +7,23 @@ use super::case_form;
 use super::case_page::{CaseForms, CasePage};
 use crate::auth::CurrentUser;
 use crate::cases::outcome::OutcomeInput;
-use crate::cases::transitions::Access;
-use crate::domain::DeviceType;
+use crate::cases::transitions::{closing_path, Access};
+use crate::domain::{CloseReason, DeviceType};
 use crate::web::form::{choices, Choice, Input, Select};
 use crate::web::Ctx;
+
+/// The fields of the outcome form: a refused one unfolds its group.
+pub const FIELDS: &[&str] = &[
+    "connected_at_home",
+    "plan",
+    "monthly_cost",
+    "device_type",
+    "training_sessions",
+    "skill_at_intake",
+    "skill_at_close",
+    "close",
+    "close_reason",
+];
 
 fn yes_no(ctx: &Ctx, value: Option<bool>) -> String {
     match value {
@@ -38,7 +51,6 @@ pub fn section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_
         })
         .collect();
     html! {
-        h2 { (ctx.t("outcome-title")) }
         dl.summary {
             dt { (ctx.t("outcome-connected")) } dd { (yes_no(ctx, o.connected_at_home)) }
             dt { (ctx.t("outcome-plan")) } dd { @if o.plan.is_empty() { (not_recorded()) } @else { (o.plan) } }
@@ -77,8 +89,39 @@ pub fn section(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_
                     Some(&ctx.t("outcome-skill-hint")), &skill_options, |c| c == input.skill_at_intake))
                 (choices(ctx, &forms.errors, "skill_at_close", "radio", &ctx.t("outcome-skill-close"),
                     Some(&ctx.t("outcome-skill-hint")), &skill_options, |c| c == input.skill_at_close))
+                @if closing_path(case.status).is_some() || forms.refused_any(&["close", "close_reason"]) {
+                    (close_fields(ctx, forms))
+                }
                 p { button type="submit" { (ctx.t("outcome-submit")) } }
             }))
+        }
+    }
+}
+
+/// "Close the case" and why, at the end of the outcome form: the outcome and the close are
+/// one submission.
+fn close_fields(ctx: &Ctx, forms: &CaseForms<'_>) -> Markup {
+    let close_error = forms.errors.iter().find(|e| e.field == "close");
+    html! {
+        fieldset.field.close-case.has-error[close_error.is_some()] {
+            legend { (ctx.t("outcome-close-legend")) }
+            @if let Some(e) = close_error {
+                p.error id="f-close-error" { (ctx.t(e.message)) }
+            }
+            div.choice {
+                input type="checkbox" id="f-close" name="close" value="yes" checked[forms.close]
+                    aria-describedby=[close_error.map(|_| "f-close-error")];
+                label for="f-close" { (ctx.t("outcome-close-label")) }
+            }
+            (Select {
+                name: "close_reason",
+                label: ctx.t("case-close-reason-label"),
+                hint: Some(ctx.t("case-close-reason-hint")),
+                options: std::iter::once((String::new(), ctx.t("case-close-reason-choose"), None))
+                    .chain(CloseReason::ALL.iter().map(|r| (r.code().to_owned(), ctx.t(&format!("close-reason-{}", r.code())), None)))
+                    .collect(),
+                selected: &|v| !v.is_empty() && v == forms.close_reason,
+            }.render(ctx, &forms.errors))
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The programs on a case page: what the household may qualify for and why (with a button
-//! that refers it in one step), and the case's referrals with the forms that add and move them.
+//! The programs on a case page: what the household may qualify for and why (with a note and a
+//! button that refer it in one step), and the case's referrals with the forms that add and
+//! move them.
 
 use maud::{html, Markup};
 
@@ -44,12 +45,12 @@ pub fn eligibility(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
         })
     };
     html! {
-        h2 id="programs" { (ctx.t("case-programs-title")) }
+        h3 id="programs-list" { (ctx.t("case-programs-title")) }
         @if p.eligibility.is_empty() {
             p { (ctx.t("case-programs-none")) }
         } @else {
             p { (ctx.t("case-programs-intro")) }
-            ul.matches aria-labelledby="programs" {
+            ul.matches aria-labelledby="programs-list" {
                 @for m in &p.eligibility {
                     @let referral = p.referrals.iter().find(|r| r.program_id == m.program_id);
                     li {
@@ -70,11 +71,18 @@ pub fn eligibility(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
                         @if let Some(r) = referral {
                             p { (tr.ta("case-programs-referred", &[("status", referral_status_label(ctx, r.status).into())])) }
                         } @else if full && m.decision.verdict != Verdict::NotEligible {
+                            @let note_id = format!("f-referral_note-{}", m.program_id);
                             form.refer method="post" action={ "/cases/" (case.id) "/referrals" } {
                                 (csrf_field(&user.csrf_token))
                                 input type="hidden" name="version" value=(case.version);
                                 input type="hidden" name="program" value=(m.program_id);
                                 input type="hidden" name="referral_status" value=(ReferralStatus::Referred.code());
+                                div.field {
+                                    label for=(note_id) {
+                                        (tr.ta("case-programs-refer-note", &[("program", m.name.as_str().into())]))
+                                    }
+                                    textarea id=(note_id) name="referral_note" rows="2" {}
+                                }
                                 button type="submit" aria-label=(tr.ta("case-programs-refer-label", &[("program", m.name.as_str().into())])) {
                                     (ctx.t("case-programs-refer"))
                                 }
@@ -96,7 +104,7 @@ pub fn referrals(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
         .filter(|pc| !p.referrals.iter().any(|r| r.program_id == pc.id))
         .collect();
     html! {
-        h2 id="referrals" { (ctx.t("referral-title")) }
+        h3 id="referrals" { (ctx.t("referral-title")) }
         @if p.referrals.is_empty() {
             p { (ctx.t("referral-none")) }
         } @else {
@@ -142,7 +150,7 @@ pub fn referrals(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             }
         }
         @if full {
-            h3 { (ctx.t("referral-add-title")) }
+            h4 { (ctx.t("referral-add-title")) }
             @if offered.is_empty() {
                 p { (ctx.t("referral-no-programs")) }
             } @else {

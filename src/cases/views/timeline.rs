@@ -1,5 +1,6 @@
-//! A case's timeline: every event, who made it and when, worded in the staff member's
-//! language from the event's kind and data.
+//! A case's timeline, newest first and a page at a time: every event, who made it and when,
+//! worded in the staff member's language from the event's kind and data. Each entry has an
+//! anchor (`#event-{id}`) that a change returns to.
 
 use maud::{html, Markup};
 
@@ -7,14 +8,19 @@ use super::{language_name, multiline, status_label};
 use crate::cases::store::Event;
 use crate::domain::{CaseStatus, CloseReason, ReferralStatus};
 use crate::web::format::when;
+use crate::web::layout::pager;
 use crate::web::Ctx;
 
-pub fn timeline(ctx: &Ctx, events: &[Event]) -> Markup {
+pub fn timeline(ctx: &Ctx, case_id: i64, events: &[Event], page_no: i64, more: bool) -> Markup {
     html! {
-        h2 { (ctx.t("case-timeline")) }
+        section.timeline-section aria-labelledby="timeline" {
+        h2 #timeline { (ctx.t("case-timeline")) }
+        @if page_no > 1 {
+            p { (ctx.tr().ta("case-timeline-page", &[("page", page_no.into())])) }
+        }
         ol.timeline {
             @for e in events {
-                li {
+                li id={ "event-" (e.id) } {
                     p.meta {
                         strong { (e.actor.clone().unwrap_or_else(|| ctx.t("case-event-no-actor"))) }
                         " · " (when(ctx, e.created_at))
@@ -30,6 +36,10 @@ pub fn timeline(ctx: &Ctx, events: &[Event]) -> Markup {
                     }
                 }
             }
+        }
+        (pager(ctx, &ctx.t("case-timeline-pages"), page_no, more, |n| {
+            if n == 1 { format!("/cases/{case_id}#timeline") } else { format!("/cases/{case_id}?timeline={n}#timeline") }
+        }))
         }
     }
 }
