@@ -709,6 +709,7 @@ case-next-read-texts = Read the texts
 case-next-first-contact-overdue = First contact overdue: reach the resident today.
 case-next-first-contact = Nobody has been in touch yet: log the first contact.
 case-next-follow-up-due = Follow-up due.
+case-next-plan = Nothing is due: log the next contact and choose a day to follow up.
 case-facts-title = Case
 case-actions-title = Actions
 case-programs-group = Refer to a program

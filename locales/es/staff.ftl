@@ -709,6 +709,7 @@ case-next-read-texts = Leer los mensajes
 case-next-first-contact-overdue = Primer contacto atrasado: comuníquese con el residente hoy.
 case-next-first-contact = Nadie se ha comunicado todavía: registre el primer contacto.
 case-next-follow-up-due = Seguimiento pendiente.
+case-next-plan = No hay nada pendiente: registre el próximo contacto y elija un día de seguimiento.
 case-facts-title = Caso
 case-actions-title = Acciones
 case-programs-group = Derivar a un programa

@@ -196,6 +196,10 @@ fn next_step(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
                 @if !open {
                     li { (status_label(ctx, case.status)) }
                 }
+                @if open && p.access != Access::Take && case.first_contact_at.is_some()
+                    && case.follow_up_at.is_none() && !case.unread_reply() && case.call_back().is_none() {
+                    li { (ctx.t("case-next-plan")) }
+                }
             }
         }
     }
