@@ -73,25 +73,6 @@ async fn version_and_events(app: &TestApp, case_id: i64) -> (i64, i64) {
     (version, events)
 }
 
-/// Posts a case form with the case page's current version and CSRF token.
-async fn post_case(
-    who: &Staff,
-    case_id: i64,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (status, body) = who.page(&format!("/cases/{case_id}")).await;
-    assert_eq!(status, 200);
-    let token = hidden(&body, "csrf_token");
-    let version = hidden(&body, "version");
-    let mut all = vec![
-        ("csrf_token", token.as_str()),
-        ("version", version.as_str()),
-    ];
-    all.extend_from_slice(fields);
-    who.post(&format!("/cases/{case_id}/{action}"), &all).await
-}
-
 async fn referrals_close_the_loop(app: TestApp) {
     let ana = app.with_user(ANA).await;
     let (id, _) = new_case(&app, "Rosa Díaz", now()).await;
@@ -108,17 +89,17 @@ async fn referrals_close_the_loop(app: TestApp) {
         "{body}"
     );
 
-    let resp = post_case(
-        &ana,
-        id,
-        "referrals",
-        &[
-            ("program", &laptops.to_string()),
-            ("referral_status", "referred"),
-            ("referral_note", "Called the branch"),
-        ],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            id,
+            "referrals",
+            &[
+                ("program", &laptops.to_string()),
+                ("referral_status", "referred"),
+                ("referral_note", "Called the branch"),
+            ],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     let (status, note): (String, String) = app
         .row(
@@ -158,7 +139,7 @@ async fn referrals_close_the_loop(app: TestApp) {
         ),
     ] {
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let resp = post_case(&ana, id, "referrals", &fields).await;
+        let resp = ana.post_case(id, "referrals", &fields).await;
         assert_eq!(resp.status(), 422, "{fields:?}");
         assert!(
             text(&resp.text().await.unwrap()).contains(message),
@@ -172,13 +153,9 @@ async fn referrals_close_the_loop(app: TestApp) {
         .one("SELECT id FROM referrals WHERE case_id = $1", (id,))
         .await;
     for to in ["applied", "enrolled"] {
-        let resp = post_case(
-            &ana,
-            id,
-            &format!("referrals/{referral}"),
-            &[("status", to)],
-        )
-        .await;
+        let resp = ana
+            .post_case(id, &format!("referrals/{referral}"), &[("status", to)])
+            .await;
         assert_eq!(resp.status(), 303, "{to}");
     }
     let (_, body) = ana.page(&format!("/cases/{id}")).await;
@@ -189,13 +166,13 @@ async fn referrals_close_the_loop(app: TestApp) {
 
     // Another case's referral is not this case's: 404, nothing changes.
     let before = version_and_events(&app, other).await;
-    let resp = post_case(
-        &ana,
-        other,
-        &format!("referrals/{referral}"),
-        &[("status", "denied")],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            other,
+            &format!("referrals/{referral}"),
+            &[("status", "denied")],
+        )
+        .await;
     assert_eq!(resp.status(), 404);
     assert_eq!(version_and_events(&app, other).await, before);
 
@@ -237,18 +214,18 @@ async fn outcomes_are_recorded(app: TestApp) {
     app.assign(id, &ana, "in_progress").await;
 
     let before = version_and_events(&app, id).await;
-    let resp = post_case(
-        &ana,
-        id,
-        "outcome",
-        &[
-            ("connected_at_home", "yes"),
-            ("plan", "Internet Essentials"),
-            ("monthly_cost", "ten dollars"),
-            ("skill_at_close", "9"),
-        ],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            id,
+            "outcome",
+            &[
+                ("connected_at_home", "yes"),
+                ("plan", "Internet Essentials"),
+                ("monthly_cost", "ten dollars"),
+                ("skill_at_close", "9"),
+            ],
+        )
+        .await;
     assert_eq!(resp.status(), 422);
     let body = resp.text().await.unwrap();
     assert!(text(&body).contains("Enter the monthly cost in dollars"));
@@ -259,21 +236,21 @@ async fn outcomes_are_recorded(app: TestApp) {
     assert_eq!(version_and_events(&app, id).await, before);
     assert_eq!(app.count("outcomes").await, 0);
 
-    let resp = post_case(
-        &ana,
-        id,
-        "outcome",
-        &[
-            ("connected_at_home", "yes"),
-            ("plan", "Internet Essentials"),
-            ("monthly_cost", "$9.95"),
-            ("device_type", "laptop"),
-            ("training_sessions", "3"),
-            ("skill_at_intake", "2"),
-            ("skill_at_close", "4"),
-        ],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            id,
+            "outcome",
+            &[
+                ("connected_at_home", "yes"),
+                ("plan", "Internet Essentials"),
+                ("monthly_cost", "$9.95"),
+                ("device_type", "laptop"),
+                ("training_sessions", "3"),
+                ("skill_at_intake", "2"),
+                ("skill_at_close", "4"),
+            ],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     let row: OutcomeRow = app
         .row(
@@ -300,13 +277,13 @@ async fn outcomes_are_recorded(app: TestApp) {
     assert!(body.contains("$9.95"), "the cost shown as money");
 
     // Recording again updates the one row; a blank answer means "not recorded".
-    let resp = post_case(
-        &ana,
-        id,
-        "outcome",
-        &[("connected_at_home", ""), ("device_type", "tablet")],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            id,
+            "outcome",
+            &[("connected_at_home", ""), ("device_type", "tablet")],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     let (connected, device): (Option<i64>, Option<String>) = app
         .row(
@@ -361,16 +338,14 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
         .date();
     let yesterday = today.yesterday().unwrap().to_string();
     let before = version_and_events(&app, follow).await;
-    let resp = post_case(&ana, follow, "follow-up", &[("follow_up", &yesterday)]).await;
+    let resp = ana
+        .post_case(follow, "follow-up", &[("follow_up", &yesterday)])
+        .await;
     assert_eq!(resp.status(), 422);
     assert_eq!(version_and_events(&app, follow).await, before);
-    let resp = post_case(
-        &ana,
-        follow,
-        "follow-up",
-        &[("follow_up", &today.to_string())],
-    )
-    .await;
+    let resp = ana
+        .post_case(follow, "follow-up", &[("follow_up", &today.to_string())])
+        .await;
     assert_eq!(resp.status(), 303);
 
     let (_, body) = ana.page("/cases").await;
@@ -383,7 +358,9 @@ async fn my_cases_come_in_the_order_they_are_due(app: TestApp) {
     assert!(body.contains("Follow-up due"));
 
     // Clearing the date: the case is no longer due.
-    let resp = post_case(&ana, follow, "follow-up", &[("follow_up", "")]).await;
+    let resp = ana
+        .post_case(follow, "follow-up", &[("follow_up", "")])
+        .await;
     assert_eq!(resp.status(), 303);
     let (_, body) = ana.page("/cases").await;
     assert_eq!(refs_after(&body, "My open cases").last(), Some(&follow_ref));
@@ -718,7 +695,9 @@ async fn supervisors_reassign_one_or_many(app: TestApp) {
 
     // One case, from its page.
     let ana_nav = ana.navigator_id.unwrap().to_string();
-    let resp = post_case(&dana, a, "assign", &[("navigator", &ana_nav)]).await;
+    let resp = dana
+        .post_case(a, "assign", &[("navigator", &ana_nav)])
+        .await;
     assert_eq!(resp.status(), 303);
     assert_eq!(nav_of(a).await.0, ana.navigator_id);
     app.stop().await;
@@ -836,13 +815,13 @@ async fn supervisors_see_the_navigators_who_fit_best(app: TestApp) {
         !body.contains("Assign to Ben Okafor"),
         "Ben does not speak Spanish"
     );
-    let resp = post_case(
-        &dana,
-        id,
-        "assign",
-        &[("navigator", &ana.navigator_id.unwrap().to_string())],
-    )
-    .await;
+    let resp = dana
+        .post_case(
+            id,
+            "assign",
+            &[("navigator", &ana.navigator_id.unwrap().to_string())],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     // Assigned: no more suggestions.
     let (_, body) = dana.page(&format!("/cases/{id}")).await;

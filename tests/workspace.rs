@@ -7,7 +7,7 @@
 mod common;
 
 use common::location;
-use common::staff::{hidden, new_case, text, Person, Staff, ANA};
+use common::staff::{new_case, text, Person, Staff, ANA};
 use common::TestApp;
 use navdesk::db::now;
 
@@ -24,25 +24,6 @@ async fn state(app: &TestApp, case_id: i64) -> CaseState {
         )
         .await;
     (version, app.events(case_id).await, status, follow_up, first)
-}
-
-/// Posts a case form with the case page's current version and CSRF token.
-async fn post_case(
-    who: &Staff,
-    case_id: i64,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (status, body) = who.page(&format!("/cases/{case_id}")).await;
-    assert_eq!(status, 200);
-    let token = hidden(&body, "csrf_token");
-    let version = hidden(&body, "version");
-    let mut all = vec![
-        ("csrf_token", token.as_str()),
-        ("version", version.as_str()),
-    ];
-    all.extend_from_slice(fields);
-    who.post(&format!("/cases/{case_id}/{action}"), &all).await
 }
 
 /// The newest event of a case: its id and kind.
@@ -92,7 +73,7 @@ async fn a_contact_with_its_status_and_follow_up_in_one_post(app: TestApp) {
         ];
         fields.retain(|(k, _)| *k != field);
         fields.push((field, value));
-        let resp = post_case(&ana, id, "contacts", &fields).await;
+        let resp = ana.post_case(id, "contacts", &fields).await;
         assert_eq!(resp.status(), 422, "{field}");
         let body = resp.text().await.unwrap();
         assert!(text(&body).contains(message), "{field}: {message}");
@@ -120,18 +101,18 @@ async fn a_contact_with_its_status_and_follow_up_in_one_post(app: TestApp) {
     }
 
     // All at once: the contact, the status it leads to, the follow-up day.
-    let resp = post_case(
-        &ana,
-        id,
-        "contacts",
-        &[
-            ("channel", "phone"),
-            ("contact_note", "Talked about the plan."),
-            ("next_status", "in_progress"),
-            ("follow_up", &day),
-        ],
-    )
-    .await;
+    let resp = ana
+        .post_case(
+            id,
+            "contacts",
+            &[
+                ("channel", "phone"),
+                ("contact_note", "Talked about the plan."),
+                ("next_status", "in_progress"),
+                ("follow_up", &day),
+            ],
+        )
+        .await;
     lands_on_newest(&app, &ana, id, &resp).await;
     let after = state(&app, id).await;
     assert_eq!(after.0, before.0 + 1, "one change");
@@ -147,7 +128,7 @@ async fn a_contact_with_its_status_and_follow_up_in_one_post(app: TestApp) {
     assert_eq!(kinds, ["follow_up", "status_change", "contact"]);
 
     // The old shape still works: a channel alone leaves the status and the day.
-    let resp = post_case(&ana, id, "contacts", &[("channel", "text")]).await;
+    let resp = ana.post_case(id, "contacts", &[("channel", "text")]).await;
     lands_on_newest(&app, &ana, id, &resp).await;
     let again = state(&app, id).await;
     assert_eq!(
@@ -252,7 +233,7 @@ async fn closing_with_the_outcome_is_one_post(app: TestApp) {
         if extra.0 == "skill_at_close" {
             fields.push(("close_reason", "helped"));
         }
-        let resp = post_case(&ana, id, "outcome", &fields).await;
+        let resp = ana.post_case(id, "outcome", &fields).await;
         assert_eq!(resp.status(), 422, "{extra:?}");
         let body = resp.text().await.unwrap();
         assert!(body.contains("<details class=\"group\" open><summary><h2 id=\"act-outcome\">"));
@@ -267,7 +248,7 @@ async fn closing_with_the_outcome_is_one_post(app: TestApp) {
 
     let mut fields = outcome.to_vec();
     fields.push(("close_reason", "helped"));
-    let resp = post_case(&ana, id, "outcome", &fields).await;
+    let resp = ana.post_case(id, "outcome", &fields).await;
     lands_on_newest(&app, &ana, id, &resp).await;
     let after = state(&app, id).await;
     assert_eq!(after.2, "closed");
@@ -289,7 +270,7 @@ async fn closing_with_the_outcome_is_one_post(app: TestApp) {
     assert_eq!(plan, "Internet Essentials");
 
     // A closed case cannot be closed again.
-    let resp = post_case(&ana, id, "outcome", &fields).await;
+    let resp = ana.post_case(id, "outcome", &fields).await;
     assert_eq!(resp.status(), 422);
     assert!(text(&resp.text().await.unwrap()).contains("cannot be closed now"));
     app.stop().await;
@@ -320,18 +301,18 @@ async fn a_case_is_worked_from_take_to_closed_in_four_posts(app: TestApp) {
     assert_eq!(resp.status(), 303);
 
     let day = tomorrow();
-    let resp = post_case(
-        &bob,
-        id,
-        "contacts",
-        &[
-            ("channel", "phone"),
-            ("contact_note", "Rosa wants a plan under $10."),
-            ("next_status", "in_progress"),
-            ("follow_up", &day),
-        ],
-    )
-    .await;
+    let resp = bob
+        .post_case(
+            id,
+            "contacts",
+            &[
+                ("channel", "phone"),
+                ("contact_note", "Rosa wants a plan under $10."),
+                ("next_status", "in_progress"),
+                ("follow_up", &day),
+            ],
+        )
+        .await;
     posts += 1;
     lands_on_newest(&app, &bob, id, &resp).await;
 
@@ -344,18 +325,18 @@ async fn a_case_is_worked_from_take_to_closed_in_four_posts(app: TestApp) {
     posts += 1;
     lands_on_newest(&app, &bob, id, &resp).await;
 
-    let resp = post_case(
-        &bob,
-        id,
-        "outcome",
-        &[
-            ("connected_at_home", "yes"),
-            ("plan", "Lifeline Plus"),
-            ("close", "yes"),
-            ("close_reason", "helped"),
-        ],
-    )
-    .await;
+    let resp = bob
+        .post_case(
+            id,
+            "outcome",
+            &[
+                ("connected_at_home", "yes"),
+                ("plan", "Lifeline Plus"),
+                ("close", "yes"),
+                ("close_reason", "helped"),
+            ],
+        )
+        .await;
     posts += 1;
     lands_on_newest(&app, &bob, id, &resp).await;
 

@@ -69,6 +69,26 @@ impl Staff {
         resp.status().as_u16()
     }
 
+    /// Posts a case form with the case page's current version and CSRF token, as the page's
+    /// own form would.
+    pub async fn post_case(
+        &self,
+        case_id: i64,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (status, body) = self.page(&format!("/cases/{case_id}")).await;
+        assert_eq!(status, 200);
+        let token = hidden(&body, "csrf_token");
+        let version = hidden(&body, "version");
+        let mut all = vec![
+            ("csrf_token", token.as_str()),
+            ("version", version.as_str()),
+        ];
+        all.extend_from_slice(fields);
+        self.post(&format!("/cases/{case_id}/{action}"), &all).await
+    }
+
     /// This session's CSRF token, from a staff page.
     pub async fn csrf(&self) -> String {
         let (_, body) = self.page("/cases").await;
