@@ -162,9 +162,9 @@ pub fn navigator_loads(ctx: &Ctx, load: &Caseload) -> Markup {
                                         " " strong { (ctx.t("cases-loads-full")) }
                                     }
                                 }
-                                td.due[n.first_contacts_overdue > 0] { (n.first_contacts_overdue) }
-                                td.due[n.follow_ups_due > 0] { (n.follow_ups_due) }
-                                td.due[n.unread_replies > 0] { (n.unread_replies) }
+                                (figure(n.first_contacts_overdue))
+                                (figure(n.follow_ups_due))
+                                (figure(n.unread_replies))
                                 td {
                                     @match n.oldest_created_at {
                                         Some(at) => (tr.ta("cases-days", &[("days", ((load.now - at).max(0) / 86_400).into())])),
@@ -177,5 +177,12 @@ pub fn navigator_loads(ctx: &Ctx, load: &Caseload) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A count of work waiting: bold when there is some.
+fn figure(count: i64) -> Markup {
+    html! {
+        @if count > 0 { td.due { (count) } } @else { td { (count) } }
     }
 }
