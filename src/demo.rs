@@ -646,7 +646,10 @@ async fn day_at_a_glance(db: &Db, navigator_ids: &[i64], now: i64) -> anyhow::Re
             .iter()
             .find(|(_, _, channel)| k == 0 && channel == "phone");
         let mut cases = open.iter().filter(|c| Some(*c) != caller);
-        for (id, ..) in caller.into_iter().chain(if k != 3 { cases.next() } else { None }) {
+        for (id, ..) in caller
+            .into_iter()
+            .chain(if k != 3 { cases.next() } else { None })
+        {
             sqlx::query("UPDATE cases SET first_contact_at = NULL WHERE id = $1")
                 .bind(id)
                 .execute(&db.pool)

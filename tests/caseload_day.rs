@@ -167,7 +167,10 @@ async fn a_navigator_opens_on_their_day(app: TestApp) {
     assert!(bens.contains("<a href=\"#day-first_contact_overdue\">1 first contact overdue</a>"));
     assert!(bens.contains("0 follow-ups due") && bens.contains("0 unread replies"));
     // His queue's caller is a call-back for him too, until someone phones them.
-    assert!(bens.contains("<a href=\"#day-call_back\">1 call-back</a>"), "{bens}");
+    assert!(
+        bens.contains("<a href=\"#day-call_back\">1 call-back</a>"),
+        "{bens}"
+    );
     app.exec(
         "UPDATE cases SET first_contact_at = $1 WHERE ref_code IN ($2, $3)",
         (t, c.bens_overdue.as_str(), c.queue_caller.as_str()),
@@ -184,8 +187,11 @@ async fn a_supervisor_sees_each_navigators_load(app: TestApp) {
     let dana = app.with_user(DANA).await;
     let c = cases(&app, &ana, &ben).await;
     let (ana_id, ben_id) = (ana.navigator_id.unwrap(), ben.navigator_id.unwrap());
-    app.exec("UPDATE navigators SET capacity = 1 WHERE id = $1", (ben_id,))
-        .await;
+    app.exec(
+        "UPDATE navigators SET capacity = 1 WHERE id = $1",
+        (ben_id,),
+    )
+    .await;
     // A navigator who is away does not count.
     app.exec(
         "UPDATE navigators SET active = 0 WHERE id <> $1 AND id <> $2",
@@ -193,7 +199,9 @@ async fn a_supervisor_sees_each_navigators_load(app: TestApp) {
     )
     .await;
 
-    let loads = navigator_loads(&app.db, now(), FIRST_CONTACT).await.unwrap();
+    let loads = navigator_loads(&app.db, now(), FIRST_CONTACT)
+        .await
+        .unwrap();
     let figures: Vec<_> = loads
         .iter()
         .map(|l| {

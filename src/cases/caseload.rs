@@ -9,8 +9,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{
-    self, CaseLine, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter,
-    PAGE_SIZE,
+    self, CaseLine, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter, PAGE_SIZE,
 };
 use super::views::{self, Caseload, Day, Section, SectionKind};
 use crate::auth::CurrentUser;
@@ -156,7 +155,14 @@ async fn navigator_sections(
 ) -> AppResult<(Vec<Section>, Option<Day>)> {
     let db = &ctx.state.db;
     let nav = profile.navigator_id;
-    let mine = load_section(ctx, SectionKind::Mine, List::Mine(nav), page, now, first_contact_secs);
+    let mine = load_section(
+        ctx,
+        SectionKind::Mine,
+        List::Mine(nav),
+        page,
+        now,
+        first_contact_secs,
+    );
     let queue = load_section(
         ctx,
         SectionKind::Queue,

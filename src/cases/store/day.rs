@@ -45,7 +45,11 @@ fn state_counts(w: &mut Where, now: i64, first_contact_secs: i64) -> String {
 }
 
 /// The query behind `day_counts` and its binds.
-pub fn day_counts_query(navigator_id: i64, now: i64, first_contact_secs: i64) -> (String, Vec<Val>) {
+pub fn day_counts_query(
+    navigator_id: i64,
+    now: i64,
+    first_contact_secs: i64,
+) -> (String, Vec<Val>) {
     let mut w = List::Mine(navigator_id).where_clause(now);
     let counts = state_counts(&mut w, now, first_contact_secs);
     let sql = format!(

@@ -358,7 +358,12 @@ pub fn call_back_query(which: &List, now: i64, backend: Backend) -> (String, Vec
 }
 
 /// The lines `w` selects from `from` (`cases c`), in `order`, a page from `offset`.
-pub(super) fn lines_query(from: &str, mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
+pub(super) fn lines_query(
+    from: &str,
+    mut w: Where,
+    order: &str,
+    offset: i64,
+) -> (String, Vec<Val>) {
     let limit = w.bind(Val::Int(PAGE_SIZE));
     let offset = w.bind(Val::Int(offset));
     let sql = format!(
@@ -427,7 +432,10 @@ pub(super) async fn rows(
         .await
 }
 
-pub(super) async fn lines(db: &Db, query: (String, Vec<Val>)) -> Result<Vec<CaseLine>, sqlx::Error> {
+pub(super) async fn lines(
+    db: &Db,
+    query: (String, Vec<Val>),
+) -> Result<Vec<CaseLine>, sqlx::Error> {
     let rows = rows(db, query).await?;
     rows.iter()
         .map(|r| {

@@ -3,10 +3,10 @@
 
 use maud::{html, Markup};
 
+use super::day::{navigator_day, navigator_loads, Day};
 use super::{language_name, navigator_options, status_label};
 use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
-use super::day::{navigator_day, navigator_loads, Day};
 use crate::cases::store::{CaseLine, Due, Filter, NavigatorChoice, NavigatorLoad};
 use crate::domain::CaseStatus;
 use crate::i18n::Lang;
