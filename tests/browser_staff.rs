@@ -892,6 +892,17 @@ async fn the_caseload_fits_a_desk_and_a_phone() {
                     report.push(format!("{name}: {:?}", result.violations));
                 }
             }
+            // The whole page in one tall window: captured beyond the window instead, a list
+            // that scrolls inside itself may come out blank.
+            let tall = b.js("return document.documentElement.scrollHeight;").await;
+            b.cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({
+                    "width": width, "height": tall.as_u64().unwrap_or(height),
+                    "deviceScaleFactor": 1, "mobile": width < 600
+                }),
+            )
+            .await;
             let png = b.full_page_screenshot().await;
             let path = browser::screenshot_dir().join(format!("{name}.png"));
             std::fs::write(&path, &png).expect("write screenshot");

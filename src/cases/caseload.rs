@@ -206,10 +206,13 @@ pub async fn load_caseload(
             now,
             first_contact_secs,
         );
-        let (all, loads) = tokio::try_join!(all, async {
-            Ok(store::navigator_loads(db, now, first_contact_secs).await?)
-        })?;
-        (vec![all.0], None, loads)
+        // The grouped query reads every open case with a navigator: made once for all the
+        // supervisors' pages of a few seconds.
+        let loads = ctx.cases.navigator_loads.get_at(db.changes(), || {
+            store::navigator_loads(db, now, first_contact_secs)
+        });
+        let (all, loads) = tokio::try_join!(all, async { Ok(loads.await?) })?;
+        (vec![all.0], None, loads.as_ref().clone())
     } else if let Some(p) = &profile {
         let (sections, day) = navigator_sections(ctx, p, page, now, first_contact_secs).await?;
         (sections, day, Vec::new())

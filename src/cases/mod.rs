@@ -54,6 +54,9 @@ pub struct CasesState {
     pub catalog: Arc<CatalogCache>,
     /// Counts of supervisors' case lists, a few seconds old at most.
     pub list_counts: Arc<CountCache>,
+    /// Each active navigator's load, as the supervisor's caseload shows it: a few seconds old
+    /// at most, and made again after a change through this instance.
+    pub navigator_loads: Arc<TtlCache<Vec<store::NavigatorLoad>>>,
 }
 
 impl FromRef<CasesState> for Shared {
