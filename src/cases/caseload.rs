@@ -12,7 +12,10 @@ use super::store::{
     self, CaseLine, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter, PAGE_SIZE,
 };
 use super::views::{self, Caseload, Day, Section, SectionKind};
+use std::sync::Arc;
+
 use crate::auth::CurrentUser;
+use crate::db::cache::TtlCache;
 use crate::domain::CaseStatus;
 use crate::web::pages::{html_response, Caching};
 use crate::web::AppResult;
@@ -185,6 +188,43 @@ async fn navigator_sections(
     Ok((vec![mine.0, queue.0], Some(day)))
 }
 
+/// Each active navigator's load, as the supervisor's caseload shows it. The grouped query
+/// reads every open case with a navigator, so it is made once for a few seconds of pages (and
+/// again after any change through this instance), and by one request at a time: the others
+/// wait for its answer rather than each asking the database the same.
+pub struct LoadsCache {
+    cache: TtlCache<Vec<store::NavigatorLoad>>,
+    turn: tokio::sync::Mutex<()>,
+}
+
+impl LoadsCache {
+    pub fn new(ttl: std::time::Duration) -> Self {
+        Self {
+            cache: TtlCache::new(ttl),
+            turn: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    async fn get(
+        &self,
+        db: &crate::db::Db,
+        now: i64,
+        first_contact_secs: i64,
+    ) -> Result<Arc<Vec<store::NavigatorLoad>>, sqlx::Error> {
+        let generation = db.changes();
+        self.cache
+            .get_at(generation, || async {
+                let _turn = self.turn.lock().await;
+                // Made by the request that had the turn before, most likely.
+                let made = self.cache.get_at(generation, || {
+                    store::navigator_loads(db, now, first_contact_secs)
+                });
+                made.await.map(|loads| loads.as_ref().clone())
+            })
+            .await
+    }
+}
+
 pub async fn load_caseload(
     ctx: &CaseCtx,
     user: &CurrentUser,
@@ -206,11 +246,7 @@ pub async fn load_caseload(
             now,
             first_contact_secs,
         );
-        // The grouped query reads every open case with a navigator: made once for all the
-        // supervisors' pages of a few seconds.
-        let loads = ctx.cases.navigator_loads.get_at(db.changes(), || {
-            store::navigator_loads(db, now, first_contact_secs)
-        });
+        let loads = ctx.cases.navigator_loads.get(db, now, first_contact_secs);
         let (all, loads) = tokio::try_join!(all, async { Ok(loads.await?) })?;
         (vec![all.0], None, loads.as_ref().clone())
     } else if let Some(p) = &profile {
