@@ -91,6 +91,7 @@ impl AppState {
                 navigator_choices: Arc::new(TtlCache::new(Duration::from_secs(10))),
                 catalog,
                 list_counts: Arc::new(CountCache::new(Duration::from_secs(5))),
+                navigator_loads: Arc::new(crate::cases::LoadsCache::new(Duration::from_secs(5))),
             },
             sms: SmsState {
                 shared: shared.clone(),

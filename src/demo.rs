@@ -412,6 +412,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
         .await?;
     }
     contacts(db).await?;
+    day_at_a_glance(db, &navigator_ids, now).await?;
     Ok(Some(DemoSignIn {
         supervisor: "dana@navdesk.example",
         navigator: NAVIGATORS[0].email,
@@ -623,5 +624,91 @@ async fn contacts(db: &Db) -> anyhow::Result<()> {
             log_contact(db, case_id, version, user_id, &contact, at.min(now)).await?;
         }
     }
+    Ok(())
+}
+
+/// Work due today, so the caseload's day at a glance has something in each state: a first
+/// contact overdue, follow-ups due, a reply not yet read, a caller waiting for a call back,
+/// spread over the navigators (the first has one of each), and a part-time navigator whose
+/// caseload is full.
+async fn day_at_a_glance(db: &Db, navigator_ids: &[i64], now: i64) -> anyhow::Result<()> {
+    for (k, nav) in navigator_ids.iter().enumerate() {
+        let open: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT id, resident_id, channel FROM cases WHERE navigator_id = $1 \
+             AND status IN ('assigned', 'in_progress') ORDER BY created_at, id",
+        )
+        .bind(nav)
+        .fetch_all(&db.pool)
+        .await?;
+        // The first navigator has a caller waiting for a call back (and so a first contact
+        // overdue); the others' cases get one state each.
+        let caller = open
+            .iter()
+            .find(|(_, _, channel)| k == 0 && channel == "phone");
+        let mut cases = open.iter().filter(|c| Some(*c) != caller);
+        for (id, ..) in caller
+            .into_iter()
+            .chain(if k != 3 { cases.next() } else { None })
+        {
+            sqlx::query("UPDATE cases SET first_contact_at = NULL WHERE id = $1")
+                .bind(id)
+                .execute(&db.pool)
+                .await?;
+        }
+        if k != 1 {
+            if let Some((id, ..)) = cases.next() {
+                sqlx::query("UPDATE cases SET follow_up_at = $1 WHERE id = $2")
+                    .bind(now - 86_400 * (k as i64 + 1))
+                    .bind(id)
+                    .execute(&db.pool)
+                    .await?;
+            }
+        }
+        if k % 2 == 0 {
+            if let Some((id, resident, _)) = cases.next() {
+                demo_reply(db, *id, *resident, now - 5_400 * (k as i64 + 1)).await?;
+            }
+        }
+        if k == 2 {
+            sqlx::query("UPDATE navigators SET capacity = $1 WHERE id = $2")
+                .bind(open.len() as i64)
+                .bind(nav)
+                .execute(&db.pool)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A text from the resident their navigator has not read yet.
+async fn demo_reply(db: &Db, case_id: i64, resident_id: i64, at: i64) -> anyhow::Result<()> {
+    let body = "Thanks! Can we meet at the library on Thursday?";
+    let phone: String = sqlx::query_scalar("SELECT phone FROM residents WHERE id = $1")
+        .bind(resident_id)
+        .fetch_one(&db.pool)
+        .await?;
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO sms_messages (direction, case_id, resident_id, to_number, from_number, \
+           body, kind, status, next_attempt_at, idempotency_key, created_at, updated_at, \
+           sent_at) VALUES ('in', $1, $2, '+17205550100', $3, $4, 'inbound', 'received', $5, $6, \
+           $5, $5, $5) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(resident_id)
+    .bind(&phone)
+    .bind(body)
+    .bind(at)
+    .bind(format!("demo-{case_id}-reply"))
+    .fetch_one(&mut *tx)
+    .await?;
+    let data = serde_json::json!({ "sms_id": id });
+    crate::db::events::append_system_event(&mut tx, case_id, "sms_in", body, &data, at).await?;
+    sqlx::query("UPDATE cases SET last_reply_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -16,8 +16,9 @@ mod browser;
 mod common;
 
 use browser::Browser;
-use common::staff::{new_case, Person, ANA, PASSWORD};
+use common::staff::{new_case, new_case_by, Person, ANA, PASSWORD};
 use common::{Backend, TestApp};
+use navdesk::domain::Channel;
 use navdesk::i18n::{I18n, Lang};
 
 const SAM: Person = Person::supervisor("sam@navdesk.example", "Sam Ortiz");
@@ -795,6 +796,93 @@ async fn a_supervisor_reads_the_service_gap_map() {
     assert_eq!(five.properties.as_ref().unwrap()["unmet"], 3);
     let _ = std::fs::remove_dir_all(&dir);
 
+    b.quit().await;
+    app.stop().await;
+}
+
+/// The caseload at a desk (1280 × 800, 1024 × 768) and on a phone (390 × 844), as a navigator
+/// with work in each state of her day and as a supervisor: the page never scrolls sideways,
+/// at a desk the lists show every column without scrolling inside either, and axe finds
+/// nothing. Screenshots go to `target/screenshots/caseload-*.png`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_caseload_fits_a_desk_and_a_phone() {
+    let Some((app, b)) = start().await else {
+        return;
+    };
+    let axe = browser::axe_source();
+    let now = navdesk::db::now();
+    let ana = app.with_user(ANA).create().await;
+    let ana_row = ana.navigator_id.unwrap();
+    app.with_user(SAM).create().await;
+    // Her day: a first contact overdue, a follow-up due, an unread reply, a caller waiting.
+    for (i, (name, channel)) in [
+        ("Rosa Díaz", Channel::Web),
+        ("Luis Gómez", Channel::Web),
+        ("Marta Ruiz", Channel::Sms),
+        ("Eva Luna", Channel::Phone),
+        ("Tomás Vega", Channel::Web),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let created = now - (i as i64 + 3) * 86_400;
+        let (id, _) = new_case_by(&app, name, created, channel).await;
+        app.exec(
+            "UPDATE cases SET navigator_id = $1, status = 'in_progress', \
+             first_contact_at = CASE WHEN $2 IN (0, 3) THEN NULL ELSE $3 END, \
+             follow_up_at = CASE WHEN $2 = 1 THEN $3 END, \
+             last_reply_at = CASE WHEN $2 = 2 THEN $3 END WHERE id = $4",
+            (ana_row, i as i64, now - 3600, id),
+        )
+        .await;
+    }
+    new_case_by(&app, "Noa Ríos", now - 3600, Channel::Phone).await;
+    new_case(&app, "Pía Soto", now - 86_400).await;
+
+    let screens: [(u32, u32); 3] = [(1280, 800), (1024, 768), (390, 844)];
+    let mut report = Vec::new();
+    for (who, email) in [("navigator", ANA.email), ("supervisor", SAM.email)] {
+        sign_in(&b, email).await;
+        for (width, height) in screens {
+            b.viewport(width, height).await;
+            b.open("/cases").await;
+            let marker = if who == "navigator" {
+                "#day-title"
+            } else {
+                "#cases-loads"
+            };
+            b.wait_for(marker).await;
+            let name = format!("caseload-{who}-{width}x{height}");
+            let fit = b
+                .js("return [...document.querySelectorAll('.table-wrap')] \
+                       .map(w => [w.closest('section').getAttribute('aria-labelledby'), \
+                         w.scrollWidth - w.clientWidth]) \
+                       .concat([['tabindex', \
+                         document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])').length]]);")
+                .await;
+            for item in fit.as_array().unwrap() {
+                let (what, n) = (item[0].as_str().unwrap(), item[1].as_i64().unwrap());
+                if what == "tabindex" {
+                    assert_eq!(n, 0, "{name}: the keyboard follows the page's order");
+                } else if width >= 1024 {
+                    assert!(
+                        n <= 0,
+                        "{name}: {what} scrolls sideways at a desk by {n} px"
+                    );
+                }
+            }
+            if let Some(axe) = &axe {
+                let result = b.axe(axe).await;
+                if !result.violations.is_empty() {
+                    report.push(format!("{name}: {:?}", result.violations));
+                }
+            }
+            // No sideways scrolling of the page; its first screen and the whole of it.
+            b.fits_and_screenshot(&name).await;
+        }
+        sign_out(&b).await;
+    }
+    assert!(report.is_empty(), "axe-core: {report:#?}");
     b.quit().await;
     app.stop().await;
 }

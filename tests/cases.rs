@@ -534,8 +534,11 @@ async fn phone_callers_waiting_come_first(app: TestApp) {
     app.assign(mine_called, &ana, "assigned").await;
     let dial = "href=\"tel:+13035550123\"";
 
-    let (status, body) = ana.page("/cases").await;
+    let (status, page) = ana.page("/cases").await;
     assert_eq!(status, 200);
+    // Her day counts both callers (see tests/caseload_day.rs); here, her lists below it.
+    let (day, body) = page.split_at(page.find("id=\"cases-mine\"").unwrap());
+    assert!(day.contains("2 call-backs"), "{day}");
     let at = |code: &str| {
         body.find(code)
             .unwrap_or_else(|| panic!("{code} in {body}"))
@@ -592,7 +595,8 @@ async fn phone_callers_waiting_come_first(app: TestApp) {
         )
         .await;
     assert_eq!(resp.status(), 303);
-    let (_, body) = ana.page("/cases").await;
+    let (_, page) = ana.page("/cases").await;
+    let body = &page[page.find("id=\"cases-mine\"").unwrap()..];
     assert_eq!(body.matches("Call back").count(), 1, "{body}");
     assert!(body.find(&mine_web_code) < body.find(&mine_called_code));
 
@@ -704,34 +708,42 @@ async fn every_caseload_query_uses_an_index(app: TestApp) {
             ..Filter::default()
         }),
     ];
-    for which in lists {
-        for (sql, binds) in [
-            list_query(&which, 1, now, 48 * 3600),
-            count_query(&which, now),
-            call_back_query(&which, now, app.db.backend),
-        ] {
-            let plan = plan(&app, &sql, &binds).await;
-            let on_cases: Vec<_> = plan
+    // The day at a glance: a navigator's counts and due cases, and every navigator's load.
+    let fcs = 48 * 3600;
+    let day = [
+        navdesk::cases::store::day_counts_query(1, now, fcs),
+        navdesk::cases::store::day_lines_query(1, now, fcs),
+        navdesk::cases::store::navigator_loads_query(now, fcs),
+    ];
+    let queries = lists.iter().flat_map(|which| {
+        [
+            list_query(which, 1, now, fcs),
+            count_query(which, now),
+            call_back_query(which, now, app.db.backend),
+        ]
+    });
+    for (sql, binds) in queries.chain(day) {
+        let plan = plan(&app, &sql, &binds).await;
+        let on_cases: Vec<_> = plan
+            .iter()
+            .filter(|line| line.contains(" c ") || line.ends_with(" c") || line.contains("cases"))
+            .collect();
+        assert!(
+            on_cases.iter().any(|line| line.contains("INDEX cases_")
+                || line.contains("INDEX sqlite_autoindex_cases")
+                || line.contains("Index Scan using cases_")
+                || line.contains("Index Only Scan using cases_")
+                || line.contains("Bitmap Index Scan on cases_")),
+            "{sql}\n{plan:#?}"
+        );
+        assert!(
+            !plan
                 .iter()
-                .filter(|line| {
-                    line.contains(" c ") || line.ends_with(" c") || line.contains("cases")
-                })
-                .collect();
-            assert!(
-                on_cases.iter().any(|line| line.contains("INDEX cases_")
-                    || line.contains("INDEX sqlite_autoindex_cases")
-                    || line.contains("Index Scan using cases_")
-                    || line.contains("Index Only Scan using cases_")
-                    || line.contains("Bitmap Index Scan on cases_")),
-                "{which:?}: {sql}\n{plan:#?}"
-            );
-            assert!(
-                !plan
-                    .iter()
-                    .any(|line| line == "SCAN c" || line.contains("Seq Scan on cases")),
-                "{which:?} scans every case: {plan:#?}"
-            );
-        }
+                .any(|line| line == "SCAN c" || line.contains("Seq Scan on cases")),
+            "{sql} scans every case: {plan:#?}"
+        );
+    }
+    for which in lists {
         // Call-backs are few: they are read from their own small index, not from the list's.
         if app.db.backend == navdesk::db::Backend::Sqlite {
             let (sql, binds) = call_back_query(&which, now, app.db.backend);

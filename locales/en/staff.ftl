@@ -726,3 +726,37 @@ outcome-close-error-not-allowed = This case cannot be closed now: it must be tak
 case-programs-refer-note = Note for the referral to { $program } (optional)
 case-timeline-page = Older entries, page { $page }
 case-timeline-pages = Pages of the timeline
+## Caseload: the day at a glance (a navigator's due work; a supervisor's table of loads)
+cases-day-title = Today
+cases-day-nothing = Nothing is overdue or waiting for you today.
+cases-day-count-first_contact_overdue = { $count ->
+        [one] 1 first contact overdue
+       *[other] { $count } first contacts overdue
+    }
+cases-day-count-follow_up = { $count ->
+        [one] 1 follow-up due
+       *[other] { $count } follow-ups due
+    }
+cases-day-count-unread_reply = { $count ->
+        [one] 1 unread reply
+       *[other] { $count } unread replies
+    }
+cases-day-count-call_back = { $count ->
+        [one] 1 call-back
+       *[other] { $count } call-backs
+    }
+cases-day-first_contact_overdue-title = First contacts overdue
+cases-day-follow_up-title = Follow-ups due
+cases-day-unread_reply-title = Unread replies
+cases-day-call_back-title = Callers waiting for a call back
+cases-day-more = Showing { $shown } of { $count }; the others are in your lists below.
+cases-loads-title = Navigators today
+cases-loads-col-open = Open cases / capacity
+cases-loads-col-overdue = First contacts overdue
+cases-loads-col-follow-ups = Follow-ups due
+cases-loads-col-unread = Unread replies
+cases-loads-col-oldest = Oldest waiting
+cases-loads-open = { $open } / { $capacity }
+cases-loads-over = over capacity
+cases-loads-full = full
+cases-loads-none-open = No open cases

@@ -726,3 +726,37 @@ outcome-close-error-not-allowed = Este caso no se puede cerrar ahora: primero ha
 case-programs-refer-note = Nota para la derivación a { $program } (opcional)
 case-timeline-page = Entradas anteriores, página { $page }
 case-timeline-pages = Páginas del historial
+## Caseload: the day at a glance (a navigator's due work; a supervisor's table of loads)
+cases-day-title = Hoy
+cases-day-nothing = Hoy no tiene nada atrasado ni pendiente.
+cases-day-count-first_contact_overdue = { $count ->
+        [one] 1 primer contacto atrasado
+       *[other] { $count } primeros contactos atrasados
+    }
+cases-day-count-follow_up = { $count ->
+        [one] 1 seguimiento pendiente
+       *[other] { $count } seguimientos pendientes
+    }
+cases-day-count-unread_reply = { $count ->
+        [one] 1 respuesta sin leer
+       *[other] { $count } respuestas sin leer
+    }
+cases-day-count-call_back = { $count ->
+        [one] 1 llamada por devolver
+       *[other] { $count } llamadas por devolver
+    }
+cases-day-first_contact_overdue-title = Primeros contactos atrasados
+cases-day-follow_up-title = Seguimientos pendientes
+cases-day-unread_reply-title = Respuestas sin leer
+cases-day-call_back-title = Personas que esperan que les devuelvan la llamada
+cases-day-more = Se muestran { $shown } de { $count }; los demás están en sus listas, más abajo.
+cases-loads-title = Navegadores hoy
+cases-loads-col-open = Casos abiertos / capacidad
+cases-loads-col-overdue = Primeros contactos atrasados
+cases-loads-col-follow-ups = Seguimientos pendientes
+cases-loads-col-unread = Respuestas sin leer
+cases-loads-col-oldest = Espera más larga
+cases-loads-open = { $open } / { $capacity }
+cases-loads-over = por encima de su capacidad
+cases-loads-full = completo
+cases-loads-none-open = Ningún caso abierto

@@ -1,5 +1,6 @@
 //! `GET /cases`: the caseload, read from the query string (a page, and a supervisor's filters
-//! and search); a navigator's two lists are read at once.
+//! and search). A navigator's opens on their day (what is due, unread, or waiting for a call)
+//! above their two lists; a supervisor's on each navigator's load above the filtered list.
 
 use super::CaseCtx;
 use axum::extract::Query;
@@ -7,10 +8,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::page::cached_navigator_choices;
-use super::store::{self, Filter, List, NavigatorFilter, Search, StatusFilter, PAGE_SIZE};
-use super::views::{self, Caseload, Section, SectionKind};
+use super::store::{
+    self, CaseLine, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter, PAGE_SIZE,
+};
+use super::views::{self, Caseload, Day, Section, SectionKind};
+use std::sync::Arc;
+
 use crate::auth::CurrentUser;
+use crate::db::cache::TtlCache;
 use crate::domain::CaseStatus;
 use crate::web::pages::{html_response, Caching};
 use crate::web::AppResult;
@@ -71,9 +76,10 @@ impl ListQuery {
     }
 }
 
-/// One section of a caseload: its page of cases and how many there are in all. The first page
-/// starts with the section's call-backs, callers waiting for a navigator to phone them; they
-/// keep their place further down too, on the page where their order puts them.
+/// One section of a caseload: its page of cases and how many there are in all, and the
+/// section's call-backs, callers waiting for a navigator to phone them. The first page starts
+/// with those call-backs; they keep their place further down too, on the page where their
+/// order puts them.
 async fn load_section(
     ctx: &CaseCtx,
     kind: SectionKind,
@@ -81,7 +87,7 @@ async fn load_section(
     page: i64,
     now: i64,
     first_contact_secs: i64,
-) -> AppResult<Section> {
+) -> AppResult<(Section, Vec<CaseLine>)> {
     let db = &ctx.state.db;
     let (lines, call_backs) = if page == 1 {
         tokio::try_join!(
@@ -109,23 +115,28 @@ async fn load_section(
     };
     let pinned: std::collections::HashSet<i64> = call_backs.iter().map(|l| l.id).collect();
     let lines = call_backs
-        .into_iter()
+        .iter()
+        .cloned()
         .chain(lines.into_iter().filter(|l| !pinned.contains(&l.id)))
         .collect();
-    Ok(Section { kind, total, lines })
+    Ok((Section { kind, total, lines }, call_backs))
 }
 
-/// A number to dial is the resident's data: each call-back a list shows is a view the audit log
-/// records, as a case page is. The rows go in at once (the writer commits them together).
-async fn record_call_backs(
+/// A number to dial is the resident's data: each call-back a page shows is a view the audit
+/// log records (once, however many of its lists show it), as a case page is. The rows go in at
+/// once (the writer commits them together).
+async fn record_call_backs<'a>(
     ctx: &CaseCtx,
     user: &CurrentUser,
-    sections: &[Section],
+    shown: impl Iterator<Item = &'a CaseLine>,
     now: i64,
 ) -> AppResult<()> {
     let mut views = tokio::task::JoinSet::new();
-    let shown = sections.iter().flat_map(|s| &s.lines);
+    let mut seen = std::collections::HashSet::new();
     for line in shown.filter(|l| l.call_back.is_some()) {
+        if !seen.insert(line.id) {
+            continue;
+        }
         let audit = ctx.state.audit.clone();
         let (user_id, case_id) = (user.id, line.id);
         views.spawn(async move { audit.record(user_id, "view_call_back", case_id, now).await });
@@ -134,6 +145,84 @@ async fn record_call_backs(
         done.map_err(anyhow::Error::from)??;
     }
     Ok(())
+}
+
+/// A navigator's caseload: the day at a glance (on the first page), their own cases and their
+/// queue, all read at once (each query on its own connection).
+async fn navigator_sections(
+    ctx: &CaseCtx,
+    profile: &crate::domain::staff::QueueProfile,
+    page: i64,
+    now: i64,
+    first_contact_secs: i64,
+) -> AppResult<(Vec<Section>, Option<Day>)> {
+    let db = &ctx.state.db;
+    let nav = profile.navigator_id;
+    let mine = load_section(
+        ctx,
+        SectionKind::Mine,
+        List::Mine(nav),
+        page,
+        now,
+        first_contact_secs,
+    );
+    let queue = load_section(
+        ctx,
+        SectionKind::Queue,
+        List::Queue(profile.clone()),
+        page,
+        now,
+        first_contact_secs,
+    );
+    if page != 1 {
+        let (mine, queue) = tokio::try_join!(mine, queue)?;
+        return Ok((vec![mine.0, queue.0], None));
+    }
+    let (mine, queue, counts, due) = tokio::try_join!(
+        mine,
+        queue,
+        async { Ok(store::day_counts(db, nav, now, first_contact_secs).await?) },
+        async { Ok(store::day_lines(db, nav, now, first_contact_secs).await?) },
+    )?;
+    let day = Day::new(counts, due, mine.1, queue.1, now, first_contact_secs);
+    Ok((vec![mine.0, queue.0], Some(day)))
+}
+
+/// Each active navigator's load, as the supervisor's caseload shows it. The grouped query
+/// reads every open case with a navigator, so it is made once for a few seconds of pages (and
+/// again after any change through this instance), and by one request at a time: the others
+/// wait for its answer rather than each asking the database the same.
+pub struct LoadsCache {
+    cache: TtlCache<Vec<store::NavigatorLoad>>,
+    turn: tokio::sync::Mutex<()>,
+}
+
+impl LoadsCache {
+    pub fn new(ttl: std::time::Duration) -> Self {
+        Self {
+            cache: TtlCache::new(ttl),
+            turn: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    async fn get(
+        &self,
+        db: &crate::db::Db,
+        now: i64,
+        first_contact_secs: i64,
+    ) -> Result<Arc<Vec<store::NavigatorLoad>>, sqlx::Error> {
+        let generation = db.changes();
+        self.cache
+            .get_at(generation, || async {
+                let _turn = self.turn.lock().await;
+                // Made by the request that had the turn before, most likely.
+                let made = self.cache.get_at(generation, || {
+                    store::navigator_loads(db, now, first_contact_secs)
+                });
+                made.await.map(|loads| loads.as_ref().clone())
+            })
+            .await
+    }
 }
 
 pub async fn load_caseload(
@@ -147,33 +236,31 @@ pub async fn load_caseload(
     let first_contact_secs = ctx.state.config.first_contact_secs;
     let profile = user.navigator.clone();
     let filter = query.filter();
-    let lists: Vec<(SectionKind, List)> = if user.role == crate::auth::Role::Navigator {
-        match &profile {
-            Some(p) => vec![
-                (SectionKind::Mine, List::Mine(p.navigator_id)),
-                (SectionKind::Queue, List::Queue(p.clone())),
-            ],
-            None => Vec::new(),
-        }
-    } else {
-        vec![(SectionKind::AllOpen, List::All(filter.clone()))]
-    };
-    // A navigator's two sections are read at once (each on its own connection).
-    let mut lists = lists.into_iter();
-    let sections = match (lists.next(), lists.next()) {
-        (Some((k1, w1)), Some((k2, w2))) => {
-            let (a, b) = tokio::try_join!(
-                load_section(ctx, k1, w1, page, now, first_contact_secs),
-                load_section(ctx, k2, w2, page, now, first_contact_secs)
-            )?;
-            vec![a, b]
-        }
-        (Some((k, w)), None) => vec![load_section(ctx, k, w, page, now, first_contact_secs).await?],
-        _ => Vec::new(),
-    };
-    record_call_backs(ctx, user, &sections, now).await?;
-    let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
     let supervising = user.role != crate::auth::Role::Navigator;
+    let (sections, day, loads) = if supervising {
+        let all = load_section(
+            ctx,
+            SectionKind::AllOpen,
+            List::All(filter.clone()),
+            page,
+            now,
+            first_contact_secs,
+        );
+        let loads = ctx.cases.navigator_loads.get(db, now, first_contact_secs);
+        let (all, loads) = tokio::try_join!(all, async { Ok(loads.await?) })?;
+        (vec![all.0], None, loads.as_ref().clone())
+    } else if let Some(p) = &profile {
+        let (sections, day) = navigator_sections(ctx, p, page, now, first_contact_secs).await?;
+        (sections, day, Vec::new())
+    } else {
+        (Vec::new(), None, Vec::new())
+    };
+    let mut shown: Vec<&CaseLine> = sections.iter().flat_map(|s| s.lines.iter()).collect();
+    for group in day.iter().flat_map(|d| d.groups.iter()) {
+        shown.extend(group.lines.iter());
+    }
+    record_call_backs(ctx, user, shown.into_iter(), now).await?;
+    let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
     Ok(Caseload {
         page,
         pages: ((largest + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
@@ -181,6 +268,7 @@ pub async fn load_caseload(
         first_contact_secs,
         is_navigator: profile.is_some(),
         sections,
+        day,
         filter: supervising.then_some(filter),
         query: views::FilterForm {
             status: non_empty(&query.status).unwrap_or("").to_owned(),
@@ -194,11 +282,17 @@ pub async fn load_caseload(
         },
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
         errors: Vec::new(),
-        navigators: if supervising {
-            cached_navigator_choices(ctx).await?
-        } else {
-            Vec::new()
-        },
+        // The reassignment list names each navigator with their load: the same figures.
+        navigators: loads
+            .iter()
+            .map(|l| NavigatorChoice {
+                id: l.id,
+                name: l.name.clone(),
+                open_cases: l.open_cases,
+                capacity: l.capacity,
+            })
+            .collect(),
+        loads: if page == 1 { loads } else { Vec::new() },
         areas: if supervising {
             ctx.cases.areas.get(db).await?.to_vec()
         } else {

@@ -38,6 +38,8 @@ use crate::web::{Ctx, Shared};
 /// The longest note we keep, in characters.
 const MAX_NOTE_CHARS: usize = 5000;
 
+pub use caseload::LoadsCache;
+
 /// What the staff case pages need beyond what every route shares.
 #[derive(Clone)]
 pub struct CasesState {
@@ -54,6 +56,9 @@ pub struct CasesState {
     pub catalog: Arc<CatalogCache>,
     /// Counts of supervisors' case lists, a few seconds old at most.
     pub list_counts: Arc<CountCache>,
+    /// Each active navigator's load, as the supervisor's caseload shows it (a few seconds old
+    /// at most).
+    pub navigator_loads: Arc<LoadsCache>,
 }
 
 impl FromRef<CasesState> for Shared {

@@ -35,7 +35,13 @@ pub struct CaseLine {
 /// A request made by phone that is still open and that nobody has called back yet: the
 /// caller is waiting for a call. Written as the partial index `cases_call_back` is (migration
 /// 0014), so the database can use it.
-const CALL_BACK: &str = "c.channel = 'phone' AND c.first_contact_at IS NULL AND c.is_open = 1";
+pub(super) const CALL_BACK: &str =
+    "c.channel = 'phone' AND c.first_contact_at IS NULL AND c.is_open = 1";
+
+/// A text from the resident came after their navigator last opened the case (as
+/// `CaseLine::unread_reply` reads it).
+pub(super) const UNREAD_REPLY: &str = "c.last_reply_at IS NOT NULL \
+     AND (c.reply_seen_at IS NULL OR c.reply_seen_at < c.last_reply_at)";
 
 /// What is due on a case, most urgent first: the order of a navigator's own list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,6 +77,16 @@ impl Due {
             Due::Nothing
         }
     }
+
+    /// `Due::of` in SQL, as its rank (0 for the first variant): `overdue` is the bind holding
+    /// `now - first_contact_secs`, `now` the one holding now.
+    pub(super) fn rank_sql(overdue: &str, now: &str) -> String {
+        format!(
+            "CASE WHEN c.first_contact_at IS NULL AND c.created_at <= {overdue} THEN 0 \
+             WHEN c.follow_up_at IS NOT NULL AND c.follow_up_at <= {now} THEN 1 \
+             WHEN c.first_contact_at IS NULL THEN 2 ELSE 3 END"
+        )
+    }
 }
 
 /// A value bound to a query built at run time.
@@ -82,22 +98,22 @@ pub enum Val {
 
 /// A WHERE clause built at run time, with its binds numbered `$1`, `$2`, ...
 #[derive(Clone, Debug, Default)]
-struct Where {
+pub(super) struct Where {
     conds: Vec<String>,
-    binds: Vec<Val>,
+    pub(super) binds: Vec<Val>,
 }
 
 impl Where {
-    fn bind(&mut self, v: Val) -> String {
+    pub(super) fn bind(&mut self, v: Val) -> String {
         self.binds.push(v);
         format!("${}", self.binds.len())
     }
 
-    fn and(&mut self, cond: impl Into<String>) {
+    pub(super) fn and(&mut self, cond: impl Into<String>) {
         self.conds.push(cond.into());
     }
 
-    fn sql(&self) -> String {
+    pub(super) fn sql(&self) -> String {
         if self.conds.is_empty() {
             "1 = 1".to_owned()
         } else {
@@ -221,7 +237,7 @@ fn like_escaped(s: &str) -> String {
 }
 
 impl List {
-    fn where_clause(&self, now: i64) -> Where {
+    pub(super) fn where_clause(&self, now: i64) -> Where {
         let mut w = Where::default();
         match self {
             List::Mine(nav) => {
@@ -318,10 +334,8 @@ pub fn list_query(
             let overdue = w.bind(Val::Int(now - first_contact_secs));
             let now = w.bind(Val::Int(now));
             format!(
-                "CASE WHEN c.first_contact_at IS NULL AND c.created_at <= {overdue} THEN 0 \
-                 WHEN c.follow_up_at IS NOT NULL AND c.follow_up_at <= {now} THEN 1 \
-                 WHEN c.first_contact_at IS NULL THEN 2 ELSE 3 END, \
-                 COALESCE(c.follow_up_at, c.created_at), c.id"
+                "{}, COALESCE(c.follow_up_at, c.created_at), c.id",
+                Due::rank_sql(&overdue, &now)
             )
         }
         _ => "c.created_at, c.id".to_owned(),
@@ -344,7 +358,12 @@ pub fn call_back_query(which: &List, now: i64, backend: Backend) -> (String, Vec
 }
 
 /// The lines `w` selects from `from` (`cases c`), in `order`, a page from `offset`.
-fn lines_query(from: &str, mut w: Where, order: &str, offset: i64) -> (String, Vec<Val>) {
+pub(super) fn lines_query(
+    from: &str,
+    mut w: Where,
+    order: &str,
+    offset: i64,
+) -> (String, Vec<Val>) {
     let limit = w.bind(Val::Int(PAGE_SIZE));
     let offset = w.bind(Val::Int(offset));
     let sql = format!(
@@ -403,10 +422,21 @@ pub async fn call_backs(db: &Db, which: &List, now: i64) -> Result<Vec<CaseLine>
     lines(db, call_back_query(which, now, db.backend)).await
 }
 
-async fn lines(db: &Db, (sql, binds): (String, Vec<Val>)) -> Result<Vec<CaseLine>, sqlx::Error> {
-    let rows = bind_vals!(sqlx::query(&sql), binds)
+/// The rows of a query built at run time.
+pub(super) async fn rows(
+    db: &Db,
+    (sql, binds): (String, Vec<Val>),
+) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+    bind_vals!(sqlx::query(&sql), binds)
         .fetch_all(&db.pool)
-        .await?;
+        .await
+}
+
+pub(super) async fn lines(
+    db: &Db,
+    query: (String, Vec<Val>),
+) -> Result<Vec<CaseLine>, sqlx::Error> {
+    let rows = rows(db, query).await?;
     rows.iter()
         .map(|r| {
             let last_reply_at: Option<i64> = r.try_get("last_reply_at")?;

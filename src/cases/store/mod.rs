@@ -7,6 +7,7 @@ mod assignment;
 mod case;
 mod change;
 mod contacts;
+mod day;
 mod intake;
 mod list;
 mod outcomes;
@@ -27,6 +28,10 @@ pub use case::{
 };
 pub use change::Change;
 pub use contacts::{active_site, active_sites, log_contact, Contact, Site};
+pub use day::{
+    day_counts, day_counts_query, day_lines, day_lines_query, navigator_loads,
+    navigator_loads_query, DayCounts, NavigatorLoad,
+};
 pub use intake::record_staff_request;
 pub use list::{
     call_back_query, call_backs, count, count_query, in_queue, list, list_query, CaseLine, Due,

@@ -3,10 +3,11 @@
 
 use maud::{html, Markup};
 
+use super::day::{navigator_day, navigator_loads, Day};
 use super::{language_name, navigator_options, status_label};
 use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
-use crate::cases::store::{CaseLine, Due, Filter, NavigatorChoice};
+use crate::cases::store::{CaseLine, Due, Filter, NavigatorChoice, NavigatorLoad};
 use crate::domain::CaseStatus;
 use crate::i18n::Lang;
 use crate::web::form::alert;
@@ -48,6 +49,10 @@ pub struct Caseload {
     /// Whether this user has a navigator row (and so may take cases).
     pub is_navigator: bool,
     pub sections: Vec<Section>,
+    /// A navigator's day at a glance (first page only).
+    pub day: Option<Day>,
+    /// Each active navigator's load, for a supervisor (first page only).
+    pub loads: Vec<NavigatorLoad>,
     /// A supervisor's filters (`None` for navigators, who have no filter form).
     pub filter: Option<Filter>,
     /// The filter form as typed.
@@ -113,6 +118,8 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
         ctx,
         &title,
         html! {
+            // Marks the page for the stylesheet, which gives the lists a desk screen's width.
+            div.caseload {
             h1 { (title) }
             (signed_in_as(ctx, user))
             @if take_conflict {
@@ -124,9 +131,15 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
             }
             @if load.filter.is_some() {
                 p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
+                @if !load.loads.is_empty() {
+                    (navigator_loads(ctx, load))
+                }
                 (filter_form(ctx, load))
             } @else if load.is_navigator {
                 p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
+            }
+            @if let Some(day) = &load.day {
+                (navigator_day(ctx, user, load, day))
             }
             @if load.sections.is_empty() {
                 p { (ctx.t("cases-no-navigator-profile")) }
@@ -145,7 +158,7 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                         form method="post" action="/cases/reassign" novalidate {
                             (csrf_field(&user.csrf_token))
                             input type="hidden" name="back" value={ "/cases?" (load.query.query_string()) };
-                            (case_table(ctx, user, load, s))
+                            (section_table(ctx, user, load, s))
                             (Select {
                                 name: "navigator",
                                 label: ctx.t("reassign-navigator-label"),
@@ -156,7 +169,7 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                             p { button type="submit" { (ctx.t("reassign-submit")) } }
                         }
                     } @else {
-                        (case_table(ctx, user, load, s))
+                        (section_table(ctx, user, load, s))
                     }
                 }
             }
@@ -174,15 +187,50 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
                     }
                 }
             }
+            }
         },
     )
 }
 
-fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Markup {
-    let show_navigator = s.kind == SectionKind::AllOpen;
-    let show_select = show_navigator && !load.navigators.is_empty();
-    let show_due = s.kind == SectionKind::Mine;
-    let show_take = s.kind == SectionKind::Queue && load.is_navigator;
+/// The columns a table of cases shows beyond every table's own.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Columns {
+    /// A box to tick each case for reassignment.
+    pub select: bool,
+    /// A button to take the case.
+    pub take: bool,
+    /// What is due on it.
+    pub due: bool,
+    pub navigator: bool,
+}
+
+fn section_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Markup {
+    let navigator = s.kind == SectionKind::AllOpen;
+    let columns = Columns {
+        select: navigator && !load.navigators.is_empty(),
+        take: s.kind == SectionKind::Queue && load.is_navigator,
+        due: s.kind == SectionKind::Mine,
+        navigator,
+    };
+    let labelled_by = format!("cases-{}", s.kind.code());
+    case_table(ctx, user, load, &labelled_by, &s.lines, columns)
+}
+
+/// A table of cases, labelled by the heading with the id `labelled_by`.
+pub(super) fn case_table(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    load: &Caseload,
+    labelled_by: &str,
+    lines: &[CaseLine],
+    columns: Columns,
+) -> Markup {
+    let Columns {
+        select: show_select,
+        take: show_take,
+        due: show_due,
+        navigator: show_navigator,
+    } = columns;
     let tr = ctx.tr();
     // Each label is made once per table, not once per row: fifty rows would otherwise format
     // the same few messages hundreds of times.
@@ -213,7 +261,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
             .map_or("", |(_, v)| v.as_str())
     };
     let mut day_labels: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
-    for line in &s.lines {
+    for line in lines {
         let days = (load.now - line.created_at).max(0) / 86_400;
         day_labels
             .entry(days)
@@ -238,7 +286,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
     .collect();
     html! {
         div.table-wrap {
-            table aria-labelledby={ "cases-" (s.kind.code()) } {
+            table aria-labelledby=(labelled_by) {
                 thead {
                     tr {
                         @if show_select { th scope="col" { (ctx.t("cases-col-select")) } }
@@ -255,7 +303,7 @@ fn case_table(ctx: &Ctx, user: &CurrentUser, load: &Caseload, s: &Section) -> Ma
                     }
                 }
                 tbody {
-                    @for line in &s.lines {
+                    @for line in lines {
                         tr {
                             @if show_select {
                                 td {

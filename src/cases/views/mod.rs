@@ -6,6 +6,7 @@ mod actions;
 mod case_page;
 mod caseload;
 mod contact;
+mod day;
 mod outcome;
 mod programs;
 mod timeline;
@@ -22,6 +23,7 @@ use crate::web::Ctx;
 pub use actions::stored_day;
 pub use case_page::{case_page, CaseForms, CasePage, Suggestion};
 pub use caseload::{caseload, Caseload, FilterForm, Section, SectionKind};
+pub use day::{Day, DayGroup, DayKind};
 
 fn status_label(ctx: &Ctx, status: CaseStatus) -> String {
     ctx.t(&format!("case-status-{}", status.code()))
