@@ -120,8 +120,8 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
         html! {
             // Marks the page for the stylesheet, which gives the lists a desk screen's width.
             div.caseload {
-            h1 { (title) }
             (signed_in_as(ctx, user))
+            h1 { (title) }
             @if take_conflict {
                 (alert(&ctx.t("cases-take-conflict-title"), &ctx.t("cases-take-conflict")))
             }
