@@ -9,7 +9,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{
-    self, CaseLine, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter, PAGE_SIZE,
+    self, CaseLine, Due, Filter, List, NavigatorChoice, NavigatorFilter, Search, StatusFilter,
+    PAGE_SIZE,
 };
 use super::views::{self, Caseload, Day, Section, SectionKind};
 use std::sync::Arc;
@@ -174,18 +175,46 @@ async fn navigator_sections(
         now,
         first_contact_secs,
     );
+    let (mine, queue) = tokio::try_join!(mine, queue)?;
     if page != 1 {
-        let (mine, queue) = tokio::try_join!(mine, queue)?;
         return Ok((vec![mine.0, queue.0], None));
     }
-    let (mine, queue, counts, due) = tokio::try_join!(
-        mine,
-        queue,
-        async { Ok(store::day_counts(db, nav, now, first_contact_secs).await?) },
-        async { Ok(store::day_lines(db, nav, now, first_contact_secs).await?) },
-    )?;
+    // A first page that is not full holds all her open cases: the day is read from it. A
+    // longer caseload asks the database.
+    let (counts, due) = if mine.0.total < PAGE_SIZE {
+        day_from(&mine.0.lines, now, first_contact_secs)
+    } else {
+        tokio::try_join!(
+            store::day_counts(db, nav, now, first_contact_secs),
+            store::day_lines(db, nav, now, first_contact_secs),
+        )?
+    };
     let day = Day::new(counts, due, mine.1, queue.1, now, first_contact_secs);
     Ok((vec![mine.0, queue.0], Some(day)))
+}
+
+/// The day's counts and lines from every one of a navigator's open cases, as `day_counts` and
+/// `day_lines` read them from the database: the same states, in the same order.
+fn day_from(
+    lines: &[CaseLine],
+    now: i64,
+    first_contact_secs: i64,
+) -> (store::DayCounts, Vec<CaseLine>) {
+    let due = |l: &CaseLine| Due::of(l, now, first_contact_secs);
+    let count = |pick: &dyn Fn(&CaseLine) -> bool| lines.iter().filter(|l| pick(l)).count() as i64;
+    let counts = store::DayCounts {
+        first_contacts_overdue: count(&|l| due(l) == Due::FirstContactOverdue),
+        follow_ups_due: count(&|l| due(l) == Due::FollowUp),
+        unread_replies: count(&|l| l.unread_reply),
+        call_backs: count(&|l| l.call_back.is_some()),
+    };
+    let mut shown: Vec<CaseLine> = lines
+        .iter()
+        .filter(|l| due(l) < Due::New || l.unread_reply)
+        .cloned()
+        .collect();
+    shown.sort_by_key(|l| (due(l), l.follow_up_at.unwrap_or(l.created_at), l.id));
+    (counts, shown)
 }
 
 /// Each active navigator's load, as the supervisor's caseload shows it. The grouped query
