@@ -42,8 +42,9 @@ pub(super) fn read_tally(row: &sqlx::any::AnyRow, n: usize) -> sqlx::Result<Tall
     Ok(t)
 }
 
-/// How finely figures are split. The stored sums keep all three (the `grain` column), so a map
-/// of all requests reads 78 rows a period rather than every area × language × needs.
+/// How finely figures are split. The stored sums keep every grain (the `grain` column), so a map
+/// of all requests reads 78 rows a period rather than every area × language × needs, and the
+/// report's lines by need read a few dozen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grain {
     /// Area, language and needs.
@@ -52,29 +53,46 @@ pub enum Grain {
     AreaLanguage = 1,
     /// Area only.
     Area = 2,
+    /// Needs only (the area left blank, as if not placed).
+    Needs = 3,
 }
 
 impl Grain {
-    pub(super) const ALL: [Grain; 3] = [Grain::Full, Grain::AreaLanguage, Grain::Area];
+    pub(super) const ALL: [Grain; 4] =
+        [Grain::Full, Grain::AreaLanguage, Grain::Area, Grain::Needs];
 
     fn keys(self) -> &'static [&'static str] {
         match self {
             Grain::Full => &["area_id", "language", "needs"],
             Grain::AreaLanguage => &["area_id", "language"],
             Grain::Area => &["area_id"],
+            Grain::Needs => &["needs"],
         }
+    }
+
+    fn keeps(self, key: &str) -> bool {
+        self.keys().contains(&key)
+    }
+
+    /// The stored grain to read `self` from when also filtering on `filtered` columns: the one
+    /// with the fewest rows that keeps them all (needs combinations are fewer than areas).
+    fn stored_for(self, filtered: &[&str]) -> Grain {
+        [Grain::Needs, Grain::Area, Grain::AreaLanguage, Grain::Full]
+            .into_iter()
+            .find(|g| self.keys().iter().chain(filtered).all(|key| g.keeps(key)))
+            .unwrap_or(Grain::Full)
     }
 
     /// The same cell with what this grain does not keep left blank.
     pub(super) fn coarsen(self, cell: &Cell) -> Cell {
         Cell {
-            area_id: cell.area_id,
-            language: if self <= Grain::AreaLanguage {
+            area_id: cell.area_id.filter(|_| self.keeps("area_id")),
+            language: if self.keeps("language") {
                 cell.language.clone()
             } else {
                 String::new()
             },
-            needs: if self == Grain::Full {
+            needs: if self.keeps("needs") {
                 cell.needs.clone()
             } else {
                 String::new()
@@ -198,13 +216,17 @@ impl Grouping {
     pub(super) fn key(self, row: &sqlx::any::AnyRow) -> sqlx::Result<Key> {
         Ok(match self {
             Grouping::Cells(grain) => Key::Cell(Cell {
-                area_id: row.try_get("area_id")?,
-                language: if grain <= Grain::AreaLanguage {
+                area_id: if grain.keeps("area_id") {
+                    row.try_get("area_id")?
+                } else {
+                    None
+                },
+                language: if grain.keeps("language") {
                     row.try_get("language")?
                 } else {
                     String::new()
                 },
-                needs: if grain == Grain::Full {
+                needs: if grain.keeps("needs") {
                     row.try_get("needs")?
                 } else {
                     String::new()
@@ -270,16 +292,16 @@ async fn tallies(
             .join(", ");
         let (where_sql, binds) = filter_sql(filter, "", 0);
         let grain = match grouping {
-            // The coarsest stored grain that still has the columns filtered on.
+            // The smallest stored grain that still has the columns wanted and filtered on.
             Grouping::Cells(wanted) => {
-                let needed = if filter.need.is_some() {
-                    Grain::Full
-                } else if filter.language.is_some() {
-                    Grain::AreaLanguage
-                } else {
-                    Grain::Area
-                };
-                format!(" AND grain = {}", wanted.min(needed) as i64)
+                let filtered: Vec<&str> = [
+                    filter.language.as_ref().map(|_| "language"),
+                    filter.need.as_ref().map(|_| "needs"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                format!(" AND grain = {}", wanted.stored_for(&filtered) as i64)
             }
             // These tables have no language or needs: `by_answer` never passes a filter.
             Grouping::Race | Grouping::Channel => String::new(),
@@ -342,33 +364,6 @@ pub async fn cells(
         })
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(rows)
-}
-
-/// How many requests in `[from, to)` named each combination of needs (as stored: codes
-/// separated by commas).
-pub async fn needs(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, i64)>> {
-    let filter = Filter {
-        from,
-        to,
-        unmet_before: i64::MAX,
-        ..Filter::default()
-    };
-    // Only the first sum, `requests`, is read.
-    let mut rows: Vec<(String, i64)> = tallies(db, &filter, Grouping::Cells(Grain::Full), 1)
-        .await?
-        .into_iter()
-        .filter_map(|(k, t)| match k {
-            Key::Cell(c) => Some((c.needs, t.requests())),
-            Key::Race(_) | Key::Channel(_) => None,
-        })
-        .fold(HashMap::<String, i64>::new(), |mut m, (needs, n)| {
-            *m.entry(needs).or_default() += n;
-            m
-        })
-        .into_iter()
-        .collect();
-    rows.sort();
     Ok(rows)
 }
 
