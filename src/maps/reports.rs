@@ -125,14 +125,14 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         unmet_before: to,
         ..Filter::default()
     };
-    // The needs are read apart from areas and languages: area × language × needs is many times
-    // the rows of both together.
-    let (cells, by_needs, races, channels) = tokio::try_join!(
-        stats::cells(db, &filter, Grain::AreaLanguage, true),
-        stats::cells(db, &filter, Grain::Needs, true),
+    // The needs apart from areas and languages: the stored area × language × needs are many
+    // times the rows of both together.
+    let (cells, races, channels) = tokio::try_join!(
+        stats::cells_by(db, &filter, &[Grain::AreaLanguage, Grain::Needs], true),
         stats::races(db, from, to),
         stats::channels(db, from, to),
     )?;
+    let [cells, by_needs] = <[_; 2]>::try_from(cells).unwrap_or_default();
     Ok(assemble(&cells, &by_needs, &races, &channels))
 }
 

@@ -21,7 +21,7 @@ mod read;
 use std::collections::BTreeSet;
 
 pub use build::{build_period, refresh, start};
-pub use read::{cells, channels, races, Grain};
+pub use read::{cells, cells_by, channels, races, Grain};
 
 /// Length of one stored period.
 pub const PERIOD_SECS: i64 = 28 * 86_400;
