@@ -125,14 +125,15 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         unmet_before: to,
         ..Filter::default()
     };
-    let (cells, needs, races, channels) = tokio::try_join!(
-        // By needs too, for the lines by need; areas and languages add the needs up.
-        stats::cells(db, &filter, Grain::Full, true),
-        stats::needs(db, from, to),
+    // The needs apart from areas and languages: the stored area × language × needs are many
+    // times the rows of both together.
+    let (cells, races, channels) = tokio::try_join!(
+        stats::cells_by(db, &filter, &[Grain::AreaLanguage, Grain::Needs], true),
         stats::races(db, from, to),
         stats::channels(db, from, to),
     )?;
-    Ok(assemble(&cells, &needs, &races, &channels))
+    let [cells, by_needs] = <[_; 2]>::try_from(cells).unwrap_or_default();
+    Ok(assemble(&cells, &by_needs, &races, &channels))
 }
 
 /// Every area's id and name, for the groups of the area breakdown.
@@ -142,31 +143,27 @@ pub async fn area_names(db: &Db) -> sqlx::Result<Vec<(i64, String)>> {
         .await
 }
 
-/// Puts the report together from tallies by area and language, request counts by needs, and
-/// tallies by race answer and by channel.
+/// Puts the report together from tallies by area and language (`cells`), by combination of
+/// needs (`by_needs`: only each cell's needs are looked at), by race answer and by channel.
 pub fn assemble(
     cells: &[(Cell, Tally)],
-    need_counts: &[(String, i64)],
+    by_needs: &[(Cell, Tally)],
     races: &[(String, Tally)],
     channels: &[(String, Tally)],
 ) -> Report {
     let mut total = Tally::default();
     let mut by_area: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut needs = vec![0i64; Need::ALL.len()];
     let mut need_tallies = vec![Tally::default(); Need::ALL.len()];
     for (cell, t) in cells {
         total += t;
-        for i in need_positions(&cell.needs) {
-            need_tallies[i] += t;
-        }
         let area = cell.area_id.map(|id| id.to_string()).unwrap_or_default();
         *by_area.entry(area).or_default() += t;
         *by_language.entry(cell.language.clone()).or_default() += t;
     }
-    for (combination, count) in need_counts {
-        for i in need_positions(combination) {
-            needs[i] += count;
+    for (cell, t) in by_needs {
+        for i in need_positions(&cell.needs) {
+            need_tallies[i] += t;
         }
     }
     let mut by_race: BTreeMap<String, Tally> = BTreeMap::new();
@@ -209,8 +206,11 @@ pub fn assemble(
         everyone: Line::new("", &total),
         by_need: Need::ALL
             .iter()
-            .zip(&needs)
-            .map(|(n, &count)| (*n, suppress(base, Some(count)).and_small(count)))
+            .zip(&need_tallies)
+            .map(|(n, t)| {
+                let count = t.requests();
+                (*n, suppress(base, Some(count)).and_small(count))
+            })
             .collect(),
         devices: DEVICES
             .iter()
@@ -435,7 +435,7 @@ mod tests {
             (cell(1, "es", "device,internet"), es),
             (cell(2, "en", "device"), many(3, Tally::one(false, None))),
         ];
-        let r = assemble(&cells, &[], &[], &[]);
+        let r = assemble(&cells, &cells, &[], &[]);
         let e = &r.everyone;
         assert_eq!(e.served, Shown::Value(23));
         assert_eq!(e.minutes, Shown::Value(12 * 30 + 10 * 60 + 20));

@@ -2,7 +2,7 @@
 //!
 //! Requests are grouped into fixed periods of 28 days (`PERIOD_SECS`, counted from the Unix epoch).
 //! For each period that has ended, `case_stats` holds sums per (area, language, needs), per
-//! (area, language) and per area (`Grain`), `race_stats` per race/ethnicity answer (migration
+//! (area, language), per area and per needs (`Grain`), `race_stats` per race/ethnicity answer (migration
 //! 0010) and `channel_stats` per channel (migration 0014). A range of dates is then read as the
 //! built periods wholly inside it plus, straight from `cases`, everything else: the days at
 //! either end, the current period, and any period changed since it was built (triggers mark
@@ -21,7 +21,7 @@ mod read;
 use std::collections::BTreeSet;
 
 pub use build::{build_period, refresh, start};
-pub use read::{cells, channels, needs, races, Grain};
+pub use read::{cells, cells_by, channels, races, Grain};
 
 /// Length of one stored period.
 pub const PERIOD_SECS: i64 = 28 * 86_400;

@@ -42,8 +42,9 @@ pub(super) fn read_tally(row: &sqlx::any::AnyRow, n: usize) -> sqlx::Result<Tall
     Ok(t)
 }
 
-/// How finely figures are split. The stored sums keep all three (the `grain` column), so a map
-/// of all requests reads 78 rows a period rather than every area × language × needs.
+/// How finely figures are split. The stored sums keep every grain (the `grain` column), so a map
+/// of all requests reads 78 rows a period rather than every area × language × needs, and the
+/// report's lines by need read a few dozen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grain {
     /// Area, language and needs.
@@ -52,29 +53,52 @@ pub enum Grain {
     AreaLanguage = 1,
     /// Area only.
     Area = 2,
+    /// Needs only (the area left blank, as if not placed).
+    Needs = 3,
 }
 
 impl Grain {
-    pub(super) const ALL: [Grain; 3] = [Grain::Full, Grain::AreaLanguage, Grain::Area];
+    pub(super) const ALL: [Grain; 4] =
+        [Grain::Full, Grain::AreaLanguage, Grain::Area, Grain::Needs];
 
     fn keys(self) -> &'static [&'static str] {
         match self {
             Grain::Full => &["area_id", "language", "needs"],
             Grain::AreaLanguage => &["area_id", "language"],
             Grain::Area => &["area_id"],
+            Grain::Needs => &["needs"],
         }
+    }
+
+    fn keeps(self, key: &str) -> bool {
+        self.keys().contains(&key)
+    }
+
+    /// The stored grain to read `self` from when also filtering on `filtered` columns.
+    fn stored_for(self, filtered: &[&str]) -> Grain {
+        let keys: Vec<&str> = self.keys().iter().chain(filtered).copied().collect();
+        Grain::keeping(&keys)
+    }
+
+    /// The grain with the fewest rows that keeps every one of `keys` (needs combinations are
+    /// fewer than areas).
+    fn keeping(keys: &[&str]) -> Grain {
+        [Grain::Needs, Grain::Area, Grain::AreaLanguage, Grain::Full]
+            .into_iter()
+            .find(|g| keys.iter().all(|key| g.keeps(key)))
+            .unwrap_or(Grain::Full)
     }
 
     /// The same cell with what this grain does not keep left blank.
     pub(super) fn coarsen(self, cell: &Cell) -> Cell {
         Cell {
-            area_id: cell.area_id,
-            language: if self <= Grain::AreaLanguage {
+            area_id: cell.area_id.filter(|_| self.keeps("area_id")),
+            language: if self.keeps("language") {
                 cell.language.clone()
             } else {
                 String::new()
             },
-            needs: if self == Grain::Full {
+            needs: if self.keeps("needs") {
                 cell.needs.clone()
             } else {
                 String::new()
@@ -195,16 +219,28 @@ impl Grouping {
         }))
     }
 
+    /// A key read at a finer grouping, as this one keeps it.
+    fn coarsen(self, key: &Key) -> Key {
+        match (self, key) {
+            (Grouping::Cells(grain), Key::Cell(cell)) => Key::Cell(grain.coarsen(cell)),
+            _ => key.clone(),
+        }
+    }
+
     pub(super) fn key(self, row: &sqlx::any::AnyRow) -> sqlx::Result<Key> {
         Ok(match self {
             Grouping::Cells(grain) => Key::Cell(Cell {
-                area_id: row.try_get("area_id")?,
-                language: if grain <= Grain::AreaLanguage {
+                area_id: if grain.keeps("area_id") {
+                    row.try_get("area_id")?
+                } else {
+                    None
+                },
+                language: if grain.keeps("language") {
                     row.try_get("language")?
                 } else {
                     String::new()
                 },
-                needs: if grain == Grain::Full {
+                needs: if grain.keeps("needs") {
                     row.try_get("needs")?
                 } else {
                     String::new()
@@ -241,25 +277,20 @@ fn filter_sql(filter: &Filter, prefix: &str, bound: usize) -> (String, Vec<Strin
     (sql, binds)
 }
 
-/// The first `n` sums (see `metrics`) of the requests `filter` selects, by `grouping`.
+/// The first `n` sums (see `metrics`) of the requests `filter` selects, by each of `groupings`
+/// (one map each, in order). The stored periods are read at each grouping's own grain; the days
+/// read from `cases` are read once, at a grouping fine enough for all (`raw_grouping`), and added
+/// up into each, as reading the same cases once per grouping costs most of a report.
 async fn tallies(
     db: &Db,
     filter: &Filter,
-    grouping: Grouping,
+    groupings: &[Grouping],
     n: usize,
-) -> sqlx::Result<HashMap<Key, Tally>> {
+) -> sqlx::Result<Vec<HashMap<Key, Tally>>> {
     let outcomes = n > at::RESOLVED;
     let clean = clean_periods(db, filter.from, filter.to).await?;
     let plan = plan(filter.from, filter.to, filter.unmet_before, &clean);
-    let mut out: HashMap<Key, Tally> = HashMap::new();
-    let mut add = |rows: Vec<sqlx::any::AnyRow>| -> sqlx::Result<()> {
-        for row in rows {
-            let t = read_tally(&row, n)?;
-            *out.entry(grouping.key(&row)?).or_default() += &t;
-        }
-        Ok(())
-    };
-    let keys = grouping.keys().join(", ");
+    let mut out: Vec<HashMap<Key, Tally>> = vec![HashMap::new(); groupings.len()];
 
     if !plan.periods.is_empty() {
         let list = plan
@@ -269,58 +300,89 @@ async fn tallies(
             .collect::<Vec<_>>()
             .join(", ");
         let (where_sql, binds) = filter_sql(filter, "", 0);
-        let grain = match grouping {
-            // The coarsest stored grain that still has the columns filtered on.
-            Grouping::Cells(wanted) => {
-                let needed = if filter.need.is_some() {
-                    Grain::Full
-                } else if filter.language.is_some() {
-                    Grain::AreaLanguage
-                } else {
-                    Grain::Area
-                };
-                format!(" AND grain = {}", wanted.min(needed) as i64)
+        for (grouping, out) in groupings.iter().zip(out.iter_mut()) {
+            let keys = grouping.keys().join(", ");
+            let grain = match grouping {
+                // The smallest stored grain that still has the columns wanted and filtered on.
+                Grouping::Cells(wanted) => {
+                    format!(
+                        " AND grain = {}",
+                        wanted.stored_for(&filtered(filter)) as i64
+                    )
+                }
+                // These tables have no language or needs: `by_answer` never passes a filter.
+                Grouping::Race | Grouping::Channel => String::new(),
+            };
+            let sql = format!(
+                "SELECT {keys}, {sums} FROM {table} WHERE period IN ({list}){grain}{where_sql} \
+                 GROUP BY {keys}",
+                sums = sum_list(n, false),
+                table = grouping.table(),
+            );
+            let mut q = sqlx::query(&sql);
+            for b in &binds {
+                q = q.bind(b.clone());
             }
-            // These tables have no language or needs: `by_answer` never passes a filter.
-            Grouping::Race | Grouping::Channel => String::new(),
-        };
-        let sql = format!(
-            "SELECT {keys}, {sums} FROM {table} WHERE period IN ({list}){grain}{where_sql} \
-             GROUP BY {keys}",
-            sums = sum_list(n, false),
-            table = grouping.table(),
-        );
-        let mut q = sqlx::query(&sql);
-        for b in &binds {
-            q = q.bind(b.clone());
+            for row in q.fetch_all(&db.pool).await? {
+                *out.entry(grouping.key(&row)?).or_default() += &read_tally(&row, n)?;
+            }
         }
-        add(q.fetch_all(&db.pool).await?)?;
     }
-    let (where_sql, binds) = filter_sql(filter, "c.", grouping.raw_params(outcomes));
+    let raw = raw_grouping(groupings);
+    let (where_sql, binds) = filter_sql(filter, "c.", raw.raw_params(outcomes));
     let sql = format!(
         "SELECT {keys}, {sums} FROM {from} \
          WHERE c.created_at >= $1 AND c.created_at < $2{where_sql} GROUP BY {keys}",
-        keys = grouping.raw_keys(),
+        keys = raw.raw_keys(),
         sums = sum_list(n, true),
-        from = grouping.raw_from(db, outcomes),
+        from = raw.raw_from(db, outcomes),
     );
     for (start, end) in &plan.raw {
         let q = sqlx::query(&sql)
             .bind(*start)
             .bind(*end)
             .bind(filter.unmet_before);
-        let Some(mut q) = grouping
-            .bind_bounds(db, outcomes, (*start, *end), q)
-            .await?
-        else {
+        let Some(mut q) = raw.bind_bounds(db, outcomes, (*start, *end), q).await? else {
             continue;
         };
         for b in &binds {
             q = q.bind(b.clone());
         }
-        add(q.fetch_all(&db.pool).await?)?;
+        for row in q.fetch_all(&db.pool).await? {
+            let (key, t) = (raw.key(&row)?, read_tally(&row, n)?);
+            for (grouping, out) in groupings.iter().zip(out.iter_mut()) {
+                *out.entry(grouping.coarsen(&key)).or_default() += &t;
+            }
+        }
     }
     Ok(out)
+}
+
+/// The columns `filter` selects on.
+fn filtered(filter: &Filter) -> Vec<&'static str> {
+    [
+        filter.language.as_ref().map(|_| "language"),
+        filter.need.as_ref().map(|_| "needs"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The grouping the days read from `cases` are read at, for `groupings`: the one itself, or
+/// for several grains of cells the coarsest that keeps the keys of all (only cells are ever
+/// asked for together).
+fn raw_grouping(groupings: &[Grouping]) -> Grouping {
+    match groupings {
+        [one] => *one,
+        _ => {
+            let keys: Vec<&str> = groupings
+                .iter()
+                .flat_map(|g| g.keys().iter().copied())
+                .collect();
+            Grouping::Cells(Grain::keeping(&keys))
+        }
+    }
 }
 
 /// Tallies of the requests `filter` selects, split to `grain` (what a grain does not keep is
@@ -332,44 +394,36 @@ pub async fn cells(
     grain: Grain,
     outcomes: bool,
 ) -> sqlx::Result<Vec<(Cell, Tally)>> {
-    let n = if outcomes { at::LEN } else { at::MAP_LEN };
-    let mut rows: Vec<(Cell, Tally)> = tallies(db, filter, Grouping::Cells(grain), n)
+    Ok(cells_by(db, filter, &[grain], outcomes)
         .await?
-        .into_iter()
-        .filter_map(|(k, t)| match k {
-            Key::Cell(c) => Some((c, t)),
-            Key::Race(_) | Key::Channel(_) => None,
-        })
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(rows)
+        .pop()
+        .unwrap_or_default())
 }
 
-/// How many requests in `[from, to)` named each combination of needs (as stored: codes
-/// separated by commas).
-pub async fn needs(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, i64)>> {
-    let filter = Filter {
-        from,
-        to,
-        unmet_before: i64::MAX,
-        ..Filter::default()
-    };
-    // Only the first sum, `requests`, is read.
-    let mut rows: Vec<(String, i64)> = tallies(db, &filter, Grouping::Cells(Grain::Full), 1)
+/// `cells` at each of `grains`, reading the days not stored yet once for all.
+pub async fn cells_by(
+    db: &Db,
+    filter: &Filter,
+    grains: &[Grain],
+    outcomes: bool,
+) -> sqlx::Result<Vec<Vec<(Cell, Tally)>>> {
+    let n = if outcomes { at::LEN } else { at::MAP_LEN };
+    let groupings: Vec<Grouping> = grains.iter().map(|&g| Grouping::Cells(g)).collect();
+    Ok(tallies(db, filter, &groupings, n)
         .await?
         .into_iter()
-        .filter_map(|(k, t)| match k {
-            Key::Cell(c) => Some((c.needs, t.requests())),
-            Key::Race(_) | Key::Channel(_) => None,
+        .map(|found| {
+            let mut rows: Vec<(Cell, Tally)> = found
+                .into_iter()
+                .filter_map(|(k, t)| match k {
+                    Key::Cell(c) => Some((c, t)),
+                    Key::Race(_) | Key::Channel(_) => None,
+                })
+                .collect();
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            rows
         })
-        .fold(HashMap::<String, i64>::new(), |mut m, (needs, n)| {
-            *m.entry(needs).or_default() += n;
-            m
-        })
-        .into_iter()
-        .collect();
-    rows.sort();
-    Ok(rows)
+        .collect())
 }
 
 /// Tallies by race/ethnicity answer (as stored: comma-separated codes, empty when not answered)
@@ -396,8 +450,10 @@ async fn by_answer(
         unmet_before: i64::MAX,
         ..Filter::default()
     };
-    let mut rows: Vec<(String, Tally)> = tallies(db, &filter, grouping, at::LEN)
+    let mut rows: Vec<(String, Tally)> = tallies(db, &filter, &[grouping], at::LEN)
         .await?
+        .pop()
+        .unwrap_or_default()
         .into_iter()
         .filter_map(|(k, t)| match k {
             Key::Race(v) | Key::Channel(v) => Some((v, t)),
@@ -406,4 +462,40 @@ async fn by_answer(
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_come_from_the_smallest_stored_grain_that_has_their_columns() {
+        assert_eq!(Grain::Needs.stored_for(&[]), Grain::Needs);
+        assert_eq!(Grain::Needs.stored_for(&["needs"]), Grain::Needs);
+        assert_eq!(Grain::Needs.stored_for(&["language"]), Grain::Full);
+        assert_eq!(Grain::Area.stored_for(&[]), Grain::Area);
+        assert_eq!(Grain::Area.stored_for(&["language"]), Grain::AreaLanguage);
+        assert_eq!(Grain::Area.stored_for(&["needs"]), Grain::Full);
+        assert_eq!(Grain::AreaLanguage.stored_for(&[]), Grain::AreaLanguage);
+        // A report's areas, languages and needs read the days not stored yet once, by all three.
+        let both = [
+            Grouping::Cells(Grain::AreaLanguage),
+            Grouping::Cells(Grain::Needs),
+        ];
+        assert_eq!(raw_grouping(&both), Grouping::Cells(Grain::Full));
+        assert_eq!(raw_grouping(&[Grouping::Race]), Grouping::Race);
+        let cell = Cell {
+            area_id: Some(4),
+            language: "es".into(),
+            needs: "device".into(),
+        };
+        assert_eq!(
+            Grain::Needs.coarsen(&cell),
+            Cell {
+                area_id: None,
+                language: String::new(),
+                needs: "device".into()
+            }
+        );
+    }
 }
