@@ -88,7 +88,6 @@ impl AppState {
                 areas,
                 placer: workers.placer.clone(),
                 outbox: workers.outbox.clone(),
-                navigator_choices: Arc::new(TtlCache::new(Duration::from_secs(10))),
                 catalog,
                 list_counts: Arc::new(CountCache::new(Duration::from_secs(5))),
                 navigator_loads: Arc::new(crate::cases::LoadsCache::new(Duration::from_secs(5))),

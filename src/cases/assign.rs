@@ -74,7 +74,6 @@ pub async fn assign_one(
         return refused(&ctx, user, id, forms).await;
     }
     let changed = store::reassign(&ctx.state.db, &[id], &to, user.id, crate::db::now()).await?;
-    ctx.cases.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         case_id = id,
@@ -130,7 +129,6 @@ pub async fn reassign_many(ctx: CaseCtx, form: StaffForm) -> AppResult<Response>
         return Err(AppError::NotFound);
     };
     let changed = store::reassign(&ctx.state.db, &ids, &to, user.id, crate::db::now()).await?;
-    ctx.cases.navigator_choices.clear();
     tracing::info!(
         user_id = user.id,
         navigator_id = to.id,

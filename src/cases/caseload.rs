@@ -217,6 +217,16 @@ fn day_from(
     (counts, shown)
 }
 
+/// A navigator's load as a reassignment list names it.
+fn choice(l: &store::NavigatorLoad) -> NavigatorChoice {
+    NavigatorChoice {
+        id: l.id,
+        name: l.name.clone(),
+        open_cases: l.open_cases,
+        capacity: l.capacity,
+    }
+}
+
 /// Each active navigator's load, as the supervisor's caseload shows it. The grouped query
 /// reads every open case with a navigator, so it is made once for a few seconds of pages (and
 /// again after any change through this instance), and by one request at a time: the others
@@ -232,6 +242,22 @@ impl LoadsCache {
             cache: TtlCache::new(ttl),
             turn: tokio::sync::Mutex::new(()),
         }
+    }
+
+    /// The navigators cases may be given to, with their loads, as the reassignment lists name
+    /// them.
+    pub async fn choices(
+        &self,
+        db: &crate::db::Db,
+        now: i64,
+        first_contact_secs: i64,
+    ) -> Result<Vec<NavigatorChoice>, sqlx::Error> {
+        Ok(self
+            .get(db, now, first_contact_secs)
+            .await?
+            .iter()
+            .map(choice)
+            .collect())
     }
 
     async fn get(
@@ -312,15 +338,7 @@ pub async fn load_caseload(
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
         errors: Vec::new(),
         // The reassignment list names each navigator with their load: the same figures.
-        navigators: loads
-            .iter()
-            .map(|l| NavigatorChoice {
-                id: l.id,
-                name: l.name.clone(),
-                open_cases: l.open_cases,
-                capacity: l.capacity,
-            })
-            .collect(),
+        navigators: loads.iter().map(choice).collect(),
         loads: if page == 1 { loads } else { Vec::new() },
         areas: if supervising {
             ctx.cases.areas.get(db).await?.to_vec()

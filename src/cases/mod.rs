@@ -30,7 +30,7 @@ use axum::extract::{FromRef, FromRequestParts};
 
 use crate::areas::choices::AreaCache;
 use crate::areas::placement::Placer;
-use crate::db::cache::{CountCache, TtlCache};
+use crate::db::cache::CountCache;
 use crate::programs::matches::CatalogCache;
 use crate::sms::worker::Outbox;
 use crate::web::{Ctx, Shared};
@@ -50,8 +50,6 @@ pub struct CasesState {
     pub placer: Placer,
     /// Wakes the text worker when a navigator sends a text.
     pub outbox: Outbox,
-    /// Active navigators with their loads, as the reassignment lists show them.
-    pub navigator_choices: Arc<TtlCache<Vec<store::NavigatorChoice>>>,
     /// The programs a household may qualify for, as the case page lists them.
     pub catalog: Arc<CatalogCache>,
     /// Counts of supervisors' case lists, a few seconds old at most.

@@ -218,16 +218,16 @@ pub fn to_event(id: i64, event: i64) -> Response {
     Redirect::to(&format!("/cases/{id}#event-{event}")).into_response()
 }
 
-/// Navigators with their loads for the reassignment lists: up to ten seconds old, as a load
-/// shown there is only a guide (the change itself reads the database).
+/// Navigators with their loads for the reassignment lists: the supervisor's caseload's
+/// figures, a few seconds old at most, as a load shown there is only a guide (the change
+/// itself reads the database).
 pub async fn cached_navigator_choices(ctx: &CaseCtx) -> AppResult<Vec<store::NavigatorChoice>> {
-    let db = &ctx.state.db;
-    let choices = ctx
+    let config = &ctx.state.config;
+    Ok(ctx
         .cases
-        .navigator_choices
-        .get(|| store::navigator_choices(db))
-        .await?;
-    Ok(choices.as_ref().clone())
+        .navigator_loads
+        .choices(&ctx.state.db, crate::db::now(), config.first_contact_secs)
+        .await?)
 }
 
 /// The navigators who best fit an unassigned case, with why, for a supervisor to choose from.

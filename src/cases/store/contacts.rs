@@ -22,14 +22,7 @@ pub async fn active_sites(db: &Db) -> Result<Vec<Site>, sqlx::Error> {
     let rows = sqlx::query("SELECT id, name FROM sites WHERE active = 1 ORDER BY name, id")
         .fetch_all(&db.pool)
         .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Site {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-            })
-        })
-        .collect()
+    rows.iter().map(site).collect()
 }
 
 /// The site `id`, if it exists and is open for contacts.
@@ -38,13 +31,14 @@ pub async fn active_site(db: &Db, id: i64) -> Result<Option<Site>, sqlx::Error> 
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    row.map(|r| {
-        Ok(Site {
-            id: r.try_get("id")?,
-            name: r.try_get("name")?,
-        })
+    row.as_ref().map(site).transpose()
+}
+
+fn site(r: &sqlx::any::AnyRow) -> Result<Site, sqlx::Error> {
+    Ok(Site {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
     })
-    .transpose()
 }
 
 /// One contact as the navigator logs it.
