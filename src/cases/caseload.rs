@@ -81,6 +81,10 @@ impl ListQuery {
 /// section's call-backs, callers waiting for a navigator to phone them. The first page starts
 /// with those call-backs; they keep their place further down too, on the page where their
 /// order puts them.
+///
+/// A first page that is not full holds the whole list, so its count and its call-backs are
+/// read from it rather than asked for; a longer list's count is reused for a few seconds (see
+/// `CountCache`), as long as nothing changed through this instance.
 async fn load_section(
     ctx: &CaseCtx,
     kind: SectionKind,
@@ -90,29 +94,24 @@ async fn load_section(
     first_contact_secs: i64,
 ) -> AppResult<(Section, Vec<CaseLine>)> {
     let db = &ctx.state.db;
-    let (lines, call_backs) = if page == 1 {
-        tokio::try_join!(
-            store::list(db, &which, page, now, first_contact_secs),
-            store::call_backs(db, &which, now),
-        )?
+    let lines = store::list(db, &which, page, now, first_contact_secs).await?;
+    let complete = page == 1 && (lines.len() as i64) < PAGE_SIZE;
+    let call_backs = if page != 1 {
+        Vec::new()
+    } else if complete {
+        call_backs_of(&lines)
     } else {
-        (
-            store::list(db, &which, page, now, first_contact_secs).await?,
-            Vec::new(),
-        )
+        store::call_backs(db, &which, now).await?
     };
-    // A first page that is not full holds the whole list: no need to count it.
-    let total = if page == 1 && (lines.len() as i64) < PAGE_SIZE {
+    let total = if complete {
         lines.len() as i64
-    } else if matches!(which, List::All(_)) {
+    } else {
         let (sql, binds) = store::count_query(&which, now);
         let key = format!("{sql} {binds:?}");
         ctx.cases
             .list_counts
             .get(key, db.changes(), || store::count(db, &which, now))
             .await?
-    } else {
-        store::count(db, &which, now).await?
     };
     let pinned: std::collections::HashSet<i64> = call_backs.iter().map(|l| l.id).collect();
     let lines = call_backs
@@ -121,6 +120,17 @@ async fn load_section(
         .chain(lines.into_iter().filter(|l| !pinned.contains(&l.id)))
         .collect();
     Ok((Section { kind, total, lines }, call_backs))
+}
+
+/// The call-backs among every line of a list, oldest first, as `store::call_backs` reads them.
+fn call_backs_of(lines: &[CaseLine]) -> Vec<CaseLine> {
+    let mut found: Vec<CaseLine> = lines
+        .iter()
+        .filter(|l| l.call_back.is_some())
+        .cloned()
+        .collect();
+    found.sort_by_key(|l| (l.created_at, l.id));
+    found
 }
 
 /// A number to dial is the resident's data: each call-back a page shows is a view the audit

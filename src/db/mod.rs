@@ -5,6 +5,8 @@
 pub mod audit;
 pub mod cache;
 pub mod events;
+mod json_rows;
+pub use json_rows::parse_json_rows;
 mod links;
 mod paging;
 

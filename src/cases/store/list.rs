@@ -4,9 +4,8 @@
 //! which the first page shows on top.
 
 use crate::domain::staff::QueueProfile;
-use sqlx::Row;
 
-use super::{status_of, ASSIGNED_OPEN};
+use super::ASSIGNED_OPEN;
 use crate::db::{Backend, Db};
 use crate::domain::{split_codes, CaseStatus, Channel, Need};
 
@@ -432,30 +431,77 @@ pub(super) async fn rows(
         .await
 }
 
+/// The columns `lines_query` selects, in order.
+const LINE_COLUMNS: [&str; 14] = [
+    "id",
+    "ref_code",
+    "needs",
+    "language",
+    "status",
+    "created_at",
+    "first_contact_at",
+    "follow_up_at",
+    "last_reply_at",
+    "reply_seen_at",
+    "channel",
+    "call_back",
+    "area_name",
+    "navigator_name",
+];
+
+/// One row of `lines_query`, as `json_rows_sql` hands it over.
+type LineRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The lines of a `lines_query`, read as one row (see `crate::db::json_rows`): a page of 50
+/// lines is one hand-over from the database, not 50.
 pub(super) async fn lines(
     db: &Db,
-    query: (String, Vec<Val>),
+    (sql, binds): (String, Vec<Val>),
 ) -> Result<Vec<CaseLine>, sqlx::Error> {
-    let rows = rows(db, query).await?;
-    rows.iter()
-        .map(|r| {
-            let last_reply_at: Option<i64> = r.try_get("last_reply_at")?;
-            let reply_seen_at: Option<i64> = r.try_get("reply_seen_at")?;
+    let sql = db.backend.json_rows_sql(&sql, &LINE_COLUMNS);
+    let text: String = bind_vals!(sqlx::query_scalar(&sql), binds)
+        .fetch_one(&db.pool)
+        .await?;
+    crate::db::parse_json_rows::<LineRow>(&text)?
+        .into_iter()
+        .map(|row| {
+            let (id, ref_code, needs, language, status, created_at, first_contact_at) =
+                (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
+            let (follow_up_at, last_reply_at, reply_seen_at, channel) =
+                (row.7, row.8, row.9, row.10);
+            let (call_back, area, navigator) = (row.11, row.12, row.13);
             Ok(CaseLine {
-                id: r.try_get("id")?,
-                ref_code: r.try_get("ref_code")?,
-                area: r.try_get("area_name")?,
-                needs: split_codes(&r.try_get::<String, _>("needs")?, Need::parse),
-                language: r.try_get("language")?,
-                status: status_of(r)?,
-                created_at: r.try_get("created_at")?,
-                navigator: r.try_get("navigator_name")?,
-                first_contact_at: r.try_get("first_contact_at")?,
-                follow_up_at: r.try_get("follow_up_at")?,
+                id,
+                ref_code,
+                area,
+                needs: split_codes(&needs, Need::parse),
+                language,
+                status: CaseStatus::parse(&status).ok_or_else(|| {
+                    sqlx::Error::Decode(format!("unknown case status {status:?}").into())
+                })?,
+                created_at,
+                navigator,
+                first_contact_at,
+                follow_up_at,
                 unread_reply: last_reply_at
                     .is_some_and(|at| reply_seen_at.is_none_or(|seen| seen < at)),
-                channel: Channel::parse(&r.try_get::<String, _>("channel")?),
-                call_back: r.try_get("call_back")?,
+                channel: Channel::parse(&channel),
+                call_back,
             })
         })
         .collect()
