@@ -94,6 +94,30 @@ pub async fn workable_case(
     }
 }
 
+/// Every active program, with what it means for this resident's household: navigators see the
+/// ones ruled out too, so they can explain why.
+async fn eligibility(
+    ctx: &CaseCtx,
+    resident_id: i64,
+) -> AppResult<Vec<crate::programs::matches::ProgramMatch>> {
+    let db = &ctx.state.db;
+    Ok(
+        match crate::programs::matches::household_of_resident(db, resident_id)
+            .await
+            .map_err(AppError::Other)?
+        {
+            Some(household) => ctx
+                .cases
+                .catalog
+                .get(db)
+                .await
+                .map_err(AppError::Other)?
+                .for_household(&household),
+            None => Vec::new(),
+        },
+    )
+}
+
 pub async fn render_case(
     ctx: &CaseCtx,
     user: &CurrentUser,
@@ -110,47 +134,45 @@ pub async fn render_case(
             store::mark_replies_seen(db, id, now).await?;
         }
     }
-    // Every active program, with what it means for this household: navigators see the ones
-    // ruled out too, so they can explain why.
-    let eligibility = match crate::programs::matches::household_of_resident(db, case.resident_id)
-        .await
-        .map_err(AppError::Other)?
-    {
-        Some(household) => ctx
-            .cases
-            .catalog
-            .get(&ctx.state.db)
-            .await
-            .map_err(AppError::Other)?
-            .for_household(&household),
-        None => Vec::new(),
-    };
-    let texts = Some(texts::panel(ctx, &case).await?);
-    let (events, older_events) = store::timeline(db, id, forms.timeline_page).await?;
+    let full = access == Access::Full;
+    let supervising = full && user.role != crate::auth::Role::Navigator;
+    // The page's parts do not depend on one another: read at once, each on its own connection.
+    let (eligibility, texts, (events, older_events), referrals, programs, outcome, sites) = tokio::try_join!(
+        eligibility(ctx, case.resident_id),
+        async { Ok(Some(texts::panel(ctx, &case).await?)) },
+        async { Ok(store::timeline(db, id, forms.timeline_page).await?) },
+        async { Ok(store::referrals(db, id).await?) },
+        async {
+            Ok(if full {
+                store::program_choices(db).await?
+            } else {
+                Vec::new()
+            })
+        },
+        async { Ok(store::outcome(db, id).await?) },
+        async {
+            Ok(if full {
+                store::active_sites(db).await?
+            } else {
+                Vec::new()
+            })
+        },
+    )?;
     let page = views::CasePage {
         texts,
         eligibility,
         events,
         older_events,
-        referrals: store::referrals(db, id).await?,
-        programs: if access == Access::Full {
-            store::program_choices(db).await?
-        } else {
-            Vec::new()
-        },
-        outcome: store::outcome(db, id).await?,
-        sites: if access == Access::Full {
-            store::active_sites(db).await?
-        } else {
-            Vec::new()
-        },
-        navigators: if access == Access::Full && user.role != crate::auth::Role::Navigator {
+        referrals,
+        programs,
+        outcome,
+        sites,
+        navigators: if supervising {
             cached_navigator_choices(ctx).await?
         } else {
             Vec::new()
         },
-        suggestions: if access == Access::Full
-            && user.role != crate::auth::Role::Navigator
+        suggestions: if supervising
             && case.navigator_id.is_none()
             && transitions::is_open(case.status)
         {

@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use rand::Rng;
-use sqlx::Row;
 
 use super::page::posted;
 use super::store::CaseDetail;
@@ -77,39 +76,37 @@ fn template_text(ctx: &Ctx, case: &CaseDetail, id: &str) -> String {
 
 pub async fn panel(ctx: &Ctx, case: &CaseDetail) -> AppResult<Panel> {
     let db = &ctx.state.db;
-    let rows = sqlx::query(
+    // One row for up to 50 texts (see `crate::db::json_rows`).
+    let sql = db.backend.json_rows_sql(
         "SELECT direction, body, status, created_at FROM sms_messages WHERE case_id = $1 \
          ORDER BY id DESC LIMIT 50",
-    )
-    .bind(case.id)
-    .fetch_all(&db.pool)
-    .await?;
-    let texts = rows
-        .iter()
-        .map(|r| {
-            let body: String = r.try_get("body")?;
-            Ok(TextLine {
-                incoming: r.try_get::<String, _>("direction")? == "in",
-                segments: crate::i18n::segments::count(&body).segments,
-                body,
-                status: r.try_get("status")?,
-                at: r.try_get("created_at")?,
-            })
+        &["direction", "body", "status", "created_at"],
+    );
+    let text: String = sqlx::query_scalar(&sql)
+        .bind(case.id)
+        .fetch_one(&db.pool)
+        .await?;
+    let texts = crate::db::parse_json_rows::<(String, String, String, i64)>(&text)?
+        .into_iter()
+        .map(|(direction, body, status, at)| TextLine {
+            incoming: direction == "in",
+            segments: crate::i18n::segments::count(&body).segments,
+            body,
+            status,
+            at,
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect();
     let reach = match &case.phone {
         None => Reach::NoPhone,
         Some(phone) => {
-            let stopped: Option<i64> =
-                sqlx::query_scalar("SELECT opted_out_at FROM sms_opt_outs WHERE phone = $1")
-                    .bind(phone)
-                    .fetch_optional(&db.pool)
-                    .await?;
-            let consent: Option<i64> =
-                sqlx::query_scalar("SELECT sms_consent_at FROM residents WHERE id = $1")
-                    .bind(case.resident_id)
-                    .fetch_one(&db.pool)
-                    .await?;
+            let (stopped, consent): (Option<i64>, Option<i64>) = sqlx::query_as(
+                "SELECT (SELECT opted_out_at FROM sms_opt_outs WHERE phone = $1), \
+                 (SELECT sms_consent_at FROM residents WHERE id = $2)",
+            )
+            .bind(phone)
+            .bind(case.resident_id)
+            .fetch_one(&db.pool)
+            .await?;
             match (stopped, consent) {
                 (Some(at), _) => Reach::OptedOut(at),
                 (None, None) => Reach::NoConsent,

@@ -132,32 +132,34 @@ pub const TIMELINE_PAGE: i64 = 50;
 /// Page `page` (from 1) of a case's timeline, newest first, and whether older events follow.
 /// Only that page is read (the index on `(case_id, id)` serves it), however long the story.
 pub async fn timeline(db: &Db, case_id: i64, page: i64) -> Result<(Vec<Event>, bool), sqlx::Error> {
-    let rows = sqlx::query(
+    // One row for the whole page (see `crate::db::json_rows`): a long history is 50 events.
+    let sql = db.backend.json_rows_sql(
         "SELECT e.id, e.kind, e.body, e.data, e.created_at, u.name AS actor_name \
          FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id \
          WHERE e.case_id = $1 ORDER BY e.id DESC LIMIT $2 OFFSET $3",
-    )
-    .bind(case_id)
-    .bind(TIMELINE_PAGE + 1)
-    .bind((page.max(1) - 1).saturating_mul(TIMELINE_PAGE))
-    .fetch_all(&db.pool)
-    .await?;
+        &["id", "kind", "body", "data", "created_at", "actor_name"],
+    );
+    let text: String = sqlx::query_scalar(&sql)
+        .bind(case_id)
+        .bind(TIMELINE_PAGE + 1)
+        .bind((page.max(1) - 1).saturating_mul(TIMELINE_PAGE))
+        .fetch_one(&db.pool)
+        .await?;
+    type Row = (i64, String, String, String, i64, Option<String>);
+    let rows: Vec<Row> = crate::db::parse_json_rows(&text)?;
     let more = rows.len() as i64 > TIMELINE_PAGE;
     let events = rows
-        .iter()
+        .into_iter()
         .take(TIMELINE_PAGE as usize)
-        .map(|r| {
-            Ok(Event {
-                id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
-                actor: r.try_get("actor_name")?,
-                body: r.try_get("body")?,
-                data: serde_json::from_str(&r.try_get::<String, _>("data")?)
-                    .unwrap_or(serde_json::Value::Null),
-                created_at: r.try_get("created_at")?,
-            })
+        .map(|(id, kind, body, data, created_at, actor)| Event {
+            id,
+            kind,
+            actor,
+            body,
+            data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
+            created_at,
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok((events, more))
 }
 
