@@ -153,6 +153,10 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
     let pool_options = match backend {
         Backend::Sqlite => AnyPoolOptions::new()
             .max_connections(4)
+            // sqlx pings a connection each time it leaves the pool, to find one whose server
+            // went away: a file has no server, and on SQLite each ping is a round trip to the
+            // connection's own thread (two thread wake-ups before every query).
+            .test_before_acquire(false)
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     // WAL lets readers work during a write; synchronous=FULL makes a commit
