@@ -63,3 +63,19 @@ reports-col-served = የተገለገሉ ነዋሪዎች
 reports-col-minutes = ደቂቃዎች
 reports-col-minutes-per = ደቂቃ ለአንድ ነዋሪ
 reports-col-untimed = ርዝመቱ ያልታወቀ
+
+## Reports: appointments
+reports-appointments-title = ቀጠሮዎች
+reports-appointments-intro = በእነዚህ ቀናት ያሉ ቀጠሮዎች፣ እና በዚህ ጊዜ እርዳታ የጠየቁ ነዋሪዎች ለመጀመሪያ ቀጠሯቸው ምን ያህል እንደጠበቁ። የተሰረዙ ቀጠሮዎች እንደተያዙ አይቆጠሩም።
+reports-col-booked = የተያዙ
+reports-col-attended = የተገኙ
+reports-col-no-show = ያልተገኙ
+reports-col-cancelled = የተሰረዙ
+reports-col-attended-share = ከተመዘገቡት የተገኙ
+reports-col-site = ቦታ
+reports-days-to-appointment = ከጥያቄ እስከ መጀመሪያ ቀጠሮ ያሉ መካከለኛ ቀናት
+reports-days-to-appointment-p90 = ከጥያቄ እስከ መጀመሪያ ቀጠሮ ያሉ ቀናት፣ 90ኛ ፐርሰንታይል
+reports-appointments-csv = ቀጠሮዎቹን አውርድ (CSV)
+reports-appointments-by-site = ቀጠሮዎች በቦታ
+reports-appointments-by-language = ቀጠሮዎች በቋንቋ
+reports-appointments-by-area = ቀጠሮዎች በአካባቢ

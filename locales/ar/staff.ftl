@@ -63,3 +63,19 @@ reports-col-served = مقيمون تمت خدمتهم
 reports-col-minutes = الدقائق
 reports-col-minutes-per = الدقائق لكل مقيم
 reports-col-untimed = مدة مجهولة
+
+## Reports: appointments
+reports-appointments-title = المواعيد
+reports-appointments-intro = المواعيد في هذه الأيام، وكم انتظر السكان الذين طلبوا المساعدة في هذه الفترة موعدهم الأول. لا تُحسب المواعيد الملغاة ضمن المحجوزة.
+reports-col-booked = محجوزة
+reports-col-attended = حضر
+reports-col-no-show = لم يحضر
+reports-col-cancelled = ملغاة
+reports-col-attended-share = الحضور من بين المواعيد المسجلة
+reports-col-site = الموقع
+reports-days-to-appointment = وسيط الأيام من الطلب حتى أول موعد
+reports-days-to-appointment-p90 = الأيام من الطلب حتى أول موعد، المئين التسعون
+reports-appointments-csv = تنزيل المواعيد (CSV)
+reports-appointments-by-site = المواعيد حسب الموقع
+reports-appointments-by-language = المواعيد حسب اللغة
+reports-appointments-by-area = المواعيد حسب المنطقة

@@ -760,3 +760,19 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = over capacity
 cases-loads-full = full
 cases-loads-none-open = No open cases
+
+## Reports: appointments
+reports-appointments-title = Appointments
+reports-appointments-intro = Appointments on these days, and how long residents who asked for help in this period waited for their first one. Cancelled appointments are not counted as booked.
+reports-col-booked = Booked
+reports-col-attended = Attended
+reports-col-no-show = Missed
+reports-col-cancelled = Cancelled
+reports-col-attended-share = Attended, of those marked
+reports-col-site = Site
+reports-days-to-appointment = Median days from request to first appointment
+reports-days-to-appointment-p90 = Days from request to first appointment, 90th percentile
+reports-appointments-csv = Download the appointments (CSV)
+reports-appointments-by-site = Appointments by site
+reports-appointments-by-language = Appointments by language
+reports-appointments-by-area = Appointments by area

@@ -760,3 +760,19 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = por encima de su capacidad
 cases-loads-full = completo
 cases-loads-none-open = Ningún caso abierto
+
+## Reports: appointments
+reports-appointments-title = Citas
+reports-appointments-intro = Citas de estos días, y cuánto esperaron su primera cita los residentes que pidieron ayuda en este periodo. Las citas canceladas no cuentan como reservadas.
+reports-col-booked = Reservadas
+reports-col-attended = Atendidas
+reports-col-no-show = Perdidas
+reports-col-cancelled = Canceladas
+reports-col-attended-share = Atendidas, de las marcadas
+reports-col-site = Sitio
+reports-days-to-appointment = Mediana de días desde la solicitud hasta la primera cita
+reports-days-to-appointment-p90 = Días desde la solicitud hasta la primera cita, percentil 90
+reports-appointments-csv = Descargar las citas (CSV)
+reports-appointments-by-site = Citas por sitio
+reports-appointments-by-language = Citas por idioma
+reports-appointments-by-area = Citas por zona

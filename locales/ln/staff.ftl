@@ -63,3 +63,19 @@ reports-col-served = Bafandi oyo basalisamaki
 reports-col-minutes = Miniti
 reports-col-minutes-per = Miniti na mofandi
 reports-col-untimed = Bolai eyebani te
+
+## Reports: appointments
+reports-appointments-title = Bakutani
+reports-appointments-intro = Bakutani ya mikolo oyo, mpe ntango nini bafandi oyo basengaki lisalisi na ntango oyo bazelaki bokutani na bango ya liboso. Bakutani oyo balongolaki etángami te lokola oyo ebongisami.
+reports-col-booked = Ebongisami
+reports-col-attended = Bayaki
+reports-col-no-show = Bayaki te
+reports-col-cancelled = Elongolami
+reports-col-attended-share = Bayaki, kati na oyo ekomami
+reports-col-site = Esika
+reports-days-to-appointment = Mikolo ya katikati banda bosengi kino bokutani ya liboso
+reports-days-to-appointment-p90 = Mikolo banda bosengi kino bokutani ya liboso, pourcentile 90
+reports-appointments-csv = Kitisa bakutani (CSV)
+reports-appointments-by-site = Bakutani na esika
+reports-appointments-by-language = Bakutani na monoko
+reports-appointments-by-area = Bakutani na etúka

@@ -63,3 +63,19 @@ reports-col-served = Cư dân được phục vụ
 reports-col-minutes = Số phút
 reports-col-minutes-per = Số phút mỗi cư dân
 reports-col-untimed = Không rõ thời lượng
+
+## Reports: appointments
+reports-appointments-title = Lịch hẹn
+reports-appointments-intro = Các lịch hẹn trong những ngày này, và thời gian cư dân yêu cầu giúp đỡ trong giai đoạn này phải chờ lịch hẹn đầu tiên. Lịch hẹn đã hủy không được tính là đã đặt.
+reports-col-booked = Đã đặt
+reports-col-attended = Đã đến
+reports-col-no-show = Vắng mặt
+reports-col-cancelled = Đã hủy
+reports-col-attended-share = Đã đến, trong số đã đánh dấu
+reports-col-site = Địa điểm
+reports-days-to-appointment = Số ngày trung vị từ yêu cầu đến lịch hẹn đầu tiên
+reports-days-to-appointment-p90 = Số ngày từ yêu cầu đến lịch hẹn đầu tiên, bách phân vị 90
+reports-appointments-csv = Tải xuống lịch hẹn (CSV)
+reports-appointments-by-site = Lịch hẹn theo địa điểm
+reports-appointments-by-language = Lịch hẹn theo ngôn ngữ
+reports-appointments-by-area = Lịch hẹn theo khu vực

@@ -113,6 +113,27 @@ pub fn map_csv(sorted: &[&AreaFigures]) -> AppResult<Response> {
     csv_download(&MAP_COLUMNS, rows, "navdesk-map.csv")
 }
 
+/// A count as a CSV cell: a suppressed figure is written "<11", a figure with nothing behind it
+/// left empty.
+fn count(v: Shown<i64>) -> String {
+    match v {
+        Shown::Value(n) => n.to_string(),
+        Shown::Suppressed => format!("<{}", reports::MIN_RESIDENTS),
+        Shown::None => String::new(),
+    }
+}
+
+/// A number as a CSV cell, to `digits` decimals (suppressed or empty as `count`).
+fn number(v: Shown<f64>, digits: usize) -> String {
+    match v {
+        Shown::Value(n) => format!("{n:.digits$}"),
+        other => count(match other {
+            Shown::Suppressed => Shown::Suppressed,
+            _ => Shown::None,
+        }),
+    }
+}
+
 /// The report's columns, as the CSV names them.
 const REPORT_COLUMNS: [&str; 14] = [
     "breakdown",
@@ -134,18 +155,6 @@ const REPORT_COLUMNS: [&str; 14] = [
 /// `/reports.csv`: everyone, then each breakdown's groups (the needs last: a request naming
 /// several counts in each); `area_name` names an area group.
 pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppResult<Response> {
-    // Suppressed figures are written as "<11", figures with nothing behind them left empty.
-    let suppressed = format!("<{}", reports::MIN_RESIDENTS);
-    let count = |v: Shown<i64>| match v {
-        Shown::Value(n) => n.to_string(),
-        Shown::Suppressed => suppressed.clone(),
-        Shown::None => String::new(),
-    };
-    let number = |v: Shown<f64>, digits: usize| match v {
-        Shown::Value(n) => format!("{n:.digits$}"),
-        Shown::Suppressed => suppressed.clone(),
-        Shown::None => String::new(),
-    };
     let breakdowns = [
         ("all", std::slice::from_ref(&report.everyone)),
         ("area", &report.by_area[..]),
@@ -183,6 +192,58 @@ pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppRes
         }
     }
     csv_download(&REPORT_COLUMNS, out, "navdesk-report.csv")
+}
+
+/// `/reports/appointments.csv`: everyone, then each breakdown's groups (sites and areas by
+/// name, languages by code).
+pub fn appointments_csv(
+    f: &super::appointments::Figures,
+    name: impl Fn(&str, &str) -> String,
+) -> AppResult<Response> {
+    let breakdowns = [
+        ("all", std::slice::from_ref(&f.everyone)),
+        ("site", &f.by_site[..]),
+        ("language", &f.by_language[..]),
+        ("area", &f.by_area[..]),
+    ];
+    let mut out = Vec::new();
+    for (dimension, lines) in breakdowns {
+        for l in lines {
+            let group = match dimension {
+                "all" => String::new(),
+                "language" => l.key.clone(),
+                _ => name(dimension, &l.key),
+            };
+            out.push(vec![
+                dimension.to_owned(),
+                group,
+                count(l.booked),
+                count(l.attended),
+                count(l.no_show),
+                count(l.cancelled),
+                number(l.attended_share, 3),
+                if dimension == "all" {
+                    number(f.median_days_to_first, 2)
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+    }
+    csv_download(
+        &[
+            "breakdown",
+            "group",
+            "booked",
+            "attended",
+            "no_show",
+            "cancelled",
+            "attended_share",
+            "median_days_to_first_appointment",
+        ],
+        out,
+        "navdesk-appointments.csv",
+    )
 }
 
 /// Areas as an RFC 7946 GeoJSON FeatureCollection: one Feature per area with `id` = the area's

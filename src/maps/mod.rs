@@ -5,6 +5,7 @@
 //! (stored sums) and put together in `figures` and `reports`; `views` draws the pages, `svg`
 //! the map, and `export` writes the downloads.
 
+pub mod appointments;
 mod export;
 pub mod figures;
 mod query;
@@ -53,6 +54,7 @@ pub fn router() -> Router<MapsState> {
         .route("/map.csv", get(map_csv))
         .route("/reports", get(reports_page))
         .route("/reports.csv", get(reports_csv))
+        .route("/reports/appointments.csv", get(appointments_csv))
 }
 
 fn require_supervisor(user: &CurrentUser) -> AppResult<()> {
@@ -152,14 +154,16 @@ async fn map_areas(cache: &TtlCache<MapAreas>, areas: &[AreaRow]) -> Arc<MapArea
         .unwrap_or_else(|never| match never {})
 }
 
-/// The report of the requests made in `from`..=`to`, and every area's name for its groups.
+/// The report of the requests made in `from`..=`to` (and the appointments of those days), and
+/// every area's name for its groups.
 async fn report_data(
     state: &Shared,
     (from, to): (jiff::civil::Date, jiff::civil::Date),
-) -> AppResult<(reports::Report, Vec<(i64, String)>)> {
+) -> AppResult<(reports::Report, appointments::Figures, Vec<(i64, String)>)> {
     let (start, end) = query::bounds(&state.config.timezone, from, to);
     Ok(tokio::try_join!(
         reports::build(&state.db, start, end),
+        appointments::build(&state.db, start, end),
         reports::area_names(&state.db),
     )?)
 }
@@ -167,10 +171,17 @@ async fn report_data(
 async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    let (report, areas) = report_data(&ctx.state, range).await?;
+    let (report, appointments, areas) = report_data(&ctx.state, range).await?;
     Ok(html_response(
         page_status(&errors),
-        views::reports_view(&ctx, &user, range, &errors, &report, &areas),
+        views::reports_view(
+            &ctx,
+            &user,
+            range,
+            &errors,
+            (&report, &appointments),
+            &areas,
+        ),
         Caching::NoStore,
     ))
 }
@@ -181,6 +192,27 @@ async fn reports_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppR
     if let Some(refused) = export_error(&ctx, &errors) {
         return Ok(refused);
     }
-    let (report, areas) = report_data(&ctx.state, range).await?;
+    let (report, _, areas) = report_data(&ctx.state, range).await?;
     export::report_csv(&report, |key| views::group_label(&ctx, "area", key, &areas))
+}
+
+/// `/reports/appointments.csv`: the appointments part of the report.
+async fn appointments_csv(
+    ctx: Ctx,
+    user: CurrentUser,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    if let Some(refused) = export_error(&ctx, &errors) {
+        return Ok(refused);
+    }
+    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (figures, areas) = tokio::try_join!(
+        appointments::build(&ctx.state.db, start, end),
+        reports::area_names(&ctx.state.db),
+    )?;
+    export::appointments_csv(&figures, |dimension, key| {
+        views::appointment_group_label(&ctx, &figures, dimension, key, &areas)
+    })
 }

@@ -35,7 +35,7 @@ pub fn reports_view(
     user: &CurrentUser,
     (from, to): (Date, Date),
     errors: &[FieldError],
-    report: &Report,
+    (report, appointments): (&Report, &crate::maps::appointments::Figures),
     areas: &[(i64, String)],
 ) -> Markup {
     let title = ctx.t("reports-title");
@@ -60,6 +60,7 @@ pub fn reports_view(
         h2 { (ctx.t("reports-summary")) }
         (summary(ctx, report))
         (super::minutes::minutes_section(ctx, report, areas))
+        (super::appointments::appointments_section(ctx, appointments, areas, &csv_query))
         h2 #equity { (ctx.t("reports-equity")) }
         p { (ctx.t("reports-equity-intro")) }
         @for dimension in DIMENSIONS {
@@ -194,7 +195,7 @@ pub(super) fn shown_number(ctx: &Ctx, v: Shown<f64>, digits: usize) -> String {
     }
 }
 
-fn shown_share(ctx: &Ctx, v: Shown<f64>) -> String {
+pub(super) fn shown_share(ctx: &Ctx, v: Shown<f64>) -> String {
     match v {
         Shown::Value(n) => format!("{} %", ctx.lang.info().numbers.number(n * 100.0, 0)),
         other => shown_number(ctx, other, 0),
