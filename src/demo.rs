@@ -711,7 +711,11 @@ const DEMO_SITE_DETAILS: [(&str, &str, i64); 4] = [
         "en,es,am",
         30,
     ),
-    ("One step at the door; a ramp on the north side.", "en,es", 45),
+    (
+        "One step at the door; a ramp on the north side.",
+        "en,es",
+        45,
+    ),
     (
         "Step-free entrance; computer lab on the ground floor.",
         "en,vi,ar",
@@ -760,7 +764,9 @@ async fn office_hours_and_appointments(
     let tz = std::env::var("NAVDESK_TIMEZONE")
         .ok()
         .and_then(|name| jiff::tz::TimeZone::get(&name).ok())
-        .unwrap_or_else(|| jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC));
+        .unwrap_or_else(|| {
+            jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC)
+        });
     let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, slot_minutes FROM sites ORDER BY id")
         .fetch_all(&db.pool)
         .await?;
@@ -792,7 +798,9 @@ async fn office_hours_and_appointments(
         .execute(&db.pool)
         .await?;
     }
-    let today = jiff::Timestamp::from_second(now)?.to_zoned(tz.clone()).date();
+    let today = jiff::Timestamp::from_second(now)?
+        .to_zoned(tz.clone())
+        .date();
     let closed = today.checked_add(jiff::Span::new().days(9))?;
     sqlx::query("INSERT INTO site_closures (site_id, day, reason) VALUES ($1, $2, $3)")
         .bind(sites[2 % sites.len()].0)

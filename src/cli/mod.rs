@@ -24,8 +24,8 @@ mod datacare;
 mod i18n;
 mod imports;
 mod programs;
-mod sites;
 mod serve;
+mod sites;
 
 #[derive(Parser)]
 #[command(

@@ -228,7 +228,10 @@ pub fn check(
     let site_id = match form.site.trim() {
         "" => None,
         raw => {
-            let id = raw.parse::<i64>().ok().filter(|id| known_sites.contains(id));
+            let id = raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| known_sites.contains(id));
             if id.is_none() {
                 e.push(error("site", "program-error-site"));
             }

@@ -424,20 +424,27 @@ pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
                 .collect()
         };
         let checked = read_service(service, &by_name).and_then(|(form, verified, site)| {
-            let values = form::check(&form, &known, &[]).map_err(|e| named("", e))?;
+            let values = form::check(&form, &known, &[]).map_err(|e| named("", e));
             let site = site
                 .map(|mut site| {
                     if site.name.is_empty() {
-                        site.name = values.name.clone();
+                        site.name = form.name.trim().to_owned();
                     }
                     crate::sites::form::check(&site, &[]).map_err(|e| named("location ", e))
                 })
-                .transpose()?;
-            Ok(Incoming {
-                values,
-                last_verified_at: verified,
-                site,
-            })
+                .transpose();
+            match (values, site) {
+                (Ok(values), Ok(site)) => Ok(Incoming {
+                    values,
+                    last_verified_at: verified,
+                    site,
+                }),
+                (values, site) => Err([values.err(), site.err()]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .collect()),
+            }
         });
         match checked {
             Ok(program) => {
@@ -479,7 +486,9 @@ pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
                     let area = site.point.and_then(|(lat, lon)| index.locate(lat, lon));
                     crate::sites::store::write_in(&mut tx, None, site, area, now)
                         .await
-                        .map_err(|e| anyhow::anyhow!("site {:?} could not be added: {e:?}", site.name))?
+                        .map_err(|e| {
+                            anyhow::anyhow!("site {:?} could not be added: {e:?}", site.name)
+                        })?
                 }
             });
         }
@@ -531,8 +540,7 @@ mod tests {
                 .iter()
                 .map(|v| v.as_object().unwrap().clone())
                 .collect();
-            let site = read_site(&list, &mut problems)
-                .map(|s| (s.name, s.address, s.lat, s.lon));
+            let site = read_site(&list, &mut problems).map(|s| (s.name, s.address, s.lat, s.lon));
             (site, problems)
         };
         assert_eq!(read(json!([])), (None, vec![]));

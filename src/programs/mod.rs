@@ -19,8 +19,8 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::areas::choices::AreaChoice;
-use crate::sites::store::Site;
 use crate::auth::{CurrentUser, Role, StaffForm};
+use crate::sites::store::Site;
 use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
 use crate::web::Shared;
@@ -94,7 +94,15 @@ async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     };
     Ok(html_response(
         StatusCode::OK,
-        views::form_page(&ctx, &user, None, &form, (&areas, &sites), &[], Notice::None),
+        views::form_page(
+            &ctx,
+            &user,
+            None,
+            &form,
+            (&areas, &sites),
+            &[],
+            Notice::None,
+        ),
         Caching::NoStore,
     ))
 }
@@ -132,16 +140,30 @@ async fn create(ctx: Ctx, sent: StaffForm) -> AppResult<Response> {
     let form = posted(&sent);
     let values = match form::check(&form, &area_ids, &site_ids) {
         Ok(values) => values,
-        Err(errors) => return Ok(unprocessable(&ctx, user, None, &form, (&areas, &sites), &errors)),
+        Err(errors) => {
+            return Ok(unprocessable(
+                &ctx,
+                user,
+                None,
+                &form,
+                (&areas, &sites),
+                &errors,
+            ))
+        }
     };
     match store::save(db, None, &values, user.id, crate::db::now()).await {
         Ok(id) => {
             tracing::info!(user_id = user.id, program_id = id, "program created");
             Ok(Redirect::to(&format!("/programs/{id}?saved=1")).into_response())
         }
-        Err(SaveError::Duplicate) => {
-            Ok(unprocessable(&ctx, user, None, &form, (&areas, &sites), &duplicate()))
-        }
+        Err(SaveError::Duplicate) => Ok(unprocessable(
+            &ctx,
+            user,
+            None,
+            &form,
+            (&areas, &sites),
+            &duplicate(),
+        )),
         Err(SaveError::Stale) => Err(AppError::Other(anyhow::anyhow!("insert returned no id"))),
         Err(SaveError::Db(err)) => Err(err.into()),
     }

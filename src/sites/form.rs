@@ -118,7 +118,10 @@ pub fn check(form: &SiteForm, known_areas: &[i64]) -> Result<SiteValues, Vec<Fie
     let area_id = match form.area.trim() {
         "" => None,
         raw => {
-            let id = raw.parse::<i64>().ok().filter(|id| known_areas.contains(id));
+            let id = raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| known_areas.contains(id));
             if id.is_none() {
                 e.push(error("area", "site-error-area"));
             }

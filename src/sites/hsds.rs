@@ -276,14 +276,22 @@ fn time_of_day(raw: &str, offsets: &[String]) -> Option<i64> {
 fn city_offsets(tz: &jiff::tz::TimeZone, today: jiff::civil::Date) -> Vec<String> {
     [1, 7]
         .iter()
-        .filter_map(|m| jiff::civil::date(today.year(), *m, 1).to_zoned(tz.clone()).ok())
+        .filter_map(|m| {
+            jiff::civil::date(today.year(), *m, 1)
+                .to_zoned(tz.clone())
+                .ok()
+        })
         .map(|z| {
             let secs = z.offset().seconds();
             if secs == 0 {
                 "Z".to_owned()
             } else {
                 let sign = if secs < 0 { '-' } else { '+' };
-                format!("{sign}{:02}:{:02}", secs.abs() / 3600, secs.abs() % 3600 / 60)
+                format!(
+                    "{sign}{:02}:{:02}",
+                    secs.abs() / 3600,
+                    secs.abs() % 3600 / 60
+                )
             }
         })
         .collect()
@@ -312,7 +320,12 @@ fn read_schedules(
             problems.push(format!("schedule #{n}: not a JSON object"));
             continue;
         };
-        let text = |key: &str| s.get(key).and_then(Value::as_str).unwrap_or_default().trim();
+        let text = |key: &str| {
+            s.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .trim()
+        };
         if let Ok(to) = text("valid_to").parse::<jiff::civil::Date>() {
             if to < today {
                 *skipped += 1;
@@ -325,7 +338,10 @@ fn read_schedules(
             continue;
         }
         if text("freq") != "WEEKLY" {
-            problems.push(format!("schedule #{n}: freq {:?} is not WEEKLY", text("freq")));
+            problems.push(format!(
+                "schedule #{n}: freq {:?} is not WEEKLY",
+                text("freq")
+            ));
             continue;
         }
         if s.get("interval")
@@ -337,7 +353,11 @@ fn read_schedules(
         }
         let days: Option<Vec<i64>> = text("byday")
             .split(',')
-            .map(|d| DAYS.iter().position(|x| *x == d.trim()).map(|p| p as i64 + 1))
+            .map(|d| {
+                DAYS.iter()
+                    .position(|x| *x == d.trim())
+                    .map(|p| p as i64 + 1)
+            })
             .collect();
         let opens = time_of_day(text("opens_at"), offsets);
         let closes = time_of_day(text("closes_at"), offsets);
@@ -387,7 +407,10 @@ fn read_location(
             .unwrap_or_default()
     };
     let field = |o: &Map<String, Value>, key: &str| {
-        o.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+        o.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
     };
     let accessibility = objects("accessibility")
         .iter()
@@ -503,7 +526,9 @@ pub async fn import(
         }
         for (email, ..) in &read.hours {
             if !navigators.contains_key(email) {
-                problems.push(format!("{label}: navigator {email:?} is not a navigator here"));
+                problems.push(format!(
+                    "{label}: navigator {email:?} is not a navigator here"
+                ));
             }
         }
         if !seen.insert(values.name.clone()) {

@@ -153,7 +153,16 @@ async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     };
     Ok(html_response(
         StatusCode::OK,
-        views::form_page(&ctx, &user, Mode::New, &form, &areas, &[], Notice::None, None),
+        views::form_page(
+            &ctx,
+            &user,
+            Mode::New,
+            &form,
+            &areas,
+            &[],
+            Notice::None,
+            None,
+        ),
         Caching::NoStore,
     ))
 }
@@ -188,7 +197,16 @@ async fn create(ctx: Ctx, sent: StaffForm) -> AppResult<Response> {
     };
     Ok(html_response(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::form_page(&ctx, user, Mode::New, &form, &areas, &errors, Notice::None, None),
+        views::form_page(
+            &ctx,
+            user,
+            Mode::New,
+            &form,
+            &areas,
+            &errors,
+            Notice::None,
+            None,
+        ),
         Caching::NoStore,
     ))
 }
@@ -286,24 +304,22 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
     let version: i64 = sent.get("version").trim().parse().unwrap_or(-1);
     let form_errors = match form::check(&form, &area_ids) {
         Err(errors) => errors,
-        Ok(values) => {
-            match store::save(db, Some((id, version)), &values, crate::db::now()).await {
-                Ok(_) => {
-                    tracing::info!(user_id = user.id, site_id = id, "site saved");
-                    return Ok(Redirect::to(&format!("/sites/{id}?saved=1")).into_response());
-                }
-                Err(SaveError::Duplicate) => duplicate(),
-                Err(SaveError::Stale) => {
-                    tracing::info!(user_id = user.id, site_id = id, "site changed meanwhile");
-                    let extras = Extras {
-                        notice: Notice::Conflict,
-                        ..Extras::default()
-                    };
-                    return site_response(&ctx, user, id, StatusCode::CONFLICT, extras).await;
-                }
-                Err(SaveError::Db(err)) => return Err(err.into()),
+        Ok(values) => match store::save(db, Some((id, version)), &values, crate::db::now()).await {
+            Ok(_) => {
+                tracing::info!(user_id = user.id, site_id = id, "site saved");
+                return Ok(Redirect::to(&format!("/sites/{id}?saved=1")).into_response());
             }
-        }
+            Err(SaveError::Duplicate) => duplicate(),
+            Err(SaveError::Stale) => {
+                tracing::info!(user_id = user.id, site_id = id, "site changed meanwhile");
+                let extras = Extras {
+                    notice: Notice::Conflict,
+                    ..Extras::default()
+                };
+                return site_response(&ctx, user, id, StatusCode::CONFLICT, extras).await;
+            }
+            Err(SaveError::Db(err)) => return Err(err.into()),
+        },
     };
     let extras = Extras {
         form_errors,
@@ -355,7 +371,12 @@ async fn add_hours(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResu
         Err(errors) => (errors, None),
         Ok(values) => match schedule::add_hours(db, id, &values).await? {
             Ok(hours_id) => {
-                tracing::info!(user_id = user.id, site_id = id, hours_id, "office hours added");
+                tracing::info!(
+                    user_id = user.id,
+                    site_id = id,
+                    hours_id,
+                    "office hours added"
+                );
                 return Ok(Redirect::to(&format!("/sites/{id}?added=1")).into_response());
             }
             Err(schedule::Overlap(existing)) => (
@@ -387,7 +408,12 @@ async fn remove_hours(
     if !schedule::delete_hours(&ctx.state.db, id, hours).await? {
         return Err(AppError::NotFound);
     }
-    tracing::info!(user_id = sent.user.id, site_id = id, hours_id = hours, "office hours removed");
+    tracing::info!(
+        user_id = sent.user.id,
+        site_id = id,
+        hours_id = hours,
+        "office hours removed"
+    );
     Ok(Redirect::to(&format!("/sites/{id}?removed=1")).into_response())
 }
 
@@ -432,6 +458,10 @@ async fn remove_closure(
     if !schedule::delete_closure(&ctx.state.db, closure).await? {
         return Err(AppError::NotFound);
     }
-    tracing::info!(user_id = sent.user.id, closure_id = closure, "closure removed");
+    tracing::info!(
+        user_id = sent.user.id,
+        closure_id = closure,
+        "closure removed"
+    );
     Ok(Redirect::to("/sites?removed=1#closures").into_response())
 }

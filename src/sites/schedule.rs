@@ -51,9 +51,7 @@ pub async fn hours_at(db: &Db, site_id: i64) -> sqlx::Result<Vec<Hours>> {
 
 /// Every site's office hours, by site, weekday and start (what the HSDS export writes).
 pub async fn all_hours(db: &Db) -> sqlx::Result<Vec<Hours>> {
-    let sql = format!(
-        "{HOURS_SELECT} ORDER BY s.name, h.weekday, h.start_minute, u.name, h.id"
-    );
+    let sql = format!("{HOURS_SELECT} ORDER BY s.name, h.weekday, h.start_minute, u.name, h.id");
     let rows = sqlx::query(&sql).fetch_all(&db.pool).await?;
     rows.iter().map(hours_row).collect()
 }
@@ -185,14 +183,12 @@ pub async fn closures(db: &Db, site: Option<i64>, from: &str) -> sqlx::Result<Ve
 
 /// Adds a closure; `false` when that site (or every site) is closed that day already.
 pub async fn add_closure(db: &Db, v: &ClosureValues) -> sqlx::Result<bool> {
-    let added = sqlx::query(
-        "INSERT INTO site_closures (site_id, day, reason) VALUES ($1, $2, $3)",
-    )
-    .bind(v.site_id)
-    .bind(v.day.to_string())
-    .bind(&v.reason)
-    .execute(&db.pool)
-    .await;
+    let added = sqlx::query("INSERT INTO site_closures (site_id, day, reason) VALUES ($1, $2, $3)")
+        .bind(v.site_id)
+        .bind(v.day.to_string())
+        .bind(&v.reason)
+        .execute(&db.pool)
+        .await;
     match added {
         Ok(_) => {
             db.note_change();

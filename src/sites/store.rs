@@ -168,9 +168,7 @@ pub async fn area_for(db: &Db, v: &SiteValues) -> sqlx::Result<Option<i64>> {
     let Some((lat, lon)) = v.point else {
         return Ok(None);
     };
-    Ok(crate::areas::AreaIndex::load(db)
-        .await?
-        .locate(lat, lon))
+    Ok(crate::areas::AreaIndex::load(db).await?.locate(lat, lon))
 }
 
 /// Writes a new site (`existing` None) or saves one still at `version`; returns its id.
@@ -200,29 +198,35 @@ pub(crate) async fn write_in(
         None => {
             "INSERT INTO sites (name, address, lat, lon, area_id, accessibility, languages, \
                slot_minutes, active, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id"
+             VALUES ($1, $2, CASE WHEN $11 = 1 THEN CAST($3 AS DOUBLE PRECISION) END, \
+               CASE WHEN $11 = 1 THEN CAST($4 AS DOUBLE PRECISION) END, $5, $6, $7, $8, $9, \
+               $10, $10) RETURNING id"
         }
         Some(_) => {
-            "UPDATE sites SET name = $1, address = $2, lat = $3, lon = $4, area_id = $5, \
+            "UPDATE sites SET name = $1, address = $2, \
+               lat = CASE WHEN $11 = 1 THEN CAST($3 AS DOUBLE PRECISION) END, \
+               lon = CASE WHEN $11 = 1 THEN CAST($4 AS DOUBLE PRECISION) END, area_id = $5, \
                accessibility = $6, languages = $7, slot_minutes = $8, active = $9, \
                updated_at = $10, version = version + 1 \
-             WHERE id = $11 AND version = $12 RETURNING id"
+             WHERE id = $12 AND version = $13 RETURNING id"
         }
     };
-    // Not a cached prepared statement: through `Any`, PostgreSQL gets a missing coordinate as a
-    // `real` parameter and a present one as `double precision` (see `programs::store`).
+    // Through `Any`, PostgreSQL gets a missing coordinate as a `real` parameter and a present
+    // one as `double precision`, and a statement prepared for one refuses the other: the
+    // coordinates are always numbers, and `$11` says whether there is a point.
+    let (lat, lon) = v.point.unwrap_or_default();
     let mut query = sqlx::query_scalar(sql)
-        .persistent(false)
         .bind(&v.name)
         .bind(&v.address)
-        .bind(v.point.map(|(lat, _)| lat))
-        .bind(v.point.map(|(_, lon)| lon))
+        .bind(lat)
+        .bind(lon)
         .bind(area)
         .bind(&v.accessibility)
         .bind(v.languages_text())
         .bind(v.slot_minutes)
         .bind(i64::from(v.active))
-        .bind(now);
+        .bind(now)
+        .bind(i64::from(v.point.is_some()));
     if let Some((id, version)) = existing {
         query = query.bind(id).bind(version);
     }

@@ -2,7 +2,6 @@
 //! in `contact_totals` (what the reports' stored sums read), and the timeline event that shows
 //! it, written together. The sites a contact may name are the `sites` feature's.
 
-
 use super::case::{write_follow_up, FollowUp, StatusMove};
 use super::change::{append_event, begin_change, Change, NewEvent};
 use crate::cases::contact::Place;
