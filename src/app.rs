@@ -148,6 +148,8 @@ pub fn app(state: AppState) -> Router {
                 .merge(audit::router())
                 .merge(navigators::router())
                 .merge(programs::router())
+                // Sites, office hours and closures (issue 17).
+                .merge(crate::sites::router())
                 .merge(users::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))

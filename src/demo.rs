@@ -132,21 +132,11 @@ const PROGRAMS: &[DemoProgram] = &[
     ),
 ];
 
-/// Where residents go for some demo programs (program name, address, latitude, longitude), so
+/// Where residents go for some demo programs (program name, site name from `DEMO_SITES`), so
 /// the service-gap map has sites to show; the others have none, as many real programs do.
-const SITES: &[(&str, &str, f64, f64)] = &[
-    (
-        "Hotspot lending",
-        "Central Library, 10 W Fourteenth Ave Pkwy, Denver, CO 80204",
-        39.7372,
-        -104.9880,
-    ),
-    (
-        "Digital skills classes",
-        "Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239",
-        39.7836,
-        -104.8380,
-    ),
+const SITES: &[(&str, &str)] = &[
+    ("Hotspot lending", "Central Library"),
+    ("Digital skills classes", "Montbello Branch Library"),
 ];
 
 const FIRST_NAMES: &[&str] = &[
@@ -277,17 +267,22 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    let sites = demo_sites(&mut tx, now).await?;
     for (org, name, description, categories, max_pct, benefits, cost, languages, capacity) in
         PROGRAMS
     {
-        let site = SITES.iter().find(|(program, ..)| program == name);
+        let site = SITES
+            .iter()
+            .find(|(program, _)| program == name)
+            .and_then(|(_, site)| sites.iter().find(|(_, n)| n == site))
+            .map(|(id, _)| *id);
         sqlx::query(
             "INSERT INTO programs (organization, name, description, categories, max_income_pct_fpg, \
              qualifying_benefits, cost, languages, capacity_available, last_verified_at, \
-             site_address, site_lat, site_lon) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             site_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
-        // See `programs::store::write_in`: missing and present coordinates cannot share a
+        // See `programs::store::write_in`: a missing and a present value may not share a
         // prepared statement on PostgreSQL.
         .persistent(false)
         .bind(*org)
@@ -300,9 +295,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
         .bind(*languages)
         .bind(*capacity)
         .bind(now)
-        .bind(site.map(|(_, address, ..)| *address))
-        .bind(site.map(|(.., lat, _)| *lat))
-        .bind(site.map(|(.., lon)| *lon))
+        .bind(site)
         .execute(&mut *tx)
         .await?;
     }
@@ -413,6 +406,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     }
     contacts(db).await?;
     day_at_a_glance(db, &navigator_ids, now).await?;
+    office_hours_and_appointments(db, &navigator_ids, now).await?;
     Ok(Some(DemoSignIn {
         supervisor: "dana@navdesk.example",
         navigator: NAVIGATORS[0].email,
@@ -568,21 +562,9 @@ async fn contacts(db: &Db) -> anyhow::Result<()> {
     use crate::cases::contact::Place;
     use crate::cases::store::{log_contact, Contact};
     let now = crate::db::now();
-    let mut sites = Vec::new();
-    for (name, address, lat, lon) in DEMO_SITES {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO sites (name, address, lat, lon, active, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
-        )
-        .bind(name)
-        .bind(address)
-        .bind(lat)
-        .bind(lon)
-        .bind(now)
-        .fetch_one(&db.pool)
+    let sites: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM sites ORDER BY id")
+        .fetch_all(&db.pool)
         .await?;
-        sites.push((id, name));
-    }
     let reached: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT c.id, n.user_id, c.first_contact_at FROM cases c \
          JOIN navigators n ON n.id = c.navigator_id \
@@ -591,7 +573,8 @@ async fn contacts(db: &Db) -> anyhow::Result<()> {
     .fetch_all(&db.pool)
     .await?;
     for (i, (case_id, user_id, first)) in reached.into_iter().enumerate() {
-        let (site_id, site_name) = sites[i % sites.len()];
+        let (site_id, site_name) = &sites[i % sites.len()];
+        let (site_id, site_name) = (*site_id, site_name.as_str());
         // A call to start with; then, for some, help at a site, at home or by video.
         let mut visits = vec![(Place::Phone, 10 + (i as i64 * 7) % 20, first)];
         match i % 4 {
@@ -710,5 +693,185 @@ async fn demo_reply(db: &Db, case_id: i64, resident_id: i64, at: i64) -> anyhow:
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+// --- Sites' office hours, a closure and appointments (issue 17) ---
+
+/// What residents need to know about each of `DEMO_SITES` (in its order): accessibility,
+/// languages on offer, minutes per appointment.
+const DEMO_SITE_DETAILS: [(&str, &str, i64); 4] = [
+    (
+        "Step-free entrance on Broadway; elevator to every floor; hearing loop at the desk.",
+        "en,es,ar,am,vi",
+        30,
+    ),
+    (
+        "Step-free entrance from the parking lot; accessible restrooms.",
+        "en,es,am",
+        30,
+    ),
+    (
+        "One step at the door; a ramp on the north side.",
+        "en,es",
+        45,
+    ),
+    (
+        "Step-free entrance; computer lab on the ground floor.",
+        "en,vi,ar",
+        30,
+    ),
+];
+
+/// Inserts `DEMO_SITES` with their details; returns (id, name) each, in order.
+async fn demo_sites(
+    conn: &mut sqlx::AnyConnection,
+    now: i64,
+) -> anyhow::Result<Vec<(i64, &'static str)>> {
+    let mut sites = Vec::new();
+    for ((name, address, lat, lon), (accessibility, languages, slot)) in
+        DEMO_SITES.iter().zip(DEMO_SITE_DETAILS)
+    {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sites (name, address, lat, lon, accessibility, languages, slot_minutes, \
+               active, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+        )
+        .bind(*name)
+        .bind(*address)
+        .bind(*lat)
+        .bind(*lon)
+        .bind(accessibility)
+        .bind(languages)
+        .bind(slot)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        sites.push((id, *name));
+    }
+    Ok(sites)
+}
+
+/// Weekly office hours for every demo navigator (weekday mornings at one site, two afternoons
+/// at the next; the first also keeps weekend hours, so today always has some), one closure,
+/// and appointments for open cases: earlier today attended or missed, later today and on the
+/// next days booked or confirmed.
+async fn office_hours_and_appointments(
+    db: &Db,
+    navigator_ids: &[i64],
+    now: i64,
+) -> anyhow::Result<()> {
+    let tz = std::env::var("NAVDESK_TIMEZONE")
+        .ok()
+        .and_then(|name| jiff::tz::TimeZone::get(&name).ok())
+        .unwrap_or_else(|| {
+            jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC)
+        });
+    let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, slot_minutes FROM sites ORDER BY id")
+        .fetch_all(&db.pool)
+        .await?;
+    if sites.is_empty() {
+        return Ok(());
+    }
+    // (navigator index, site index, weekday, start minute, end minute)
+    let mut hours = Vec::new();
+    for k in 0..navigator_ids.len() {
+        for day in 1..=5 {
+            hours.push((k, k % sites.len(), day, 9 * 60, 12 * 60));
+        }
+        for day in [1, 3] {
+            hours.push((k, (k + 1) % sites.len(), day, 13 * 60, 16 * 60));
+        }
+    }
+    hours.push((0, 0, 6, 10 * 60, 13 * 60));
+    hours.push((0, 0, 7, 13 * 60, 16 * 60));
+    for (k, site, day, start, end) in &hours {
+        sqlx::query(
+            "INSERT INTO office_hours (site_id, navigator_id, weekday, start_minute, end_minute) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(sites[*site].0)
+        .bind(navigator_ids[*k])
+        .bind(*day as i64)
+        .bind(*start as i64)
+        .bind(*end as i64)
+        .execute(&db.pool)
+        .await?;
+    }
+    let today = jiff::Timestamp::from_second(now)?
+        .to_zoned(tz.clone())
+        .date();
+    let closed = today.checked_add(jiff::Span::new().days(9))?;
+    sqlx::query("INSERT INTO site_closures (site_id, day, reason) VALUES ($1, $2, $3)")
+        .bind(sites[2 % sites.len()].0)
+        .bind(closed.to_string())
+        .bind("Staff training day")
+        .execute(&db.pool)
+        .await?;
+
+    let mut tries = 0usize;
+    for (k, nav) in navigator_ids.iter().enumerate() {
+        let mut cases: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM cases WHERE navigator_id = $1 \
+             AND status IN ('assigned', 'in_progress') ORDER BY created_at DESC, id",
+        )
+        .bind(nav)
+        .fetch_all(&db.pool)
+        .await?;
+        cases.reverse();
+        for offset in 0..4i64 {
+            let date = today.checked_add(jiff::Span::new().days(offset))?;
+            let weekday = i64::from(date.weekday().to_monday_one_offset());
+            let Some((_, site, _, start, end)) = hours
+                .iter()
+                .find(|(n, _, d, ..)| *n == k && *d as i64 == weekday)
+            else {
+                continue;
+            };
+            let (site_id, slot) = sites[*site];
+            // Today every other slot; later days the first only.
+            let picks: Vec<i64> = if offset == 0 {
+                (0..(end - start) as i64 / slot).step_by(2).collect()
+            } else {
+                vec![0]
+            };
+            for pick in picks {
+                let Some(case_id) = cases.pop() else { break };
+                let minute = *start as i64 + pick * slot;
+                let local = date.at((minute / 60) as i8, (minute % 60) as i8, 0, 0);
+                let Ok(starts) = local.to_zoned(tz.clone()) else {
+                    continue;
+                };
+                let starts_at = starts.timestamp().as_second();
+                let ends_at = starts_at + slot * 60;
+                tries += 1;
+                let status = match (ends_at <= now, tries % 3) {
+                    (true, 0) => "no_show",
+                    (true, _) => "attended",
+                    (false, 0) => "confirmed",
+                    (false, _) => "booked",
+                };
+                let via = ["web", "text", "staff"][tries % 3];
+                let arrived = (status == "attended").then_some(starts_at - 300);
+                sqlx::query(
+                    "INSERT INTO appointments (case_id, navigator_id, site_id, starts_at, ends_at, \
+                       status, booked_via, created_at, updated_at, arrived_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+                )
+                .bind(case_id)
+                .bind(nav)
+                .bind(site_id)
+                .bind(starts_at)
+                .bind(ends_at)
+                .bind(status)
+                .bind(via)
+                .bind(now.min(starts_at) - 86_400)
+                .bind(arrived)
+                .persistent(false)
+                .execute(&db.pool)
+                .await?;
+            }
+        }
+    }
     Ok(())
 }

@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -46,6 +46,7 @@ pub mod metrics;
 pub mod navigators;
 pub mod programs;
 pub mod seed;
+pub mod sites;
 pub mod sms;
 pub mod telemetry;
 pub mod textline;

@@ -442,14 +442,18 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     let sup = app.with_user(Role::Supervisor).await;
     let area_id = app.area("Five Points").await.to_string();
 
+    let site_id: i64 = app
+        .one(
+            "INSERT INTO sites (name, address, lat, lon, created_at, updated_at) \
+             VALUES ('Blair-Caldwell Library', '2401 Welton St, Denver, CO 80205', 39.7541, \
+               -104.9776, 0, 0) RETURNING id",
+            (),
+        )
+        .await;
+    let site = site_id.to_string();
     let mut form = program_form("Comcast", "Internet Essentials");
     form.push(("areas", &area_id));
-    form.push((
-        "site_address",
-        "Blair-Caldwell Library, 2401 Welton St, Denver, CO 80205",
-    ));
-    form.push(("site_lat", "39.7541"));
-    form.push(("site_lon", " -104.9776"));
+    form.push(("site", &site));
     let resp = post_with_csrf(&sup, "/programs/new", &form).await;
     assert_eq!(resp.status(), 303);
     let first: i64 = app
@@ -488,23 +492,16 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
         )
     );
     assert_eq!(app.count("program_areas").await, 1);
-    let site: (Option<String>, Option<f64>, Option<f64>) = app
-        .row(
-            "SELECT site_address, site_lat, site_lon FROM programs WHERE id = $1",
-            (first,),
-        )
+    let stored_site: Option<i64> = app
+        .one("SELECT site_id FROM programs WHERE id = $1", (first,))
         .await;
-    assert_eq!(
-        site,
-        (
-            Some("Blair-Caldwell Library, 2401 Welton St, Denver, CO 80205".to_owned()),
-            Some(39.7541),
-            Some(-104.9776)
-        )
-    );
-    // The edit form shows the site as it was typed.
+    assert_eq!(stored_site, Some(site_id));
+    // The edit form shows the site chosen.
     let (_, page) = sup.page(&format!("/programs/{first}")).await;
-    assert!(page.contains("value=\"39.7541\"") && page.contains("value=\"-104.9776\""));
+    assert!(
+        page.contains(&format!("value=\"{site_id}\" selected")),
+        "{page}"
+    );
 
     // Navigators read it; they cannot change it.
     let (status, list) = nav.page("/programs").await;
@@ -513,7 +510,7 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     let (status, page) = nav.page(&format!("/programs/{first}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Comcast") && page.contains("+13035550188"));
-    assert!(page.contains("2401 Welton St"), "the site's address");
+    assert!(page.contains("Blair-Caldwell Library"), "the site's name");
     assert!(
         !page.contains("name=\"organization\""),
         "no form for navigators"
@@ -540,11 +537,11 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
     bad.retain(|(k, _)| *k != "url" && *k != "capacity_available");
     bad.push(("url", "javascript:alert(1)"));
     bad.push(("capacity_available", "-3"));
-    bad.push(("site_lat", "39.7"));
+    bad.push(("site", "999999"));
     let resp = post_with_csrf(&sup, "/programs/new", &bad).await;
     assert_eq!(resp.status(), 422);
     let body = text(&resp.text().await.unwrap());
-    assert!(body.contains("Enter both latitude and longitude, or leave both empty"));
+    assert!(body.contains("Choose a site from the list"));
     assert!(body.contains("value=\"javascript:alert(1)\"") && body.contains("value=\"-3\""));
     assert!(body.contains("Enter a web address starting with http:// or https://"));
     assert_eq!(app.count("programs").await, 1);
@@ -587,13 +584,10 @@ async fn programs_are_added_changed_and_kept_unique(app: TestApp) {
         )
         .await;
     assert_eq!((status.as_str(), capacity), ("inactive", None));
-    let no_site: (Option<String>, Option<f64>) = app
-        .row(
-            "SELECT site_address, site_lat FROM programs WHERE id = $1",
-            (second_id,),
-        )
+    let no_site: Option<i64> = app
+        .one("SELECT site_id FROM programs WHERE id = $1", (second_id,))
         .await;
-    assert_eq!(no_site, (None, None), "blank site fields store no site");
+    assert_eq!(no_site, None, "a blank site stores no site");
     // The same stale form again: 409, nothing changed.
     let resp = post_with_csrf(
         &sup,

@@ -511,10 +511,14 @@ async fn map_figures_match_the_hand_count(app: TestApp) {
     );
 
     // Program sites as an overlay: the active program with a site, only when asked for.
-    sqlx::query("UPDATE programs SET site_lat = 39.745, site_lon = -104.985")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    let site: i64 = app
+        .one(
+            "INSERT INTO sites (name, lat, lon, created_at, updated_at) \
+             VALUES ('Central Library', 39.745, -104.985, 0, 0) RETURNING id",
+            (),
+        )
+        .await;
+    app.exec("UPDATE programs SET site_id = $1", (site,)).await;
     let (_, with_sites) = supervisor.page("/map?sites=on").await;
     assert!(
         with_sites.contains("<title>Everywhere (Org)</title>"),

@@ -28,9 +28,7 @@ const COLUMNS: &[&str] = &[
     "phone",
     "application_process",
     "capacity_available",
-    "site_address",
-    "site_lat",
-    "site_lon",
+    "site_id",
     "status",
     "last_verified_at",
     "version",
@@ -39,10 +37,10 @@ const NUMBERS: &[&str] = &[
     "max_income_pct_fpg",
     "min_age",
     "capacity_available",
+    "site_id",
     "last_verified_at",
     "version",
 ];
-const DEGREES: &[&str] = &["site_lat", "site_lon"];
 
 async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
     use sqlx::Row;
@@ -57,9 +55,7 @@ async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
         let columns = COLUMNS
             .iter()
             .map(|c| {
-                if DEGREES.contains(c) {
-                    format!("{c}={:?}", r.get::<Option<f64>, _>(*c))
-                } else if NUMBERS.contains(c) {
+                if NUMBERS.contains(c) {
                     format!("{c}={:?}", r.get::<Option<i64>, _>(*c))
                 } else {
                     format!("{c}={:?}", r.get::<Option<String>, _>(*c))
@@ -118,13 +114,21 @@ async fn seed(app: &TestApp) {
     .execute(pool)
     .await
     .unwrap();
+    let site: i64 = sqlx::query_scalar(
+        "INSERT INTO sites (name, address, lat, lon, created_at, updated_at) \
+         VALUES ('Montbello Branch Library', '12955 Albrook Dr, Denver, CO 80239', 39.7836, \
+           -104.838, 0, 0) RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
     sqlx::query(
         "INSERT INTO programs (organization, name, description, categories, languages, \
-           min_age, application_process, site_address, site_lat, site_lon) \
+           min_age, application_process, site_id) \
          VALUES ('Denver Public Library', 'Tech help for seniors', 'Weekly classes.', \
-           'training', 'en,es,am,ln,vi', 60, 'Walk in on Tuesdays.', \
-           'Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239', 39.7836, -104.838)",
+           'training', 'en,es,am,ln,vi', 60, 'Walk in on Tuesdays.', $1)",
     )
+    .bind(site)
     .execute(pool)
     .await
     .unwrap();
@@ -188,9 +192,10 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     assert_eq!(location["latitude"], 39.7836);
     assert_eq!(location["longitude"], -104.838);
     assert_eq!(location["location_type"], "physical");
+    assert_eq!(location["name"], "Montbello Branch Library");
     assert_eq!(
         location["addresses"][0]["address_1"],
-        "Montbello Branch Library, 12955 Albrook Dr, Denver, CO 80239"
+        "12955 Albrook Dr, Denver, CO 80239"
     );
     // Only active programs with coordinates are sites on the map.
     let sites = navdesk::programs::store::sites(&app.db).await.unwrap();
@@ -213,6 +218,25 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     assert_eq!((summary.created, summary.updated), (3, 0));
     assert_eq!(hsds::export(&app.db).await.unwrap(), first);
     assert_eq!(program_rows(&app).await, rows);
+
+    // Into a database without the site: the program's location becomes a site again.
+    wipe(&app).await;
+    app.exec("DELETE FROM sites", ()).await;
+    let summary = hsds::import(&app.db, &first).await.unwrap();
+    assert_eq!((summary.created, summary.updated), (3, 0));
+    assert_eq!(hsds::export(&app.db).await.unwrap(), first);
+    let site: (String, String, f64, f64) = app
+        .row("SELECT name, address, lat, lon FROM sites", ())
+        .await;
+    assert_eq!(
+        site,
+        (
+            "Montbello Branch Library".to_owned(),
+            "12955 Albrook Dr, Denver, CO 80239".to_owned(),
+            39.7836,
+            -104.838
+        )
+    );
 
     // Importing the same file again updates in place: nothing is added.
     let summary = hsds::import(&app.db, &first).await.unwrap();
@@ -243,7 +267,7 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
     for needle in [
         "service \"Laptop loans\": x_navdesk_max_income_pct_fpg must be a number",
         "service \"Tech help for seniors\": service area \"Atlantis\" is not an area here",
-        "service \"Internet Essentials\": site_lat: Enter a latitude",
+        "service \"Internet Essentials\": location lat: Enter a latitude",
         "service \"Internet Essentials\": categories",
         "service \"Internet Essentials\": appears more than once",
         "nothing was imported",

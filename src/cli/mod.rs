@@ -25,6 +25,7 @@ mod i18n;
 mod imports;
 mod programs;
 mod serve;
+mod sites;
 
 #[derive(Parser)]
 #[command(
@@ -83,6 +84,9 @@ enum Command {
     /// Resource programs as Open Referral HSDS 3.0 JSON, to share with other directories.
     #[command(subcommand)]
     Programs(programs::ProgramsCommand),
+    /// Sites with their navigators' office hours as Open Referral HSDS 3.0 locations.
+    #[command(subcommand)]
+    Sites(sites::SitesCommand),
     /// Copy a SQLite database to a new file while the server keeps running (VACUUM INTO),
     /// then check the copy. Never overwrites: FILE must not exist, its folder must. On
     /// PostgreSQL, use pg_dump instead (the error says how).
@@ -132,6 +136,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             imports::import_poverty_guidelines(url, &file, year).await
         }
         Command::Programs(command) => programs::programs(url, command).await,
+        Command::Sites(command) => sites::sites(url, command).await,
         Command::Backup { file } => backup::backup(url, &file).await,
         Command::Retention(args) => datacare::retention(url, args).await,
         Command::ExportResident(args) => datacare::export_resident(url, args).await,

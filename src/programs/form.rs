@@ -29,9 +29,8 @@ pub struct ProgramForm {
     pub phone: String,
     pub application_process: String,
     pub capacity_available: String,
-    pub site_address: String,
-    pub site_lat: String,
-    pub site_lon: String,
+    /// The site's id, or blank: none.
+    pub site: String,
     pub status: String,
     pub areas: Vec<String>,
 }
@@ -53,10 +52,8 @@ pub struct ProgramValues {
     pub application_process: String,
     /// `None`: not limited.
     pub capacity_available: Option<i64>,
-    /// Where residents go, as people would write it; `None`: not given.
-    pub site_address: Option<String>,
-    /// The site's (latitude, longitude) in decimal degrees; `None`: not on the map.
-    pub site: Option<(f64, f64)>,
+    /// Where residents go (a site); `None`: no one place.
+    pub site_id: Option<i64>,
     pub active: bool,
     pub area_ids: Vec<i64>,
 }
@@ -124,8 +121,12 @@ fn text(
     value.to_owned()
 }
 
-/// Checks a program against the areas that exist; every problem is reported.
-pub fn check(form: &ProgramForm, known_areas: &[i64]) -> Result<ProgramValues, Vec<FieldError>> {
+/// Checks a program against the areas and sites that exist; every problem is reported.
+pub fn check(
+    form: &ProgramForm,
+    known_areas: &[i64],
+    known_sites: &[i64],
+) -> Result<ProgramValues, Vec<FieldError>> {
     let mut errors = Vec::new();
     let e = &mut errors;
     let organization = text(
@@ -224,16 +225,19 @@ pub fn check(form: &ProgramForm, known_areas: &[i64]) -> Result<ProgramValues, V
             e.push(error("capacity_available", "program-error-capacity"));
             None
         });
-    let site_address = text(
-        &form.site_address,
-        MAX_SHORT_CHARS,
-        false,
-        "site_address",
-        "program-error-too-long",
-        e,
-    );
-    let site_address = (!site_address.is_empty()).then_some(site_address);
-    let site = site(&form.site_lat, &form.site_lon, e);
+    let site_id = match form.site.trim() {
+        "" => None,
+        raw => {
+            let id = raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| known_sites.contains(id));
+            if id.is_none() {
+                e.push(error("site", "program-error-site"));
+            }
+            id
+        }
+    };
     let active = match form.status.as_str() {
         "active" => true,
         "inactive" => false,
@@ -263,30 +267,10 @@ pub fn check(form: &ProgramForm, known_areas: &[i64]) -> Result<ProgramValues, V
         phone,
         application_process,
         capacity_available,
-        site_address,
-        site,
+        site_id,
         active,
         area_ids,
     })
-}
-
-/// The site's coordinates: both blank is no site. A point needs both halves, so one without the
-/// other is an error next to the empty one rather than half a point stored.
-fn site(lat: &str, lon: &str, e: &mut Vec<FieldError>) -> Option<(f64, f64)> {
-    let lat_value = optional_number(lat, -90.0, 90.0).unwrap_or_else(|_| {
-        e.push(error("site_lat", "program-error-latitude"));
-        None
-    });
-    let lon_value = optional_number(lon, -180.0, 180.0).unwrap_or_else(|_| {
-        e.push(error("site_lon", "program-error-longitude"));
-        None
-    });
-    match (lat.trim().is_empty(), lon.trim().is_empty()) {
-        (false, true) => e.push(error("site_lon", "program-error-site-both")),
-        (true, false) => e.push(error("site_lat", "program-error-site-both")),
-        _ => {}
-    }
-    lat_value.zip(lon_value)
 }
 
 #[cfg(test)]
@@ -312,16 +296,14 @@ mod tests {
             phone: "(303) 555-0123".into(),
             application_process: "Apply online or by phone.".into(),
             capacity_available: String::new(),
-            site_address: String::new(),
-            site_lat: String::new(),
-            site_lon: String::new(),
+            site: String::new(),
             status: "active".into(),
             areas: strings(&["1"]),
         }
     }
 
     fn problems(form: &ProgramForm) -> Vec<(&'static str, &'static str)> {
-        match check(form, &[1]) {
+        match check(form, &[1], &[4]) {
             Ok(_) => Vec::new(),
             Err(errors) => errors.iter().map(|e| (e.field, e.message)).collect(),
         }
@@ -329,7 +311,7 @@ mod tests {
 
     #[test]
     fn a_good_program_passes() {
-        let v = check(&good(), &[1]).unwrap();
+        let v = check(&good(), &[1], &[4]).unwrap();
         assert_eq!(v.organization, "Comcast");
         assert_eq!(v.benefits_text(), "snap,medicaid");
         assert_eq!(v.languages_text(), "en,es");
@@ -343,92 +325,17 @@ mod tests {
             capacity_available: "0".into(),
             ..good()
         };
-        let v = check(&blank_optional, &[1]).unwrap();
+        let v = check(&blank_optional, &[1], &[4]).unwrap();
         assert_eq!(
             (v.url, v.phone, v.capacity_available),
             (None, None, Some(0))
         );
-        assert_eq!((v.site_address, v.site), (None, None), "blank is no site");
-        let with_site = ProgramForm {
-            site_address: " 1357 Broadway, Denver, CO 80203 ".into(),
-            site_lat: " 39.7392".into(),
-            site_lon: "-104.9903 ".into(),
+        assert_eq!(v.site_id, None, "blank is no site");
+        let at_site = ProgramForm {
+            site: " 4 ".into(),
             ..good()
         };
-        let v = check(&with_site, &[1]).unwrap();
-        assert_eq!(
-            v.site_address.as_deref(),
-            Some("1357 Broadway, Denver, CO 80203")
-        );
-        assert_eq!(v.site, Some((39.7392, -104.9903)));
-        // An address without coordinates is kept; it just does not go on the map.
-        let address_only = ProgramForm {
-            site_address: "Online and by phone".into(),
-            ..good()
-        };
-        let v = check(&address_only, &[1]).unwrap();
-        assert_eq!(
-            (v.site_address.as_deref(), v.site),
-            (Some("Online and by phone"), None)
-        );
-        let edges = ProgramForm {
-            site_lat: "-90".into(),
-            site_lon: "180".into(),
-            ..good()
-        };
-        assert_eq!(check(&edges, &[1]).unwrap().site, Some((-90.0, 180.0)));
-    }
-
-    #[test]
-    fn each_bad_site_is_named() {
-        let site = |lat: &str, lon: &str| ProgramForm {
-            site_lat: lat.into(),
-            site_lon: lon.into(),
-            ..good()
-        };
-        let cases: Vec<(ProgramForm, Vec<(&str, &str)>)> = vec![
-            (
-                site("39.7", ""),
-                vec![("site_lon", "program-error-site-both")],
-            ),
-            (
-                site("", "-104.9"),
-                vec![("site_lat", "program-error-site-both")],
-            ),
-            (
-                site("90.01", "-104.9"),
-                vec![("site_lat", "program-error-latitude")],
-            ),
-            (
-                site("39.7", "-180.5"),
-                vec![("site_lon", "program-error-longitude")],
-            ),
-            (
-                site("north", "west"),
-                vec![
-                    ("site_lat", "program-error-latitude"),
-                    ("site_lon", "program-error-longitude"),
-                ],
-            ),
-            (
-                site("39.7", "NaN"),
-                vec![("site_lon", "program-error-longitude")],
-            ),
-            (
-                site("39,7392", "-104.99"),
-                vec![("site_lat", "program-error-latitude")],
-            ),
-            (
-                ProgramForm {
-                    site_address: "x".repeat(201),
-                    ..good()
-                },
-                vec![("site_address", "program-error-too-long")],
-            ),
-        ];
-        for (form, want) in cases {
-            assert_eq!(problems(&form), want, "{form:?}");
-        }
+        assert_eq!(check(&at_site, &[1], &[4]).unwrap().site_id, Some(4));
     }
 
     #[test]
@@ -552,6 +459,13 @@ mod tests {
                     ..good()
                 },
                 ("areas", "program-error-areas"),
+            ),
+            (
+                ProgramForm {
+                    site: "5".into(),
+                    ..good()
+                },
+                ("site", "program-error-site"),
             ),
             (
                 ProgramForm {

@@ -23,9 +23,9 @@
 //! | `x_navdesk_qualifying_benefits` | `qualifying_benefits` (our benefit codes) |
 //! | `x_navdesk_categories` | `categories` (`internet_plan`, `device`, `training`) |
 //! | `x_navdesk_capacity_available` | `capacity_available` (null: not limited) |
-//! | `service_at_locations[]` `{id, service_id, location_id, location}` | the program's site: one entry when it has an address or coordinates, none otherwise (on import only the first is read) |
-//! | `location` `{id, location_type: "physical", organization_id, name, latitude, longitude, addresses}` | `latitude`, `longitude`: `site_lat`, `site_lon` (null when none; on import both or neither); `name` is the organization's, written on export and ignored on import |
-//! | `addresses[]` `{id, location_id, address_1, city, state_province, postal_code, country, address_type: "physical"}` | `site_address`, whole in `address_1` (we keep it as one line, so `city`, `state_province` and `postal_code` are empty and `country` is `US`); on import the first address's `address_1`, `address_2`, `city` and `state_province postal_code` are joined with ", " |
+//! | `service_at_locations[]` `{id, service_id, location_id, location}` | the program's site: one entry when it has one, none otherwise (on import only the first is read) |
+//! | `location` `{id, location_type: "physical", organization_id, name, latitude, longitude, addresses}` | the site (`sites::hsds` writes the same `id` for it): `name`, `lat`, `lon` (null when none; on import both or neither), `address`. On import a site of that name is used as it is; otherwise one is added (named after the program when the location has no name) |
+//! | `addresses[]` `{id, location_id, address_1, city, state_province, postal_code, country, address_type: "physical"}` | the site's `address`, whole in `address_1` (we keep it as one line, so `city`, `state_province` and `postal_code` are empty and `country` is `US`); on import the first address's `address_1`, `address_2`, `city` and `state_province postal_code` are joined with ", " |
 //!
 //! Fields we do not keep (schedules, contacts, funding, a location's phones, ...) are not
 //! exported and are ignored on import.
@@ -34,32 +34,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
 use serde_json::{json, Map, Value};
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use super::form::{self, ProgramForm};
 use crate::db::Db;
 use crate::domain::{split_codes, Benefit};
 use crate::i18n::{I18n, Lang};
-
-/// A stable identifier in UUID form for the things named by `parts`.
-fn stable_id(parts: &[&str]) -> String {
-    let mut hash = Sha256::new();
-    for part in parts {
-        hash.update(part.as_bytes());
-        hash.update([0x1f]);
-    }
-    let h = hash.finalize();
-    let hex: String = h[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
-}
+use crate::sites::form::{SiteForm, SiteValues};
+use crate::sites::hsds::{address_line, addresses, degrees, location_id, stable_id};
 
 fn timestamp(secs: i64) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_second(secs).ok()
@@ -94,10 +76,13 @@ fn eligibility_description(
 /// Every program as an HSDS 3.0 service, by organization and name.
 pub async fn export(db: &Db) -> anyhow::Result<Value> {
     let rows = sqlx::query(
-        "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
-                qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
-                capacity_available, site_address, site_lat, site_lon, status, last_verified_at \
-         FROM programs ORDER BY organization, name, id",
+        "SELECT p.id, organization, p.name, description, categories, max_income_pct_fpg, \
+                qualifying_benefits, min_age, p.languages, cost, url, phone, \
+                application_process, capacity_available, status, last_verified_at, \
+                s.name AS site_name, s.address AS site_address, s.lat AS site_lat, \
+                s.lon AS site_lon \
+         FROM programs p LEFT JOIN sites s ON s.id = p.site_id \
+         ORDER BY organization, p.name, p.id",
     )
     .fetch_all(&db.pool)
     .await?;
@@ -169,31 +154,12 @@ pub async fn export(db: &Db) -> anyhow::Result<Value> {
                 })
             })
             .collect();
-        let site_address: Option<String> = r.try_get("site_address")?;
-        let site_lat: Option<f64> = r.try_get("site_lat")?;
-        let site_lon: Option<f64> = r.try_get("site_lon")?;
-        let service_at_locations: Vec<Value> =
-            if site_address.is_none() && site_lat.is_none() && site_lon.is_none() {
-                vec![]
-            } else {
-                let lid = nested("location", "");
-                let addresses: Vec<Value> = site_address
-                    .iter()
-                    .map(|address| {
-                        // HSDS requires the parts of an address; we keep one line, so it all
-                        // goes in `address_1` and the parts stay empty rather than guessed.
-                        json!({
-                            "id": nested("address", ""),
-                            "location_id": lid,
-                            "address_1": address,
-                            "city": "",
-                            "state_province": "",
-                            "postal_code": "",
-                            "country": "US",
-                            "address_type": "physical",
-                        })
-                    })
-                    .collect();
+        let site_name: Option<String> = r.try_get("site_name")?;
+        let service_at_locations: Vec<Value> = match site_name {
+            None => vec![],
+            Some(site_name) => {
+                let lid = location_id(&site_name);
+                let address: String = r.try_get("site_address")?;
                 vec![json!({
                     "id": nested("service_at_location", ""),
                     "service_id": sid,
@@ -202,13 +168,14 @@ pub async fn export(db: &Db) -> anyhow::Result<Value> {
                         "id": lid,
                         "location_type": "physical",
                         "organization_id": oid,
-                        "name": organization,
-                        "latitude": site_lat,
-                        "longitude": site_lon,
-                        "addresses": addresses,
+                        "name": site_name,
+                        "latitude": r.try_get::<Option<f64>, _>("site_lat")?,
+                        "longitude": r.try_get::<Option<f64>, _>("site_lon")?,
+                        "addresses": addresses(&lid, &address),
                     },
                 })]
-            };
+            }
+        };
         let verified = r
             .try_get::<Option<i64>, _>("last_verified_at")?
             .and_then(timestamp);
@@ -251,6 +218,8 @@ pub struct ImportSummary {
 struct Incoming {
     values: form::ProgramValues,
     last_verified_at: Option<i64>,
+    /// Where residents go: found by name, or added when no site has it.
+    site: Option<SiteValues>,
 }
 
 /// Reads one service into the program form (and the verification time), or says what is
@@ -258,7 +227,7 @@ struct Incoming {
 fn read_service(
     service: &Map<String, Value>,
     area_ids: &HashMap<&str, i64>,
-) -> Result<(ProgramForm, Option<i64>), Vec<String>> {
+) -> Result<(ProgramForm, Option<i64>, Option<SiteForm>), Vec<String>> {
     let mut problems = Vec::new();
     let text = |key: &str, problems: &mut Vec<String>| match service.get(key) {
         None | Some(Value::Null) => String::new(),
@@ -328,8 +297,7 @@ fn read_service(
             None => problems.push(format!("service area {name:?} is not an area here")),
         }
     }
-    let (site_address, site_lat, site_lon) =
-        read_site(&list("service_at_locations", &mut problems), &mut problems);
+    let site = read_site(&list("service_at_locations", &mut problems), &mut problems);
     let status = match text("status", &mut problems).as_str() {
         "active" => "active",
         "inactive" | "defunct" | "temporarily closed" => "inactive",
@@ -362,9 +330,7 @@ fn read_service(
             .unwrap_or_default(),
         application_process: text("application_process", &mut problems),
         capacity_available: number("x_navdesk_capacity_available", &mut problems),
-        site_address,
-        site_lat,
-        site_lon,
+        site: String::new(),
         status: status.to_owned(),
         areas,
     };
@@ -395,70 +361,36 @@ fn read_service(
         None
     };
     if problems.is_empty() {
-        Ok((form, last_verified_at))
+        Ok((form, last_verified_at, site))
     } else {
         Err(problems)
     }
 }
 
-/// The site of the first of a service's `service_at_locations`, as the form's address,
-/// latitude and longitude texts (empty when not given); the form's check judges the numbers.
+/// The site of the first of a service's `service_at_locations` as the site form (its name
+/// blank when the location has none), or `None`; the site's check judges the numbers.
 fn read_site(
     service_at_locations: &[Map<String, Value>],
     problems: &mut Vec<String>,
-) -> (String, String, String) {
-    let Some(location) = service_at_locations
+) -> Option<SiteForm> {
+    let location = service_at_locations
         .first()
         .and_then(|sal| sal.get("location"))
-        .and_then(Value::as_object)
-    else {
-        return Default::default();
-    };
-    // Through `f64` so a tiny number reads as decimals ("0.00001"), not JSON's "1e-5".
-    let degrees = |key: &str, problems: &mut Vec<String>| match location.get(key) {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::Number(n)) => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
-        Some(_) => {
-            problems.push(format!("location {key} must be a number or null"));
-            String::new()
-        }
-    };
-    let latitude = degrees("latitude", problems);
-    let longitude = degrees("longitude", problems);
-    let part = |address: &Map<String, Value>, key: &str| {
-        address
-            .get(key)
+        .and_then(Value::as_object)?;
+    Some(SiteForm {
+        name: location
+            .get("name")
             .and_then(Value::as_str)
             .unwrap_or_default()
             .trim()
-            .to_owned()
-    };
-    // Other systems split the address into parts; we keep one line, so the parts are joined
-    // back the way people write them ("1357 Broadway, Denver, CO 80203").
-    let address = location
-        .get("addresses")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-        .and_then(Value::as_object)
-        .map(|a| {
-            let region = [part(a, "state_province"), part(a, "postal_code")]
-                .into_iter()
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            [
-                part(a, "address_1"),
-                part(a, "address_2"),
-                part(a, "city"),
-                region,
-            ]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-        })
-        .unwrap_or_default();
-    (address, latitude, longitude)
+            .to_owned(),
+        address: address_line(location),
+        lat: degrees(location, "latitude", problems),
+        lon: degrees(location, "longitude", problems),
+        slot_minutes: "30".into(),
+        active: true,
+        ..SiteForm::default()
+    })
 }
 
 /// Checks every service in `doc` (a list of HSDS services), then writes them all in one
@@ -485,18 +417,34 @@ pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
             problems.push(format!("{label}: not a JSON object"));
             continue;
         };
-        let checked = read_service(service, &by_name).and_then(|(form, verified)| {
-            form::check(&form, &known)
-                .map(|values| Incoming {
+        let named = |prefix: &str, errors: Vec<crate::web::form::FieldError>| -> Vec<String> {
+            errors
+                .iter()
+                .map(|e| format!("{prefix}{}: {}", e.field, en.t(e.message)))
+                .collect()
+        };
+        let checked = read_service(service, &by_name).and_then(|(form, verified, site)| {
+            let values = form::check(&form, &known, &[]).map_err(|e| named("", e));
+            let site = site
+                .map(|mut site| {
+                    if site.name.is_empty() {
+                        site.name = form.name.trim().to_owned();
+                    }
+                    crate::sites::form::check(&site, &[]).map_err(|e| named("location ", e))
+                })
+                .transpose();
+            match (values, site) {
+                (Ok(values), Ok(site)) => Ok(Incoming {
                     values,
                     last_verified_at: verified,
-                })
-                .map_err(|errors| {
-                    errors
-                        .iter()
-                        .map(|e| format!("{}: {}", e.field, en.t(e.message)))
-                        .collect()
-                })
+                    site,
+                }),
+                (values, site) => Err([values.err(), site.err()]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .collect()),
+            }
         });
         match checked {
             Ok(program) => {
@@ -523,8 +471,27 @@ pub async fn import(db: &Db, doc: &Value) -> anyhow::Result<ImportSummary> {
     }
 
     let mut summary = ImportSummary::default();
+    let index = crate::areas::AreaIndex::load(db).await?;
+    let now = crate::db::now();
     let mut tx = db.pool.begin().await?;
-    for program in &incoming {
+    for program in &mut incoming {
+        if let Some(site) = &program.site {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM sites WHERE name = $1")
+                .bind(&site.name)
+                .fetch_optional(&mut *tx)
+                .await?;
+            program.values.site_id = Some(match found {
+                Some(id) => id,
+                None => {
+                    let area = site.point.and_then(|(lat, lon)| index.locate(lat, lon));
+                    crate::sites::store::write_in(&mut tx, None, site, area, now)
+                        .await
+                        .map_err(|e| {
+                            anyhow::anyhow!("site {:?} could not be added: {e:?}", site.name)
+                        })?
+                }
+            });
+        }
         let v = &program.values;
         let existing: Option<(i64, i64)> = sqlx::query_as(
             "SELECT id, version FROM programs WHERE organization = $1 AND name = $2",
@@ -564,15 +531,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_stable_and_distinct() {
-        let a = stable_id(&["service", "Org", "Plan"]);
-        assert_eq!(a, stable_id(&["service", "Org", "Plan"]));
-        assert_ne!(a, stable_id(&["service", "OrgP", "lan"]));
-        assert_eq!(a.len(), 36);
-        assert_eq!(a.matches('-').count(), 4);
-    }
-
-    #[test]
     fn a_site_is_read_from_the_first_location() {
         let read = |sal: Value| {
             let mut problems = Vec::new();
@@ -582,13 +540,14 @@ mod tests {
                 .iter()
                 .map(|v| v.as_object().unwrap().clone())
                 .collect();
-            (read_site(&list, &mut problems), problems)
+            let site = read_site(&list, &mut problems).map(|s| (s.name, s.address, s.lat, s.lon));
+            (site, problems)
         };
-        let none = (String::new(), String::new(), String::new());
-        assert_eq!(read(json!([])), (none.clone(), vec![]));
-        assert_eq!(read(json!([{ "id": "x" }])), (none, vec![]));
+        assert_eq!(read(json!([])), (None, vec![]));
+        assert_eq!(read(json!([{ "id": "x" }])), (None, vec![]));
         // Another system's address in parts, and a tiny number that JSON writes with an exponent.
         let (site, problems) = read(json!([{ "location": {
+            "name": "Main Library",
             "latitude": 39.7392,
             "longitude": 0.00001,
             "addresses": [{ "address_1": "1357 Broadway", "address_2": "", "city": "Denver",
@@ -597,11 +556,12 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             site,
-            (
+            Some((
+                "Main Library".to_owned(),
                 "1357 Broadway, Denver, CO 80203".to_owned(),
                 "39.7392".to_owned(),
                 "0.00001".to_owned()
-            )
+            ))
         );
         let (_, problems) = read(json!([{ "location": { "latitude": "39.7" } }]));
         assert_eq!(problems, ["location latitude must be a number or null"]);

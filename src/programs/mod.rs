@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use crate::areas::choices::AreaChoice;
 use crate::auth::{CurrentUser, Role, StaffForm};
+use crate::sites::store::Site;
 use crate::web::form::FieldError;
 use crate::web::pages::{html_response, Caching};
 use crate::web::Shared;
@@ -66,9 +67,7 @@ fn posted(form: &StaffForm) -> ProgramForm {
         phone: text("phone"),
         application_process: text("application_process"),
         capacity_available: text("capacity_available"),
-        site_address: text("site_address"),
-        site_lat: text("site_lat"),
-        site_lon: text("site_lon"),
+        site: text("site"),
         status: text("status"),
         areas: form.all("areas"),
     }
@@ -87,6 +86,7 @@ async fn list(ctx: Ctx, user: CurrentUser, Query(q): Query<PageQuery>) -> AppRes
 async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     user.require_role(EDITORS)?;
     let areas = crate::areas::choices::areas(&ctx.state.db).await?;
+    let sites = crate::sites::store::all_sites(&ctx.state.db).await?;
     let form = ProgramForm {
         languages: vec!["en".into()],
         status: "active".into(),
@@ -94,7 +94,15 @@ async fn new_form(ctx: Ctx, user: CurrentUser) -> AppResult<Response> {
     };
     Ok(html_response(
         StatusCode::OK,
-        views::form_page(&ctx, &user, None, &form, &areas, &[], Notice::None),
+        views::form_page(
+            &ctx,
+            &user,
+            None,
+            &form,
+            (&areas, &sites),
+            &[],
+            Notice::None,
+        ),
         Caching::NoStore,
     ))
 }
@@ -111,12 +119,12 @@ fn unprocessable(
     user: &CurrentUser,
     existing: Option<Existing>,
     form: &ProgramForm,
-    areas: &[AreaChoice],
+    choices: (&[AreaChoice], &[Site]),
     errors: &[FieldError],
 ) -> Response {
     html_response(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::form_page(ctx, user, existing, form, areas, errors, Notice::None),
+        views::form_page(ctx, user, existing, form, choices, errors, Notice::None),
         Caching::NoStore,
     )
 }
@@ -127,19 +135,35 @@ async fn create(ctx: Ctx, sent: StaffForm) -> AppResult<Response> {
     let db = &ctx.state.db;
     let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
+    let sites = crate::sites::store::all_sites(db).await?;
+    let site_ids: Vec<i64> = sites.iter().map(|s| s.id).collect();
     let form = posted(&sent);
-    let values = match form::check(&form, &area_ids) {
+    let values = match form::check(&form, &area_ids, &site_ids) {
         Ok(values) => values,
-        Err(errors) => return Ok(unprocessable(&ctx, user, None, &form, &areas, &errors)),
+        Err(errors) => {
+            return Ok(unprocessable(
+                &ctx,
+                user,
+                None,
+                &form,
+                (&areas, &sites),
+                &errors,
+            ))
+        }
     };
     match store::save(db, None, &values, user.id, crate::db::now()).await {
         Ok(id) => {
             tracing::info!(user_id = user.id, program_id = id, "program created");
             Ok(Redirect::to(&format!("/programs/{id}?saved=1")).into_response())
         }
-        Err(SaveError::Duplicate) => {
-            Ok(unprocessable(&ctx, user, None, &form, &areas, &duplicate()))
-        }
+        Err(SaveError::Duplicate) => Ok(unprocessable(
+            &ctx,
+            user,
+            None,
+            &form,
+            (&areas, &sites),
+            &duplicate(),
+        )),
         Err(SaveError::Stale) => Err(AppError::Other(anyhow::anyhow!("insert returned no id"))),
         Err(SaveError::Db(err)) => Err(err.into()),
     }
@@ -154,10 +178,11 @@ async fn program_page(
     let id = id_in_path(&id)?;
     let db = &ctx.state.db;
     let detail = store::detail(db, id).await?.ok_or(AppError::NotFound)?;
+    let sites = crate::sites::store::all_sites(db).await?;
     if !user.has_role(EDITORS) {
         return Ok(html_response(
             StatusCode::OK,
-            views::read_only(&ctx, &user, &detail.form, detail.last_verified_at),
+            views::read_only(&ctx, &user, &detail.form, &sites, detail.last_verified_at),
             Caching::NoStore,
         ));
     }
@@ -181,7 +206,7 @@ async fn program_page(
             &user,
             Some(existing),
             &detail.form,
-            &areas,
+            (&areas, &sites),
             &[],
             notice,
         ),
@@ -197,6 +222,8 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
     let detail = store::detail(db, id).await?.ok_or(AppError::NotFound)?;
     let areas = crate::areas::choices::areas(db).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
+    let sites = crate::sites::store::all_sites(db).await?;
+    let site_ids: Vec<i64> = sites.iter().map(|s| s.id).collect();
     let form = posted(&sent);
     // A missing or garbled version counts as stale.
     let version: i64 = sent.get("version").trim().parse().unwrap_or(-1);
@@ -205,7 +232,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
         version,
         last_verified_at: detail.last_verified_at,
     };
-    let values = match form::check(&form, &area_ids) {
+    let values = match form::check(&form, &area_ids, &site_ids) {
         Ok(values) => values,
         Err(errors) => {
             return Ok(unprocessable(
@@ -213,7 +240,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
                 user,
                 Some(existing),
                 &form,
-                &areas,
+                (&areas, &sites),
                 &errors,
             ))
         }
@@ -228,7 +255,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
             user,
             Some(existing),
             &form,
-            &areas,
+            (&areas, &sites),
             &duplicate(),
         )),
         Err(SaveError::Stale) => {
@@ -250,7 +277,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
                     user,
                     Some(existing),
                     &current.form,
-                    &areas,
+                    (&areas, &sites),
                     &[],
                     Notice::Conflict,
                 ),

@@ -68,18 +68,11 @@ fn number_text(n: Option<i64>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
 }
 
-/// `f64`'s text is the shortest that reads back as the same number, so saving the form again
-/// without touching it stores exactly what was there.
-fn degrees_text(n: Option<f64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
-}
-
 pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
     let Some(r) = sqlx::query(
         "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
                 qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
-                capacity_available, site_address, site_lat, site_lon, status, last_verified_at, \
-                version \
+                capacity_available, site_id, status, last_verified_at, version \
          FROM programs WHERE id = $1",
     )
     .bind(id)
@@ -107,11 +100,7 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
             phone: r.try_get::<Option<String>, _>("phone")?.unwrap_or_default(),
             application_process: r.try_get("application_process")?,
             capacity_available: number_text(r.try_get("capacity_available")?),
-            site_address: r
-                .try_get::<Option<String>, _>("site_address")?
-                .unwrap_or_default(),
-            site_lat: degrees_text(r.try_get("site_lat")?),
-            site_lon: degrees_text(r.try_get("site_lon")?),
+            site: number_text(r.try_get("site_id")?),
             status: r.try_get("status")?,
             areas: areas.iter().map(i64::to_string).collect(),
         },
@@ -176,23 +165,20 @@ pub(crate) async fn write_in(
         None => {
             "INSERT INTO programs (organization, name, description, categories, \
                max_income_pct_fpg, qualifying_benefits, min_age, languages, cost, url, phone, \
-               application_process, capacity_available, status, site_address, site_lat, \
-               site_lon) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-               $17) RETURNING id"
+               application_process, capacity_available, status, site_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             RETURNING id"
         }
         Some(_) => {
             "UPDATE programs SET organization = $1, name = $2, description = $3, categories = $4, \
                max_income_pct_fpg = $5, qualifying_benefits = $6, min_age = $7, languages = $8, \
                cost = $9, url = $10, phone = $11, application_process = $12, \
-               capacity_available = $13, status = $14, site_address = $15, site_lat = $16, \
-               site_lon = $17, version = version + 1 \
-             WHERE id = $18 AND version = $19 RETURNING id"
+               capacity_available = $13, status = $14, site_id = $15, version = version + 1 \
+             WHERE id = $16 AND version = $17 RETURNING id"
         }
     };
-    // Not a cached prepared statement: through `Any`, PostgreSQL gets a missing coordinate as a
-    // `real` parameter and a present one as `double precision`, and a statement prepared for
-    // one refuses the other ("incorrect binary data format").
+    // Not a cached prepared statement: through `Any`, PostgreSQL may get a missing value as
+    // another type than a present one, and a statement prepared for one refuses the other.
     let mut query = sqlx::query_scalar(sql)
         .persistent(false)
         .bind(&v.organization)
@@ -209,9 +195,7 @@ pub(crate) async fn write_in(
         .bind(&v.application_process)
         .bind(v.capacity_available)
         .bind(v.status())
-        .bind(v.site_address.clone())
-        .bind(v.site.map(|(lat, _)| lat))
-        .bind(v.site.map(|(_, lon)| lon));
+        .bind(v.site_id);
     if let Some((id, version)) = existing {
         query = query.bind(id).bind(version);
     }
@@ -223,7 +207,7 @@ pub(crate) async fn write_in(
     Ok(id)
 }
 
-/// An active program with a site on the map: the service-gap map's optional overlay.
+/// An active program at a site on the map: the service-gap map's optional overlay.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub id: i64,
@@ -237,14 +221,16 @@ pub struct Site {
     pub lon: f64,
 }
 
-/// Every active program that has both coordinates, by organization and name. Inactive programs
-/// are left out: a site residents cannot use would hide a gap on the map.
+/// Every active program at an active site with both coordinates, by organization and name.
+/// Inactive programs and sites are left out: a place residents cannot use would hide a gap on
+/// the map.
 pub async fn sites(db: &Db) -> sqlx::Result<Vec<Site>> {
     let rows = sqlx::query(
-        "SELECT id, name, organization, categories, languages, site_lat, site_lon \
-         FROM programs \
-         WHERE status = 'active' AND site_lat IS NOT NULL AND site_lon IS NOT NULL \
-         ORDER BY organization, name, id",
+        "SELECT p.id, p.name, p.organization, p.categories, p.languages, s.lat, s.lon \
+         FROM programs p JOIN sites s ON s.id = p.site_id \
+         WHERE p.status = 'active' AND s.active = 1 AND s.lat IS NOT NULL \
+           AND s.lon IS NOT NULL \
+         ORDER BY p.organization, p.name, p.id",
     )
     .fetch_all(&db.pool)
     .await?;
@@ -256,8 +242,8 @@ pub async fn sites(db: &Db) -> sqlx::Result<Vec<Site>> {
                 organization: r.try_get("organization")?,
                 categories: r.try_get("categories")?,
                 languages: r.try_get("languages")?,
-                lat: r.try_get("site_lat")?,
-                lon: r.try_get("site_lon")?,
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
             })
         })
         .collect()

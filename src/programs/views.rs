@@ -9,9 +9,10 @@ use crate::areas::choices::AreaChoice;
 use crate::auth::CurrentUser;
 use crate::domain::{split_codes, Benefit, ProgramCategory};
 use crate::i18n::Lang;
+use crate::sites::store::Site;
 use crate::web::form::alert;
 use crate::web::form::FieldError;
-use crate::web::form::{choices, error_summary, Choice, Input};
+use crate::web::form::{choices, error_summary, Choice, Input, Select};
 use crate::web::format::format_date;
 use crate::web::staff::{csrf_field, staff_page};
 use crate::web::table::PagedTable;
@@ -97,6 +98,7 @@ pub fn read_only(
     ctx: &Ctx,
     user: &CurrentUser,
     form: &ProgramForm,
+    sites: &[Site],
     last_verified_at: Option<i64>,
 ) -> Markup {
     let title = form.name.clone();
@@ -135,7 +137,8 @@ pub fn read_only(
                 dt { (ctx.t("program-application")) } dd { (or_none(form.application_process.clone())) }
                 dt { (ctx.t("program-capacity")) }
                 dd { (capacity_text(ctx, form.capacity_available.parse().ok())) }
-                dt { (ctx.t("program-site-address")) } dd { (or_none(form.site_address.clone())) }
+                dt { (ctx.t("program-site")) }
+                dd { (or_none(sites.iter().find(|s| s.id.to_string() == form.site).map(|s| s.name.clone()).unwrap_or_default())) }
                 dt { (ctx.t("program-status")) } dd { (status_text(ctx, &form.status)) }
                 dt { (ctx.t("program-last-verified")) } dd { (verified_text(ctx, last_verified_at)) }
             }
@@ -184,7 +187,7 @@ pub fn form_page(
     user: &CurrentUser,
     existing: Option<Existing>,
     form: &ProgramForm,
-    areas: &[AreaChoice],
+    (areas, sites): (&[AreaChoice], &[Site]),
     errors: &[FieldError],
     notice: Notice,
 ) -> Markup {
@@ -287,17 +290,15 @@ pub fn form_page(
                     .textarea().render(ctx, errors))
                 (Input::new("capacity_available", ctx.t("program-capacity"), &form.capacity_available)
                     .hint(ctx.t("program-capacity-hint")).numeric().ltr().render(ctx, errors))
-                // No numeric keyboard for the coordinates: phone keyboards for `numeric` and
-                // `decimal` lack the minus sign every longitude in the Americas needs.
-                fieldset.section {
-                    legend { h2 { (ctx.t("program-site")) } }
-                    (Input::new("site_address", ctx.t("program-site-address"), &form.site_address)
-                        .hint(ctx.t("program-site-address-hint")).render(ctx, errors))
-                    (Input::new("site_lat", ctx.t("program-site-lat"), &form.site_lat)
-                        .hint(ctx.t("program-site-lat-hint")).ltr().render(ctx, errors))
-                    (Input::new("site_lon", ctx.t("program-site-lon"), &form.site_lon)
-                        .hint(ctx.t("program-site-lon-hint")).ltr().render(ctx, errors))
-                }
+                (Select {
+                    name: "site",
+                    label: ctx.t("program-site"),
+                    hint: Some(ctx.t("program-site-hint")),
+                    options: std::iter::once((String::new(), ctx.t("program-site-none"), None))
+                        .chain(sites.iter().map(|s| (s.id.to_string(), s.name.clone(), None)))
+                        .collect(),
+                    selected: &|v| v == form.site,
+                }.render(ctx, errors))
                 (choices(ctx, errors, "status", "radio", &ctx.t("program-status"), None,
                     &status_choices, |c| c == form.status))
                 @if area_choices.is_empty() {

@@ -29,6 +29,7 @@ pub fn staff_links(role: Role) -> Vec<(&'static str, &'static str)> {
     ];
     if matches!(role, Role::Supervisor | Role::Admin) {
         links.push(("/navigators", "staff-nav-navigators"));
+        links.push(("/sites", "staff-nav-sites"));
         links.push(("/map", "staff-nav-map"));
         links.push(("/reports", "staff-nav-reports"));
     }

@@ -1,45 +1,13 @@
 //! Contacts with a resident: each one's time and place in `contacts`, the case's running sums
 //! in `contact_totals` (what the reports' stored sums read), and the timeline event that shows
-//! it, written together. The sites a contact may name are read here too, until sites get a
-//! feature of their own (issue 17).
-
-use sqlx::Row;
+//! it, written together. The sites a contact may name are the `sites` feature's.
 
 use super::case::{write_follow_up, FollowUp, StatusMove};
 use super::change::{append_event, begin_change, Change, NewEvent};
 use crate::cases::contact::Place;
 use crate::db::Db;
 
-/// A site a navigator may have met the resident at.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Site {
-    pub id: i64,
-    pub name: String,
-}
-
-/// The sites open for contacts, by name.
-pub async fn active_sites(db: &Db) -> Result<Vec<Site>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, name FROM sites WHERE active = 1 ORDER BY name, id")
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(site).collect()
-}
-
-/// The site `id`, if it exists and is open for contacts.
-pub async fn active_site(db: &Db, id: i64) -> Result<Option<Site>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, name FROM sites WHERE id = $1 AND active = 1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.as_ref().map(site).transpose()
-}
-
-fn site(r: &sqlx::any::AnyRow) -> Result<Site, sqlx::Error> {
-    Ok(Site {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-    })
-}
+pub use crate::sites::store::{active_site, active_sites, Site};
 
 /// One contact as the navigator logs it.
 #[derive(Clone, Debug)]
