@@ -115,11 +115,12 @@ pub async fn answer(
         }
         (_, Some(a)) => {
             // A plain yes confirms only right after a reminder, not a follow-up question.
+            let after_reminder = a
+                .reminded_at
+                .is_some_and(|r| asked_at.is_none_or(|q| q < r));
             if *meaning == Meaning::Yes
                 && words.intent(text.text, meaning).is_none()
-                && !a
-                    .reminded_at
-                    .is_some_and(|r| asked_at.is_none_or(|q| q < r))
+                && !after_reminder
             {
                 return Ok(false);
             }
