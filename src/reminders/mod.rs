@@ -11,7 +11,6 @@ pub mod offers;
 pub mod plan;
 pub mod replies;
 pub mod schedule;
-pub mod slots;
 pub mod texts;
 pub mod words;
 

@@ -9,6 +9,7 @@
 use jiff::tz::TimeZone;
 
 use super::texts::{self, Place};
+use crate::appointments::slots::{free_slots, Seeker};
 use crate::db::Db;
 use crate::i18n::{I18n, Lang};
 
@@ -19,7 +20,7 @@ pub const OFFERED: usize = 3;
 pub const OFFER_LASTS: i64 = 86_400;
 
 /// Times are looked for this many days ahead.
-const SEARCH_DAYS: i64 = 14;
+const SEARCH_DAYS: u32 = 14;
 
 /// A free time as offered: its opaque value (as the web form's radio) and what a text says.
 #[derive(Clone, Debug)]
@@ -32,12 +33,7 @@ pub struct Offered {
 }
 
 impl Offered {
-    pub(super) fn value_of(
-        navigator_id: i64,
-        site_id: i64,
-        starts_at: i64,
-        ends_at: i64,
-    ) -> String {
+    fn value_of(navigator_id: i64, site_id: i64, starts_at: i64, ends_at: i64) -> String {
         format!("{navigator_id}-{site_id}-{starts_at}-{ends_at}")
     }
 
@@ -54,14 +50,32 @@ impl Offered {
     }
 }
 
-/// The first [`OFFERED`] free times for case `case_id` after `now`, soonest first.
+/// The first [`OFFERED`] free times for case `case_id` after `now` (`appointments::slots`:
+/// nearest sites first, then soonest, with navigators who can meet the resident).
 pub async fn search(
     db: &Db,
     tz: &TimeZone,
     case_id: i64,
     now: i64,
 ) -> Result<Vec<Offered>, sqlx::Error> {
-    super::slots::free(db, tz, case_id, now, SEARCH_DAYS, OFFERED).await
+    let Some(seeker) = Seeker::for_case(db, case_id).await? else {
+        return Ok(Vec::new());
+    };
+    let found = free_slots(db, tz, &seeker, now, SEARCH_DAYS, OFFERED).await?;
+    Ok(found
+        .into_iter()
+        .map(|s| Offered {
+            value: Offered::value_of(s.navigator_id, s.site_id, s.starts_at, s.ends_at),
+            navigator_id: s.navigator_id,
+            site_id: s.site_id,
+            ends_at: s.ends_at,
+            place: Place {
+                starts_at: s.starts_at,
+                site: s.site_name,
+                address: s.site_address,
+            },
+        })
+        .collect())
 }
 
 /// The values a text's message takes beyond the appointment's own.
