@@ -45,7 +45,8 @@ sms-keywords-back = BACK
 sms-keywords-restart = RESTART, START OVER
 
 ## Appointments (reminders, answers, times offered by number). These carry a site's name and
-## address, so they may take 3 segments (at most 201 characters outside the GSM alphabet).
+## address or a list of times, so they may take 4 segments (at most 268 characters outside the
+## GSM alphabet).
 ## $when is a day, date and time (sms-appointment-when); $time a time of day; $site a site's
 ## name and $address its street address (each up to 40 characters); $slots numbered times, one
 ## a line (about 50 characters each); $count how many were offered.
