@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites`, `reminders` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -45,6 +45,7 @@ pub mod matching;
 pub mod metrics;
 pub mod navigators;
 pub mod programs;
+pub mod reminders;
 pub mod seed;
 pub mod sites;
 pub mod sms;

@@ -18,7 +18,7 @@
 //! answer and handed to placement from there, joining the chain at step 2.
 //!
 //! Beside that chain: **follow-ups** plan the texts due each minute, **idle text
-//! conversations** end after a day, **map figures** rebuild the
+//! conversations** end after a day, **appointment texts** (`reminders`) are planned each minute, **map figures** rebuild the
 //! service-gap map's sums, and **retention** clears old personal data every hour.
 
 use std::sync::Arc;
@@ -96,6 +96,12 @@ impl Workers {
         tasks.push(crate::textline::store::start(
             db.clone(),
             shared.i18n.clone(),
+            outbox.clone(),
+        ));
+        tasks.push(crate::reminders::start(
+            db.clone(),
+            shared.i18n.clone(),
+            crate::reminders::Settings::new(config),
             outbox.clone(),
         ));
         tasks.push(crate::maps::stats::start(db.clone(), MAP_FIGURES_EVERY));

@@ -45,3 +45,35 @@ sms-keywords-no = አይ, አይደለም, የለም, ኣይ, AYDELEM, YELEM
 sms-keywords-new = አዲስ, ADDIS, ADIS
 sms-keywords-back = ተመለስ, TEMELES
 sms-keywords-restart = እንደገና, ENDEGENA
+
+## ቀጠሮዎች (ማስታወሻዎች፣ መልሶች፣ በቁጥር የሚቀርቡ ጊዜያት)።
+sms-weekday = { $day ->
+    [1] ሰኞ
+    [2] ማክሰኞ
+    [3] ረቡዕ
+    [4] ሐሙስ
+    [5] ዓርብ
+    [6] ቅዳሜ
+   *[7] እሑድ
+}
+sms-appointment-date = %d/%m
+sms-appointment-time = %H:%M
+sms-appointment-when = { $weekday } { $date }፣ { $time }
+sms-reminder-day-before = የዴንቨር ዲጂታል አጋዦች፦ ነገ { $when } በ{ $site }፣ { $address } ቀጠሮ አለዎት። ለማረጋገጥ OK፣ ሌላ ጊዜ ለመምረጥ ቀይር፣ ለመሰረዝ አልመጣም ብለው ይመልሱ።
+sms-reminder-soon = የዴንቨር ዲጂታል አጋዦች፦ ዛሬ { $time } በ{ $site }፣ { $address } ቀጠሮ አለዎት። ለማረጋገጥ OK፣ ሌላ ጊዜ ለመምረጥ ቀይር፣ ለመሰረዝ አልመጣም ብለው ይመልሱ።
+sms-appointment-confirmed = እናመሰግናለን፣ የ{ $when } ቀጠሮዎ ተረጋግጧል። { $site } እንገናኝ።
+sms-appointment-cancelled = የ{ $when } ቀጠሮዎ ተሰርዟል። አዲስ ጊዜ ለማግኘት ቀይር ብለው ይመልሱ።
+sms-appointment-booked = ቀጠሮ ተይዞልዎታል፦ { $when }፣ { $site }፣ { $address }። ለመሰረዝ አልመጣም ብለው ይመልሱ።
+sms-slot-offer = የዴንቨር ዲጂታል አጋዦች፦ ለቀጠሮዎ ጊዜ ይምረጡ። ቁጥሩን ይመልሱ፦ { $slots }
+sms-slot-offer-none = ይቅርታ፣ በሚቀጥሉት ሁለት ሳምንታት ነፃ ጊዜ የለም። አጋዥ ያገኝዎታል፣ ወይም { $phone } ይደውሉ።
+sms-slot-not-offered = { $count ->
+    [1] የላክነውን ጊዜ ለመውሰድ 1 ብለው ይመልሱ።
+   *[other] ከላክናቸው ጊዜያት የአንዱን ቁጥር ከ1 እስከ { $count } ይመልሱ።
+}
+sms-slot-expired = እነዚያ ጊዜያት ከእንግዲህ ለእርስዎ አልተያዙም። አዲስ ጊዜ ለማግኘት ቀይር ብለው ይመልሱ።
+sms-slot-taken = ይቅርታ፣ ያ ጊዜ አሁን ተይዟል። ሌሎች ጊዜያት፣ ቁጥሩን ይመልሱ፦ { $slots }
+sms-no-show = የዴንቨር ዲጂታል አጋዦች፦ ዛሬ አላገኘንዎትም፣ ችግር የለም! አዲስ ጊዜ ይምረጡ፣ ቁጥሩን ይመልሱ፦ { $slots }
+sms-no-show-none = የዴንቨር ዲጂታል አጋዦች፦ ዛሬ አላገኘንዎትም፣ ችግር የለም! አዲስ ጊዜ ለማግኘት አጋዥ ያገኝዎታል፣ ወይም { $phone } ይደውሉ።
+sms-keywords-confirm = OK, አረጋግጥ, አረጋግጣለሁ, እመጣለሁ, AREGAGT, EMETALEHU
+sms-keywords-cancel-appointment = አልመጣም, አልመጣ, ALMETAM
+sms-keywords-another-time = ቀይር, ቀይሩ, ሌላ ጊዜ, KEYIR, LELA GIZE

@@ -42,3 +42,35 @@ sms-keywords-no = لا, ل, كلا, لأ, لاء
 sms-keywords-new = جديد, طلب جديد
 sms-keywords-back = رجوع, ارجع
 sms-keywords-restart = اعادة, إعادة, من جديد
+
+## المواعيد (التذكير، الردود، الأوقات المعروضة بالأرقام).
+sms-weekday = { $day ->
+    [1] الاثنين
+    [2] الثلاثاء
+    [3] الأربعاء
+    [4] الخميس
+    [5] الجمعة
+    [6] السبت
+   *[7] الأحد
+}
+sms-appointment-date = %d/%m
+sms-appointment-time = %H:%M
+sms-appointment-when = { $weekday } { $date }، الساعة { $time }
+sms-reminder-day-before = مرشدو دنفر الرقميون: موعدك غدًا، { $when }، في { $site }، { $address }. أرسل OK للتأكيد، أو تغيير لوقت آخر، أو لن أحضر للإلغاء.
+sms-reminder-soon = مرشدو دنفر الرقميون: موعدك اليوم الساعة { $time } في { $site }، { $address }. أرسل OK للتأكيد، أو تغيير لوقت آخر، أو لن أحضر للإلغاء.
+sms-appointment-confirmed = شكرًا، تم تأكيد موعدك يوم { $when }. نراك في { $site }.
+sms-appointment-cancelled = تم إلغاء موعدك يوم { $when }. أرسل تغيير لتصلك أوقات أخرى.
+sms-appointment-booked = تم حجز موعدك: { $when } في { $site }، { $address }. أرسل لن أحضر للإلغاء.
+sms-slot-offer = مرشدو دنفر الرقميون: اختر وقتًا لموعدك. أرسل رقمه: { $slots }
+sms-slot-offer-none = عذرًا، لا توجد أوقات متاحة في الأسبوعين القادمين. سيتواصل معك مرشد، أو اتصل على { $phone }.
+sms-slot-not-offered = { $count ->
+    [1] أرسل 1 لحجز الوقت الذي أرسلناه.
+   *[other] أرسل رقمًا من 1 إلى { $count }: رقم أحد الأوقات التي أرسلناها.
+}
+sms-slot-expired = لم تعد هذه الأوقات محجوزة لك. أرسل تغيير لتصلك أوقات جديدة.
+sms-slot-taken = عذرًا، حُجز هذا الوقت للتو. أوقات أخرى، أرسل رقمه: { $slots }
+sms-no-show = مرشدو دنفر الرقميون: لم نرك اليوم، لا بأس! اختر وقتًا جديدًا وأرسل رقمه: { $slots }
+sms-no-show-none = مرشدو دنفر الرقميون: لم نرك اليوم، لا بأس! سيتواصل معك مرشد لتحديد وقت جديد، أو اتصل على { $phone }.
+sms-keywords-confirm = OK, تأكيد, تاكيد, أؤكد, اؤكد, مؤكد, سأحضر, ساحضر
+sms-keywords-cancel-appointment = لن أحضر, لن احضر, لا أستطيع الحضور, لا استطيع الحضور, لن آتي, لن اتي
+sms-keywords-another-time = تغيير, وقت آخر, وقت اخر, موعد آخر, موعد اخر

@@ -43,3 +43,42 @@ sms-keywords-no = NO, N
 sms-keywords-new = NEW, NEW REQUEST
 sms-keywords-back = BACK
 sms-keywords-restart = RESTART, START OVER
+
+## Appointments (reminders, answers, times offered by number). These carry a site's name and
+## address or a list of times, so they may take 4 segments (at most 268 characters outside the
+## GSM alphabet).
+## $when is a day, date and time (sms-appointment-when); $time a time of day; $site a site's
+## name and $address its street address (each up to 40 characters); $slots numbered times, one
+## a line (about 50 characters each); $count how many were offered.
+sms-weekday = { $day ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+# strftime patterns for the date and the time of day in these texts.
+sms-appointment-date = %B %-d
+sms-appointment-time = %-I:%M %p
+sms-appointment-when = { $weekday }, { $date }, { $time }
+sms-reminder-day-before = Denver Digital Navigators: your appointment is tomorrow, { $when }, at { $site }, { $address }. Reply OK to confirm, CHANGE for another time, NOT COMING to cancel.
+sms-reminder-soon = Denver Digital Navigators: your appointment is today at { $time }, { $site }, { $address }. Reply OK to confirm, CHANGE for another time, NOT COMING to cancel.
+sms-appointment-confirmed = Thank you, your appointment on { $when } is confirmed. See you at { $site }.
+sms-appointment-cancelled = Your appointment on { $when } is cancelled. Reply CHANGE to get new times.
+sms-appointment-booked = You are booked: { $when } at { $site }, { $address }. Reply NOT COMING to cancel.
+sms-slot-offer = Denver Digital Navigators: pick a time for your appointment. Reply with its number: { $slots }
+sms-slot-offer-none = Sorry, we have no free times in the next two weeks. A navigator will contact you, or call { $phone }.
+sms-slot-not-offered = { $count ->
+    [1] Please reply 1 to take the time we sent.
+   *[other] Please reply with a number from 1 to { $count }: one of the times we sent.
+}
+sms-slot-expired = Those times are no longer held for you. Reply CHANGE to get new times.
+sms-slot-taken = Sorry, that time was just taken. Other times, reply with its number: { $slots }
+sms-no-show = Denver Digital Navigators: we missed you today. That is OK! Pick a new time, reply with its number: { $slots }
+sms-no-show-none = Denver Digital Navigators: we missed you today. That is OK! A navigator will contact you to find a new time, or call { $phone }.
+# Replies about an appointment. None may be an opt-out, opt-in or help word of any language.
+sms-keywords-confirm = OK, OKAY, CONFIRM, CONFIRMED, ILL BE THERE, I WILL BE THERE
+sms-keywords-cancel-appointment = NOT COMING, CANT COME, CANNOT COME, CAN NOT COME, CANT MAKE IT
+sms-keywords-another-time = CHANGE, RESCHEDULE, ANOTHER TIME, OTHER TIME, NEW TIME

@@ -39,3 +39,35 @@ sms-keywords-no = NO, N
 sms-keywords-new = NUEVO, NUEVA, NUEVA SOLICITUD
 sms-keywords-back = ATRAS, VOLVER
 sms-keywords-restart = REINICIAR, EMPEZAR DE NUEVO
+
+## Citas (recordatorios, respuestas, horas ofrecidas por número).
+sms-weekday = { $day ->
+    [1] lunes
+    [2] martes
+    [3] miércoles
+    [4] jueves
+    [5] viernes
+    [6] sábado
+   *[7] domingo
+}
+sms-appointment-date = %d/%m
+sms-appointment-time = %H:%M
+sms-appointment-when = { $weekday } { $date }, { $time }
+sms-reminder-day-before = Navegadores Digitales de Denver: su cita es mañana, { $when }, en { $site }, { $address }. Responda OK para confirmar, CAMBIAR para otra hora, NO VOY para cancelar.
+sms-reminder-soon = Navegadores Digitales de Denver: su cita es hoy a las { $time }, en { $site }, { $address }. Responda OK para confirmar, CAMBIAR para otra hora, NO VOY para cancelar.
+sms-appointment-confirmed = Gracias, su cita del { $when } está confirmada. Le esperamos en { $site }.
+sms-appointment-cancelled = Su cita del { $when } está cancelada. Responda CAMBIAR para recibir otras horas.
+sms-appointment-booked = Tiene cita: { $when } en { $site }, { $address }. Responda NO VOY para cancelar.
+sms-slot-offer = Navegadores Digitales de Denver: elija una hora para su cita. Responda con su número: { $slots }
+sms-slot-offer-none = Lo sentimos, no hay horas libres en las próximas dos semanas. Un navegador le contactará, o llame al { $phone }.
+sms-slot-not-offered = { $count ->
+    [1] Responda 1 para tomar la hora que le enviamos.
+   *[other] Responda con un número del 1 al { $count }: el de una de las horas que le enviamos.
+}
+sms-slot-expired = Esas horas ya no están reservadas para usted. Responda CAMBIAR para recibir otras.
+sms-slot-taken = Lo sentimos, alguien acaba de tomar esa hora. Otras horas, responda con su número: { $slots }
+sms-no-show = Navegadores Digitales de Denver: hoy no pudimos verle. ¡No pasa nada! Elija otra hora, responda con su número: { $slots }
+sms-no-show-none = Navegadores Digitales de Denver: hoy no pudimos verle. ¡No pasa nada! Un navegador le contactará para buscar otra hora, o llame al { $phone }.
+sms-keywords-confirm = OK, VALE, CONFIRMO, CONFIRMAR, CONFIRMADO, AHI ESTARE
+sms-keywords-cancel-appointment = NO VOY, NO PUEDO IR, NO IRE, NO VOY A IR
+sms-keywords-another-time = CAMBIAR, CAMBIO, OTRA HORA, OTRO DIA, OTRA FECHA

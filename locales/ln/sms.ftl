@@ -44,3 +44,35 @@ sms-keywords-no = TE, NON
 sms-keywords-new = SIKA, BOSENGI SIKA
 sms-keywords-back = ZONGA, KOZONGA
 sms-keywords-restart = BANDA BISIKA, KOBANDA BISIKA
+
+## Ba rendez-vous (bokundoli, biyano, bantango na nimero).
+sms-weekday = { $day ->
+    [1] mokolo ya liboso
+    [2] mokolo ya mibale
+    [3] mokolo ya misato
+    [4] mokolo ya minei
+    [5] mokolo ya mitano
+    [6] mposo
+   *[7] lomingo
+}
+sms-appointment-date = %d/%m
+sms-appointment-time = %H:%M
+sms-appointment-when = { $weekday } { $date }, { $time }
+sms-reminder-day-before = Denver Digital Navigators: lobi ozali na rendez-vous, { $when }, na { $site }, { $address }. Zongisa OK mpo na kondima, BONGOLA mpo na ntango mosusu, NAKOYA TE mpo na koboya.
+sms-reminder-soon = Denver Digital Navigators: rendez-vous na yo ezali lelo na { $time }, na { $site }, { $address }. Zongisa OK mpo na kondima, BONGOLA mpo na ntango mosusu, NAKOYA TE mpo na koboya.
+sms-appointment-confirmed = Matondi, rendez-vous na yo ya { $when } endimami. Tokomona yo na { $site }.
+sms-appointment-cancelled = Rendez-vous na yo ya { $when } elongwe. Zongisa BONGOLA mpo na kozwa bantango mosusu.
+sms-appointment-booked = Ozwi rendez-vous: { $when } na { $site }, { $address }. Zongisa NAKOYA TE mpo na koboya.
+sms-slot-offer = Denver Digital Navigators: pona ntango ya rendez-vous na yo. Zongisa nimero na yango: { $slots }
+sms-slot-offer-none = Bolimbisi, ntango ya pamba ezali te na mposo mibale oyo ezali koya. Mosalisi moko akobenga yo, to benga { $phone }.
+sms-slot-not-offered = { $count ->
+    [1] Zongisa 1 mpo na kozwa ntango oyo totindeli yo.
+   *[other] Zongisa nimero moko kobanda 1 tii { $count }: ya moko ya bantango oyo totindeli yo.
+}
+sms-slot-expired = Bantango wana ebombami lisusu mpo na yo te. Zongisa BONGOLA mpo na kozwa mosusu.
+sms-slot-taken = Bolimbisi, moto moko azwi ntango wana sikoyo. Bantango mosusu, zongisa nimero na yango: { $slots }
+sms-no-show = Denver Digital Navigators: tomoni yo te lelo. Likambo te! Pona ntango mosusu, zongisa nimero na yango: { $slots }
+sms-no-show-none = Denver Digital Navigators: tomoni yo te lelo. Likambo te! Mosalisi moko akobenga yo mpo na ntango mosusu, to benga { $phone }.
+sms-keywords-confirm = OK, NANDIMI, NAKOYA, NAYEI, CONFIRMER, JE CONFIRME
+sms-keywords-cancel-appointment = NAKOYA TE, NAKOKOKA TE, JE NE VIENS PAS
+sms-keywords-another-time = BONGOLA, KOBONGOLA, NTANGO MOSUSU, MOKOLO MOSUSU, CHANGER, AUTRE DATE

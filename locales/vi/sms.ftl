@@ -45,3 +45,35 @@ sms-keywords-no = KHONG, KO, K, KG, CHUA
 sms-keywords-new = MOI, YEU CAU MOI
 sms-keywords-back = LAI, QUAY LAI, TRO LAI
 sms-keywords-restart = LAM LAI, BAT DAU LAI
+
+## Lịch hẹn (nhắc hẹn, trả lời, giờ hẹn chọn theo số).
+sms-weekday = { $day ->
+    [1] Thứ Hai
+    [2] Thứ Ba
+    [3] Thứ Tư
+    [4] Thứ Năm
+    [5] Thứ Sáu
+    [6] Thứ Bảy
+   *[7] Chủ Nhật
+}
+sms-appointment-date = %d/%m
+sms-appointment-time = %H:%M
+sms-appointment-when = { $time } { $weekday } { $date }
+sms-reminder-day-before = Hướng Dẫn Viên Kỹ Thuật Số Denver: quý vị có hẹn ngày mai, { $when }, tại { $site }, { $address }. Trả lời OK để xác nhận, DOI GIO để đổi giờ, KHONG DEN để hủy.
+sms-reminder-soon = Hướng Dẫn Viên Kỹ Thuật Số Denver: quý vị có hẹn hôm nay lúc { $time }, tại { $site }, { $address }. Trả lời OK để xác nhận, DOI GIO để đổi giờ, KHONG DEN để hủy.
+sms-appointment-confirmed = Cảm ơn, lịch hẹn { $when } đã được xác nhận. Hẹn gặp quý vị tại { $site }.
+sms-appointment-cancelled = Lịch hẹn { $when } đã được hủy. Trả lời DOI GIO để nhận giờ khác.
+sms-appointment-booked = Quý vị đã có hẹn: { $when } tại { $site }, { $address }. Trả lời KHONG DEN để hủy.
+sms-slot-offer = Hướng Dẫn Viên Kỹ Thuật Số Denver: hãy chọn giờ hẹn. Trả lời bằng số của giờ đó: { $slots }
+sms-slot-offer-none = Xin lỗi, không còn giờ trống trong hai tuần tới. Hướng dẫn viên sẽ liên lạc, hoặc gọi { $phone }.
+sms-slot-not-offered = { $count ->
+    [1] Trả lời 1 để nhận giờ chúng tôi đã gửi.
+   *[other] Trả lời một số từ 1 đến { $count }: số của một giờ chúng tôi đã gửi.
+}
+sms-slot-expired = Những giờ đó không còn được giữ cho quý vị. Trả lời DOI GIO để nhận giờ mới.
+sms-slot-taken = Xin lỗi, giờ đó vừa có người đặt. Giờ khác, trả lời bằng số: { $slots }
+sms-no-show = Hướng Dẫn Viên Kỹ Thuật Số Denver: hôm nay chúng tôi không gặp được quý vị. Không sao! Hãy chọn giờ mới, trả lời bằng số: { $slots }
+sms-no-show-none = Hướng Dẫn Viên Kỹ Thuật Số Denver: hôm nay chúng tôi không gặp được quý vị. Không sao! Hướng dẫn viên sẽ liên lạc để hẹn giờ mới, hoặc gọi { $phone }.
+sms-keywords-confirm = OK, XAC NHAN, DONG Y, SE DEN
+sms-keywords-cancel-appointment = KHONG DEN, KHONG DEN DUOC, KHONG THE DEN
+sms-keywords-another-time = DOI GIO, DOI LICH, GIO KHAC, NGAY KHAC

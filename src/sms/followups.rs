@@ -29,7 +29,7 @@ const DAY: i64 = 86_400;
 use crate::config::Followups;
 
 /// Residents who may get texts: they agreed, and their number has not said STOP.
-const REACHABLE: &str = "r.phone IS NOT NULL AND r.sms_consent_at IS NOT NULL \
+pub const REACHABLE: &str = "r.phone IS NOT NULL AND r.sms_consent_at IS NOT NULL \
      AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = r.phone)";
 
 /// One follow-up to plan.

@@ -33,10 +33,16 @@ pub enum Kind {
     Inbound,
     /// A question (or the last answer) of a request made by text.
     Intake,
+    // Appointments (`reminders`): a reminder before one, the answer to a reply about one,
+    // times offered to pick from by number, and the kind text after a missed one.
+    Reminder,
+    AppointmentReply,
+    SlotOffer,
+    NoShow,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Confirmation,
         Kind::StillWaiting,
         Kind::DidYouApply,
@@ -49,6 +55,10 @@ impl Kind {
         Kind::Staff,
         Kind::Inbound,
         Kind::Intake,
+        Kind::Reminder,
+        Kind::AppointmentReply,
+        Kind::SlotOffer,
+        Kind::NoShow,
     ];
 
     pub fn code(self) -> &'static str {
@@ -65,6 +75,10 @@ impl Kind {
             Kind::Staff => "staff",
             Kind::Inbound => "inbound",
             Kind::Intake => "intake",
+            Kind::Reminder => "reminder",
+            Kind::AppointmentReply => "appointment_reply",
+            Kind::SlotOffer => "slot_offer",
+            Kind::NoShow => "no_show",
         }
     }
 

@@ -85,6 +85,8 @@ impl FromRef<TextlineState> for Shared {
 pub struct Words {
     pub keywords: Keywords,
     pub commands: Commands,
+    /// Replies about an appointment (confirm, cancel, another time).
+    pub appointments: crate::reminders::words::AppointmentWords,
 }
 
 impl Words {
@@ -92,6 +94,7 @@ impl Words {
         Self {
             keywords: Keywords::from_i18n(i18n),
             commands: Commands::from_i18n(i18n),
+            appointments: crate::reminders::words::AppointmentWords::from_i18n(i18n),
         }
     }
 }
@@ -224,6 +227,21 @@ async fn handle_in(
         // Nothing can be texted back to a number that said STOP.
         _ if opted_out => Some((None, None, "opted_out")),
         (_, Some(_)) => None,
+        // A reply about an appointment (after STOP, START and HELP, before anything else).
+        (_, None)
+            if crate::reminders::replies::answer(
+                tx,
+                shared,
+                &state.words.appointments,
+                text,
+                sms_id,
+                &meaning,
+                now,
+            )
+            .await? =>
+        {
+            Some((None, None, "appointment"))
+        }
         (_, None) => {
             let new = state.words.commands.command(text.text) == Some(dialogue::Command::New);
             let open_case = case.as_ref().is_some_and(|c| c.open);
@@ -235,7 +253,10 @@ async fn handle_in(
             (!new && (open_case || answers_question)).then_some((case.as_ref(), None, "reply"))
         }
     };
-    let what = if let Some((case, lang, what)) = reply {
+    let what = if let Some((_, _, "appointment")) = reply {
+        // Answered, and on the timeline, by `reminders::replies`.
+        "appointment"
+    } else if let Some((case, lang, what)) = reply {
         webhooks::answer_reply(
             tx, shared, text, sms_id, &meaning, opted_out, case, lang, now,
         )
