@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `calendar`, `siteday` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -30,6 +30,7 @@ pub mod app;
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod cases;
 pub mod cli;
 pub mod config;
@@ -45,6 +46,7 @@ pub mod metrics;
 pub mod navigators;
 pub mod programs;
 pub mod seed;
+pub mod siteday;
 pub mod sms;
 pub mod telemetry;
 pub mod textline;

@@ -760,3 +760,22 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = over capacity
 cases-loads-full = full
 cases-loads-none-open = No open cases
+
+## Issue 17, part C: a navigator's calendar link, and the appointments' states
+staff-calendar = Your calendar link
+calendar-title = Your appointments in your calendar
+calendar-intro = Add this link to your calendar app (Google Calendar, Outlook, Apple Calendar) as a subscription, and your appointments show there. Each one names the request's code, the resident's language and the site: never a resident's name, phone or address.
+calendar-url-label = Your calendar link
+calendar-secret-hint = Anyone with this link can see your appointments. If it got out, make a new one: the old link stops working at once.
+calendar-none = You have no calendar link.
+calendar-make = Make a calendar link
+calendar-make-new = Make a new link
+calendar-revoke = Turn the link off
+calendar-name = Appointments
+audit-action-make_calendar_link = Made a calendar link
+audit-action-revoke_calendar_link = Turned a calendar link off
+siteday-status-booked = Booked
+siteday-status-confirmed = Confirmed
+siteday-status-cancelled = Cancelled
+siteday-status-attended = Attended
+siteday-status-no_show = Did not come

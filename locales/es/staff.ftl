@@ -760,3 +760,22 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = por encima de su capacidad
 cases-loads-full = completo
 cases-loads-none-open = Ningún caso abierto
+
+## Issue 17, part C: a navigator's calendar link, and the appointments' states
+staff-calendar = Su enlace de calendario
+calendar-title = Sus citas en su calendario
+calendar-intro = Añada este enlace a su aplicación de calendario (Google Calendar, Outlook, Calendario de Apple) como suscripción, y sus citas aparecerán allí. Cada una indica el código de la solicitud, el idioma del residente y el sitio: nunca el nombre, el teléfono ni la dirección de un residente.
+calendar-url-label = Su enlace de calendario
+calendar-secret-hint = Cualquiera con este enlace puede ver sus citas. Si se ha difundido, cree uno nuevo: el enlace anterior deja de funcionar de inmediato.
+calendar-none = No tiene enlace de calendario.
+calendar-make = Crear un enlace de calendario
+calendar-make-new = Crear un enlace nuevo
+calendar-revoke = Desactivar el enlace
+calendar-name = Citas
+audit-action-make_calendar_link = Creó un enlace de calendario
+audit-action-revoke_calendar_link = Desactivó un enlace de calendario
+siteday-status-booked = Reservada
+siteday-status-confirmed = Confirmada
+siteday-status-cancelled = Cancelada
+siteday-status-attended = Asistió
+siteday-status-no_show = No vino
