@@ -1,0 +1,5 @@
+//! Appointments (issue 17): free slots at sites in the resident's language, and booking them,
+//! by the resident on the web or by text, or by staff from the case page.
+
+pub mod slots;
+pub mod store;
