@@ -45,3 +45,6 @@ sms-keywords-no = አይ, አይደለም, የለም, ኣይ, AYDELEM, YELEM
 sms-keywords-new = አዲስ, ADDIS, ADIS
 sms-keywords-back = ተመለስ, TEMELES
 sms-keywords-restart = እንደገና, ENDEGENA
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = ይቅርታ፣ የጥያቄ { $code } ቀጠሮዎ ተሰርዟል፤ አጋዥዎ አይገኙም። አዲስ ሰዓት ይምረጡ፦ { $url }

@@ -42,3 +42,6 @@ sms-keywords-no = لا, ل, كلا, لأ, لاء
 sms-keywords-new = جديد, طلب جديد
 sms-keywords-back = رجوع, ارجع
 sms-keywords-restart = اعادة, إعادة, من جديد
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = نعتذر، أُلغي موعد طلبك { $code } لأن مرشدك غير متاح. اختر موعدًا جديدًا: { $url }

@@ -43,3 +43,6 @@ sms-keywords-no = NO, N
 sms-keywords-new = NEW, NEW REQUEST
 sms-keywords-back = BACK
 sms-keywords-restart = RESTART, START OVER
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Denver Digital Navigators: sorry, your appointment for request { $code } is cancelled: your navigator is not available. Choose a new time at { $url }

@@ -39,3 +39,6 @@ sms-keywords-no = NO, N
 sms-keywords-new = NUEVO, NUEVA, NUEVA SOLICITUD
 sms-keywords-back = ATRAS, VOLVER
 sms-keywords-restart = REINICIAR, EMPEZAR DE NUEVO
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Navegadores Digitales de Denver: lo sentimos, su cita de la solicitud { $code } fue cancelada porque su navegador no puede venir. Elija otra hora en { $url }

@@ -44,3 +44,6 @@ sms-keywords-no = TE, NON
 sms-keywords-new = SIKA, BOSENGI SIKA
 sms-keywords-back = ZONGA, KOZONGA
 sms-keywords-restart = BANDA BISIKA, KOBANDA BISIKA
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Denver Digital Navigators: bolimbisi, rendez-vous ya bosengi { $code } elongolami mpo mosalisi na yo azali te. Pona ngonga mosusu na { $url }

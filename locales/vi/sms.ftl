@@ -45,3 +45,6 @@ sms-keywords-no = KHONG, KO, K, KG, CHUA
 sms-keywords-new = MOI, YEU CAU MOI
 sms-keywords-back = LAI, QUAY LAI, TRO LAI
 sms-keywords-restart = LAM LAI, BAT DAU LAI
+
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Xin lỗi, cuộc hẹn của yêu cầu { $code } đã bị hủy vì hướng dẫn viên không có mặt. Chọn giờ mới tại { $url }

@@ -33,10 +33,12 @@ pub enum Kind {
     Inbound,
     /// A question (or the last answer) of a request made by text.
     Intake,
+    /// An appointment cancelled because its navigator is no longer available (`siteday`).
+    AppointmentCancelled,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Confirmation,
         Kind::StillWaiting,
         Kind::DidYouApply,
@@ -49,6 +51,7 @@ impl Kind {
         Kind::Staff,
         Kind::Inbound,
         Kind::Intake,
+        Kind::AppointmentCancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -65,6 +68,7 @@ impl Kind {
             Kind::Staff => "staff",
             Kind::Inbound => "inbound",
             Kind::Intake => "intake",
+            Kind::AppointmentCancelled => "appointment_cancelled",
         }
     }
 
