@@ -68,6 +68,19 @@ async fn the_day_shows_bookings_and_takes_walk_ins_and_marks(app: TestApp) {
     assert!(!page.contains(&tomorrow_code), "tomorrow left out");
     assert!(page.contains("Nobody is waiting."));
     let token = hidden(&page, "csrf_token");
+    // Her day on /cases lists today's appointments (time, site, code), not tomorrow's.
+    let (_, cases) = ana.page("/cases").await;
+    let at = cases
+        .find("Your appointments today")
+        .expect("today's appointments");
+    let block = &cases[at..at + cases[at..].find("</section>").unwrap()];
+    assert!(block.contains("10:00 at Blair-Caldwell Library") && block.contains(&other_code));
+    assert!(!block.contains(&tomorrow_code) && !block.contains(&gone_code));
+    // The case page asks whether they came, with the two marks.
+    app.assign(other, &ana, "in_progress").await;
+    let (_, case_page) = ana.page(&format!("/cases/{other}")).await;
+    assert!(case_page.contains("did they come?"), "{case_page}");
+    assert!(case_page.contains(&format!("/sites/{site}/today/appointments/{second}/status")));
 
     // Arrived: now waiting.
     let resp = ana

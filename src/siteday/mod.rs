@@ -45,21 +45,6 @@ fn id_in_path(raw: &str) -> AppResult<i64> {
     raw.parse().map_err(|_| AppError::NotFound)
 }
 
-/// Today in the city: its first instant and the next day's, in UTC seconds.
-pub fn today(tz: &jiff::tz::TimeZone, now: i64) -> (i64, i64) {
-    let Ok(ts) = jiff::Timestamp::from_second(now) else {
-        return (now, now);
-    };
-    let date = ts.to_zoned(tz.clone()).date();
-    let start = |d: jiff::civil::Date| {
-        d.to_zoned(tz.clone())
-            .map(|z| z.timestamp().as_second())
-            .unwrap_or(now)
-    };
-    let next = date.tomorrow().map(start).unwrap_or(now + 86_400);
-    (start(date), next)
-}
-
 async fn render(
     ctx: &Ctx,
     user: &CurrentUser,
@@ -70,7 +55,7 @@ async fn render(
     let db = &ctx.state.db;
     let site = store::site(db, site_id).await?.ok_or(AppError::NotFound)?;
     let now = crate::db::now();
-    let (from, to) = today(&ctx.state.config.timezone, now);
+    let (from, to) = crate::cases::visits::today(&ctx.state.config.timezone, now);
     let (booked, walk_ins) = tokio::try_join!(
         store::booked(db, site_id, from, to),
         store::walk_ins(db, site_id, from, to)

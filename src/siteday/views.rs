@@ -5,6 +5,7 @@ use maud::{html, Markup};
 
 use super::store::{Booked, Site, WalkIn};
 use crate::auth::CurrentUser;
+use crate::cases::visits::{clock, mark_button, status_buttons};
 use crate::domain::Need;
 use crate::i18n::Lang;
 use crate::web::form::{error_summary, FieldError, Input, Select};
@@ -26,17 +27,6 @@ pub struct WalkInForm {
     pub need: String,
 }
 
-/// A time of day in the city's time zone.
-pub fn clock(ctx: &Ctx, epoch_secs: i64) -> String {
-    jiff::Timestamp::from_second(epoch_secs)
-        .map(|ts| {
-            ts.to_zoned(ctx.state.config.timezone.clone())
-                .strftime("%H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 fn minutes_waiting(ctx: &Ctx, since: i64, now: i64) -> String {
     ctx.tr().ta(
         "siteday-minutes",
@@ -54,45 +44,6 @@ fn needs_text(ctx: &Ctx, codes: &str) -> String {
         .map(|n| ctx.t(&format!("need-{}", n.code())))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A button posting `fields` to `action`, named for a screen reader by `label`.
-pub fn mark_button(
-    user: &CurrentUser,
-    action: &str,
-    fields: &[(&str, &str)],
-    text: &str,
-    label: &str,
-) -> Markup {
-    html! {
-        form.inline method="post" action=(action) {
-            (csrf_field(&user.csrf_token))
-            @for (name, value) in fields {
-                input type="hidden" name=(name) value=(value);
-            }
-            button.secondary type="submit" aria-label=(label) { (text) }
-        }
-    }
-}
-
-/// The attended and no-show buttons of an appointment; `back` names the page to return to.
-pub fn status_buttons(
-    ctx: &Ctx,
-    user: &CurrentUser,
-    site_id: i64,
-    appointment: i64,
-    code: &str,
-    back: &str,
-) -> Markup {
-    let action = format!("/sites/{site_id}/today/appointments/{appointment}/status");
-    let tr = ctx.tr();
-    html! {
-        @for status in ["attended", "no_show"] {
-            (mark_button(user, &action, &[("status", status), ("back", back)],
-                &ctx.t(&format!("siteday-mark-{status}")),
-                &tr.ta(&format!("siteday-mark-{status}-label"), &[("code", code.into())])))
-        }
-    }
 }
 
 fn waiting(ctx: &Ctx, day: &Day) -> Markup {
@@ -183,7 +134,7 @@ fn appointments(ctx: &Ctx, user: &CurrentUser, day: &Day) -> Markup {
                                                     &ctx.t("siteday-mark-arrived"),
                                                     &ctx.tr().ta("siteday-mark-arrived-label", &[("code", b.ref_code.clone().into())])))
                                             }
-                                            (status_buttons(ctx, user, site, b.id, &b.ref_code, "site"))
+                                            (status_buttons(ctx, user, (site, b.id), &b.ref_code, "site"))
                                         }
                                     }
                                 }
