@@ -33,8 +33,8 @@ use crate::voice::VoiceState;
 use crate::web::Shared;
 use crate::workers::Workers;
 use crate::{
-    audit, auth, cases, db, intake, maps, metrics, navigators, programs, sms, telemetry, textline,
-    users, voice, web,
+    audit, auth, calendar, cases, db, intake, maps, metrics, navigators, programs, siteday, sms,
+    telemetry, textline, users, voice, web,
 };
 
 /// The largest request body we read; larger ones get `413`.
@@ -151,6 +151,9 @@ pub fn app(state: AppState) -> Router {
                 // Sites, office hours and closures (issue 17).
                 .merge(crate::sites::router())
                 .merge(users::router())
+                // Issue 17, part C: calendar feeds, and each site's day.
+                .merge(calendar::router())
+                .merge(siteday::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))

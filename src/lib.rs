@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites`, `reminders` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites`, `reminders`, `calendar`, `siteday` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -31,6 +31,7 @@ pub mod appointments;
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod cases;
 pub mod cli;
 pub mod config;
@@ -47,6 +48,7 @@ pub mod navigators;
 pub mod programs;
 pub mod reminders;
 pub mod seed;
+pub mod siteday;
 pub mod sites;
 pub mod sms;
 pub mod telemetry;

@@ -77,3 +77,5 @@ sms-no-show-none = የዴንቨር ዲጂታል አጋዦች፦ ዛሬ አላገ
 sms-keywords-confirm = OK, አረጋግጥ, አረጋግጣለሁ, እመጣለሁ, AREGAGT, EMETALEHU
 sms-keywords-cancel-appointment = አልመጣም, አልመጣ, ALMETAM
 sms-keywords-another-time = ቀይር, ቀይሩ, ሌላ ጊዜ, KEYIR, LELA GIZE
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = ይቅርታ፣ የጥያቄ { $code } ቀጠሮዎ ተሰርዟል፤ አጋዥዎ አይገኙም። አዲስ ሰዓት ይምረጡ፦ { $url }

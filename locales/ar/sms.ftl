@@ -74,3 +74,5 @@ sms-no-show-none = مرشدو دنفر الرقميون: لم نرك اليوم�
 sms-keywords-confirm = OK, تأكيد, تاكيد, أؤكد, اؤكد, مؤكد, سأحضر, ساحضر
 sms-keywords-cancel-appointment = لن أحضر, لن احضر, لا أستطيع الحضور, لا استطيع الحضور, لن آتي, لن اتي
 sms-keywords-another-time = تغيير, وقت آخر, وقت اخر, موعد آخر, موعد اخر
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = نعتذر، أُلغي موعد طلبك { $code } لأن مرشدك غير متاح. اختر موعدًا جديدًا: { $url }

@@ -82,3 +82,5 @@ sms-no-show-none = Denver Digital Navigators: we missed you today. That is OK! A
 sms-keywords-confirm = OK, OKAY, CONFIRM, CONFIRMED, ILL BE THERE, I WILL BE THERE
 sms-keywords-cancel-appointment = NOT COMING, CANT COME, CANNOT COME, CAN NOT COME, CANT MAKE IT
 sms-keywords-another-time = CHANGE, RESCHEDULE, ANOTHER TIME, OTHER TIME, NEW TIME
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Denver Digital Navigators: sorry, your appointment for request { $code } is cancelled: your navigator is not available. Choose a new time at { $url }

@@ -71,3 +71,5 @@ sms-no-show-none = Navegadores Digitales de Denver: hoy no pudimos verle. ¡No p
 sms-keywords-confirm = OK, VALE, CONFIRMO, CONFIRMAR, CONFIRMADO, AHI ESTARE
 sms-keywords-cancel-appointment = NO VOY, NO PUEDO IR, NO IRE, NO VOY A IR
 sms-keywords-another-time = CAMBIAR, CAMBIO, OTRA HORA, OTRO DIA, OTRA FECHA
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Navegadores Digitales de Denver: lo sentimos, su cita de la solicitud { $code } fue cancelada porque su navegador no puede venir. Elija otra hora en { $url }

@@ -76,3 +76,5 @@ sms-no-show-none = Denver Digital Navigators: tomoni yo te lelo. Likambo te! Mos
 sms-keywords-confirm = OK, NANDIMI, NAKOYA, NAYEI, CONFIRMER, JE CONFIRME
 sms-keywords-cancel-appointment = NAKOYA TE, NAKOKOKA TE, JE NE VIENS PAS
 sms-keywords-another-time = BONGOLA, KOBONGOLA, NTANGO MOSUSU, MOKOLO MOSUSU, CHANGER, AUTRE DATE
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Denver Digital Navigators: bolimbisi, rendez-vous ya bosengi { $code } elongolami mpo mosalisi na yo azali te. Pona ngonga mosusu na { $url }

@@ -77,3 +77,5 @@ sms-no-show-none = Hướng Dẫn Viên Kỹ Thuật Số Denver: hôm nay chún
 sms-keywords-confirm = OK, XAC NHAN, DONG Y, SE DEN
 sms-keywords-cancel-appointment = KHONG DEN, KHONG DEN DUOC, KHONG THE DEN
 sms-keywords-another-time = DOI GIO, DOI LICH, GIO KHAC, NGAY KHAC
+## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
+sms-appointment-cancelled-navigator = Xin lỗi, cuộc hẹn của yêu cầu { $code } đã bị hủy vì hướng dẫn viên không có mặt. Chọn giờ mới tại { $url }

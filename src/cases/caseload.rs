@@ -326,6 +326,13 @@ pub async fn load_caseload(
     }
     record_call_backs(ctx, user, shown.into_iter(), now).await?;
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
+    let visits = match &profile {
+        Some(p) if page == 1 => {
+            let (from, to) = super::visits::today(&ctx.state.config.timezone, now);
+            super::visits::of_navigator(db, p.navigator_id, from, to).await?
+        }
+        _ => Vec::new(),
+    };
     Ok(Caseload {
         page,
         pages: ((largest + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
@@ -347,6 +354,7 @@ pub async fn load_caseload(
         },
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
         errors: Vec::new(),
+        visits,
         // The reassignment list names each navigator with their load: the same figures.
         navigators: loads.iter().map(choice).collect(),
         loads: if page == 1 { loads } else { Vec::new() },

@@ -20,6 +20,7 @@ pub mod store;
 pub mod texts;
 pub mod transitions;
 pub mod views;
+pub mod visits;
 
 use axum::routing::{get, post};
 use axum::Router;

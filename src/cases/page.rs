@@ -180,6 +180,12 @@ pub async fn render_case(
         } else {
             Vec::new()
         },
+        visits: if access == Access::Full {
+            let (_, tomorrow) = super::visits::today(&ctx.state.config.timezone, now);
+            super::visits::to_mark(db, id, tomorrow).await?
+        } else {
+            Vec::new()
+        },
         case,
         access,
     };

@@ -210,8 +210,16 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
             Caching::NoStore,
         )),
         Ok(values) => {
-            if let Some(released) =
-                store::update(db, id, version, &values, user.id, crate::db::now()).await?
+            if let Some(released) = store::update(
+                db,
+                id,
+                version,
+                &values,
+                user.id,
+                crate::siteday::cancel::Notice::of(&ctx.state),
+                crate::db::now(),
+            )
+            .await?
             {
                 tracing::info!(
                     user_id = user.id,

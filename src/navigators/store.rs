@@ -177,13 +177,15 @@ pub async fn create(
 
 /// Saves a profile and its areas when it is still at `version`; `None` (nothing changed) when
 /// someone else saved it since. Saving a profile as inactive returns its open cases to the
-/// queue; their ids come back for matching to place again.
+/// queue (their ids come back for matching to place again) and cancels its future
+/// appointments, each resident told by text (see `siteday::cancel`).
 pub async fn update(
     db: &Db,
     id: i64,
     version: i64,
     values: &NavigatorValues,
     actor: i64,
+    notice: crate::siteday::cancel::Notice<'_>,
     now: i64,
 ) -> sqlx::Result<Option<Vec<i64>>> {
     let mut tx = db.pool.begin().await?;
@@ -213,6 +215,7 @@ pub async fn update(
     let released = if values.active {
         Vec::new()
     } else {
+        crate::siteday::cancel::cancel_future_of(&mut tx, id, notice, now).await?;
         crate::cases::store::release_cases_of(&mut tx, id, actor, now).await?
     };
     tx.commit().await?;

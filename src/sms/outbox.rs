@@ -39,10 +39,12 @@ pub enum Kind {
     AppointmentReply,
     SlotOffer,
     NoShow,
+    /// An appointment cancelled because its navigator is no longer available (`siteday`).
+    AppointmentCancelled,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Confirmation,
         Kind::StillWaiting,
         Kind::DidYouApply,
@@ -59,6 +61,7 @@ impl Kind {
         Kind::AppointmentReply,
         Kind::SlotOffer,
         Kind::NoShow,
+        Kind::AppointmentCancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -79,6 +82,7 @@ impl Kind {
             Kind::AppointmentReply => "appointment_reply",
             Kind::SlotOffer => "slot_offer",
             Kind::NoShow => "no_show",
+            Kind::AppointmentCancelled => "appointment_cancelled",
         }
     }
 

@@ -78,13 +78,15 @@ pub async fn lines(db: &Db, page: i64) -> sqlx::Result<(Vec<UserLine>, bool)> {
 }
 
 /// Disables or enables an account with its audit row, in one transaction; `None` when there
-/// is no such account. Disabling a navigator returns their open cases to the queue; their ids
-/// come back for matching to place again.
+/// is no such account. Disabling a navigator returns their open cases to the queue (their ids
+/// come back for matching to place again) and cancels their future appointments, each
+/// resident told by text (see `siteday::cancel`).
 pub async fn set_disabled(
     db: &Db,
     actor: i64,
     user_id: i64,
     disabled: bool,
+    notice: crate::siteday::cancel::Notice<'_>,
 ) -> sqlx::Result<Option<Vec<i64>>> {
     let mut tx = db.pool.begin().await?;
     if !users::set_disabled_in(&mut tx, user_id, disabled).await? {
@@ -94,6 +96,7 @@ pub async fn set_disabled(
     let navigator = crate::cases::store::navigator_of_user(&mut tx, user_id).await?;
     let released = match navigator {
         Some(navigator) if disabled => {
+            crate::siteday::cancel::cancel_future_of(&mut tx, navigator, notice, now).await?;
             crate::cases::store::release_cases_of(&mut tx, navigator, actor, now).await?
         }
         _ => Vec::new(),
@@ -163,7 +166,15 @@ async fn disable(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult
         )
         .await;
     }
-    let Some(released) = set_disabled(&ctx.state.db, user.id, id, true).await? else {
+    let Some(released) = set_disabled(
+        &ctx.state.db,
+        user.id,
+        id,
+        true,
+        crate::siteday::cancel::Notice::of(&ctx.state),
+    )
+    .await?
+    else {
         return Err(AppError::NotFound);
     };
     tracing::info!(
@@ -180,9 +191,15 @@ async fn enable(ctx: Ctx, Path(id): Path<String>, form: StaffForm) -> AppResult<
     let user = &form.user;
     user.require_role(&[Role::Admin])?;
     let id = id_in_path(&id)?;
-    if set_disabled(&ctx.state.db, user.id, id, false)
-        .await?
-        .is_none()
+    if set_disabled(
+        &ctx.state.db,
+        user.id,
+        id,
+        false,
+        crate::siteday::cancel::Notice::of(&ctx.state),
+    )
+    .await?
+    .is_none()
     {
         return Err(AppError::NotFound);
     }

@@ -67,6 +67,9 @@ pub fn signed_in_as(ctx: &Ctx, user: &CurrentUser) -> Markup {
                 (ctx.tr().ta("staff-signed-in-as", &[("name", user.name.as_str().into()), ("role", role.into())]))
             }
             p { a href="/account/password" { (ctx.t("staff-change-password")) } }
+            @if user.navigator.is_some() {
+                p { a href="/account/calendar" { (ctx.t("staff-calendar")) } }
+            }
             (sign_out_form(ctx, user))
         }
     }

@@ -19,19 +19,45 @@ pub async fn record_staff_request(
     now: i64,
 ) -> Result<(i64, crate::domain::RefCode), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    let stored = record_staff_request_in(
+        &mut tx,
+        request,
+        channel,
+        consent_how,
+        user_id,
+        assign_to,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// `record_staff_request` inside the caller's transaction (a walk-in's arrival is stored
+/// with its case); the caller commits.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_staff_request_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    request: &crate::intake::form::NewRequest,
+    channel: Channel,
+    consent_how: Option<crate::domain::ConsentHow>,
+    user_id: i64,
+    assign_to: Option<i64>,
+    now: i64,
+) -> Result<(i64, crate::domain::RefCode), sqlx::Error> {
     let (case_id, code) =
-        crate::intake::store::insert_request_in(&mut tx, request, channel, now).await?;
+        crate::intake::store::insert_request_in(tx, request, channel, now).await?;
     sqlx::query("UPDATE cases SET recorded_by = $1 WHERE id = $2")
         .bind(user_id)
         .bind(case_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     sqlx::query(
         "UPDATE case_events SET actor_user_id = $1 WHERE case_id = $2 AND kind = 'created'",
     )
     .bind(user_id)
     .bind(case_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if let Some(how) = consent_how.filter(|_| request.sms_consent) {
         sqlx::query(
@@ -40,10 +66,10 @@ pub async fn record_staff_request(
         )
         .bind(format!("staff_{}", how.code()))
         .bind(case_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    crate::db::audit::record_in(&mut tx, user_id, "record_request", case_id, now).await?;
+    crate::db::audit::record_in(tx, user_id, "record_request", case_id, now).await?;
     if let Some(navigator_id) = assign_to {
         sqlx::query(
             "UPDATE cases SET navigator_id = $1, status = 'assigned', version = version + 1 \
@@ -51,15 +77,14 @@ pub async fn record_staff_request(
         )
         .bind(navigator_id)
         .bind(case_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         append_event(
-            &mut tx,
+            tx,
             NewEvent::new(case_id, "assignment", user_id, now)
                 .with_data(serde_json::json!({ "navigator_id": navigator_id })),
         )
         .await?;
     }
-    tx.commit().await?;
     Ok((case_id, code))
 }

@@ -32,7 +32,7 @@ pub use day::{
     day_counts, day_counts_query, day_lines, day_lines_query, navigator_loads,
     navigator_loads_query, DayCounts, NavigatorLoad,
 };
-pub use intake::record_staff_request;
+pub use intake::{record_staff_request, record_staff_request_in};
 pub use list::{
     call_back_query, call_backs, count, count_query, in_queue, list, list_query, CaseLine, Due,
     Filter, List, NavigatorFilter, Search, StatusFilter, Val, PAGE_SIZE,

@@ -85,6 +85,8 @@ pub struct CasePage {
     pub navigators: Vec<NavigatorChoice>,
     /// The navigators who best fit an unassigned case (supervisors only).
     pub suggestions: Vec<Suggestion>,
+    /// Appointments come due and waiting for a mark (empty unless the user may change the case).
+    pub visits: Vec<crate::cases::visits::Visit>,
 }
 
 /// A navigator who fits a request, and why.
@@ -145,6 +147,7 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
             div.workspace {
                 div.case-main {
                     (next_step(ctx, user, p))
+                    (crate::cases::visits::mark_block(ctx, user, &p.visits))
                     div.facts {
                         (case_facts(ctx, case))
                         (resident_facts(ctx, case))

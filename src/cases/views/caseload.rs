@@ -64,6 +64,8 @@ pub struct Caseload {
     pub areas: Vec<AreaChoice>,
     /// What was wrong with a bulk reassignment.
     pub errors: Vec<FieldError>,
+    /// A navigator's appointments today (first page only).
+    pub visits: Vec<crate::cases::visits::Visit>,
 }
 
 /// The supervisor's filter form as typed.
@@ -138,6 +140,7 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
             } @else if load.is_navigator {
                 p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
             }
+            (crate::cases::visits::today_block(ctx, &load.visits))
             @if let Some(day) = &load.day {
                 (navigator_day(ctx, user, load, day))
             }
