@@ -929,3 +929,7 @@ audit-action-view_walk_in = Saw a walk-in's name on a site's day
 cases-today-title = Your appointments today
 cases-today-at = { $time } at { $site }
 case-appointment-to-mark = Appointment on { $when } at { $site }: did they come?
+
+## The map: free appointment slots
+map-metric-free_slots = Free appointment slots, next 14 days
+map-how-free-slots = Free appointment slots: the times in the next 14 days, at the sites in the area, when a navigator who speaks the language chosen above (any language, when none is chosen) holds office hours and nobody has booked; two navigators free at the same time are two slots.

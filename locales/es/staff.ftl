@@ -929,3 +929,7 @@ audit-action-view_walk_in = Vio el nombre de una persona sin cita en el día de 
 cases-today-title = Sus citas de hoy
 cases-today-at = { $time } en { $site }
 case-appointment-to-mark = Cita el { $when } en { $site }: ¿vino?
+
+## The map: free appointment slots
+map-metric-free_slots = Citas libres, próximos 14 días
+map-how-free-slots = Citas libres: las horas de los próximos 14 días, en los sitios de la zona, en que un navegador que habla el idioma elegido arriba (cualquier idioma, si no se elige ninguno) tiene horario de atención y nadie ha reservado; dos navegadores libres a la misma hora son dos citas.

@@ -79,7 +79,7 @@ pub fn map_geojson(shapes: &[AreaShape], figures: &[AreaFigures]) -> Response {
 }
 
 /// The map table's columns, as the CSV names them.
-const MAP_COLUMNS: [&str; 10] = [
+const MAP_COLUMNS: [&str; 11] = [
     "area_id",
     "area",
     "requests",
@@ -90,6 +90,7 @@ const MAP_COLUMNS: [&str; 10] = [
     "navigator_capacity",
     "programs",
     "gap_score",
+    "free_appointment_slots_14_days",
 ];
 
 /// `/map.csv`: the map's table, in the table's order.
@@ -108,6 +109,7 @@ pub fn map_csv(sorted: &[&AreaFigures]) -> AppResult<Response> {
             format!("{:.2}", f.capacity),
             f.programs.to_string(),
             format!("{:.3}", f.gap),
+            f.free_slots.to_string(),
         ]
     });
     csv_download(&MAP_COLUMNS, rows, "navdesk-map.csv")

@@ -19,10 +19,11 @@ pub enum Metric {
     Capacity,
     Programs,
     Gap,
+    FreeSlots,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 7] = [
+    pub const ALL: [Metric; 8] = [
         Metric::Unmet,
         Metric::Gap,
         Metric::Requests,
@@ -30,6 +31,7 @@ impl Metric {
         Metric::MedianWait,
         Metric::Capacity,
         Metric::Programs,
+        Metric::FreeSlots,
     ];
 
     pub fn code(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Metric {
             Metric::Capacity => "capacity",
             Metric::Programs => "programs",
             Metric::Gap => "gap",
+            Metric::FreeSlots => "free_slots",
         }
     }
 
@@ -71,6 +74,8 @@ pub struct AreaFigures {
     pub gap: f64,
     pub households: Option<i64>,
     pub households_no_internet: Option<i64>,
+    /// Free appointment slots in the next 14 days at the area's sites (see `maps::slots`).
+    pub free_slots: i64,
 }
 
 impl AreaFigures {
@@ -84,6 +89,7 @@ impl AreaFigures {
             Metric::Capacity => Some(self.capacity),
             Metric::Programs => Some(self.programs as f64),
             Metric::Gap => Some(self.gap),
+            Metric::FreeSlots => Some(self.free_slots as f64),
         }
     }
 }
@@ -337,6 +343,7 @@ pub fn combine(
                 ),
                 households: a.households,
                 households_no_internet: a.households_no_internet,
+                free_slots: 0,
             }
         })
         .collect();
@@ -355,20 +362,24 @@ pub struct MapData {
 }
 
 /// Everything the map and its exports show for the requests `filter` selects.
-pub async fn map_data(db: &Db, filter: &Filter) -> sqlx::Result<MapData> {
-    let (areas, cells, navigators, programs, sites) = tokio::try_join!(
+pub async fn map_data(db: &Db, tz: &jiff::tz::TimeZone, filter: &Filter) -> sqlx::Result<MapData> {
+    let (areas, cells, navigators, programs, sites, free_slots) = tokio::try_join!(
         self::areas(db),
         stats::cells(db, filter, stats::Grain::Area, false),
         self::navigators(db, filter),
         self::programs(db, filter),
         crate::programs::store::sites(db),
+        super::slots::free_by_area(db, tz, filter.language.as_deref(), crate::db::now()),
     )?;
     let sites = sites
         .into_iter()
         .filter(|s| offers(&s.categories, &s.languages, filter))
         .collect();
     let capacity = capacity_by_area(&areas, &navigators);
-    let (figures, unplaced) = combine(&areas, &cells, &capacity, &programs);
+    let (mut figures, unplaced) = combine(&areas, &cells, &capacity, &programs);
+    for f in &mut figures {
+        f.free_slots = free_slots.get(&f.id).copied().unwrap_or(0);
+    }
     let homes = navigators.iter().filter_map(|n| n.home).collect();
     Ok(MapData {
         areas,

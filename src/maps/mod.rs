@@ -10,6 +10,7 @@ mod export;
 pub mod figures;
 mod query;
 pub mod reports;
+pub mod slots;
 pub mod stats;
 pub mod svg;
 pub mod views;
@@ -92,7 +93,7 @@ async fn map_page(
     require_supervisor(&user)?;
     let tz = &ctx.state.config.timezone;
     let (params, errors) = MapParams::parse(&q, today(tz));
-    let data = figures::map_data(&ctx.state.db, &params.filter(tz)).await?;
+    let data = figures::map_data(&ctx.state.db, tz, &params.filter(tz)).await?;
     let drawn = map_areas(&maps.map_areas, &data.areas).await;
     Ok(html_response(
         page_status(&errors),
@@ -114,7 +115,7 @@ async fn export_data(
     if let Some(refused) = export_error(ctx, &errors) {
         return Ok(Err(refused));
     }
-    let data = figures::map_data(&ctx.state.db, &params.filter(tz)).await?;
+    let data = figures::map_data(&ctx.state.db, tz, &params.filter(tz)).await?;
     Ok(Ok((params, data)))
 }
 

@@ -15,12 +15,13 @@ use crate::web::form::{Input, Select};
 use crate::web::Ctx;
 
 /// The figures the table shows after the area's name, in order.
-const TABLE_METRICS: [Metric; 7] = [
+const TABLE_METRICS: [Metric; 8] = [
     Metric::Requests,
     Metric::Open,
     Metric::Unmet,
     Metric::MedianWait,
     Metric::Capacity,
+    Metric::FreeSlots,
     Metric::Programs,
     Metric::Gap,
 ];
@@ -53,6 +54,7 @@ pub fn map_view(
             p { (ctx.tr().ta("map-how-unmet", &[("days", params.days.into())])) }
             p { (ctx.t("map-how-wait")) }
             p { (ctx.t("map-how-capacity")) }
+            p { (ctx.t("map-how-free-slots")) }
             p { (ctx.t("map-how-gap")) }
         }
     };
