@@ -149,6 +149,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(navigators::router())
                 .merge(programs::router())
                 .merge(users::router())
+                .merge(crate::appointments::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))

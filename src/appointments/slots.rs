@@ -183,7 +183,9 @@ impl Schedule {
 
     /// Free slots starting at `earliest` or later, on the `days` local days from `first_day`:
     /// nearest sites first, then soonest; one per site and time (the case's own navigator, or
-    /// else the lowest id, when several are free then); at most `limit`.
+    /// else the lowest id, when several are free then); at most `limit`, and at most
+    /// `per_site` at one site.
+    #[allow(clippy::too_many_arguments)]
     pub fn free(
         &self,
         seeker: &Seeker,
@@ -192,6 +194,7 @@ impl Schedule {
         days: u32,
         earliest: i64,
         limit: usize,
+        per_site: usize,
     ) -> Vec<Slot> {
         let mut sites: Vec<(SiteOrder, &Site)> = self
             .sites
@@ -230,7 +233,8 @@ impl Schedule {
             }
             found.sort_unstable();
             found.dedup_by_key(|f| f.0);
-            for (starts_at, _, navigator_id, ends_at) in found.into_iter().take(limit - out.len()) {
+            let take = per_site.min(limit - out.len());
+            for (starts_at, _, navigator_id, ends_at) in found.into_iter().take(take) {
                 out.push(Slot {
                     navigator_id,
                     site_id: site.id,
@@ -339,7 +343,28 @@ pub async fn free_slots(
         return Ok(Vec::new());
     };
     let schedule = load(db, tz, seeker, first_day, days).await?;
-    Ok(schedule.free(seeker, tz, first_day, days, from_utc + LEAD_SECONDS, limit))
+    let earliest = from_utc + LEAD_SECONDS;
+    Ok(schedule.free(seeker, tz, first_day, days, earliest, limit, limit))
+}
+
+/// A few free slots to choose from: the `per_site` soonest at each of the `sites` nearest
+/// sites that have any, over the `days` local days from `from_utc`'s.
+pub async fn offer(
+    db: &Db,
+    tz: &TimeZone,
+    seeker: &Seeker,
+    from_utc: i64,
+    days: u32,
+    sites: usize,
+    per_site: usize,
+) -> Result<Vec<Slot>, sqlx::Error> {
+    let Some(first_day) = local_day(tz, from_utc) else {
+        return Ok(Vec::new());
+    };
+    let schedule = load(db, tz, seeker, first_day, days).await?;
+    let earliest = from_utc + LEAD_SECONDS;
+    let limit = sites.saturating_mul(per_site);
+    Ok(schedule.free(seeker, tz, first_day, days, earliest, limit, per_site))
 }
 
 /// Reads the schedule for the `days` local days from `first_day`, keeping only hours of active
