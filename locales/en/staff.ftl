@@ -760,3 +760,27 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = over capacity
 cases-loads-full = full
 cases-loads-none-open = No open cases
+
+## Appointments on the case page (issue 17)
+case-appt-group = Appointment
+case-appt-upcoming = Appointment: { $when } at { $site } with { $navigator }
+case-appt-none = No appointment booked.
+case-appt-no-slots = No free times in the next two weeks with a navigator who speaks the resident's language.
+case-appt-choose = Free times, nearest sites first
+case-appt-book = Book this time
+case-appt-move = Move the appointment to this time
+case-appt-cancel = Cancel the appointment
+case-appt-error-choose = Choose one of the free times
+case-appt-error-taken = That time was just taken or is no longer free: choose another
+case-event-appointment-booked = Booked an appointment: { $when } at { $site } ({ $via })
+case-event-appointment-moved = Moved the appointment to { $when } at { $site } ({ $via })
+case-event-appointment-cancelled = Cancelled the appointment of { $when } at { $site }
+case-event-appointment-status = Appointment of { $when } at { $site }: { $status }
+case-appt-via-web = booked by the resident on the web
+case-appt-via-text = booked by the resident by text
+case-appt-via-staff = booked by staff
+case-appt-status-booked = booked
+case-appt-status-confirmed = confirmed by the resident
+case-appt-status-cancelled = cancelled
+case-appt-status-attended = attended
+case-appt-status-no_show = did not come

@@ -760,3 +760,27 @@ cases-loads-open = { $open } / { $capacity }
 cases-loads-over = por encima de su capacidad
 cases-loads-full = completo
 cases-loads-none-open = Ningún caso abierto
+
+## Citas en la página del caso (issue 17)
+case-appt-group = Cita
+case-appt-upcoming = Cita: { $when } en { $site } con { $navigator }
+case-appt-none = No hay ninguna cita reservada.
+case-appt-no-slots = No hay horas libres en las próximas dos semanas con un navegador que hable el idioma del residente.
+case-appt-choose = Horas libres, primero los lugares más cercanos
+case-appt-book = Reservar esta hora
+case-appt-move = Cambiar la cita a esta hora
+case-appt-cancel = Cancelar la cita
+case-appt-error-choose = Elija una de las horas libres
+case-appt-error-taken = Esa hora acaba de ser reservada o ya no está libre: elija otra
+case-event-appointment-booked = Reservó una cita: { $when } en { $site } ({ $via })
+case-event-appointment-moved = Cambió la cita a { $when } en { $site } ({ $via })
+case-event-appointment-cancelled = Canceló la cita del { $when } en { $site }
+case-event-appointment-status = Cita del { $when } en { $site }: { $status }
+case-appt-via-web = reservada por el residente en la web
+case-appt-via-text = reservada por el residente por mensaje de texto
+case-appt-via-staff = reservada por el personal
+case-appt-status-booked = reservada
+case-appt-status-confirmed = confirmada por el residente
+case-appt-status-cancelled = cancelada
+case-appt-status-attended = asistió
+case-appt-status-no_show = no vino
