@@ -6,7 +6,7 @@
 mod common;
 
 use common::appointments::{every_day, site, slot_values};
-use common::staff::{hidden, new_case, Staff, ANA};
+use common::staff::{new_case, Staff, ANA};
 use common::{location, TestApp};
 use jiff::tz::TimeZone;
 use navdesk::appointments::slots::SlotKey;
@@ -20,20 +20,6 @@ async fn ana_with_a_case(app: &TestApp) -> (Staff, i64, String) {
     let (case_id, code) = new_case(app, "Rosa Díaz", navdesk::db::now()).await;
     app.assign(case_id, &ana, "assigned").await;
     (ana, case_id, code)
-}
-
-/// Posts the appointment form of the case page with its token and version.
-async fn post_appointment(who: &Staff, case_id: i64, fields: &[(&str, &str)]) -> reqwest::Response {
-    let (_, body) = who.page(&format!("/cases/{case_id}")).await;
-    let token = hidden(&body, "csrf_token");
-    let version = hidden(&body, "version");
-    let mut all = vec![
-        ("csrf_token", token.as_str()),
-        ("version", version.as_str()),
-    ];
-    all.extend_from_slice(fields);
-    who.post(&format!("/cases/{case_id}/appointment"), &all)
-        .await
 }
 
 async fn statuses(app: &TestApp, case_id: i64) -> Vec<(String, String)> {
@@ -52,7 +38,9 @@ async fn navigator_books_and_cancels_from_the_case(app: TestApp) {
     let values = slot_values(&body);
     assert!(!values.is_empty() && values.len() <= 4, "{values:?}");
 
-    let resp = post_appointment(&ana, case_id, &[("slot", &values[0])]).await;
+    let resp = ana
+        .post_case(case_id, "appointment", &[("slot", &values[0])])
+        .await;
     assert_eq!(resp.status(), 303);
     assert_eq!(location(&resp), format!("/cases/{case_id}#appointment"));
     assert_eq!(
@@ -71,7 +59,13 @@ async fn navigator_books_and_cancels_from_the_case(app: TestApp) {
     let appointment: i64 = app
         .one("SELECT id FROM appointments WHERE case_id = $1", (case_id,))
         .await;
-    let resp = post_appointment(&ana, case_id, &[("cancel", &appointment.to_string())]).await;
+    let resp = ana
+        .post_case(
+            case_id,
+            "appointment",
+            &[("cancel", &appointment.to_string())],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     assert_eq!(statuses(&app, case_id).await[0].0, "cancelled");
     let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
@@ -84,7 +78,9 @@ async fn refused_bookings_store_nothing(app: TestApp) {
     let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
     let values = slot_values(&body);
     for bad in ["", "soon", "1-2-3"] {
-        let resp = post_appointment(&ana, case_id, &[("slot", bad)]).await;
+        let resp = ana
+            .post_case(case_id, "appointment", &[("slot", bad)])
+            .await;
         assert_eq!(resp.status(), 422, "{bad:?}");
         let page = resp.text().await.unwrap();
         assert!(page.contains("Choose one of the free times"));
@@ -104,7 +100,9 @@ async fn refused_bookings_store_nothing(app: TestApp) {
     )
     .await
     .unwrap();
-    let resp = post_appointment(&ana, case_id, &[("slot", &values[0])]).await;
+    let resp = ana
+        .post_case(case_id, "appointment", &[("slot", &values[0])])
+        .await;
     assert_eq!(resp.status(), 409);
     let page = resp.text().await.unwrap();
     assert!(page.contains("That time was just taken or is no longer free"));
@@ -114,7 +112,9 @@ async fn refused_bookings_store_nothing(app: TestApp) {
     let theirs: i64 = app
         .one("SELECT id FROM appointments WHERE case_id = $1", (other,))
         .await;
-    let resp = post_appointment(&ana, case_id, &[("cancel", &theirs.to_string())]).await;
+    let resp = ana
+        .post_case(case_id, "appointment", &[("cancel", &theirs.to_string())])
+        .await;
     assert_eq!(resp.status(), 303);
     assert_eq!(statuses(&app, other).await[0].0, "booked");
 }

@@ -339,12 +339,7 @@ pub async fn free_slots(
     days: u32,
     limit: usize,
 ) -> Result<Vec<Slot>, sqlx::Error> {
-    let Some(first_day) = local_day(tz, from_utc) else {
-        return Ok(Vec::new());
-    };
-    let schedule = load(db, tz, seeker, first_day, days).await?;
-    let earliest = from_utc + LEAD_SECONDS;
-    Ok(schedule.free(seeker, tz, first_day, days, earliest, limit, limit))
+    search(db, tz, seeker, (from_utc, days), limit, limit).await
 }
 
 /// A few free slots to choose from: the `per_site` soonest at each of the `sites` nearest
@@ -358,12 +353,23 @@ pub async fn offer(
     sites: usize,
     per_site: usize,
 ) -> Result<Vec<Slot>, sqlx::Error> {
+    let limit = sites.saturating_mul(per_site);
+    search(db, tz, seeker, (from_utc, days), limit, per_site).await
+}
+
+async fn search(
+    db: &Db,
+    tz: &TimeZone,
+    seeker: &Seeker,
+    (from_utc, days): (i64, u32),
+    limit: usize,
+    per_site: usize,
+) -> Result<Vec<Slot>, sqlx::Error> {
     let Some(first_day) = local_day(tz, from_utc) else {
         return Ok(Vec::new());
     };
     let schedule = load(db, tz, seeker, first_day, days).await?;
     let earliest = from_utc + LEAD_SECONDS;
-    let limit = sites.saturating_mul(per_site);
     Ok(schedule.free(seeker, tz, first_day, days, earliest, limit, per_site))
 }
 

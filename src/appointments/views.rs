@@ -35,7 +35,7 @@ pub fn section(
             @if let Some(a) = upcoming {
                 (booked(ctx, code, a))
                 @if !slots.is_empty() {
-                    h3 { (ctx.t("appt-move-title")) }
+                    p { strong { (ctx.t("appt-move-title")) } }
                     (form(ctx, code, slots, &[], "appt-move-submit"))
                 }
             } @else if slots.is_empty() {
