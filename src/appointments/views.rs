@@ -53,7 +53,8 @@ fn booked(ctx: &Ctx, code: &RefCode, a: &Appointment) -> Markup {
         div.refcode-box.appointment {
             p { (ctx.t("appt-booked-intro")) }
             p.lead { strong { (when(ctx, a.starts_at)) } }
-            p { strong { (a.site_name) } @if !a.site_address.is_empty() { br; (a.site_address) } }
+            // Names and addresses are written left to right, also on a right-to-left page.
+            p { strong { bdi { (a.site_name) } } @if !a.site_address.is_empty() { br; bdi { (a.site_address) } } }
             @if !a.site_accessibility.is_empty() {
                 p { (ctx.tr().ta("appt-accessibility", &[("notes", a.site_accessibility.as_str().into())])) }
             }
@@ -89,9 +90,9 @@ fn form(ctx: &Ctx, code: &RefCode, slots: &[Slot], errors: &[FieldError], submit
                 @for (i, (site, group)) in sites.iter().enumerate() {
                     @let site_id = format!("appt-site-{i}");
                     div.site-slots role="group" aria-labelledby=(site_id) {
-                        h3 id=(site_id) { (site.site_name) }
+                        h3 id=(site_id) { bdi { (site.site_name) } }
                         @if !site.site_address.is_empty() {
-                            p.hint { (site.site_address) }
+                            p.hint { bdi { (site.site_address) } }
                         }
                         @if !site.site_accessibility.is_empty() {
                             p.hint { (ctx.tr().ta("appt-accessibility", &[("notes", site.site_accessibility.as_str().into())])) }
