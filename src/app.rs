@@ -154,6 +154,7 @@ pub fn app(state: AppState) -> Router {
                 // Issue 17, part C: calendar feeds, and each site's day.
                 .merge(calendar::router())
                 .merge(siteday::router())
+                .merge(crate::appointments::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))

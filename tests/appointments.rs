@@ -1,12 +1,13 @@
 //! Booking appointments through the store, on SQLite and PostgreSQL: a slot booked, moved,
 //! cancelled and freed; a slot in the past, on a closed day, outside the hours or with a
-//! navigator who does not speak the language refused with nothing stored; and the race for the
-//! last slot, which exactly one of 100 tries on two app instances wins.
+//! navigator who does not speak the language refused with nothing stored. The race for the
+//! last slot is in `appointments_web`.
 
 mod common;
 
+use common::appointments::{hours, site};
 use common::staff::{new_case, ANA, BEN};
-use common::{Backend, TestApp};
+use common::TestApp;
 use jiff::civil::{date, Date};
 use jiff::tz::TimeZone;
 use navdesk::appointments::slots::{free_slots, Seeker, SlotKey};
@@ -28,25 +29,6 @@ fn local(day: Date, hh: i8, mm: i8) -> i64 {
 /// Monday 2030-01-07, 08:00 in Denver: the clock these tests book by.
 fn monday_morning() -> i64 {
     local(date(2030, 1, 7), 8, 0)
-}
-
-async fn site(app: &TestApp, name: &str) -> i64 {
-    app.one(
-        "INSERT INTO sites (name, address, accessibility, slot_minutes, active, created_at, \
-         updated_at) VALUES ($1, '10 W 14th Ave Pkwy', 'Step-free entrance', 30, 1, 0, 0) \
-         RETURNING id",
-        (name,),
-    )
-    .await
-}
-
-async fn hours(app: &TestApp, navigator: i64, site: i64, weekday: i64, from: i64, to: i64) {
-    app.exec(
-        "INSERT INTO office_hours (site_id, navigator_id, weekday, start_minute, end_minute) \
-         VALUES ($1, $2, $3, $4, $5)",
-        (site, navigator, weekday, from, to),
-    )
-    .await;
 }
 
 /// A navigator (en, es) with Wednesday 09:00-10:00 at a new site: two slots that week.
@@ -276,62 +258,8 @@ async fn bad_slots_are_refused_and_nothing_is_stored(app: TestApp) {
     assert_eq!(events, 0);
 }
 
-/// 100 residents try for the last slot at once, half on each of two instances: one wins.
-async fn the_last_slot_goes_to_exactly_one_of_100(backend: Backend) {
-    let Some(url) = common::fresh_database_url(backend).await else {
-        return;
-    };
-    let a = common::spawn_on(&url, |_| {}).await;
-    let b = common::spawn_on(&url, |_| {}).await;
-    let navigator = a.with_user(ANA).create().await.navigator_id.unwrap();
-    let site = site(&a, "Central Library").await;
-    hours(&a, navigator, site, 3, 540, 570).await;
-    let now = monday_morning();
-    let mut cases = Vec::new();
-    for i in 0..100 {
-        cases.push(new_case(&a, &format!("Resident {i}"), now).await.0);
-    }
-    let last = slots_for(&b, cases[0], now).await;
-    assert_eq!(last.len(), 1, "one slot left");
-    let key = last[0];
-
-    let tries: Vec<_> = cases
-        .iter()
-        .enumerate()
-        .map(|(i, &case_id)| {
-            let db = if i % 2 == 0 {
-                a.db.clone()
-            } else {
-                b.db.clone()
-            };
-            tokio::spawn(async move {
-                store::book(&db, &denver(), case_id, &key, BookedVia::Web, now).await
-            })
-        })
-        .collect();
-    let (mut won, mut taken) = (0, 0);
-    for t in tries {
-        match t.await.unwrap() {
-            Ok(_) => won += 1,
-            Err(BookError::Taken) => taken += 1,
-            Err(other) => panic!("a try failed otherwise: {other:?}"),
-        }
-    }
-    assert_eq!((won, taken), (1, 99));
-    assert_eq!(a.count("appointments").await, 1);
-    let events: i64 = a
-        .one(
-            "SELECT COUNT(*) FROM case_events WHERE kind = 'appointment_booked'",
-            (),
-        )
-        .await;
-    assert_eq!(events, 1);
-    assert!(slots_for(&a, cases[1], now).await.is_empty());
-}
-
 on_both_backends!(
     booked_moved_and_cancelled,
     staff_booking_is_on_the_timeline_and_in_the_audit_log,
-    bad_slots_are_refused_and_nothing_is_stored;
-    the_last_slot_goes_to_exactly_one_of_100,
+    bad_slots_are_refused_and_nothing_is_stored,
 );

@@ -933,3 +933,26 @@ case-appointment-to-mark = Appointment on { $when } at { $site }: did they come?
 ## The map: free appointment slots
 map-metric-free_slots = Free appointment slots, next 14 days
 map-how-free-slots = Free appointment slots: the times in the next 14 days, at the sites in the area, when a navigator who speaks the language chosen above (any language, when none is chosen) holds office hours and nobody has booked; two navigators free at the same time are two slots.
+## Appointments on the case page (issue 17)
+case-appt-group = Appointment
+case-appt-upcoming = Appointment: { $when } at { $site } with { $navigator }
+case-appt-none = No appointment booked.
+case-appt-no-slots = No free times in the next two weeks with a navigator who speaks the resident's language.
+case-appt-choose = Free times, nearest sites first
+case-appt-book = Book this time
+case-appt-move = Move the appointment to this time
+case-appt-cancel = Cancel the appointment
+case-appt-error-choose = Choose one of the free times
+case-appt-error-taken = That time was just taken or is no longer free: choose another
+case-event-appointment-booked = Booked an appointment: { $when } at { $site } ({ $via })
+case-event-appointment-moved = Moved the appointment to { $when } at { $site } ({ $via })
+case-event-appointment-cancelled = Cancelled the appointment of { $when } at { $site }
+case-event-appointment-status = Appointment of { $when } at { $site }: { $status }
+case-appt-via-web = booked by the resident on the web
+case-appt-via-text = booked by the resident by text
+case-appt-via-staff = booked by staff
+case-appt-status-booked = booked
+case-appt-status-confirmed = confirmed by the resident
+case-appt-status-cancelled = cancelled
+case-appt-status-attended = attended
+case-appt-status-no_show = did not come

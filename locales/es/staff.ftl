@@ -933,3 +933,26 @@ case-appointment-to-mark = Cita el { $when } en { $site }: ¿vino?
 ## The map: free appointment slots
 map-metric-free_slots = Citas libres, próximos 14 días
 map-how-free-slots = Citas libres: las horas de los próximos 14 días, en los sitios de la zona, en que un navegador que habla el idioma elegido arriba (cualquier idioma, si no se elige ninguno) tiene horario de atención y nadie ha reservado; dos navegadores libres a la misma hora son dos citas.
+## Citas en la página del caso (issue 17)
+case-appt-group = Cita
+case-appt-upcoming = Cita: { $when } en { $site } con { $navigator }
+case-appt-none = No hay ninguna cita reservada.
+case-appt-no-slots = No hay horas libres en las próximas dos semanas con un navegador que hable el idioma del residente.
+case-appt-choose = Horas libres, primero los lugares más cercanos
+case-appt-book = Reservar esta hora
+case-appt-move = Cambiar la cita a esta hora
+case-appt-cancel = Cancelar la cita
+case-appt-error-choose = Elija una de las horas libres
+case-appt-error-taken = Esa hora acaba de ser reservada o ya no está libre: elija otra
+case-event-appointment-booked = Reservó una cita: { $when } en { $site } ({ $via })
+case-event-appointment-moved = Cambió la cita a { $when } en { $site } ({ $via })
+case-event-appointment-cancelled = Canceló la cita del { $when } en { $site }
+case-event-appointment-status = Cita del { $when } en { $site }: { $status }
+case-appt-via-web = reservada por el residente en la web
+case-appt-via-text = reservada por el residente por mensaje de texto
+case-appt-via-staff = reservada por el personal
+case-appt-status-booked = reservada
+case-appt-status-confirmed = confirmada por el residente
+case-appt-status-cancelled = cancelada
+case-appt-status-attended = asistió
+case-appt-status-no_show = no vino

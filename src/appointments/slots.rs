@@ -9,7 +9,7 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::Timestamp;
 use sqlx::Row;
 
-use crate::db::Db;
+use crate::db::{parse_json_rows, Db};
 use crate::domain::{split_codes, Accessibility};
 
 /// How soon a slot may start, at the earliest, when it is offered: time to get there.
@@ -183,7 +183,9 @@ impl Schedule {
 
     /// Free slots starting at `earliest` or later, on the `days` local days from `first_day`:
     /// nearest sites first, then soonest; one per site and time (the case's own navigator, or
-    /// else the lowest id, when several are free then); at most `limit`.
+    /// else the lowest id, when several are free then); at most `limit`, and at most
+    /// `per_site` at one site.
+    #[allow(clippy::too_many_arguments)]
     pub fn free(
         &self,
         seeker: &Seeker,
@@ -192,6 +194,7 @@ impl Schedule {
         days: u32,
         earliest: i64,
         limit: usize,
+        per_site: usize,
     ) -> Vec<Slot> {
         let mut sites: Vec<(SiteOrder, &Site)> = self
             .sites
@@ -230,7 +233,8 @@ impl Schedule {
             }
             found.sort_unstable();
             found.dedup_by_key(|f| f.0);
-            for (starts_at, _, navigator_id, ends_at) in found.into_iter().take(limit - out.len()) {
+            let take = per_site.min(limit - out.len());
+            for (starts_at, _, navigator_id, ends_at) in found.into_iter().take(take) {
                 out.push(Slot {
                     navigator_id,
                     site_id: site.id,
@@ -335,15 +339,44 @@ pub async fn free_slots(
     days: u32,
     limit: usize,
 ) -> Result<Vec<Slot>, sqlx::Error> {
+    search(db, tz, seeker, (from_utc, days), limit, limit).await
+}
+
+/// A few free slots to choose from: the `per_site` soonest at each of the `sites` nearest
+/// sites that have any, over the `days` local days from `from_utc`'s.
+pub async fn offer(
+    db: &Db,
+    tz: &TimeZone,
+    seeker: &Seeker,
+    from_utc: i64,
+    days: u32,
+    sites: usize,
+    per_site: usize,
+) -> Result<Vec<Slot>, sqlx::Error> {
+    let limit = sites.saturating_mul(per_site);
+    search(db, tz, seeker, (from_utc, days), limit, per_site).await
+}
+
+async fn search(
+    db: &Db,
+    tz: &TimeZone,
+    seeker: &Seeker,
+    (from_utc, days): (i64, u32),
+    limit: usize,
+    per_site: usize,
+) -> Result<Vec<Slot>, sqlx::Error> {
     let Some(first_day) = local_day(tz, from_utc) else {
         return Ok(Vec::new());
     };
     let schedule = load(db, tz, seeker, first_day, days).await?;
-    Ok(schedule.free(seeker, tz, first_day, days, from_utc + LEAD_SECONDS, limit))
+    let earliest = from_utc + LEAD_SECONDS;
+    Ok(schedule.free(seeker, tz, first_day, days, earliest, limit, per_site))
 }
 
 /// Reads the schedule for the `days` local days from `first_day`, keeping only hours of active
-/// navigators who can meet `seeker` at active sites.
+/// navigators who can meet `seeker` at active sites. One statement answering one row: sqlx's
+/// SQLite driver wakes a thread for every row it hands over, and a city's office hours and
+/// bookings are thousands of rows (see `db::parse_json_rows`).
 pub async fn load(
     db: &Db,
     tz: &TimeZone,
@@ -358,76 +391,105 @@ pub async fn load(
     let window_start = local_instant(tz, first_day, 0).unwrap_or(0) - 86_400;
     let window_end = local_instant(tz, last_day, 0).unwrap_or(i64::MAX / 2) + 86_400;
 
-    let mut sites = Vec::new();
-    for r in sqlx::query(
-        "SELECT id, name, address, accessibility, lat, lon, area_id, slot_minutes FROM sites \
-         WHERE active = 1 AND EXISTS (SELECT 1 FROM office_hours h WHERE h.site_id = sites.id)",
-    )
-    .fetch_all(&db.pool)
-    .await?
-    {
-        let lat: Option<f64> = r.try_get("lat")?;
-        let lon: Option<f64> = r.try_get("lon")?;
-        sites.push(Site {
-            id: r.try_get("id")?,
-            name: r.try_get("name")?,
-            address: r.try_get("address")?,
-            accessibility: r.try_get("accessibility")?,
-            location: lat.zip(lon),
-            area_id: r.try_get("area_id")?,
-            slot_minutes: r.try_get("slot_minutes")?,
-        });
-    }
-
-    let mut hours = Vec::new();
-    for r in sqlx::query(
-        "SELECT h.navigator_id, h.site_id, h.weekday, h.start_minute, h.end_minute, n.languages \
-         FROM office_hours h JOIN navigators n ON n.id = h.navigator_id \
-         JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0",
-    )
-    .fetch_all(&db.pool)
-    .await?
-    {
-        if !seeker.understands(&r.try_get::<String, _>("languages")?) {
-            continue;
-        }
-        hours.push(Hours {
-            navigator_id: r.try_get("navigator_id")?,
-            site_id: r.try_get("site_id")?,
-            weekday: i8::try_from(r.try_get::<i64, _>("weekday")?).unwrap_or(0),
-            start_minute: r.try_get("start_minute")?,
-            end_minute: r.try_get("end_minute")?,
-        });
-    }
-
-    let mut closures = HashSet::new();
-    for r in sqlx::query("SELECT site_id, day FROM site_closures WHERE day >= $1 AND day <= $2")
+    let json = |inner: &str, columns: &[&str]| db.backend.json_rows_sql(inner, columns);
+    let sql = format!(
+        "SELECT ({}) AS sites, ({}) AS hours, ({}) AS closures, ({}) AS taken",
+        json(
+            "SELECT id, name, address, accessibility, lat, lon, area_id, slot_minutes \
+             FROM sites WHERE active = 1 \
+             AND EXISTS (SELECT 1 FROM office_hours h WHERE h.site_id = sites.id)",
+            &[
+                "id",
+                "name",
+                "address",
+                "accessibility",
+                "lat",
+                "lon",
+                "area_id",
+                "slot_minutes"
+            ],
+        ),
+        json(
+            "SELECT h.navigator_id, h.site_id, h.weekday, h.start_minute, h.end_minute, \
+             n.languages FROM office_hours h JOIN navigators n ON n.id = h.navigator_id \
+             JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0",
+            &[
+                "navigator_id",
+                "site_id",
+                "weekday",
+                "start_minute",
+                "end_minute",
+                "languages"
+            ],
+        ),
+        json(
+            "SELECT site_id, day FROM site_closures WHERE day >= $1 AND day <= $2",
+            &["site_id", "day"],
+        ),
+        json(
+            "SELECT navigator_id, starts_at, ends_at FROM appointments \
+             WHERE status <> 'cancelled' AND starts_at < $3 AND ends_at > $4",
+            &["navigator_id", "starts_at", "ends_at"],
+        ),
+    );
+    let row = sqlx::query(&sql)
         .bind(first_day.to_string())
         .bind(last_day.to_string())
-        .fetch_all(&db.pool)
-        .await?
-    {
-        if let Ok(day) = r.try_get::<String, _>("day")?.parse::<Date>() {
-            closures.insert((r.try_get("site_id")?, day));
-        }
-    }
+        .bind(window_end)
+        .bind(window_start)
+        .fetch_one(&db.pool)
+        .await?;
+    let column = |name: &str| row.try_get::<String, _>(name);
 
+    type SiteRow = (
+        i64,
+        String,
+        String,
+        String,
+        Option<f64>,
+        Option<f64>,
+        Option<i64>,
+        i64,
+    );
+    let sites = parse_json_rows::<SiteRow>(&column("sites")?)?
+        .into_iter()
+        .map(
+            |(id, name, address, accessibility, lat, lon, area_id, slot_minutes)| Site {
+                id,
+                name,
+                address,
+                accessibility,
+                location: lat.zip(lon),
+                area_id,
+                slot_minutes,
+            },
+        )
+        .collect();
+    let hours = parse_json_rows::<(i64, i64, i8, i64, i64, String)>(&column("hours")?)?
+        .into_iter()
+        .filter(|h| seeker.understands(&h.5))
+        .map(
+            |(navigator_id, site_id, weekday, start_minute, end_minute, _)| Hours {
+                navigator_id,
+                site_id,
+                weekday,
+                start_minute,
+                end_minute,
+            },
+        )
+        .collect();
+    let closures = parse_json_rows::<(Option<i64>, String)>(&column("closures")?)?
+        .into_iter()
+        .filter_map(|(site, day)| Some((site, day.parse::<Date>().ok()?)))
+        .collect();
     let mut taken: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
-    for r in sqlx::query(
-        "SELECT navigator_id, starts_at, ends_at FROM appointments \
-         WHERE status <> 'cancelled' AND starts_at < $1 AND ends_at > $2",
-    )
-    .bind(window_end)
-    .bind(window_start)
-    .fetch_all(&db.pool)
-    .await?
+    for (navigator_id, starts_at, ends_at) in parse_json_rows::<(i64, i64, i64)>(&column("taken")?)?
     {
         taken
-            .entry(r.try_get("navigator_id")?)
+            .entry(navigator_id)
             .or_default()
-            .push((r.try_get("starts_at")?, r.try_get("ends_at")?));
+            .push((starts_at, ends_at));
     }
-
     Ok(Schedule {
         sites,
         hours,

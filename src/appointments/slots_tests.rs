@@ -119,7 +119,7 @@ fn the_hour_repeated_in_november_is_offered_once() {
 fn search_across_the_march_change_skips_the_gap_only() {
     let schedule = one_site(vec![hours(1, 1, 7, 90, 210)]);
     let seeker = Seeker::default();
-    let slots = schedule.free(&seeker, &denver(), date(2026, 3, 7), 2, 0, 10);
+    let slots = schedule.free(&seeker, &denver(), date(2026, 3, 7), 2, 0, 10, 99);
     // 01:30 MST, then 03:00 MDT; 02:00 and 02:30 do not exist.
     assert_eq!(
         starts(&slots),
@@ -133,11 +133,11 @@ fn closures_of_the_site_or_of_every_site_leave_the_day_out() {
     let tuesday = date(2026, 1, 6);
     let mut schedule = one_site(vec![hours(1, 1, 1, 540, 600), hours(1, 1, 2, 540, 600)]);
     let seeker = Seeker::default();
-    let open = schedule.free(&seeker, &denver(), monday, 2, 0, 10);
+    let open = schedule.free(&seeker, &denver(), monday, 2, 0, 10, 99);
     assert_eq!(open.len(), 4);
 
     schedule.closures.insert((Some(1), monday));
-    let slots = schedule.free(&seeker, &denver(), monday, 2, 0, 10);
+    let slots = schedule.free(&seeker, &denver(), monday, 2, 0, 10, 99);
     assert_eq!(
         starts(&slots),
         vec![local(tuesday, 9, 0), local(tuesday, 9, 30)]
@@ -145,13 +145,16 @@ fn closures_of_the_site_or_of_every_site_leave_the_day_out() {
 
     schedule.closures.insert((None, tuesday));
     assert!(schedule
-        .free(&seeker, &denver(), monday, 2, 0, 10)
+        .free(&seeker, &denver(), monday, 2, 0, 10, 99)
         .is_empty());
 
     // Another site's closure changes nothing here.
     let mut other = one_site(vec![hours(1, 1, 1, 540, 600)]);
     other.closures.insert((Some(2), monday));
-    assert_eq!(other.free(&seeker, &denver(), monday, 1, 0, 10).len(), 2);
+    assert_eq!(
+        other.free(&seeker, &denver(), monday, 1, 0, 10, 99).len(),
+        2
+    );
 }
 
 #[test]
@@ -166,13 +169,13 @@ fn taken_and_overlapping_slots_are_left_out_and_neighbours_kept() {
             (local(monday, 10, 15), local(monday, 10, 45)),
         ],
     );
-    let slots = schedule.free(&Seeker::default(), &denver(), monday, 1, 0, 10);
+    let slots = schedule.free(&Seeker::default(), &denver(), monday, 1, 0, 10, 99);
     assert_eq!(starts(&slots), vec![local(monday, 9, 0)]);
     // Another navigator's booking takes nothing from this one.
     schedule.taken = HashMap::from([(8, vec![(local(monday, 9, 0), local(monday, 11, 0))])]);
     assert_eq!(
         schedule
-            .free(&Seeker::default(), &denver(), monday, 1, 0, 10)
+            .free(&Seeker::default(), &denver(), monday, 1, 0, 10, 99)
             .len(),
         4
     );
@@ -183,12 +186,20 @@ fn the_past_and_the_lead_time_are_left_out_at_the_edge() {
     let monday = date(2026, 1, 5);
     let schedule = one_site(vec![hours(1, 1, 1, 540, 660)]);
     let earliest = local(monday, 10, 0);
-    let slots = schedule.free(&Seeker::default(), &denver(), monday, 1, earliest, 10);
+    let slots = schedule.free(&Seeker::default(), &denver(), monday, 1, earliest, 10, 99);
     assert_eq!(
         starts(&slots),
         vec![local(monday, 10, 0), local(monday, 10, 30)]
     );
-    let slots = schedule.free(&Seeker::default(), &denver(), monday, 1, earliest + 1, 10);
+    let slots = schedule.free(
+        &Seeker::default(),
+        &denver(),
+        monday,
+        1,
+        earliest + 1,
+        10,
+        99,
+    );
     assert_eq!(starts(&slots), vec![local(monday, 10, 30)]);
 }
 
@@ -212,13 +223,13 @@ fn nearest_sites_come_first_then_soonest_then_by_area_and_name() {
         area_id: Some(5),
         ..Seeker::default()
     };
-    let slots = schedule.free(&seeker, &denver(), monday, 1, 0, 20);
+    let slots = schedule.free(&seeker, &denver(), monday, 1, 0, 20, 99);
     let order: Vec<i64> = slots.iter().map(|s| s.site_id).collect();
     assert_eq!(order, vec![2, 2, 1, 1, 3, 3, 4, 4, 5, 5]);
     assert!(slots[0].starts_at < slots[1].starts_at);
     assert!(slots[0].distance_km.unwrap() < slots[2].distance_km.unwrap());
     // The limit keeps the nearest.
-    let few = schedule.free(&seeker, &denver(), monday, 1, 0, 3);
+    let few = schedule.free(&seeker, &denver(), monday, 1, 0, 3, 99);
     assert_eq!(
         few.iter().map(|s| s.site_id).collect::<Vec<_>>(),
         vec![2, 2, 1]
@@ -229,14 +240,14 @@ fn nearest_sites_come_first_then_soonest_then_by_area_and_name() {
 fn one_slot_per_time_and_place_with_the_cases_navigator_first() {
     let monday = date(2026, 1, 5);
     let schedule = one_site(vec![hours(3, 1, 1, 540, 570), hours(9, 1, 1, 540, 570)]);
-    let anyone = schedule.free(&Seeker::default(), &denver(), monday, 1, 0, 10);
+    let anyone = schedule.free(&Seeker::default(), &denver(), monday, 1, 0, 10, 99);
     assert_eq!(anyone.len(), 1);
     assert_eq!(anyone[0].navigator_id, 3);
     let theirs = Seeker {
         navigator_id: Some(9),
         ..Seeker::default()
     };
-    let slots = schedule.free(&theirs, &denver(), monday, 1, 0, 10);
+    let slots = schedule.free(&theirs, &denver(), monday, 1, 0, 10, 99);
     assert_eq!(slots[0].navigator_id, 9);
 }
 

@@ -7,6 +7,7 @@
 //! `assign` (take, assign, reassign), `texts`, `intake` (requests taken by staff). Queries are
 //! in `store`, markup in `views`.
 
+mod appointment;
 mod assign;
 pub mod autoassign;
 mod caseload;
@@ -112,4 +113,5 @@ pub fn router() -> Router<CasesState> {
         .route("/cases/{id}/texts", post(texts::send))
         .route("/cases/{id}/assign", post(assign::assign_one))
         .route("/cases/reassign", post(assign::reassign_many))
+        .route("/cases/{id}/appointment", post(appointment::book))
 }

@@ -158,6 +158,16 @@ pub async fn render_case(
             })
         },
     )?;
+    let (appointment, free_slots) = tokio::try_join!(
+        async { Ok(crate::appointments::store::upcoming_for_case(db, id, now).await?) },
+        async {
+            if full && transitions::is_open(case.status) {
+                free_slots(ctx, id, now).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    )?;
     let page = views::CasePage {
         texts,
         eligibility,
@@ -186,6 +196,8 @@ pub async fn render_case(
         } else {
             Vec::new()
         },
+        appointment,
+        free_slots,
         case,
         access,
     };
@@ -277,4 +289,20 @@ async fn suggest_navigators(db: &crate::db::Db, case_id: i64) -> AppResult<Vec<v
             found: m,
         })
         .collect())
+}
+
+/// Free times a navigator may book for the case: a few at each of the nearest sites.
+async fn free_slots(
+    ctx: &CaseCtx,
+    case_id: i64,
+    now: i64,
+) -> AppResult<Vec<crate::appointments::slots::Slot>> {
+    use crate::appointments::slots;
+    let db = &ctx.state.db;
+    let Some(seeker) = slots::Seeker::for_case(db, case_id).await? else {
+        return Ok(Vec::new());
+    };
+    let tz = &ctx.state.config.timezone;
+    let days = crate::appointments::web::DAYS_AHEAD;
+    Ok(slots::offer(db, tz, &seeker, now, days, 5, 4).await?)
 }

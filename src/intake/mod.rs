@@ -154,9 +154,10 @@ async fn confirmation(
         }
         _ => false,
     };
+    let appointment = crate::appointments::web::section(&ctx, &code).await?;
     Ok(html_response(
         StatusCode::OK,
-        views::confirmation(&ctx, &summary, &programs, texts_stopped),
+        views::confirmation(&ctx, &summary, &programs, texts_stopped, appointment),
         Caching::NoStore,
     ))
 }
@@ -199,11 +200,14 @@ async fn status_lookup(ctx: Ctx, ClientIp(ip): ClientIp, body: Bytes) -> AppResu
         _ => None,
     };
     let resp = match found {
-        Some(summary) => html_response(
-            StatusCode::OK,
-            views::status_result(&ctx, &summary),
-            Caching::NoStore,
-        ),
+        Some(summary) => {
+            let appointment = crate::appointments::web::section(&ctx, &summary.code).await?;
+            html_response(
+                StatusCode::OK,
+                views::status_result(&ctx, &summary, appointment),
+                Caching::NoStore,
+            )
+        }
         None if !errors.is_empty() => html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::status_form(&ctx, &code_input, &last4, &errors, false),

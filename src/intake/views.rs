@@ -222,6 +222,7 @@ pub fn confirmation(
     summary: &CaseSummary,
     programs: &[crate::programs::matches::ProgramMatch],
     texts_stopped: bool,
+    appointment: Markup,
 ) -> Markup {
     let tr = ctx.tr();
     let contact = match summary.contact_method {
@@ -249,6 +250,7 @@ pub fn confirmation(
                 li { (ctx.t("confirm-next-navigator")) }
                 li { (ctx.t("confirm-next-status")) }
             }
+            (appointment)
             h2 { (ctx.t("confirm-asked-title")) }
             ul {
                 @for need in &summary.needs {
@@ -309,7 +311,8 @@ pub fn status_form(
     )
 }
 
-pub fn status_result(ctx: &Ctx, summary: &CaseSummary) -> Markup {
+/// The case's status, and `appointment`: the booked one or times to choose from.
+pub fn status_result(ctx: &Ctx, summary: &CaseSummary, appointment: Markup) -> Markup {
     page(
         ctx,
         &ctx.t("status-result-title"),
@@ -331,6 +334,7 @@ pub fn status_result(ctx: &Ctx, summary: &CaseSummary) -> Markup {
                 }
             }
             p { (ctx.t(&format!("status-{}-next", summary.status.code()))) }
+            (appointment)
             p { a href="/help" { (ctx.t("status-new-request")) } }
         },
     )

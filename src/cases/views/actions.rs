@@ -66,6 +66,12 @@ pub fn panel(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
                         || typed(&[forms.text_message]),
                     texts::section(ctx, user, case, t, forms, full)))
             }
+            // Appointments (issue 17): book, move or cancel.
+            @if full && (is_open(case.status) || p.appointment.is_some()) {
+                (group("act-appointment", &ctx.t("case-appt-group"),
+                    forms.refused_any(&["slot"]),
+                    super::appointment::group(ctx, user, p, forms)))
+            }
             @if !p.navigators.is_empty() && is_open(case.status) {
                 (group("act-assign", &ctx.t("case-assign-group"),
                     forms.refused_any(&["navigator"]) || case.navigator_id.is_none(),

@@ -87,6 +87,10 @@ pub struct CasePage {
     pub suggestions: Vec<Suggestion>,
     /// Appointments come due and waiting for a mark (empty unless the user may change the case).
     pub visits: Vec<crate::cases::visits::Visit>,
+    /// The appointment booked for the case, if any, and free times to book (empty unless the
+    /// user may change an open case).
+    pub appointment: Option<crate::appointments::store::Appointment>,
+    pub free_slots: Vec<crate::appointments::slots::Slot>,
 }
 
 /// A navigator who fits a request, and why.
@@ -175,6 +179,7 @@ fn next_step(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
         section.next aria-labelledby="next-title" {
             h2 #next-title { (ctx.t("case-next-title")) }
             ul {
+                (super::appointment::next_step(ctx, p))
                 @if p.access == Access::Take {
                     li { (ctx.t("case-take-intro")) " " (take_form(ctx, user, case.id, &case.ref_code)) }
                 }

@@ -3,6 +3,7 @@
 //! `locales/<lang>/staff.ftl`.
 
 mod actions;
+mod appointment;
 mod case_page;
 mod caseload;
 mod contact;

@@ -181,7 +181,8 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
                 event.data["to_name"].as_str().unwrap_or_default().into(),
             )],
         ),
-        other => tr.ta("case-event-other", &[("kind", other.into())]),
+        other => super::appointment::event_text(ctx, other, &event.data)
+            .unwrap_or_else(|| tr.ta("case-event-other", &[("kind", other.into())])),
     }
 }
 
