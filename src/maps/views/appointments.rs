@@ -56,36 +56,18 @@ fn table(ctx: &Ctx, f: &Figures, dimension: &str, areas: &[(i64, String)]) -> Ma
         "language" => &f.by_language,
         _ => &f.by_area,
     };
-    let id = format!("appointments-by-{dimension}");
-    html! {
-        section.breakdown aria-labelledby=(id) {
-            h3 id=(id) { (ctx.t(&format!("reports-appointments-by-{dimension}"))) }
-            div.table-wrap tabindex="0" role="region" aria-labelledby=(id) {
-                table {
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t(&format!("reports-col-{dimension}"))) }
-                            @for column in COLUMNS {
-                                th scope="col" { (ctx.t(column)) }
-                            }
-                        }
-                    }
-                    tbody {
-                        tr.everyone {
-                            th scope="row" { (ctx.t("reports-everyone")) }
-                            (cells(ctx, &f.everyone))
-                        }
-                        @for l in lines {
-                            tr {
-                                th scope="row" { (label(ctx, f, dimension, &l.key, areas)) }
-                                (cells(ctx, l))
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    super::breakdown_table(
+        ctx,
+        &format!("appointments-by-{dimension}"),
+        &ctx.t(&format!("reports-appointments-by-{dimension}")),
+        dimension,
+        &COLUMNS,
+        cells(ctx, &f.everyone),
+        lines
+            .iter()
+            .map(|l| (label(ctx, f, dimension, &l.key, areas), cells(ctx, l)))
+            .collect(),
+    )
 }
 
 /// A group's name: a site's, a language's own, an area's.

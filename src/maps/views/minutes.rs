@@ -41,36 +41,18 @@ fn table(ctx: &Ctx, report: &Report, dimension: &str, areas: &[(i64, String)]) -
         "language" => &report.by_language,
         _ => &report.by_area,
     };
-    let id = format!("minutes-by-{dimension}");
-    html! {
-        section.breakdown aria-labelledby=(id) {
-            h3 id=(id) { (ctx.t(&format!("reports-minutes-by-{dimension}"))) }
-            div.table-wrap tabindex="0" role="region" aria-labelledby=(id) {
-                table {
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t(&format!("reports-col-{dimension}"))) }
-                            @for column in COLUMNS {
-                                th scope="col" { (ctx.t(column)) }
-                            }
-                        }
-                    }
-                    tbody {
-                        tr.everyone {
-                            th scope="row" { (ctx.t("reports-everyone")) }
-                            (cells(ctx, &report.everyone))
-                        }
-                        @for l in lines {
-                            tr {
-                                th scope="row" { (label(ctx, dimension, &l.key, areas)) }
-                                (cells(ctx, l))
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    super::breakdown_table(
+        ctx,
+        &format!("minutes-by-{dimension}"),
+        &ctx.t(&format!("reports-minutes-by-{dimension}")),
+        dimension,
+        &COLUMNS,
+        cells(ctx, &report.everyone),
+        lines
+            .iter()
+            .map(|l| (label(ctx, dimension, &l.key, areas), cells(ctx, l)))
+            .collect(),
+    )
 }
 
 fn label(ctx: &Ctx, dimension: &str, key: &str, areas: &[(i64, String)]) -> String {

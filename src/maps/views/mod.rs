@@ -51,3 +51,46 @@ fn range_text(ctx: &Ctx, from: Date, to: Date) -> String {
         ],
     )
 }
+
+/// A breakdown's table, in a section headed `heading`: the group column named by `dimension`,
+/// then `columns` (message ids), a first row for everyone, then one row a group (its label and
+/// its cells). Its wrapper is focusable, so a keyboard can scroll a table wider than the screen.
+fn breakdown_table(
+    ctx: &Ctx,
+    id: &str,
+    heading: &str,
+    dimension: &str,
+    columns: &[&str],
+    everyone: Markup,
+    rows: Vec<(String, Markup)>,
+) -> Markup {
+    html! {
+        section.breakdown aria-labelledby=(id) {
+            h3 id=(id) { (heading) }
+            div.table-wrap tabindex="0" role="region" aria-labelledby=(id) {
+                table {
+                    thead {
+                        tr {
+                            th scope="col" { (ctx.t(&format!("reports-col-{dimension}"))) }
+                            @for column in columns {
+                                th scope="col" { (ctx.t(column)) }
+                            }
+                        }
+                    }
+                    tbody {
+                        tr.everyone {
+                            th scope="row" { (ctx.t("reports-everyone")) }
+                            (everyone)
+                        }
+                        @for (label, cells) in rows {
+                            tr {
+                                th scope="row" { (label) }
+                                (cells)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
