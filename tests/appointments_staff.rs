@@ -32,7 +32,7 @@ async fn statuses(app: &TestApp, case_id: i64) -> Vec<(String, String)> {
 
 async fn navigator_books_and_cancels_from_the_case(app: TestApp) {
     let (ana, case_id, _) = ana_with_a_case(&app).await;
-    let (status, body) = ana.page(&format!("/cases/{case_id}")).await;
+    let (status, body) = ana.page(&format!("/cases/{case_id}?book=1")).await;
     assert_eq!(status, 200);
     assert!(body.contains("No appointment booked."));
     let values = slot_values(&body);
@@ -47,7 +47,7 @@ async fn navigator_books_and_cancels_from_the_case(app: TestApp) {
         statuses(&app, case_id).await,
         [("booked".to_owned(), "staff".to_owned())]
     );
-    let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
+    let (_, body) = ana.page(&format!("/cases/{case_id}?book=1")).await;
     assert!(
         body.contains("at Central Library with Ana Navarro"),
         "{body}"
@@ -68,14 +68,14 @@ async fn navigator_books_and_cancels_from_the_case(app: TestApp) {
         .await;
     assert_eq!(resp.status(), 303);
     assert_eq!(statuses(&app, case_id).await[0].0, "cancelled");
-    let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
+    let (_, body) = ana.page(&format!("/cases/{case_id}?book=1")).await;
     assert!(body.contains("Cancelled the appointment of"));
     assert!(slot_values(&body).contains(&values[0]));
 }
 
 async fn refused_bookings_store_nothing(app: TestApp) {
     let (ana, case_id, _) = ana_with_a_case(&app).await;
-    let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
+    let (_, body) = ana.page(&format!("/cases/{case_id}?book=1")).await;
     let values = slot_values(&body);
     for bad in ["", "soon", "1-2-3"] {
         let resp = ana
@@ -135,7 +135,7 @@ async fn a_web_booking_shows_on_the_navigators_case(app: TestApp) {
         )
         .await;
     assert_eq!(resp.status(), 303);
-    let (_, body) = ana.page(&format!("/cases/{case_id}")).await;
+    let (_, body) = ana.page(&format!("/cases/{case_id}?book=1")).await;
     assert!(body.contains("Appointment: ") && body.contains("at Central Library with Ana Navarro"));
     assert!(body.contains("(booked by the resident on the web)"));
     // In Spanish too.

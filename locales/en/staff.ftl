@@ -956,3 +956,4 @@ case-appt-status-confirmed = confirmed by the resident
 case-appt-status-cancelled = cancelled
 case-appt-status-attended = attended
 case-appt-status-no_show = did not come
+case-appt-show-times = Show free times to book

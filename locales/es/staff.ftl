@@ -956,3 +956,4 @@ case-appt-status-confirmed = confirmada por el residente
 case-appt-status-cancelled = cancelada
 case-appt-status-attended = asistió
 case-appt-status-no_show = no vino
+case-appt-show-times = Ver horas libres para reservar

@@ -33,7 +33,10 @@ pub async fn book(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppR
         [one] => SlotKey::parse(one),
         _ => None,
     };
-    let mut forms = CaseForms::default();
+    let mut forms = CaseForms {
+        show_slots: true,
+        ..CaseForms::default()
+    };
     let refused = match key {
         None => (StatusCode::UNPROCESSABLE_ENTITY, "case-appt-error-choose"),
         Some(key) => {

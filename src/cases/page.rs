@@ -19,6 +19,8 @@ use crate::web::{AppError, AppResult};
 #[derive(serde::Deserialize)]
 pub struct CaseQuery {
     timeline: Option<String>,
+    /// `1`: show the free times to book.
+    book: Option<String>,
 }
 
 pub async fn case_page(
@@ -35,6 +37,7 @@ pub async fn case_page(
         .unwrap_or(1);
     let forms = CaseForms {
         timeline_page,
+        show_slots: query.book.as_deref() == Some("1"),
         ..CaseForms::default()
     };
     render_case(&ctx, &user, id, StatusCode::OK, &forms).await
@@ -161,7 +164,7 @@ pub async fn render_case(
     let (appointment, free_slots) = tokio::try_join!(
         async { Ok(crate::appointments::store::upcoming_for_case(db, id, now).await?) },
         async {
-            if full && transitions::is_open(case.status) {
+            if full && transitions::is_open(case.status) && forms.show_slots {
                 free_slots(ctx, id, now).await
             } else {
                 Ok(Vec::new())

@@ -69,7 +69,7 @@ pub fn panel(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
             // Appointments (issue 17): book, move or cancel.
             @if full && (is_open(case.status) || p.appointment.is_some()) {
                 (group("act-appointment", &ctx.t("case-appt-group"),
-                    forms.refused_any(&["slot"]),
+                    forms.refused_any(&["slot"]) || forms.show_slots,
                     super::appointment::group(ctx, user, p, forms)))
             }
             @if !p.navigators.is_empty() && is_open(case.status) {

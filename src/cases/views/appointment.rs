@@ -57,7 +57,9 @@ pub fn group(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
             }
             None => p { (ctx.t("case-appt-none")) },
         }
-        @if p.free_slots.is_empty() {
+        @if !forms.show_slots {
+            p { a href={ "/cases/" (case.id) "?book=1#act-appointment" } { (ctx.t("case-appt-show-times")) } }
+        } @else if p.free_slots.is_empty() {
             p { (ctx.t("case-appt-no-slots")) }
         } @else {
             form method="post" action=(action) novalidate {

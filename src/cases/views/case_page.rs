@@ -49,6 +49,9 @@ pub struct CaseForms<'a> {
     pub close_reason: &'a str,
     /// The page of the timeline shown (from 1; 0 counts as 1).
     pub timeline_page: i64,
+    /// The free times to book are searched for and shown (`?book=1`, or a refused booking):
+    /// a search on every view of a case would cost each one a few milliseconds.
+    pub show_slots: bool,
 }
 
 impl CaseForms<'_> {
