@@ -1,0 +1,6 @@
+//! Devices (issue 18): the inventory of hotspots, laptops, tablets and Chromebooks a program
+//! lends or gives, their history, and their loans to residents' cases.
+//!
+//! The schema is `migrations/*/0021_devices.sql`. A device leaves stock only through a
+//! conditional update from `available` in the same transaction as its loan row, so it is never
+//! out twice, whatever the number of instances.
