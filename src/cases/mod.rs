@@ -12,6 +12,7 @@ mod assign;
 pub mod autoassign;
 mod caseload;
 mod casework;
+mod devices;
 pub mod contact;
 pub mod intake;
 pub mod outcome;
@@ -114,4 +115,7 @@ pub fn router() -> Router<CasesState> {
         .route("/cases/{id}/assign", post(assign::assign_one))
         .route("/cases/reassign", post(assign::reassign_many))
         .route("/cases/{id}/appointment", post(appointment::book))
+        // Devices (issue 18): lend or give, and check in, extend or mark lost.
+        .route("/cases/{id}/devices", post(devices::lend))
+        .route("/cases/{id}/devices/{loan}", post(devices::change))
 }

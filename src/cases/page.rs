@@ -21,6 +21,8 @@ pub struct CaseQuery {
     timeline: Option<String>,
     /// `1`: show the free times to book.
     book: Option<String>,
+    /// `1`: show the devices in stock to lend.
+    lend: Option<String>,
 }
 
 pub async fn case_page(
@@ -38,6 +40,7 @@ pub async fn case_page(
     let forms = CaseForms {
         timeline_page,
         show_slots: query.book.as_deref() == Some("1"),
+        show_stock: query.lend.as_deref() == Some("1"),
         ..CaseForms::default()
     };
     render_case(&ctx, &user, id, StatusCode::OK, &forms).await
@@ -121,6 +124,9 @@ async fn eligibility(
     )
 }
 
+/// Devices in stock the lending form offers at most: a list a navigator can still read.
+const LENDABLE_SHOWN: i64 = 50;
+
 pub async fn render_case(
     ctx: &CaseCtx,
     user: &CurrentUser,
@@ -171,6 +177,21 @@ pub async fn render_case(
             }
         },
     )?;
+    // A case that asks for a device shows the stock at once; others on request, as the
+    // search reads every available device.
+    let show_stock = full
+        && transitions::is_open(case.status)
+        && (forms.show_stock || case.needs.contains(&crate::domain::Need::Device));
+    let (loans, lendable) = tokio::try_join!(
+        crate::devices::loans::for_case(db, id),
+        async {
+            if show_stock {
+                crate::devices::loans::available_for_case(db, id, LENDABLE_SHOWN).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    )?;
     let page = views::CasePage {
         texts,
         eligibility,
@@ -201,6 +222,9 @@ pub async fn render_case(
         },
         appointment,
         free_slots,
+        loans,
+        lendable,
+        stock_shown: show_stock,
         case,
         access,
     };

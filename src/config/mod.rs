@@ -168,6 +168,13 @@ pub struct Config {
     #[arg(long, env = "NAVDESK_VOICE_PROMPTS", default_value = "", hide_default_value = true,
           value_parser = optional_path)]
     pub voice_prompts: std::option::Option<std::path::PathBuf>,
+
+    // Devices (issue 18): the texts about a device lent to a resident.
+    /// How many texts a resident gets about a device that is late back, a few days apart,
+    /// before navdesk stops texting (the case page still shows it overdue); 0: none.
+    #[arg(long, env = "NAVDESK_LOAN_OVERDUE_TEXTS", default_value_t = 3,
+          value_parser = clap::value_parser!(i64).range(0..=20))]
+    pub loan_overdue_texts: i64,
 }
 
 impl Default for Config {
@@ -264,6 +271,7 @@ mod tests {
         assert_eq!(c.retention.to_string(), "730");
         assert_eq!(c.metrics_addr, None);
         assert_eq!(c.voice_prompts, None);
+        assert_eq!(c.loan_overdue_texts, 3);
     }
 
     #[test]

@@ -4,3 +4,6 @@
 //! The schema is `migrations/*/0021_devices.sql`. A device leaves stock only through a
 //! conditional update from `available` in the same transaction as its loan row, so it is never
 //! out twice, whatever the number of instances.
+
+// Lending (issue 18, part B): loans and gifts from the case page, their texts and replies.
+pub mod loans;

@@ -72,6 +72,13 @@ pub fn panel(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
                     forms.refused_any(&["slot"]) || forms.show_slots,
                     super::appointment::group(ctx, user, p, forms)))
             }
+            // Devices (issue 18): lend or give, check in, extend, mark lost.
+            @if full && (is_open(case.status) || !p.loans.is_empty()) {
+                (group("act-devices", &ctx.t("loan-group"),
+                    forms.refused_any(super::devices::FIELDS) || forms.show_stock
+                        || p.loans.iter().any(|l| l.is_open() && l.extension_asked_at.is_some()),
+                    super::devices::group(ctx, user, p, forms)))
+            }
             @if !p.navigators.is_empty() && is_open(case.status) {
                 (group("act-assign", &ctx.t("case-assign-group"),
                     forms.refused_any(&["navigator"]) || case.navigator_id.is_none(),

@@ -52,6 +52,12 @@ pub struct CaseForms<'a> {
     /// The free times to book are searched for and shown (`?book=1`, or a refused booking):
     /// a search on every view of a case would cost each one a few milliseconds.
     pub show_slots: bool,
+    /// The lending form as sent (issue 18), and whether the devices in stock are shown
+    /// (`?lend=1`, a case that needs a device, or a refused lending).
+    pub device: &'a str,
+    pub how: &'a str,
+    pub due_on: &'a str,
+    pub show_stock: bool,
 }
 
 impl CaseForms<'_> {
@@ -94,6 +100,11 @@ pub struct CasePage {
     /// user may change an open case).
     pub appointment: Option<crate::appointments::store::Appointment>,
     pub free_slots: Vec<crate::appointments::slots::Slot>,
+    /// The case's loans and gifts of devices, and devices in stock to lend (empty unless the
+    /// user may change an open case and asked to see them).
+    pub loans: Vec<crate::devices::loans::Loan>,
+    pub lendable: Vec<crate::devices::loans::Available>,
+    pub stock_shown: bool,
 }
 
 /// A navigator who fits a request, and why.

@@ -8,6 +8,7 @@ mod case_page;
 mod caseload;
 mod contact;
 mod day;
+mod devices;
 mod outcome;
 mod programs;
 mod timeline;

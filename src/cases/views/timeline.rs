@@ -182,6 +182,7 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
             )],
         ),
         other => super::appointment::event_text(ctx, other, &event.data)
+            .or_else(|| super::devices::event_text(ctx, other, &event.data))
             .unwrap_or_else(|| tr.ta("case-event-other", &[("kind", other.into())])),
     }
 }
