@@ -61,7 +61,12 @@ pub async fn lend(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> AppR
     };
     match loans::lend(&ctx.state.db, id, device, how, user.id, now).await {
         Ok(loan) => {
-            tracing::info!(user_id = user.id, case_id = id, loan = loan.id, "device lent");
+            tracing::info!(
+                user_id = user.id,
+                case_id = id,
+                loan = loan.id,
+                "device lent"
+            );
             Ok(Redirect::to(&format!("/cases/{id}#act-devices")).into_response())
         }
         Err(LoanError::NotAvailable(status)) => {

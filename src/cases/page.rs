@@ -182,16 +182,13 @@ pub async fn render_case(
     let show_stock = full
         && transitions::is_open(case.status)
         && (forms.show_stock || case.needs.contains(&crate::domain::Need::Device));
-    let (loans, lendable) = tokio::try_join!(
-        crate::devices::loans::for_case(db, id),
-        async {
-            if show_stock {
-                crate::devices::loans::available_for_case(db, id, LENDABLE_SHOWN).await
-            } else {
-                Ok(Vec::new())
-            }
-        },
-    )?;
+    let (loans, lendable) = tokio::try_join!(crate::devices::loans::for_case(db, id), async {
+        if show_stock {
+            crate::devices::loans::available_for_case(db, id, LENDABLE_SHOWN).await
+        } else {
+            Ok(Vec::new())
+        }
+    },)?;
     let page = views::CasePage {
         texts,
         eligibility,

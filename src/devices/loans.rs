@@ -153,7 +153,8 @@ fn received_type(kind: &str) -> &'static str {
     }
 }
 
-const SELECT: &str = "SELECT l.id, l.device_id, l.case_id, d.asset_tag, d.kind AS device_kind, l.kind, \
+const SELECT: &str =
+    "SELECT l.id, l.device_id, l.case_id, d.asset_tag, d.kind AS device_kind, l.kind, \
      l.lent_at, l.due_on, l.extensions, l.ended_at, l.ended_how, l.return_condition, \
      l.extension_asked_at FROM loans l JOIN devices d ON d.id = l.device_id";
 
@@ -215,9 +216,9 @@ pub async fn available_for_case(
     let distance = match point {
         Some((Some(lat), Some(lon))) if lat.is_finite() && lon.is_finite() => format!(
             "CASE WHEN s.lat IS NULL THEN 1e9 ELSE (s.lat - ({lat})) * (s.lat - ({lat})) \
-             + (s.lon - ({lon})) * (s.lon - ({lon})) END"
+             + (s.lon - ({lon})) * (s.lon - ({lon})) END, "
         ),
-        _ => "0".to_owned(),
+        _ => String::new(),
     };
     let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(&format!(
         "SELECT d.id, d.asset_tag, d.kind, p.name, s.name FROM devices d \
@@ -226,7 +227,7 @@ pub async fn available_for_case(
          ORDER BY CASE WHEN EXISTS (SELECT 1 FROM referrals f WHERE f.case_id = $1 \
              AND f.program_id = d.program_id \
              AND f.status NOT IN ('denied', 'not_eligible', 'withdrawn')) THEN 0 ELSE 1 END, \
-           {distance}, d.kind, LOWER(d.asset_tag) LIMIT $2"
+           {distance}d.kind, LOWER(d.asset_tag) LIMIT $2"
     ))
     .bind(case_id)
     .bind(limit)
@@ -359,8 +360,15 @@ pub async fn lend(
     )
     .await?;
     let kind = format!("device_{action}");
-    crate::db::events::append_staff_event(&mut tx, case_id, &kind, user_id, &event_data(&loan), now)
-        .await?;
+    crate::db::events::append_staff_event(
+        &mut tx,
+        case_id,
+        &kind,
+        user_id,
+        &event_data(&loan),
+        now,
+    )
+    .await?;
     // The outcome's other answers stay as they are; only the device received is filled.
     sqlx::query(
         "INSERT INTO outcomes (case_id, device_type, updated_at) VALUES ($1, $2, $3) \
