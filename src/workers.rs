@@ -104,6 +104,12 @@ impl Workers {
             crate::reminders::Settings::new(config),
             outbox.clone(),
         ));
+        tasks.push(crate::devices::loan_texts::start(
+            db.clone(),
+            shared.i18n.clone(),
+            crate::devices::loan_texts::Settings::new(config),
+            outbox.clone(),
+        ));
         tasks.push(crate::maps::stats::start(db.clone(), MAP_FIGURES_EVERY));
         tasks.extend(crate::datacare::start(db.clone(), config.retention));
 

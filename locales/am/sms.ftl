@@ -79,3 +79,17 @@ sms-keywords-cancel-appointment = አልመጣም, አልመጣ, ALMETAM
 sms-keywords-another-time = ቀይር, ቀይሩ, ሌላ ጊዜ, KEYIR, LELA GIZE
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = ይቅርታ፣ የጥያቄ { $code } ቀጠሮዎ ተሰርዟል፤ አጋዥዎ አይገኙም። አዲስ ሰዓት ይምረጡ፦ { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday } { $date }
+sms-loan-device-hotspot = የኢንተርኔት ሆትስፖት
+sms-loan-device-laptop = ላፕቶፕ
+sms-loan-device-tablet = ታብሌት
+sms-loan-device-chromebook = Chromebook
+sms-loan-device-other = መሣሪያ
+sms-loan-due-soon = የዴንቨር ዲጂታል አጋዦች፦ እባክዎ { $device } ({ $tag }) እስከ { $date } ድረስ ይመልሱ። ተጨማሪ ጊዜ ካስፈለገዎ ተጨማሪ ጊዜ ብለው ይመልሱ።
+sms-loan-overdue = የዴንቨር ዲጂታል አጋዦች፦ { $device } ({ $tag }) በ{ $date } መመለስ ነበረበት። እባክዎ ይመልሱት፣ ወይም ከአጋዥዎ ተጨማሪ ጊዜ ለመጠየቅ ተጨማሪ ጊዜ ብለው ይመልሱ።
+sms-loan-more-time = እናመሰግናለን። ከ{ $device } ጋር ተጨማሪ ጊዜ እንደሚያስፈልግዎ ለአጋዥዎ ነግረናል። ስለ አዲስ ቀን ያገኝዎታል።
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = ተጨማሪ ጊዜ, አራዝሙ, አራዝም, ይራዘም, TECHEMARI GIZE, ARAZIM

@@ -76,3 +76,17 @@ sms-keywords-cancel-appointment = لن أحضر, لن احضر, لا أستطي�
 sms-keywords-another-time = تغيير, وقت آخر, وقت اخر, موعد آخر, موعد اخر
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = نعتذر، أُلغي موعد طلبك { $code } لأن مرشدك غير متاح. اختر موعدًا جديدًا: { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday } { $date }
+sms-loan-device-hotspot = جهاز نقطة الاتصال بالإنترنت
+sms-loan-device-laptop = الحاسوب المحمول
+sms-loan-device-tablet = الجهاز اللوحي
+sms-loan-device-chromebook = جهاز Chromebook
+sms-loan-device-other = الجهاز
+sms-loan-due-soon = مرشدو دنفر الرقميون: يرجى إعادة { $device } ({ $tag }) في موعد أقصاه { $date }. هل تحتاج وقتًا إضافيًا؟ أرسل تمديد.
+sms-loan-overdue = مرشدو دنفر الرقميون: كان موعد إعادة { $device } ({ $tag }) يوم { $date }. يرجى إعادته، أو أرسل تمديد لتطلب من مرشدك وقتًا إضافيًا.
+sms-loan-more-time = شكرًا. أخبرنا مرشدك أنك تحتاج وقتًا إضافيًا مع { $device }. سيتصل بك لتحديد موعد جديد.
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = تمديد, مهلة, وقت إضافي, وقت اضافي, أحتاج وقتا إضافيا, احتاج وقت اضافي

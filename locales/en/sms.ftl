@@ -84,3 +84,17 @@ sms-keywords-cancel-appointment = NOT COMING, CANT COME, CANNOT COME, CAN NOT CO
 sms-keywords-another-time = CHANGE, RESCHEDULE, ANOTHER TIME, OTHER TIME, NEW TIME
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = Denver Digital Navigators: sorry, your appointment for request { $code } is cancelled: your navigator is not available. Choose a new time at { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday }, { $date }
+sms-loan-device-hotspot = hotspot
+sms-loan-device-laptop = laptop
+sms-loan-device-tablet = tablet
+sms-loan-device-chromebook = Chromebook
+sms-loan-device-other = device
+sms-loan-due-soon = Denver Digital Navigators: please return the { $device } ({ $tag }) by { $date }. Need more time? Reply MORE TIME.
+sms-loan-overdue = Denver Digital Navigators: the { $device } ({ $tag }) was due back { $date }. Please return it, or reply MORE TIME to ask your navigator for more time.
+sms-loan-more-time = Thank you. We told your navigator you need more time with the { $device }. They will contact you about a new date.
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = MORE TIME, NEED MORE TIME, EXTEND, EXTENSION, EXTEND LOAN

@@ -73,3 +73,17 @@ sms-keywords-cancel-appointment = NO VOY, NO PUEDO IR, NO IRE, NO VOY A IR
 sms-keywords-another-time = CAMBIAR, CAMBIO, OTRA HORA, OTRO DIA, OTRA FECHA
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = Navegadores Digitales de Denver: lo sentimos, su cita de la solicitud { $code } fue cancelada porque su navegador no puede venir. Elija otra hora en { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday } { $date }
+sms-loan-device-hotspot = punto de acceso a internet (hotspot)
+sms-loan-device-laptop = computadora portátil
+sms-loan-device-tablet = tableta
+sms-loan-device-chromebook = Chromebook
+sms-loan-device-other = dispositivo
+sms-loan-due-soon = Navegadores Digitales de Denver: por favor devuelva su { $device } ({ $tag }) a más tardar el { $date }. ¿Necesita más tiempo? Responda MAS TIEMPO.
+sms-loan-overdue = Navegadores Digitales de Denver: su { $device } ({ $tag }) debía devolverse el { $date }. Por favor devuélvalo, o responda MAS TIEMPO para pedir más tiempo a su navegador.
+sms-loan-more-time = Gracias. Le dijimos a su navegador que necesita más tiempo con su { $device }. Le contactará para acordar una nueva fecha.
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = MAS TIEMPO, NECESITO MAS TIEMPO, EXTENDER, PRORROGA, AMPLIAR PLAZO

@@ -78,3 +78,17 @@ sms-keywords-cancel-appointment = NAKOYA TE, NAKOKOKA TE, JE NE VIENS PAS
 sms-keywords-another-time = BONGOLA, KOBONGOLA, NTANGO MOSUSU, MOKOLO MOSUSU, CHANGER, AUTRE DATE
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = Denver Digital Navigators: bolimbisi, rendez-vous ya bosengi { $code } elongolami mpo mosalisi na yo azali te. Pona ngonga mosusu na { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday } { $date }
+sms-loan-device-hotspot = hotspot ya internet
+sms-loan-device-laptop = ordinatɛ́ ya komema (laptop)
+sms-loan-device-tablet = tablette
+sms-loan-device-chromebook = Chromebook
+sms-loan-device-other = esaleli
+sms-loan-due-soon = Denver Digital Navigators: svp zongisa { $device } ({ $tag }) liboso ya { $date } esila. Osengeli na ntango ebakisami? Zongisa BAKISA NTANGO.
+sms-loan-overdue = Denver Digital Navigators: { $device } ({ $tag }) esengelaki kozonga { $date }. Svp zongisa yango, to zongisa BAKISA NTANGO mpo na kosenga navigateur na yo ntango ebakisami.
+sms-loan-more-time = Matondo. Toyebisi navigateur na yo ete osengeli na ntango ebakisami na { $device }. Akobenga yo mpo na mokolo ya sika.
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = BAKISA NTANGO, KOBAKISA NTANGO, BAKISA MIKOLO, PROLONGER, PLUS DE TEMPS

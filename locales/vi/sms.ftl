@@ -79,3 +79,17 @@ sms-keywords-cancel-appointment = KHONG DEN, KHONG DEN DUOC, KHONG THE DEN
 sms-keywords-another-time = DOI GIO, DOI LICH, GIO KHAC, NGAY KHAC
 ## Issue 17, part C: a navigator no longer available; their bookings are cancelled. $code, $url.
 sms-appointment-cancelled-navigator = Xin lỗi, cuộc hẹn của yêu cầu { $code } đã bị hủy vì hướng dẫn viên không có mặt. Chọn giờ mới tại { $url }
+## Issue 18, part B: a lent device due back soon or late, and the answer to a reply asking for
+## more time. $device (one of sms-loan-device-*), $tag (its asset tag), $date (sms-loan-day).
+sms-loan-day = { $weekday } { $date }
+sms-loan-device-hotspot = thiết bị phát wifi (hotspot)
+sms-loan-device-laptop = máy tính xách tay
+sms-loan-device-tablet = máy tính bảng
+sms-loan-device-chromebook = Chromebook
+sms-loan-device-other = thiết bị
+sms-loan-due-soon = Hướng Dẫn Viên Kỹ Thuật Số Denver: xin vui lòng trả lại { $device } ({ $tag }) trước hoặc vào { $date }. Cần thêm thời gian? Trả lời GIA HAN.
+sms-loan-overdue = Hướng Dẫn Viên Kỹ Thuật Số Denver: { $device } ({ $tag }) đã đến hạn trả vào { $date }. Xin vui lòng trả lại, hoặc trả lời GIA HAN để xin hướng dẫn viên thêm thời gian.
+sms-loan-more-time = Cảm ơn quý vị. Chúng tôi đã báo hướng dẫn viên rằng quý vị cần thêm thời gian với { $device }. Họ sẽ liên lạc để hẹn ngày mới.
+# Replies asking for more time with a lent device. None may be an opt-out, opt-in or help
+# word, nor an appointment word, of any language.
+sms-keywords-more-time = GIA HAN, XIN GIA HAN, THEM THOI GIAN, CAN THEM THOI GIAN

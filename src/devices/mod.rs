@@ -6,4 +6,6 @@
 //! out twice, whatever the number of instances.
 
 // Lending (issue 18, part B): loans and gifts from the case page, their texts and replies.
+pub mod loan_replies;
+pub mod loan_texts;
 pub mod loans;

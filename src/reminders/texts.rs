@@ -50,7 +50,8 @@ pub fn time(i18n: &I18n, lang: Lang, tz: &TimeZone, at: i64) -> String {
         .unwrap_or_default()
 }
 
-fn pattern(i18n: &I18n, lang: Lang, id: &str, zoned: &jiff::Zoned) -> String {
+/// `zoned` written with the strftime pattern of message `id` in `lang`.
+pub fn pattern(i18n: &I18n, lang: Lang, id: &str, zoned: &jiff::Zoned) -> String {
     let pattern = i18n.format_sms(lang, id, &[]);
     jiff::fmt::strtime::format(pattern.as_str(), zoned).unwrap_or_else(|_| zoned.to_string())
 }

@@ -41,10 +41,14 @@ pub enum Kind {
     NoShow,
     /// An appointment cancelled because its navigator is no longer available (`siteday`).
     AppointmentCancelled,
+    // Devices (issue 18): a text about a lent device due back soon or late, and the answer to
+    // a reply asking for more time.
+    LoanReminder,
+    LoanReply,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 19] = [
         Kind::Confirmation,
         Kind::StillWaiting,
         Kind::DidYouApply,
@@ -62,6 +66,8 @@ impl Kind {
         Kind::SlotOffer,
         Kind::NoShow,
         Kind::AppointmentCancelled,
+        Kind::LoanReminder,
+        Kind::LoanReply,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +89,8 @@ impl Kind {
             Kind::SlotOffer => "slot_offer",
             Kind::NoShow => "no_show",
             Kind::AppointmentCancelled => "appointment_cancelled",
+            Kind::LoanReminder => "loan_reminder",
+            Kind::LoanReply => "loan_reply",
         }
     }
 

@@ -87,6 +87,8 @@ pub struct Words {
     pub commands: Commands,
     /// Replies about an appointment (confirm, cancel, another time).
     pub appointments: crate::reminders::words::AppointmentWords,
+    /// Replies asking for more time with a lent device (issue 18).
+    pub more_time: crate::devices::loan_replies::MoreTimeWords,
 }
 
 impl Words {
@@ -95,6 +97,7 @@ impl Words {
             keywords: Keywords::from_i18n(i18n),
             commands: Commands::from_i18n(i18n),
             appointments: crate::reminders::words::AppointmentWords::from_i18n(i18n),
+            more_time: crate::devices::loan_replies::MoreTimeWords::from_i18n(i18n),
         }
     }
 }
@@ -242,6 +245,21 @@ async fn handle_in(
         {
             Some((None, None, "appointment"))
         }
+        // A reply asking for more time with a lent device (issue 18), answered the same way.
+        (_, None)
+            if crate::devices::loan_replies::answer(
+                tx,
+                shared,
+                &state.words.more_time,
+                text,
+                sms_id,
+                &meaning,
+                now,
+            )
+            .await? =>
+        {
+            Some((None, None, "loan"))
+        }
         (_, None) => {
             let new = state.words.commands.command(text.text) == Some(dialogue::Command::New);
             let open_case = case.as_ref().is_some_and(|c| c.open);
@@ -253,9 +271,9 @@ async fn handle_in(
             (!new && (open_case || answers_question)).then_some((case.as_ref(), None, "reply"))
         }
     };
-    let what = if let Some((_, _, "appointment")) = reply {
-        // Answered, and on the timeline, by `reminders::replies`.
-        "appointment"
+    let what = if let Some((_, _, what @ ("appointment" | "loan"))) = reply {
+        // Answered, and on the timeline, by `reminders::replies` or `devices::loan_replies`.
+        what
     } else if let Some((case, lang, what)) = reply {
         webhooks::answer_reply(
             tx, shared, text, sms_id, &meaning, opted_out, case, lang, now,
