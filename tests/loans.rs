@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::loans::{day, device, status};
+use common::loans::{day, device, shown, status};
 use common::staff::{hidden, new_case, text, Staff, ANA, BEN};
 use common::{location, Backend, TestApp};
 
@@ -81,10 +81,13 @@ async fn lend_extend_check_in_give_and_lose(app: TestApp) {
     assert_eq!(received, "hotspot");
     let (_, page) = ana.page(&format!("/cases/{case}")).await;
     assert!(
-        page.contains(&format!("HS-0001 (hotspot): lent, due back {due}")),
+        page.contains(&format!(
+            "HS-0001 (hotspot): lent, due back {}",
+            shown(&due)
+        )),
         "{page}"
     );
-    assert!(page.contains(&format!("Lent HS-0001 (hotspot), due back {due}")));
+    assert!(page.contains(&format!("Lent HS-0001 (hotspot), due back {}", shown(&due))));
     assert!(!page.contains("HS-0001 · hotspot"), "no longer in stock");
 
     let later = day(30);
@@ -203,11 +206,17 @@ async fn lend_extend_check_in_give_and_lose(app: TestApp) {
     );
     let (_, page) = ana.page(&format!("/cases/{case}")).await;
     assert!(
-        page.contains("HS-0001 (hotspot): returned, broken (goes to repair)"),
+        page.contains(&format!(
+            "HS-0001 (hotspot): checked in on {}, broken (goes to repair)",
+            shown(&day(0))
+        )),
         "{page}"
     );
     assert!(page.contains("CB-0007 (Chromebook): given to keep"));
-    assert!(page.contains("TB-0003 (tablet): lost"));
+    assert!(page.contains(&format!(
+        "TB-0003 (tablet): marked lost on {}",
+        shown(&day(0))
+    )));
 }
 
 async fn bad_input_is_refused_and_stores_nothing(app: TestApp) {

@@ -29,3 +29,9 @@ pub fn day(days: i64) -> String {
         .unwrap()
         .to_string()
 }
+
+/// A `YYYY-MM-DD` day as the English staff pages write it ("January 9, 2027").
+pub fn shown(iso: &str) -> String {
+    let day: jiff::civil::Date = iso.parse().unwrap();
+    day.strftime("%B %-d, %Y").to_string()
+}

@@ -8,39 +8,60 @@ use super::case_page::{CaseForms, CasePage};
 use crate::auth::CurrentUser;
 use crate::devices::loans::{self, Loan, CONDITIONS};
 use crate::web::form::{choices, field_id, Choice, Input, Select};
+use crate::web::format::format_date;
 use crate::web::staff::csrf_field;
 use crate::web::Ctx;
 
 /// The fields of the lending form; a refused post opens the group.
 pub const FIELDS: &[&str] = &["device", "how", "due_on", "loan"];
 
+/// A local day (`YYYY-MM-DD`) as the page's language writes dates.
+fn day(ctx: &Ctx, iso: &str) -> String {
+    let tz = &ctx.state.config.timezone;
+    iso.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| {
+            d.to_datetime(jiff::civil::Time::midnight())
+                .to_zoned(tz.clone())
+                .ok()
+        })
+        .map_or_else(
+            || iso.to_owned(),
+            |z| format_date(ctx, z.timestamp().as_second()),
+        )
+}
+
 fn kind_label(ctx: &Ctx, kind: &str) -> String {
     ctx.t(&format!("loan-device-{kind}"))
 }
 
-/// "HS-0001 (hotspot): due Friday, January 9" and the like.
+/// "HS-0001 (hotspot): lent, due back January 9, 2026" and the like.
 fn state(ctx: &Ctx, loan: &Loan, today: jiff::civil::Date) -> String {
-    let tr = ctx.tr();
-    let due = loan.due_on.clone().unwrap_or_default();
-    let (id, date) = match (loan.kind.as_str(), loan.ended_how.as_deref()) {
-        ("gift", _) => ("loan-state-given", String::new()),
-        (_, Some("returned")) => (
-            "loan-state-returned",
-            loan.return_condition
-                .as_deref()
-                .map(|c| ctx.t(&format!("loan-condition-{c}")))
-                .unwrap_or_default(),
-        ),
-        (_, Some(_)) => ("loan-state-lost", String::new()),
-        _ if loan.is_overdue(today) => ("loan-state-overdue", due),
-        _ => ("loan-state-due", due),
+    let due = day(ctx, loan.due_on.as_deref().unwrap_or_default());
+    let ended = loan
+        .ended_at
+        .map(|at| format_date(ctx, at))
+        .unwrap_or_default();
+    let id = match (loan.kind.as_str(), loan.ended_how.as_deref()) {
+        ("gift", _) => "loan-state-given",
+        (_, Some("returned")) => "loan-state-returned",
+        (_, Some(_)) => "loan-state-lost",
+        _ if loan.is_overdue(today) => "loan-state-overdue",
+        _ => "loan-state-due",
     };
-    tr.ta(
+    let condition = loan
+        .return_condition
+        .as_deref()
+        .map(|c| ctx.t(&format!("loan-condition-{c}")))
+        .unwrap_or_default();
+    ctx.tr().ta(
         id,
         &[
             ("tag", loan.asset_tag.as_str().into()),
             ("kind", kind_label(ctx, &loan.device_kind).into()),
-            ("date", date.into()),
+            ("due", due.into()),
+            ("ended", ended.into()),
+            ("condition", condition.into()),
         ],
     )
 }
@@ -60,7 +81,11 @@ pub fn group(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
             ul.loans {
                 @for loan in &p.loans {
                     li {
-                        strong.flag[loan.is_overdue(today)] { (state(ctx, loan, today)) }
+                        @if loan.is_overdue(today) {
+                            strong.flag { (state(ctx, loan, today)) }
+                        } @else {
+                            strong { (state(ctx, loan, today)) }
+                        }
                         @if loan.is_open() && loan.extension_asked_at.is_some() {
                             br; (ctx.t("loan-more-time-asked"))
                         }
@@ -188,8 +213,8 @@ pub fn event_text(ctx: &Ctx, kind: &str, data: &serde_json::Value) -> Option<Str
         &[
             ("tag", text("asset_tag").into()),
             ("kind", kind_label(ctx, &text("device_kind")).into()),
-            ("due", text("due_on").into()),
-            ("from", text("from").into()),
+            ("due", day(ctx, &text("due_on")).into()),
+            ("from", day(ctx, &text("from")).into()),
             ("condition", condition.into()),
         ],
     ))
