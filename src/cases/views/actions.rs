@@ -75,8 +75,9 @@ pub fn panel(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>)
             // Devices (issue 18): lend or give, check in, extend, mark lost.
             @if full && (is_open(case.status) || !p.loans.is_empty()) {
                 (group("act-devices", &ctx.t("loan-group"),
+                    // A device out is something to act on: its buttons stay at hand.
                     forms.refused_any(super::devices::FIELDS) || forms.show_stock
-                        || p.loans.iter().any(|l| l.is_open() && l.extension_asked_at.is_some()),
+                        || p.loans.iter().any(|l| l.is_open()),
                     super::devices::group(ctx, user, p, forms)))
             }
             @if !p.navigators.is_empty() && is_open(case.status) {
