@@ -11,7 +11,7 @@
 mod browser;
 mod common;
 
-use browser::{axe_source, Browser};
+use browser::{axe_source, clean, Browser};
 use common::appointments::{every_day, site};
 use common::staff::{ANA, PASSWORD};
 use common::Backend;
@@ -20,26 +20,6 @@ use navdesk::i18n::{I18n, Lang};
 fn es(id: &str) -> String {
     let i18n = I18n::load().expect("translations load");
     clean(&i18n.tr(Lang::parse("es").unwrap()).t(id))
-}
-
-/// Page text without Fluent's isolation marks.
-fn clean(text: &str) -> String {
-    text.replace(['\u{2068}', '\u{2069}'], "")
-}
-
-async fn text_of(b: &Browser, css: &str) -> String {
-    clean(&b.find(css).await.text().await.unwrap())
-}
-
-async fn no_axe_violations(b: &Browser, axe: Option<&str>, page: &str) {
-    if let Some(axe) = axe {
-        let result = b.axe(axe).await;
-        assert!(
-            result.violations.is_empty(),
-            "{page}: {:#?}",
-            result.violations
-        );
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -65,7 +45,7 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
     b.click("form[action='/help'] button[type=submit]").await;
     b.wait_for("#appointment input[name=slot]").await;
     let code = b.path().await.trim_start_matches("/help/").to_owned();
-    let section = text_of(&b, "#appointment").await;
+    let section = b.text_of("#appointment").await;
     assert!(section.contains(&es("appt-title")), "{section}");
     assert!(section.contains("Central Library"));
     let weekdays: Vec<String> = (1..=7).map(|d| es(&format!("appt-weekday-{d}"))).collect();
@@ -73,10 +53,11 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
         weekdays.iter().any(|d| section.contains(d.as_str())),
         "{section}"
     );
-    no_axe_violations(&b, axe.as_deref(), "confirmation with free times").await;
+    b.no_axe_violations(axe.as_deref(), "confirmation with free times")
+        .await;
 
     // The first time, chosen by its label, booked with the form's button.
-    let chosen = text_of(&b, "label[for='f-slot']").await;
+    let chosen = b.text_of("label[for='f-slot']").await;
     b.tick("f-slot").await;
     b.click(&format!(
         "form[action='/help/{code}/appointment'] button[type=submit]"
@@ -84,7 +65,7 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
     .await;
     b.wait_for(".appointment").await;
     assert_eq!(b.path().await, format!("/help/{code}"));
-    let booked = text_of(&b, ".appointment").await;
+    let booked = b.text_of(".appointment").await;
     assert!(booked.contains(&es("appt-booked-intro")), "{booked}");
     assert!(booked.contains(chosen.trim()), "{booked} shows {chosen}");
     assert!(booked.contains("Central Library"));
@@ -96,7 +77,8 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
         )
         .await;
     assert_eq!(via, "web");
-    no_axe_violations(&b, axe.as_deref(), "confirmation with the appointment").await;
+    b.no_axe_violations(axe.as_deref(), "confirmation with the appointment")
+        .await;
 
     // Her navigator signs in and finds it on the case.
     let case_id: i64 = app
@@ -113,12 +95,12 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
     b.click("form[action='/login'] button[type=submit]").await;
     b.wait_for("nav.staff-nav").await;
     b.open(&format!("/cases/{case_id}")).await;
-    let next = text_of(&b, "#appointment").await;
+    let next = b.text_of("#appointment").await;
     assert!(
         next.contains("at Central Library with Ana Navarro"),
         "{next}"
     );
-    let timeline = text_of(&b, "ol.timeline").await;
+    let timeline = b.text_of("ol.timeline").await;
     assert!(
         timeline.contains("booked by the resident on the web"),
         "{timeline}"

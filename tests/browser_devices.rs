@@ -15,26 +15,6 @@ use common::loans::{day, device, shown, status};
 use common::staff::{new_case, ANA, PASSWORD};
 use common::Backend;
 
-/// Page text without Fluent's isolation marks.
-fn clean(text: &str) -> String {
-    text.replace(['\u{2068}', '\u{2069}'], "")
-}
-
-async fn text_of(b: &Browser, css: &str) -> String {
-    clean(&b.find(css).await.text().await.unwrap())
-}
-
-async fn no_axe_violations(b: &Browser, axe: Option<&str>, page: &str) {
-    if let Some(axe) = axe {
-        let result = b.axe(axe).await;
-        assert!(
-            result.violations.is_empty(),
-            "{page}: {:#?}",
-            result.violations
-        );
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     let Some(app) = common::spawn(Backend::Sqlite).await else {
@@ -63,9 +43,9 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     b.open(&format!("/cases/{case_id}")).await;
     // The group is folded until the navigator opens it.
     b.click("#act-devices").await;
-    let group = text_of(&b, "details:has(#act-devices)").await;
+    let group = b.text_of("details:has(#act-devices)").await;
     assert!(group.contains("No device lent or given"), "{group}");
-    let options = text_of(&b, "#f-device").await;
+    let options = b.text_of("#f-device").await;
     assert!(
         options.contains("HS-0042 · hotspot · Hotspot lending"),
         "{options}"
@@ -74,7 +54,8 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
         !options.contains("LT-0007"),
         "a device in repair is not offered"
     );
-    no_axe_violations(&b, axe.as_deref(), "case page with the lending form").await;
+    b.no_axe_violations(axe.as_deref(), "case page with the lending form")
+        .await;
 
     b.find("#f-device")
         .await
@@ -94,7 +75,7 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     .await;
     b.wait_for("ul.loans").await;
     assert_eq!(b.path().await, format!("/cases/{case_id}"));
-    let loans = text_of(&b, "ul.loans").await;
+    let loans = b.text_of("ul.loans").await;
     assert!(
         loans.contains(&format!(
             "HS-0042 (hotspot): lent, due back {}",
@@ -103,9 +84,10 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
         "{loans}"
     );
     assert_eq!(status(&app, hotspot).await, "on_loan");
-    let timeline = text_of(&b, "ol.timeline").await;
+    let timeline = b.text_of("ol.timeline").await;
     assert!(timeline.contains("Lent HS-0042 (hotspot)"), "{timeline}");
-    no_axe_violations(&b, axe.as_deref(), "case page with the loan").await;
+    b.no_axe_violations(axe.as_deref(), "case page with the loan")
+        .await;
     b.fits_and_screenshot("case-device-lent").await;
 
     // Back in good condition: checked in, in stock again.
@@ -118,7 +100,7 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     common::eventually(async || status(&app, hotspot).await, |s| s == "available").await;
     b.open(&format!("/cases/{case_id}")).await;
     b.click("#act-devices").await;
-    let loans = text_of(&b, "ul.loans").await;
+    let loans = b.text_of("ul.loans").await;
     assert!(
         loans.contains("HS-0042 (hotspot): checked in on"),
         "{loans}"

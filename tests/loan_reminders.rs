@@ -8,7 +8,7 @@
 mod common;
 
 use common::loans::device;
-use common::sms::{field, post_signed, received, with_fake_twilio_and};
+use common::sms::{nth, reply, with_fake_twilio_and};
 use common::staff::ANA;
 use common::{Backend, TestApp};
 use navdesk::config::SendingWindow;
@@ -300,29 +300,6 @@ async fn once_with_two_instances(backend: Backend) {
         )
         .await;
     assert_eq!(duplicates, 0);
-}
-
-async fn reply(app: &TestApp, from: &str, sid: &str, body: &str) {
-    let resp = post_signed(
-        app,
-        "/sms/inbound",
-        &[
-            ("MessageSid", sid),
-            ("From", from),
-            ("To", common::sms::FROM),
-            ("Body", body),
-        ],
-        None,
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
-}
-
-/// The body of the `n`th text the fake got.
-async fn nth(got: &common::sms::Received, n: usize) -> String {
-    let texts = received(got, n).await;
-    assert!(texts.len() >= n, "text {n} sent");
-    field(&texts[n - 1], "Body").unwrap().to_owned()
 }
 
 async fn more_time_reaches_the_navigator(backend: Backend) {

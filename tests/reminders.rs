@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::sms::{field, post_signed, received, with_fake_twilio_and};
+use common::sms::{nth, reply, with_fake_twilio_and};
 use common::{Backend, TestApp};
 use navdesk::config::SendingWindow;
 use navdesk::i18n::{I18n, Lang};
@@ -264,29 +264,6 @@ async fn never_twice_with_two_instances(backend: Backend) {
     for id in appointments {
         assert_eq!(queued(&one, id).await.len(), 1);
     }
-}
-
-async fn reply(app: &TestApp, from: &str, sid: &str, body: &str) {
-    let resp = post_signed(
-        app,
-        "/sms/inbound",
-        &[
-            ("MessageSid", sid),
-            ("From", from),
-            ("To", common::sms::FROM),
-            ("Body", body),
-        ],
-        None,
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
-}
-
-/// The body of the `n`th text the fake got.
-async fn nth(got: &common::sms::Received, n: usize) -> String {
-    let texts = received(got, n).await;
-    assert!(texts.len() >= n, "text {n} sent");
-    field(&texts[n - 1], "Body").unwrap().to_owned()
 }
 
 async fn status(app: &TestApp, id: i64) -> String {

@@ -416,18 +416,7 @@ async fn append_event(
     match actor {
         None => crate::db::events::append_system_event(conn, a.case_id, kind, "", data, now).await,
         Some(user_id) => {
-            sqlx::query(
-                "INSERT INTO case_events (case_id, kind, actor_user_id, body, data, created_at) \
-                 VALUES ($1, $2, $3, '', $4, $5)",
-            )
-            .bind(a.case_id)
-            .bind(kind)
-            .bind(user_id)
-            .bind(data.to_string())
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-            crate::db::audit::record_in(conn, user_id, "change_case", a.case_id, now).await
+            crate::db::events::append_staff_event(conn, a.case_id, kind, user_id, data, now).await
         }
     }
 }

@@ -25,7 +25,7 @@ pub async fn append_system_event(
 }
 
 /// Appends an event a staff member made, with the audit row that records the change, on the
-/// caller's connection (devices lent, returned, extended: issue 18).
+/// caller's connection (appointments booked by staff, devices lent or returned).
 pub async fn append_staff_event(
     conn: &mut sqlx::AnyConnection,
     case_id: i64,

@@ -4,7 +4,6 @@
 //! UPDATE of the loan in the transaction that queues it, so two instances planning at the same
 //! minute queue it once (the outbox's idempotency key backs that up).
 
-use fluent_bundle::FluentValue;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use sqlx::Row;
@@ -86,14 +85,7 @@ pub fn day(i18n: &I18n, lang: Lang, tz: &TimeZone, date: Date) -> String {
     else {
         return date.to_string();
     };
-    let weekday = i18n.format_sms(
-        lang,
-        "sms-weekday",
-        &[(
-            "day",
-            FluentValue::from(i64::from(zoned.weekday().to_monday_one_offset())),
-        )],
-    );
+    let weekday = crate::reminders::texts::weekday(i18n, lang, &zoned);
     let date = crate::reminders::texts::pattern(i18n, lang, "sms-appointment-date", &zoned);
     i18n.format_sms(
         lang,
@@ -226,17 +218,9 @@ pub fn start(
     settings: Settings,
     outbox: crate::sms::worker::Outbox,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let minute = std::time::Duration::from_secs(60);
-        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
-        loop {
-            every.tick().await;
-            match plan_due(&db, &i18n, &settings, crate::db::now()).await {
-                Ok(0) => {}
-                Ok(_) => outbox.wake(),
-                Err(err) => tracing::warn!(error = %err, "loan texts not planned this minute"),
-            }
-        }
+    outbox.plan_every_minute("loan texts", move |now| {
+        let (db, i18n, settings) = (db.clone(), i18n.clone(), settings.clone());
+        async move { plan_due(&db, &i18n, &settings, now).await }
     })
 }
 

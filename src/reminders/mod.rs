@@ -23,18 +23,8 @@ pub fn start(
     settings: Settings,
     outbox: crate::sms::worker::Outbox,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let minute = std::time::Duration::from_secs(60);
-        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
-        loop {
-            every.tick().await;
-            match plan_due(&db, &i18n, &settings, crate::db::now()).await {
-                Ok(0) => {}
-                Ok(_) => outbox.wake(),
-                Err(err) => {
-                    tracing::warn!(error = %err, "appointment texts not planned this minute")
-                }
-            }
-        }
+    outbox.plan_every_minute("appointment texts", move |now| {
+        let (db, i18n, settings) = (db.clone(), i18n.clone(), settings.clone());
+        async move { plan_due(&db, &i18n, &settings, now).await }
     })
 }

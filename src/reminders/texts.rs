@@ -21,14 +21,7 @@ pub fn when(i18n: &I18n, lang: Lang, tz: &TimeZone, at: i64) -> String {
         return String::new();
     };
     let zoned = ts.to_zoned(tz.clone());
-    let weekday = i18n.format_sms(
-        lang,
-        "sms-weekday",
-        &[(
-            "day",
-            FluentValue::from(i64::from(zoned.weekday().to_monday_one_offset())),
-        )],
-    );
+    let weekday = weekday(i18n, lang, &zoned);
     i18n.format_sms(
         lang,
         "sms-appointment-when",
@@ -40,6 +33,18 @@ pub fn when(i18n: &I18n, lang: Lang, tz: &TimeZone, at: i64) -> String {
             ),
             ("time", time(i18n, lang, tz, at).into()),
         ],
+    )
+}
+
+/// The day of the week of `zoned` as `lang` writes it: "Saturday", "sábado".
+pub fn weekday(i18n: &I18n, lang: Lang, zoned: &jiff::Zoned) -> String {
+    i18n.format_sms(
+        lang,
+        "sms-weekday",
+        &[(
+            "day",
+            FluentValue::from(i64::from(zoned.weekday().to_monday_one_offset())),
+        )],
     )
 }
 

@@ -78,6 +78,32 @@ impl Outbox {
     pub fn wake(&self) {
         self.wake.notify_one();
     }
+
+    /// Runs `plan` with the time every minute, from a minute after the start, until the task
+    /// is aborted, waking the worker when it queued texts; `what` names the texts in the log
+    /// when a minute fails. For the planners of texts no one asked for (reminders, loans).
+    pub fn plan_every_minute<F, Fut>(
+        self,
+        what: &'static str,
+        plan: F,
+    ) -> tokio::task::JoinHandle<()>
+    where
+        F: Fn(i64) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Result<usize, sqlx::Error>> + Send,
+    {
+        tokio::spawn(async move {
+            let minute = std::time::Duration::from_secs(60);
+            let mut every = tokio::time::interval_at(tokio::time::Instant::now() + minute, minute);
+            loop {
+                every.tick().await;
+                match plan(crate::db::now()).await {
+                    Ok(0) => {}
+                    Ok(_) => self.wake(),
+                    Err(err) => tracing::warn!(error = %err, what, "texts not planned this minute"),
+                }
+            }
+        })
+    }
 }
 
 /// Texts claimed at once by one worker.

@@ -538,6 +538,23 @@ impl Browser {
         eprintln!("screenshot {} ({w}x{h})", path.display());
     }
 
+    /// The text of the first element matching `css`, without Fluent's isolation marks.
+    pub async fn text_of(&self, css: &str) -> String {
+        clean(&self.find(css).await.text().await.unwrap())
+    }
+
+    /// Fails the test, naming `page`, when axe-core (if available) finds a violation.
+    pub async fn no_axe_violations(&self, axe: Option<&str>, page: &str) {
+        if let Some(axe) = axe {
+            let result = self.axe(axe).await;
+            assert!(
+                result.violations.is_empty(),
+                "{page}: {:#?}",
+                result.violations
+            );
+        }
+    }
+
     /// Injects axe-core into the current page and runs it for `AXE_TAGS`.
     pub async fn axe(&self, axe_source: &str) -> AxeResult {
         // WebDriver's scripts run outside the page's CSP, which forbids inline script.
@@ -687,6 +704,11 @@ fn base64_decode(input: &str) -> Option<Vec<u8>> {
 }
 
 /// A PNG's width and height from its header.
+/// Page text without Fluent's isolation marks.
+pub fn clean(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     if png.len() < 24 || &png[..8] != b"\x89PNG\r\n\x1a\n" || &png[12..16] != b"IHDR" {
         return None;

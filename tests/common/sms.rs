@@ -196,3 +196,27 @@ pub async fn post_signed(
     }
     request.send().await.expect("POST failed")
 }
+
+/// A text from `from` to the service number, posted signed as the provider would.
+pub async fn reply(app: &TestApp, from: &str, sid: &str, body: &str) {
+    let resp = post_signed(
+        app,
+        "/sms/inbound",
+        &[
+            ("MessageSid", sid),
+            ("From", from),
+            ("To", FROM),
+            ("Body", body),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+}
+
+/// The body of the `n`th text the fake got.
+pub async fn nth(got: &Received, n: usize) -> String {
+    let texts = received(got, n).await;
+    assert!(texts.len() >= n, "text {n} sent");
+    field(&texts[n - 1], "Body").unwrap().to_owned()
+}
