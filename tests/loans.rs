@@ -398,8 +398,33 @@ async fn one_device_goes_to_exactly_one_of_100(backend: Backend) {
     assert_eq!(outcomes, 1);
 }
 
+/// The demo lends a few of its devices in stock: one late back, one given, one returned.
+async fn the_demo_lends_a_few(app: TestApp) {
+    navdesk::demo::seed(&app.db).await.unwrap().expect("seeded");
+    let program: i64 = app.one("SELECT MIN(id) FROM programs", ()).await;
+    for i in 0..5 {
+        device(&app, &format!("DEMO-{i}"), "hotspot", program, "available").await;
+    }
+    let tz = jiff::tz::TimeZone::get("America/Denver").unwrap();
+    let made = navdesk::demo::loans::lend_some(&app.db, &tz, navdesk::db::now())
+        .await
+        .unwrap();
+    assert_eq!(made, 5);
+    let today = day(0);
+    let late: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM loans WHERE ended_at IS NULL AND due_on < $1",
+            (today.as_str(),),
+        )
+        .await;
+    assert!(late >= 1);
+    assert!(app.count("loans WHERE kind = 'gift'").await >= 1);
+    assert!(app.count("loans WHERE ended_how = 'returned'").await >= 1);
+}
+
 on_both_backends!(
     lend_extend_check_in_give_and_lose,
-    bad_input_is_refused_and_stores_nothing;
+    bad_input_is_refused_and_stores_nothing,
+    the_demo_lends_a_few;
     one_device_goes_to_exactly_one_of_100,
 );

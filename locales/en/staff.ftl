@@ -959,6 +959,7 @@ case-appt-status-no_show = did not come
 case-appt-show-times = Show free times to book
 
 ## Devices lent or given from the case page (issue 18)
+loan-next-see = What to do with the device
 loan-group = Devices
 loan-none = No device lent or given to this resident.
 loan-more-time-asked = The resident asked by text for more time: extend the loan or call them.

@@ -959,6 +959,7 @@ case-appt-status-no_show = no vino
 case-appt-show-times = Ver horas libres para reservar
 
 ## Devices lent or given from the case page (issue 18)
+loan-next-see = Qué hacer con el dispositivo
 loan-group = Dispositivos
 loan-none = No se ha prestado ni regalado ningún dispositivo a este residente.
 loan-more-time-asked = El residente pidió más tiempo por mensaje: amplíe el préstamo o llámele.

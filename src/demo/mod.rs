@@ -407,6 +407,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     contacts(db).await?;
     day_at_a_glance(db, &navigator_ids, now).await?;
     office_hours_and_appointments(db, &navigator_ids, now).await?;
+    // Devices (issue 18): after the inventory's devices are seeded.
+    loans::lend_some(db, &timezone(), now).await?;
     Ok(Some(DemoSignIn {
         supervisor: "dana@navdesk.example",
         navigator: NAVIGATORS[0].email,
@@ -528,3 +530,15 @@ async fn voice_message(db: &Db, case_id: i64, i: usize, at: i64) -> anyhow::Resu
 
 mod sites;
 use sites::*;
+
+/// The city's time zone as `serve` reads it, for the demo's local days.
+fn timezone() -> jiff::tz::TimeZone {
+    std::env::var("NAVDESK_TIMEZONE")
+        .ok()
+        .and_then(|name| jiff::tz::TimeZone::get(&name).ok())
+        .unwrap_or_else(|| {
+            jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC)
+        })
+}
+
+pub mod loans;

@@ -247,12 +247,7 @@ pub(super) async fn office_hours_and_appointments(
     navigator_ids: &[i64],
     now: i64,
 ) -> anyhow::Result<()> {
-    let tz = std::env::var("NAVDESK_TIMEZONE")
-        .ok()
-        .and_then(|name| jiff::tz::TimeZone::get(&name).ok())
-        .unwrap_or_else(|| {
-            jiff::tz::TimeZone::get("America/Denver").unwrap_or(jiff::tz::TimeZone::UTC)
-        });
+    let tz = super::timezone();
     let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, slot_minutes FROM sites ORDER BY id")
         .fetch_all(&db.pool)
         .await?;

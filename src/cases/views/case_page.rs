@@ -194,6 +194,7 @@ fn next_step(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
             h2 #next-title { (ctx.t("case-next-title")) }
             ul {
                 (super::appointment::next_step(ctx, p))
+                (super::devices::next_step(ctx, p))
                 @if p.access == Access::Take {
                     li { (ctx.t("case-take-intro")) " " (take_form(ctx, user, case.id, &case.ref_code)) }
                 }

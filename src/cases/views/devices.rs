@@ -66,6 +66,19 @@ fn state(ctx: &Ctx, loan: &Loan, today: jiff::civil::Date) -> String {
     )
 }
 
+/// Loans late back or with a request for more time, as items of the next step list.
+pub fn next_step(ctx: &Ctx, p: &CasePage) -> Markup {
+    let today = loans::today(&ctx.state.config.timezone, crate::db::now());
+    html! {
+        @for loan in p.loans.iter().filter(|l| l.is_overdue(today) || (l.is_open() && l.extension_asked_at.is_some())) {
+            li.flag {
+                strong { (state(ctx, loan, today)) }
+                " " a href="#act-devices" { (ctx.t("loan-next-see")) }
+            }
+        }
+    }
+}
+
 /// The group's body.
 pub fn group(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<'_>) -> Markup {
     let case = &p.case;
