@@ -398,6 +398,86 @@ async fn one_device_goes_to_exactly_one_of_100(backend: Backend) {
     assert_eq!(outcomes, 1);
 }
 
+/// The lending form offers the stock of programs the case is referred to first, then what is
+/// kept nearest the resident, then what is kept nowhere in particular, at most 50.
+async fn stock_is_offered_referred_first_then_nearest(app: TestApp) {
+    let (ana, case, program) = setup(&app).await;
+    let other = app.program("Library", "Laptop lending").await;
+    app.exec(
+        "UPDATE residents SET lat = 39.75, lon = -104.98 \
+         WHERE id = (SELECT resident_id FROM cases WHERE id = $1)",
+        (case,),
+    )
+    .await;
+    let site = |name: &'static str, lat: f64| {
+        let app = &app;
+        async move {
+            let id: i64 = app
+                .one(
+                    "INSERT INTO sites (name, lat, lon, active, created_at, updated_at) \
+                     VALUES ($1, $2, -104.98, 1, 0, 0) RETURNING id",
+                    (name, lat),
+                )
+                .await;
+            id
+        }
+    };
+    let (near, far) = (
+        site("Near Library", 39.76).await,
+        site("Far Library", 39.95).await,
+    );
+    let kept = |tag: &'static str, program: i64, site: Option<i64>| {
+        let app = &app;
+        async move {
+            let id = device(app, tag, "laptop", program, "available").await;
+            app.exec("UPDATE devices SET site_id = $1 WHERE id = $2", (site, id))
+                .await;
+        }
+    };
+    kept("FAR-1", program, Some(far)).await;
+    kept("NEAR-1", program, Some(near)).await;
+    kept("LOOSE-1", program, None).await;
+    kept("REF-1", other, Some(far)).await;
+    for i in 0..60 {
+        device(
+            &app,
+            &format!("BULK-{i:02}"),
+            "tablet",
+            program,
+            "available",
+        )
+        .await;
+    }
+    app.exec(
+        "INSERT INTO referrals (case_id, program_id, status, created_at, updated_at) \
+         VALUES ($1, $2, 'referred', 0, 0)",
+        (case, other),
+    )
+    .await;
+    let (_, page) = ana.page(&format!("/cases/{case}")).await;
+    let order: Vec<&str> = ["REF-1", "NEAR-1", "FAR-1", "LOOSE-1"]
+        .into_iter()
+        .filter(|t| page.contains(&format!(">{t} · ")))
+        .collect();
+    assert_eq!(order, ["REF-1", "NEAR-1", "FAR-1", "LOOSE-1"]);
+    let at = |t: &str| page.find(&format!(">{t} · ")).unwrap();
+    assert!(
+        at("REF-1") < at("NEAR-1") && at("NEAR-1") < at("FAR-1") && at("FAR-1") < at("LOOSE-1")
+    );
+    let offered = page
+        .split("id=\"f-device\"")
+        .nth(1)
+        .unwrap()
+        .split("</select>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        offered.matches("<option").count(),
+        51,
+        "50 devices and the prompt"
+    );
+}
+
 /// The demo lends a few of its devices in stock: one late back, one given, one returned.
 async fn the_demo_lends_a_few(app: TestApp) {
     navdesk::demo::seed(&app.db).await.unwrap().expect("seeded");
@@ -425,6 +505,7 @@ async fn the_demo_lends_a_few(app: TestApp) {
 on_both_backends!(
     lend_extend_check_in_give_and_lose,
     bad_input_is_refused_and_stores_nothing,
+    stock_is_offered_referred_first_then_nearest,
     the_demo_lends_a_few;
     one_device_goes_to_exactly_one_of_100,
 );

@@ -198,7 +198,9 @@ async fn get_on(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Option<Loan>,
 }
 
 /// At most `limit` available devices for the case: those of programs it is referred to first,
-/// then those kept nearest the resident, then by tag.
+/// then those kept nearest the resident, then those kept nowhere in particular; by kind and
+/// tag within each. A few small queries on the indexes rather than one sort of all the stock,
+/// so a case page stays fast with thousands of devices.
 pub async fn available_for_case(
     db: &Db,
     case_id: i64,
@@ -211,38 +213,62 @@ pub async fn available_for_case(
     .bind(case_id)
     .fetch_optional(&db.pool)
     .await?;
-    // Numbers, not text: safe to write into the query, and a NULL parameter has no type on
-    // PostgreSQL.
-    let distance = match point {
-        Some((Some(lat), Some(lon))) if lat.is_finite() && lon.is_finite() => format!(
-            "CASE WHEN s.lat IS NULL THEN 1e9 ELSE (s.lat - ({lat})) * (s.lat - ({lat})) \
-             + (s.lon - ({lon})) * (s.lon - ({lon})) END, "
-        ),
-        _ => String::new(),
-    };
-    let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(&format!(
-        "SELECT d.id, d.asset_tag, d.kind, p.name, s.name FROM devices d \
-         JOIN programs p ON p.id = d.program_id LEFT JOIN sites s ON s.id = d.site_id \
-         WHERE d.status = 'available' \
-         ORDER BY CASE WHEN EXISTS (SELECT 1 FROM referrals f WHERE f.case_id = $1 \
-             AND f.program_id = d.program_id \
-             AND f.status NOT IN ('denied', 'not_eligible', 'withdrawn')) THEN 0 ELSE 1 END, \
-           {distance}d.kind, LOWER(d.asset_tag) LIMIT $2"
-    ))
+    let referred: Vec<i64> = sqlx::query_scalar(
+        "SELECT program_id FROM referrals WHERE case_id = $1 \
+         AND status NOT IN ('denied', 'not_eligible', 'withdrawn') ORDER BY program_id",
+    )
     .bind(case_id)
-    .bind(limit)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, asset_tag, kind, program, site)| Available {
-            id,
-            asset_tag,
-            kind,
-            program,
-            site,
-        })
-        .collect())
+    let mut sites: Vec<(i64, Option<f64>, Option<f64>)> = sqlx::query_as(
+        "SELECT s.id, s.lat, s.lon FROM sites s WHERE EXISTS (SELECT 1 FROM devices d \
+         WHERE d.site_id = s.id AND d.status = 'available')",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    if let Some((Some(lat), Some(lon))) = point {
+        let away = |s: &(i64, Option<f64>, Option<f64>)| match (s.1, s.2) {
+            (Some(a), Some(b)) => (a - lat).powi(2) + (b - lon).powi(2),
+            _ => f64::INFINITY,
+        };
+        sites.sort_by(|x, y| away(x).total_cmp(&away(y)).then(x.0.cmp(&y.0)));
+    }
+    let groups = referred
+        .iter()
+        .map(|&p| ("d.program_id = $1", p))
+        .chain(sites.iter().map(|s| ("d.site_id = $1", s.0)))
+        // Every id is above 0: the same query shape, one parameter of one type.
+        .chain(std::iter::once(("d.site_id IS NULL AND d.id > $1", 0)));
+    let mut found: Vec<Available> = Vec::new();
+    for (filter, value) in groups {
+        let left = limit - found.len() as i64;
+        if left <= 0 {
+            break;
+        }
+        let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT d.id, d.asset_tag, d.kind, p.name, s.name FROM devices d \
+             JOIN programs p ON p.id = d.program_id LEFT JOIN sites s ON s.id = d.site_id \
+             WHERE {filter} AND d.status = 'available' \
+             ORDER BY d.kind, LOWER(d.asset_tag) LIMIT $2"
+        ))
+        .bind(value)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+        for (id, asset_tag, kind, program, site) in rows {
+            if found.len() as i64 >= limit || found.iter().any(|f| f.id == id) {
+                continue;
+            }
+            found.push(Available {
+                id,
+                asset_tag,
+                kind,
+                program,
+                site,
+            });
+        }
+    }
+    Ok(found)
 }
 
 /// One row of a device's history, on the caller's transaction.
