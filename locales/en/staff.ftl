@@ -928,6 +928,7 @@ siteday-add-submit = Add the walk-in
 audit-action-view_walk_in = Saw a walk-in's name on a site's day
 cases-today-title = Your appointments today
 cases-today-at = { $time } at { $site }
+cases-coming-title = Your appointments in the coming days
 case-appointment-to-mark = Appointment on { $when } at { $site }: did they come?
 
 ## The map: free appointment slots

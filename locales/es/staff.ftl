@@ -928,6 +928,7 @@ siteday-add-submit = Añadir a la persona
 audit-action-view_walk_in = Vio el nombre de una persona sin cita en el día de un sitio
 cases-today-title = Sus citas de hoy
 cases-today-at = { $time } en { $site }
+cases-coming-title = Sus citas de los próximos días
 case-appointment-to-mark = Cita el { $when } en { $site }: ¿vino?
 
 ## The map: free appointment slots
