@@ -412,7 +412,8 @@ pub async fn load(
     let window_start = local_instant(tz, first_day, 0).unwrap_or(0) - 86_400;
     let window_end = local_instant(tz, last_day, 0).unwrap_or(i64::MAX / 2) + 86_400;
 
-    let json = |inner: &str, columns: &[&str]| db.backend.json_rows_sql(inner, columns);
+    // Slot search orders what it finds itself.
+    let json = |inner: &str, columns: &[&str]| db.backend.json_rows_sql_any_order(inner, columns);
     let sql = format!(
         "SELECT ({}) AS sites, ({}) AS hours, ({}) AS closures, ({}) AS taken",
         json(
@@ -433,7 +434,8 @@ pub async fn load(
         json(
             "SELECT h.navigator_id, h.site_id, h.weekday, h.start_minute, h.end_minute, \
              n.languages FROM office_hours h JOIN navigators n ON n.id = h.navigator_id \
-             JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0",
+             JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0 \
+             AND (',' || REPLACE(n.languages, ' ', '') || ',') LIKE $5",
             &[
                 "navigator_id",
                 "site_id",
@@ -458,6 +460,13 @@ pub async fn load(
         .bind(last_day.to_string())
         .bind(window_end)
         .bind(window_start)
+        // Only the hours of navigators who can meet the seeker: most of a city's hours are
+        // not (`Seeker::understands`, checked again below, is the rule).
+        .bind(if seeker.interpreter {
+            "%".to_owned()
+        } else {
+            format!("%,{},%", seeker.language)
+        })
         .fetch_one(&db.pool)
         .await?;
     let column = |name: &str| row.try_get::<String, _>(name);
