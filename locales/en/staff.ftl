@@ -957,3 +957,7 @@ case-appt-status-cancelled = cancelled
 case-appt-status-attended = attended
 case-appt-status-no_show = did not come
 case-appt-show-times = Show free times to book
+
+## Programs whose places come from the devices inventory (issue 18, part C)
+programs-from-inventory = { $count } available, from the inventory
+programs-inventory-link = The program's devices

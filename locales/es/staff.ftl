@@ -957,3 +957,7 @@ case-appt-status-cancelled = cancelada
 case-appt-status-attended = asistió
 case-appt-status-no_show = no vino
 case-appt-show-times = Ver horas libres para reservar
+
+## Programs whose places come from the devices inventory (issue 18, part C)
+programs-from-inventory = { $count } disponibles, según el inventario
+programs-inventory-link = Los dispositivos del programa
