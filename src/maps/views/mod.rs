@@ -1,6 +1,8 @@
 //! The markup of the supervisor's pages: `/map` and `/reports`.
 
 mod appointments;
+// Issue 18, part C.
+mod devices;
 mod map;
 mod minutes;
 mod reports;
@@ -18,6 +20,7 @@ use crate::web::Ctx;
 /// The state's cache of drawn areas names its type by this path.
 pub use super::svg::MapAreas;
 pub use appointments::label as appointment_group_label;
+pub use devices::label as device_group_label;
 pub use map::map_view;
 pub use reports::{group_label, reports_view};
 
