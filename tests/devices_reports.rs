@@ -306,7 +306,55 @@ async fn the_map_counts_devices_available_at_each_areas_sites(app: TestApp) {
     app.stop().await;
 }
 
+/// `navdesk seed-load` (as `scripts/staff_load.sh` runs it) fills the inventory and its loans
+/// as the lending screens find them in a city: one open loan per device out, to an open case.
+async fn load_data_lends_devices_to_open_cases(app: TestApp) {
+    let scale = navdesk::seed::Scale {
+        cases: 400,
+        navigators: 4,
+        devices: 300,
+        seed: 7,
+    };
+    let seeded = navdesk::seed::seed(&app.db, scale, "load-test-password-42")
+        .await
+        .unwrap();
+    assert_eq!((seeded.devices, app.count("devices").await), (300, 300));
+    assert_eq!(seeded.loans as i64, app.count("loans").await);
+    let by_status = |status: &'static str| {
+        app.one::<i64>(
+            "SELECT COUNT(*) FROM devices WHERE status = $1",
+            (status,),
+        )
+    };
+    let open_loans: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM loans l JOIN cases c ON c.id = l.case_id \
+             WHERE l.kind = 'loan' AND l.ended_at IS NULL \
+               AND c.status NOT IN ('resolved', 'closed')",
+            (),
+        )
+        .await;
+    let on_loan = by_status("on_loan").await;
+    assert!(on_loan > 50, "{on_loan} out");
+    assert_eq!(open_loans, on_loan);
+    let gifts: i64 = app
+        .one("SELECT COUNT(*) FROM loans WHERE kind = 'gift'", ())
+        .await;
+    assert_eq!(gifts, by_status("given").await);
+    // Every device has its history, from the day it was added.
+    let without_history: i64 = app
+        .one(
+            "SELECT COUNT(*) FROM devices d WHERE NOT EXISTS \
+             (SELECT 1 FROM device_events e WHERE e.device_id = d.id AND e.action = 'added')",
+            (),
+        )
+        .await;
+    assert_eq!(without_history, 0);
+    app.stop().await;
+}
+
 on_both_backends!(
     devices_are_reported_by_kind_program_language_and_area,
-    the_map_counts_devices_available_at_each_areas_sites
+    the_map_counts_devices_available_at_each_areas_sites,
+    load_data_lends_devices_to_open_cases
 );
