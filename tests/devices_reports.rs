@@ -8,8 +8,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::staff::{Person, Staff};
-use common::TestApp;
+use common::staff::Person;
+use common::{csv_rows, TestApp};
 
 const SUE: Person = Person::supervisor("sue@navdesk.example", "Sue Visor");
 const NIA: Person = Person::navigator("nia@navdesk.example", "Nia Gator");
@@ -77,26 +77,6 @@ impl Ledger<'_> {
 }
 
 type Row = BTreeMap<String, String>;
-
-/// A CSV export's lines by column name.
-async fn csv_rows(who: &Staff, path: &str) -> (String, Vec<Row>) {
-    let resp = who.get(path).await;
-    assert_eq!(resp.status(), 200, "{path}");
-    let body = resp.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows = reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .zip(r.unwrap().iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
-        .collect();
-    (body, rows)
-}
 
 async fn program(app: &TestApp, name: &str, status: &str) -> i64 {
     app.one(
@@ -321,10 +301,7 @@ async fn load_data_lends_devices_to_open_cases(app: TestApp) {
     assert_eq!((seeded.devices, app.count("devices").await), (300, 300));
     assert_eq!(seeded.loans as i64, app.count("loans").await);
     let by_status = |status: &'static str| {
-        app.one::<i64>(
-            "SELECT COUNT(*) FROM devices WHERE status = $1",
-            (status,),
-        )
+        app.one::<i64>("SELECT COUNT(*) FROM devices WHERE status = $1", (status,))
     };
     let open_loans: i64 = app
         .one(

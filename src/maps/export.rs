@@ -130,6 +130,31 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// One row a group of each breakdown (everyone first, as `all`): the breakdown, the group (by
+/// code for `coded` breakdowns, else by `name`), then the line's `figures`.
+fn breakdown_rows<L>(
+    breakdowns: &[(&str, &[L])],
+    key: impl Fn(&L) -> &str,
+    coded: &[&str],
+    name: impl Fn(&str, &str) -> String,
+    figures: impl Fn(&str, &L) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (dimension, lines) in breakdowns {
+        for l in *lines {
+            let group = match *dimension {
+                "all" => String::new(),
+                d if coded.contains(&d) => key(l).to_owned(),
+                d => name(d, key(l)),
+            };
+            let mut row = vec![dimension.to_string(), group];
+            row.extend(figures(dimension, l));
+            out.push(row);
+        }
+    }
+    out
+}
+
 /// `/reports/devices.csv`: everyone, then each breakdown's groups (kinds by code, programs and
 /// areas by name, languages by code).
 pub fn devices_csv(
@@ -143,17 +168,13 @@ pub fn devices_csv(
         ("language", &f.by_language[..]),
         ("area", &f.by_area[..]),
     ];
-    let mut out = Vec::new();
-    for (dimension, lines) in breakdowns {
-        for l in lines {
-            let group = match dimension {
-                "all" => String::new(),
-                "kind" | "language" => l.key.clone(),
-                _ => name(dimension, &l.key),
-            };
-            out.push(vec![
-                dimension.to_owned(),
-                group,
+    let out = breakdown_rows(
+        &breakdowns,
+        |l| &l.key,
+        &["kind", "language"],
+        name,
+        |_, l| {
+            vec![
                 count(l.lent),
                 count(l.given),
                 count(l.returned),
@@ -161,9 +182,9 @@ pub fn devices_csv(
                 count(l.on_loan),
                 count(l.overdue),
                 number(l.mean_loan_days, 2),
-            ]);
-        }
-    }
+            ]
+        },
+    );
     csv_download(
         &[
             "breakdown",
@@ -274,17 +295,13 @@ pub fn appointments_csv(
         ("language", &f.by_language[..]),
         ("area", &f.by_area[..]),
     ];
-    let mut out = Vec::new();
-    for (dimension, lines) in breakdowns {
-        for l in lines {
-            let group = match dimension {
-                "all" => String::new(),
-                "language" => l.key.clone(),
-                _ => name(dimension, &l.key),
-            };
-            out.push(vec![
-                dimension.to_owned(),
-                group,
+    let out = breakdown_rows(
+        &breakdowns,
+        |l| &l.key,
+        &["language"],
+        name,
+        |dimension, l| {
+            vec![
                 count(l.booked),
                 count(l.attended),
                 count(l.no_show),
@@ -295,9 +312,9 @@ pub fn appointments_csv(
                 } else {
                     String::new()
                 },
-            ]);
-        }
-    }
+            ]
+        },
+    );
     csv_download(
         &[
             "breakdown",

@@ -30,11 +30,7 @@ pub fn devices_section(ctx: &Ctx, f: &Figures, areas: &[(i64, String)], csv_quer
                 dt { (ctx.t(column)) } dd { (value) }
             }
         }
-        p.downloads {
-            a href={ "/reports/devices.csv?" (csv_query) } download="navdesk-devices.csv" {
-                (ctx.t("reports-devices-csv"))
-            }
-        }
+        (super::part_download(ctx, "devices", csv_query))
         @for dimension in DIMENSIONS {
             (table(ctx, f, dimension, areas))
         }
@@ -50,8 +46,7 @@ fn table(ctx: &Ctx, f: &Figures, dimension: &str, areas: &[(i64, String)]) -> Ma
     };
     super::breakdown_table(
         ctx,
-        &format!("devices-by-{dimension}"),
-        &ctx.t(&format!("reports-devices-by-{dimension}")),
+        "devices",
         dimension,
         &COLUMNS,
         cells(ctx, &f.everyone),
@@ -72,12 +67,7 @@ pub fn label(
 ) -> String {
     match dimension {
         "kind" => ctx.t(&format!("reports-device-kind-{key}")),
-        "program" => f
-            .programs
-            .iter()
-            .find(|(id, _)| id.to_string() == key)
-            .map(|(_, name)| name.clone())
-            .unwrap_or_else(|| key.to_owned()),
+        "program" => super::name_of(&f.programs, key),
         _ => group_label(ctx, dimension, key, areas),
     }
 }
