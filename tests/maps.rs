@@ -6,7 +6,7 @@
 mod common;
 
 use common::staff::{Person, Staff};
-use common::TestApp;
+use common::{csv_rows, TestApp};
 
 const SUE: Person = Person::supervisor("sue@navdesk.example", "Sue Visor");
 const NIA: Person = Person::navigator("nia@navdesk.example", "Nia Gator");
@@ -126,36 +126,6 @@ async fn map_rows(
     rows.into_iter()
         .map(|row| (row["area"].clone(), row))
         .collect()
-}
-
-/// A CSV export: answered 200 as `text/csv`; its text, and each line by column name.
-async fn csv_rows(
-    who: &Staff,
-    path: &str,
-) -> (String, Vec<std::collections::BTreeMap<String, String>>) {
-    let resp = who.get(path).await;
-    assert_eq!(resp.status(), 200, "{path}");
-    assert!(resp
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with("text/csv"));
-    let body = resp.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows = reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .zip(r.unwrap().iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
-        .collect();
-    (body, rows)
 }
 
 type Row = std::collections::BTreeMap<String, String>;
