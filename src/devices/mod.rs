@@ -4,3 +4,14 @@
 //! The schema is `migrations/*/0021_devices.sql`. A device leaves stock only through a
 //! conditional update from `available` in the same transaction as its loan row, so it is never
 //! out twice, whatever the number of instances.
+
+// The inventory (issue 18, part A).
+pub mod form;
+pub mod inventory;
+pub mod model;
+pub mod spreadsheet;
+pub mod store;
+pub mod upload;
+pub mod views;
+
+pub use inventory::router;
