@@ -407,6 +407,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     contacts(db).await?;
     day_at_a_glance(db, &navigator_ids, now).await?;
     office_hours_and_appointments(db, &navigator_ids, now).await?;
+    // Issue 18: the device inventory.
+    devices::devices(db, now).await?;
     Ok(Some(DemoSignIn {
         supervisor: "dana@navdesk.example",
         navigator: NAVIGATORS[0].email,
@@ -528,3 +530,5 @@ async fn voice_message(db: &Db, case_id: i64, i: usize, at: i64) -> anyhow::Resu
 
 mod sites;
 use sites::*;
+
+mod devices;
