@@ -266,13 +266,22 @@ pub fn check(bytes: &[u8], known: &Known) -> Result<Vec<ImportRow>, Vec<Problem>
         let serial = form::serial(cell(2)).map_err(|m| fail(2, What::Cell(m)));
         let program = match named(&known.programs, cell(3)).as_slice() {
             [id] => Ok(*id),
-            [] => Err(fail(3, What::UnknownProgram(cell(3).into()))),
-            _ => Err(fail(3, What::AmbiguousProgram(cell(3).into()))),
+            [] => {
+                fail(3, What::UnknownProgram(cell(3).into()));
+                Err(())
+            }
+            _ => {
+                fail(3, What::AmbiguousProgram(cell(3).into()));
+                Err(())
+            }
         };
         let site = match (cell(4), named(&known.sites, cell(4)).as_slice()) {
             ("", _) => Ok(None),
             (_, [id]) => Ok(Some(*id)),
-            (name, _) => Err(fail(4, What::UnknownSite(name.into()))),
+            (name, _) => {
+                fail(4, What::UnknownSite(name.into()));
+                Err(())
+            }
         };
         // A spreadsheet kept by hand may leave these blank: a device in stock, in good order.
         let condition = match cell(5) {
@@ -418,17 +427,20 @@ pub async fn import(
     Ok(rows.len())
 }
 
+/// asset_tag, kind, serial, program, site, condition, status.
+type ExportRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+);
+
 /// Every device as the file an import reads, by asset tag.
 pub async fn export(db: &Db) -> anyhow::Result<Vec<u8>> {
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-    )> = sqlx::query_as(
+    let rows: Vec<ExportRow> = sqlx::query_as(
         "SELECT d.asset_tag, d.kind, d.serial, p.name, s.name, d.condition, d.status \
              FROM devices d JOIN programs p ON p.id = d.program_id \
              LEFT JOIN sites s ON s.id = d.site_id ORDER BY LOWER(d.asset_tag)",
@@ -449,9 +461,7 @@ pub async fn export(db: &Db) -> anyhow::Result<Vec<u8>> {
         ];
         out.write_record(cells.iter().map(|c| spreadsheet_safe(c)))?;
     }
-    Ok(out
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!(e.to_string()))?)
+    out.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))
 }
 
 #[cfg(test)]
