@@ -453,7 +453,7 @@ pub async fn set_status(
     Ok(StatusChange::Done)
 }
 
-/// How many devices match `filter` in each status, for the list's summary line.
+/// How many devices are in each status (those with none left out), for the list's summary.
 pub async fn counts_by_status(db: &Db) -> sqlx::Result<Vec<(Status, i64)>> {
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT status, COUNT(*) FROM devices GROUP BY status")

@@ -181,7 +181,7 @@ fn import_form(ctx: &Ctx, user: &CurrentUser) -> Markup {
         section aria-labelledby="import" {
             h2 id="import" { (ctx.t("devices-import")) }
             p.hint id="f-file-hint" {
-                (ctx.tr().ta("devices-import-hint", &[("columns", COLUMNS.join(",").into())]))
+                (ctx.tr().ta("devices-import-hint", &[("columns", COLUMNS.join(", ").into())]))
             }
             form method="post" action="/devices/import" enctype="multipart/form-data" {
                 (csrf_field(&user.csrf_token))
@@ -390,7 +390,8 @@ fn history(ctx: &Ctx, entries: &[HistoryEntry]) -> Markup {
             @if entries.is_empty() {
                 p { (ctx.t("devices-history-none")) }
             } @else {
-                div.table-wrap {
+                // Focusable, so a keyboard can scroll it on a narrow screen (it has no links).
+                div.table-wrap tabindex="0" role="region" aria-labelledby="history" {
                     table aria-labelledby="history" {
                         thead { tr {
                             th scope="col" { (ctx.t("devices-history-when")) }
