@@ -52,6 +52,21 @@ async fn checked(b: &Browser, axe: Option<&str>, name: &str) {
         .await;
 }
 
+/// Uploads a file of HS-0002 and the row `then` from the list page; the page that answers.
+async fn upload(b: &Browser, file: &std::path::Path, then: &str) -> String {
+    let header = "asset_tag,kind,serial,program,site,condition,status\n";
+    let text = format!("{header}HS-0002,hotspot,,Hotspot lending,,,\n{then}");
+    std::fs::write(file, text).unwrap();
+    b.open("/devices").await;
+    b.find("#f-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    press(b, "form[action='/devices/import'] button[type=submit]").await;
+    body_text(b).await
+}
+
 async fn body_text(b: &Browser) -> String {
     b.find("main")
         .await
@@ -113,38 +128,19 @@ async fn a_supervisor_keeps_the_inventory_and_a_navigator_reads_it() {
     let dir = std::env::temp_dir().join(format!("navdesk-inventory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("devices.csv");
-    let header = "asset_tag,kind,serial,program,site,condition,status\n";
-    std::fs::write(
-        &file,
-        format!(
-            "{header}HS-0002,hotspot,,Hotspot lending,,,\nHS-0003,toaster,,Hotspot lending,,,\n"
-        ),
-    )
-    .unwrap();
-    b.open("/devices").await;
-    b.find("#f-file")
-        .await
-        .send_keys(file.to_str().unwrap())
-        .await
-        .unwrap();
-    press(&b, "form[action='/devices/import'] button[type=submit]").await;
-    let page = body_text(&b).await;
+    let page = upload(&b, &file, "HS-0003,toaster,,Hotspot lending,,,\n").await;
     assert!(page.contains("Line 3, column kind"), "{page}");
     checked(&b, axe, "import-refused").await;
-    std::fs::write(
+    let page = upload(
+        &b,
         &file,
-        format!("{header}HS-0002,hotspot,,Hotspot lending,,,\nLT-0001,laptop,,Hotspot lending,Central Library,fair,\n"),
+        "LT-0001,laptop,,Hotspot lending,Central Library,fair,\n",
     )
-    .unwrap();
-    b.find("#f-file")
-        .await
-        .send_keys(file.to_str().unwrap())
-        .await
-        .unwrap();
-    press(&b, "form[action='/devices/import'] button[type=submit]").await;
-    assert!(body_text(&b)
-        .await
-        .contains("2 devices were added from the file."));
+    .await;
+    assert!(
+        page.contains("2 devices were added from the file."),
+        "{page}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 
     choose(&b, "#f-kind", "Hotspot").await;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use fluent_bundle::FluentValue;
 
-use super::form;
+use super::form::{self, DeviceValues};
 use super::model::{Condition, Kind, Status};
 use crate::db::Db;
 
@@ -143,15 +143,10 @@ pub struct Known {
     pub tags: HashSet<String>,
 }
 
-/// A row that passed every check.
+/// A row that passed every check: a device (with no notes) and the status it is in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportRow {
-    pub asset_tag: String,
-    pub kind: Kind,
-    pub serial: String,
-    pub program_id: i64,
-    pub site_id: Option<i64>,
-    pub condition: Condition,
+    pub device: DeviceValues,
     pub status: Status,
 }
 
@@ -302,15 +297,16 @@ pub fn check(bytes: &[u8], known: &Known) -> Result<Vec<ImportRow>, Vec<Problem>
             Ok(status),
         ) = (tag, kind, serial, program, site, condition, status)
         {
-            rows.push(ImportRow {
+            let device = DeviceValues {
                 asset_tag,
                 kind,
                 serial,
                 program_id,
                 site_id,
                 condition,
-                status,
-            });
+                notes: String::new(),
+            };
+            rows.push(ImportRow { device, status });
         }
     }
     problems.truncate(MAX_PROBLEMS);
@@ -388,13 +384,14 @@ pub async fn import(
         );
         let mut query = sqlx::query_as::<_, (i64, String)>(&sql).persistent(false);
         for r in chunk {
+            let d = &r.device;
             query = query
-                .bind(&r.asset_tag)
-                .bind(r.kind.code())
-                .bind(&r.serial)
-                .bind(r.program_id)
-                .bind(r.site_id)
-                .bind(r.condition.code())
+                .bind(&d.asset_tag)
+                .bind(d.kind.code())
+                .bind(&d.serial)
+                .bind(d.program_id)
+                .bind(d.site_id)
+                .bind(d.condition.code())
                 .bind(r.status.code())
                 .bind(now)
                 .bind(now);
@@ -402,7 +399,7 @@ pub async fn import(
         let added = query.fetch_all(&mut *tx).await?;
         let status_of: HashMap<&str, Status> = chunk
             .iter()
-            .map(|r| (r.asset_tag.as_str(), r.status))
+            .map(|r| (r.device.asset_tag.as_str(), r.status))
             .collect();
         let sql = crate::db::multi_insert(
             backend,
@@ -498,11 +495,11 @@ mod tests {
         let rows = check(text.as_bytes(), &known()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].status, Status::OnLoan);
-        assert_eq!(rows[0].site_id, Some(10));
-        assert_eq!(rows[1].program_id, 2, "a name in another case");
-        assert_eq!(rows[1].site_id, None);
+        assert_eq!(rows[0].device.site_id, Some(10));
+        assert_eq!(rows[1].device.program_id, 2, "a name in another case");
+        assert_eq!(rows[1].device.site_id, None);
         assert_eq!(
-            (rows[1].condition, rows[1].status),
+            (rows[1].device.condition, rows[1].status),
             (Condition::Good, Status::Available)
         );
     }
