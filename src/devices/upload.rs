@@ -1,6 +1,6 @@
 //! The spreadsheet a supervisor uploads on the devices page: a `multipart/form-data` body
 //! (the only way a page without JavaScript sends a file), read whole, its CSRF token checked
-//! as every staff form's is. The body is small (the app's body limit), so the parts are found
+//! as every staff form's is (a plain form's `file` field is read as the file's text). The body is small (the app's body limit), so the parts are found
 //! by splitting on the boundary rather than streamed.
 
 use axum::body::Bytes;
@@ -105,11 +105,25 @@ where
         let bytes = Bytes::from_request(Request::from_parts(parts_of, body), state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let sent = boundary(&content_type).and_then(|b| parts(&bytes, b));
-        let Some(sent) = sent else {
-            return Err(StatusCode::BAD_REQUEST.into_response());
+        // A form without a file (a script, a test) may send the file's text as a plain field.
+        let fields: Vec<(String, Vec<u8>)> = match boundary(&content_type) {
+            Some(b) => match parts(&bytes, b) {
+                Some(sent) => sent
+                    .into_iter()
+                    .map(|p| (p.name, p.body.to_vec()))
+                    .collect(),
+                None => return Err(StatusCode::BAD_REQUEST.into_response()),
+            },
+            None => form_urlencoded::parse(&bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned().into_bytes()))
+                .collect(),
         };
-        let field = |name: &str| sent.iter().find(|p| p.name == name).map(|p| p.body);
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_slice())
+        };
         let token = field("csrf_token")
             .and_then(|t| std::str::from_utf8(t).ok())
             .unwrap_or_default();
