@@ -1015,7 +1015,7 @@ devices-imported = { $count ->
    *[other] { $count } devices were added from the file.
 }
 devices-import = Add devices from a spreadsheet
-devices-import-hint = A CSV file with the columns { $columns }, the program and site by name. Every row is checked first: if one is wrong, nothing is added. Larger files: navdesk devices import on the server.
+devices-import-hint = A CSV file with the columns { $columns }, the program and site by name. Every row is checked first: if one is wrong, nothing is added. A file of up to 64 KB (about 1,000 devices) here; larger ones with navdesk devices import on the server.
 devices-import-file = CSV file
 devices-import-submit = Check and add
 devices-import-refused = Nothing was added: fix the file and upload it again
@@ -1035,6 +1035,7 @@ devices-csv-ambiguous-program = Line { $line }, column { $column }: several prog
 devices-csv-unknown-site = Line { $line }, column { $column }: no site is called “{ $value }”.
 devices-csv-duplicate-in-file = Line { $line }, column { $column }: this asset tag is on line { $first } too.
 devices-csv-duplicate-in-database = Line { $line }, column { $column }: a device with the asset tag “{ $value }” is already in the inventory.
+devices-csv-changed-meanwhile = Someone added devices while this file was being stored, so nothing was added: upload it again to see which rows clash.
 devices-new-title = New device
 devices-add = Add the device
 devices-back = Back to devices

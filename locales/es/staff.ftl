@@ -1015,7 +1015,7 @@ devices-imported = { $count ->
    *[other] Se agregaron { $count } dispositivos del archivo.
 }
 devices-import = Agregar dispositivos desde una hoja de cálculo
-devices-import-hint = Un archivo CSV con las columnas { $columns }, el programa y el sitio por su nombre. Primero se revisan todas las filas: si una está mal, no se agrega nada. Archivos más grandes: navdesk devices import en el servidor.
+devices-import-hint = Un archivo CSV con las columnas { $columns }, el programa y el sitio por su nombre. Primero se revisan todas las filas: si una está mal, no se agrega nada. Aquí, un archivo de hasta 64 KB (unos 1.000 dispositivos); los más grandes, con navdesk devices import en el servidor.
 devices-import-file = Archivo CSV
 devices-import-submit = Revisar y agregar
 devices-import-refused = No se agregó nada: corrija el archivo y súbalo de nuevo
@@ -1035,6 +1035,7 @@ devices-csv-ambiguous-program = Línea { $line }, columna { $column }: varios pr
 devices-csv-unknown-site = Línea { $line }, columna { $column }: ningún sitio se llama «{ $value }».
 devices-csv-duplicate-in-file = Línea { $line }, columna { $column }: esta etiqueta también está en la línea { $first }.
 devices-csv-duplicate-in-database = Línea { $line }, columna { $column }: ya hay un dispositivo con la etiqueta «{ $value }» en el inventario.
+devices-csv-changed-meanwhile = Alguien agregó dispositivos mientras se guardaba este archivo, así que no se agregó nada: súbalo de nuevo para ver qué filas chocan.
 devices-new-title = Nuevo dispositivo
 devices-add = Agregar el dispositivo
 devices-back = Volver a los dispositivos

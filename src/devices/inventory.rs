@@ -180,8 +180,8 @@ async fn import(ctx: Ctx, sent: Upload) -> AppResult<Response> {
             // Another upload added one of these tags after this one was checked.
             let problems = [sheet::Problem {
                 line: 1,
-                column: Some("asset_tag"),
-                what: sheet::What::DuplicateInDatabase(String::new()),
+                column: None,
+                what: sheet::What::ChangedMeanwhile,
             }];
             let q = ListQuery::default();
             list_response(&ctx, user, &q, StatusCode::CONFLICT, &problems).await

@@ -47,6 +47,9 @@ pub enum What {
     /// The asset tag is on an earlier line of the file too.
     DuplicateInFile(u64),
     DuplicateInDatabase(String),
+    /// Another import or a supervisor added one of the file's asset tags while it was being
+    /// stored: checking it again names the line.
+    ChangedMeanwhile,
 }
 
 /// One problem: where it is (`line` counts from 1, the header's) and what.
@@ -109,6 +112,7 @@ impl Problem {
                 args.push(("first", (*first as i64).into()));
                 "devices-csv-duplicate-in-file"
             }
+            What::ChangedMeanwhile => "devices-csv-changed-meanwhile",
             What::DuplicateInDatabase(v) => {
                 value(v);
                 "devices-csv-duplicate-in-database"
