@@ -167,6 +167,17 @@ async fn a_supervisor_keeps_the_inventory_and_a_navigator_reads_it() {
         0
     );
     checked(&b, axe, "list-navigator").await;
+    // At a desk, the list shows every column without scrolling inside it.
+    b.viewport(1280, 800).await;
+    b.open("/devices").await;
+    let (inner, outer) = (
+        b.js("return document.querySelector('.table-wrap').scrollWidth;")
+            .await,
+        b.js("return document.querySelector('.table-wrap').clientWidth;")
+            .await,
+    );
+    assert!(inner.as_u64() <= outer.as_u64(), "{inner} > {outer}");
+    b.fits_and_screenshot("devices-list-desk").await;
     b.quit().await;
     app.stop().await;
 }

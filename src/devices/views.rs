@@ -109,7 +109,7 @@ pub fn list(ctx: &Ctx, user: &CurrentUser, p: &ListPage<'_>) -> Markup {
         user,
         &title,
         &heading,
-        html! {
+        html! { div.inventory {
             @if let Some(n) = p.imported {
                 div.notice role="status" { p { (ctx.tr().ta("devices-imported", &[("count", n.into())])) } }
             }
@@ -157,7 +157,7 @@ pub fn list(ctx: &Ctx, user: &CurrentUser, p: &ListPage<'_>) -> Markup {
             @if p.manager {
                 (import_form(ctx, user))
             }
-        },
+        } },
     )
 }
 
