@@ -155,6 +155,8 @@ pub fn app(state: AppState) -> Router {
                 .merge(calendar::router())
                 .merge(siteday::router())
                 .merge(crate::appointments::router())
+                // Issue 18, part A: the device inventory.
+                .merge(crate::devices::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))

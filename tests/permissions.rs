@@ -212,6 +212,55 @@ async fn every_role_against_every_staff_route(app: TestApp) {
             Allowed,
         ),
     ];
+    // The device inventory (issue 18): everyone reads it, supervisors and admins change it.
+    let device: i64 = app
+        .one(
+            "INSERT INTO devices (asset_tag, kind, program_id, created_at, updated_at) \
+             VALUES ('HS-1', 'hotspot', $1, 0, 0) RETURNING id",
+            (program,),
+        )
+        .await;
+    table.extend([
+        ("GET", "/devices".into(), Allowed, Allowed, Allowed),
+        (
+            "GET",
+            format!("/devices/{device}"),
+            Allowed,
+            Allowed,
+            Allowed,
+        ),
+        ("GET", "/devices/999999".into(), Hidden, Hidden, Hidden),
+        ("GET", "/devices/new".into(), Forbidden, Allowed, Allowed),
+        ("POST", "/devices/new".into(), Forbidden, Allowed, Allowed),
+        (
+            "GET",
+            "/devices/export.csv".into(),
+            Forbidden,
+            Allowed,
+            Allowed,
+        ),
+        (
+            "POST",
+            "/devices/import".into(),
+            Forbidden,
+            Allowed,
+            Allowed,
+        ),
+        (
+            "POST",
+            format!("/devices/{device}"),
+            Forbidden,
+            Allowed,
+            Allowed,
+        ),
+        (
+            "POST",
+            format!("/devices/{device}/status"),
+            Forbidden,
+            Allowed,
+            Allowed,
+        ),
+    ]);
     // Every change to a case: the navigator's own, and another navigator's.
     for action in [
         "notes",

@@ -21,6 +21,8 @@ macro_rules! say {
 mod accounts;
 mod backup;
 mod datacare;
+// Issue 18: the device inventory as CSV.
+mod devices;
 mod i18n;
 mod imports;
 mod programs;
@@ -87,6 +89,9 @@ enum Command {
     /// Sites with their navigators' office hours as Open Referral HSDS 3.0 locations.
     #[command(subcommand)]
     Sites(sites::SitesCommand),
+    /// The device inventory as CSV (asset_tag,kind,serial,program,site,condition,status).
+    #[command(subcommand)]
+    Devices(devices::DevicesCommand),
     /// Copy a SQLite database to a new file while the server keeps running (VACUUM INTO),
     /// then check the copy. Never overwrites: FILE must not exist, its folder must. On
     /// PostgreSQL, use pg_dump instead (the error says how).
@@ -137,6 +142,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Programs(command) => programs::programs(url, command).await,
         Command::Sites(command) => sites::sites(url, command).await,
+        Command::Devices(command) => devices::devices(url, command).await,
         Command::Backup { file } => backup::backup(url, &file).await,
         Command::Retention(args) => datacare::retention(url, args).await,
         Command::ExportResident(args) => datacare::export_resident(url, args).await,

@@ -407,6 +407,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     contacts(db).await?;
     day_at_a_glance(db, &navigator_ids, now).await?;
     office_hours_and_appointments(db, &navigator_ids, now).await?;
+    // Issue 18: the device inventory.
+    devices::devices(db, now).await?;
     // Devices (issue 18): after the inventory's devices are seeded.
     loans::lend_some(db, &timezone(), now).await?;
     Ok(Some(DemoSignIn {
@@ -542,3 +544,5 @@ fn timezone() -> jiff::tz::TimeZone {
 }
 
 pub mod loans;
+
+mod devices;

@@ -26,6 +26,8 @@ pub fn staff_links(role: Role) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![
         ("/cases", "staff-nav-cases"),
         ("/programs", "staff-nav-programs"),
+        // Issue 18: everyone reads the inventory; supervisors and admins change it.
+        ("/devices", "staff-nav-devices"),
     ];
     if matches!(role, Role::Supervisor | Role::Admin) {
         links.push(("/navigators", "staff-nav-navigators"));
