@@ -165,7 +165,9 @@ async fn before_the_day_then_late_up_to_the_limit(backend: Backend) {
         &app.db,
         case,
         loan,
-        navdesk::devices::loans::Ending::Returned { condition: "good" },
+        navdesk::devices::loans::Ending::Returned {
+            condition: navdesk::devices::model::Condition::Good,
+        },
         user,
         local("2027-04-29T09:00"),
     )

@@ -13,6 +13,7 @@ use super::views::CaseForms;
 use super::CaseCtx;
 use crate::auth::StaffForm;
 use crate::devices::loans::{self, Ending, Lending, LoanError};
+use crate::devices::model::Condition;
 use crate::web::{AppError, AppResult};
 
 /// The message for a device that cannot be lent, by its status now.
@@ -96,7 +97,7 @@ pub async fn change(
     let now = crate::db::now();
     let db = &ctx.state.db;
     let mut forms = CaseForms::default();
-    let condition = loans::condition(form.get("condition"));
+    let condition = Condition::parse(form.get("condition"));
     let done = match (form.get("action"), condition) {
         ("return", Some(condition)) => {
             loans::end(db, id, loan, Ending::Returned { condition }, user.id, now).await

@@ -46,7 +46,9 @@ pub async fn lend_some(db: &Db, tz: &jiff::tz::TimeZone, now: i64) -> anyhow::Re
                     .await?;
             }
             3 => {
-                let back = Ending::Returned { condition: "good" };
+                let back = Ending::Returned {
+                    condition: crate::devices::model::Condition::Good,
+                };
                 loans::end(db, case, loan.id, back, user, now - 2 * 86_400).await?;
             }
             _ => {}

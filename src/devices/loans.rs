@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use sqlx::Row;
 
+use super::model::Condition;
 use crate::db::Db;
 
 /// How far ahead a due date may be set.
@@ -41,16 +42,8 @@ impl Lending {
 /// How a loan ends: back in a condition (broken goes to repair), or lost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
-    Returned { condition: &'static str },
+    Returned { condition: Condition },
     Lost,
-}
-
-/// The conditions a device may come back in, best first.
-pub const CONDITIONS: [&str; 5] = ["new", "good", "fair", "poor", "broken"];
-
-/// Reads a condition code as sent by a form.
-pub fn condition(code: &str) -> Option<&'static str> {
-    CONDITIONS.iter().copied().find(|c| *c == code)
 }
 
 /// A loan or gift of a case, with the device's tag and kind.
@@ -445,8 +438,8 @@ pub async fn end(
     let (how, condition, to) = match ending {
         Ending::Returned { condition } => (
             "returned",
-            Some(condition),
-            if condition == "broken" {
+            Some(condition.code()),
+            if condition == Condition::Broken {
                 "in_repair"
             } else {
                 "available"

@@ -6,7 +6,8 @@ use maud::{html, Markup};
 
 use super::case_page::{CaseForms, CasePage};
 use crate::auth::CurrentUser;
-use crate::devices::loans::{self, Loan, CONDITIONS};
+use crate::devices::loans::{self, Loan};
+use crate::devices::model::Condition;
 use crate::web::form::{choices, field_id, Choice, Input, Select};
 use crate::web::format::format_date;
 use crate::web::staff::csrf_field;
@@ -126,9 +127,16 @@ fn open_loan(ctx: &Ctx, user: &CurrentUser, case_id: i64, loan: &Loan) -> Markup
     let due_id = format!("f-due-{}", loan.id);
     let tag = loan.asset_tag.as_str();
     let tr = ctx.tr();
-    let conditions: Vec<_> = CONDITIONS
+    let conditions: Vec<_> = Condition::ALL
         .iter()
-        .map(|c| (c.to_string(), ctx.t(&format!("loan-condition-{c}")), None))
+        .map(|c| {
+            let code = c.code();
+            (
+                code.to_owned(),
+                ctx.t(&format!("loan-condition-{code}")),
+                None,
+            )
+        })
         .collect();
     html! {
         form.loan-action method="post" action=(action) {
