@@ -89,11 +89,7 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
         (ana, case_id),
     )
     .await;
-    b.open("/login?lang=en").await;
-    b.type_into("#f-email", ANA.email).await;
-    b.type_into("#f-password", PASSWORD).await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    b.wait_for("nav.staff-nav").await;
+    b.sign_in(ANA.email, PASSWORD).await;
     // On her day: today's appointments, or the coming days' when the first free time was
     // tomorrow, each with the resident's code, linking to the case.
     b.open("/cases").await;

@@ -35,11 +35,7 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     )
     .await;
 
-    b.open("/login?lang=en").await;
-    b.type_into("#f-email", ANA.email).await;
-    b.type_into("#f-password", PASSWORD).await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    b.wait_for("nav.staff-nav").await;
+    b.sign_in(ANA.email, PASSWORD).await;
     b.open(&format!("/cases/{case_id}")).await;
     // The group is folded until the navigator opens it.
     b.click("#act-devices").await;

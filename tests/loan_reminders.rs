@@ -10,20 +10,10 @@ mod common;
 use common::loans::device;
 use common::sms::{nth, reply, with_fake_twilio_and};
 use common::staff::ANA;
-use common::{Backend, TestApp};
+use common::{denver, local, Backend, TestApp};
 use navdesk::config::SendingWindow;
 use navdesk::devices::loan_texts::{plan_due, Settings};
 use navdesk::i18n::I18n;
-
-fn denver() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("America/Denver").unwrap()
-}
-
-/// A local time in Denver as Unix seconds.
-fn local(at: &str) -> i64 {
-    let dt: jiff::civil::DateTime = at.parse().unwrap();
-    dt.to_zoned(denver()).unwrap().timestamp().as_second()
-}
 
 fn settings(overdue_texts: i64) -> Settings {
     Settings {

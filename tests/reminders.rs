@@ -8,22 +8,12 @@
 mod common;
 
 use common::sms::{nth, reply, with_fake_twilio_and};
-use common::{Backend, TestApp};
+use common::{denver, local, Backend, TestApp};
 use navdesk::config::SendingWindow;
 use navdesk::i18n::{I18n, Lang};
 use navdesk::reminders::{plan_due, Settings};
 
 const LANGS: [&str; 6] = ["en", "es", "ar", "am", "ln", "vi"];
-
-fn denver() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("America/Denver").unwrap()
-}
-
-/// A local time in Denver as Unix seconds.
-fn local(at: &str) -> i64 {
-    let dt: jiff::civil::DateTime = at.parse().unwrap();
-    dt.to_zoned(denver()).unwrap().timestamp().as_second()
-}
 
 fn settings(window: SendingWindow) -> Settings {
     Settings {

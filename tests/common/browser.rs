@@ -538,6 +538,16 @@ impl Browser {
         eprintln!("screenshot {} ({w}x{h})", path.display());
     }
 
+    /// Signs in on the English login page by typing, as staff do.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.open("/login?lang=en").await;
+        self.type_into("#f-email", email).await;
+        self.type_into("#f-password", password).await;
+        self.click("form[action='/login'] button[type=submit]")
+            .await;
+        self.wait_for("nav.staff-nav").await;
+    }
+
     /// The text of the first element matching `css`, without Fluent's isolation marks.
     pub async fn text_of(&self, css: &str) -> String {
         clean(&self.find(css).await.text().await.unwrap())

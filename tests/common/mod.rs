@@ -217,6 +217,17 @@ pub fn skip(tier: &str, why: &str) {
     let _ = writeln!(std::io::stderr(), "SKIPPED {tier} tier: {why}");
 }
 
+/// The demo city's time zone, in which tests with a clock of their own set the time.
+pub fn denver() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("America/Denver").unwrap()
+}
+
+/// A local time in Denver (`2027-03-14T09:00`) as Unix seconds.
+pub fn local(at: &str) -> i64 {
+    let dt: jiff::civil::DateTime = at.parse().unwrap();
+    dt.to_zoned(denver()).unwrap().timestamp().as_second()
+}
+
 /// The shared file of Denver's 78 neighborhoods (or `NAVDESK_AREAS_GEOJSON`), or `None` with a
 /// printed line when it is not there.
 #[allow(dead_code)]
