@@ -476,6 +476,8 @@ async fn stock_is_offered_referred_first_then_nearest(app: TestApp) {
         51,
         "50 devices and the prompt"
     );
+    // With 50 devices offered the page still weighs under 30 KB, before compression.
+    assert!(page.len() < 30_000, "{} bytes", page.len());
 }
 
 /// The demo lends a few of its devices in stock: one late back, one given, one returned.
