@@ -257,6 +257,7 @@ async fn bad_input_is_refused_and_stores_nothing(app: TestApp) {
         ("lost", "That device is marked lost and cannot be lent"),
         ("retired", "That device is retired and cannot be lent"),
         ("on_loan", "That device was just lent to someone else"),
+        ("reserved", "That device is set aside (reserved)"),
     ] {
         let other = device(&app, &format!("X-{state}"), "laptop", program, state).await;
         let resp = lend(

@@ -1137,6 +1137,7 @@ loan-error-how = Choose whether to lend or give the device
 loan-error-due = Enter a due date from today up to a year ahead
 loan-error-closed = The case is closed: reopen it to lend a device
 loan-error-out = That device was just lent to someone else: choose another
+loan-error-reserved = That device is set aside (reserved) and cannot be lent from here: choose another
 loan-error-given = That device was given away: choose another
 loan-error-in-repair = That device is in repair and cannot be lent: choose another
 loan-error-lost = That device is marked lost and cannot be lent: choose another

@@ -1137,6 +1137,7 @@ loan-error-how = Elija si presta o regala el dispositivo
 loan-error-due = Escriba una fecha de devolución desde hoy hasta un año después
 loan-error-closed = El caso está cerrado: reábralo para prestar un dispositivo
 loan-error-out = Ese dispositivo se acaba de prestar a otra persona: elija otro
+loan-error-reserved = Ese dispositivo está reservado y no se puede prestar desde aquí: elija otro
 loan-error-given = Ese dispositivo ya se regaló: elija otro
 loan-error-in-repair = Ese dispositivo está en reparación y no se puede prestar: elija otro
 loan-error-lost = Ese dispositivo está marcado como perdido y no se puede prestar: elija otro

@@ -19,7 +19,8 @@ use crate::web::{AppError, AppResult};
 /// The message for a device that cannot be lent, by its status now.
 fn unavailable(status: &str) -> &'static str {
     match status {
-        "on_loan" | "reserved" => "loan-error-out",
+        "on_loan" => "loan-error-out",
+        "reserved" => "loan-error-reserved",
         "given" => "loan-error-given",
         "in_repair" => "loan-error-in-repair",
         "lost" => "loan-error-lost",
