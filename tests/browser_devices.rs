@@ -85,6 +85,8 @@ async fn a_navigator_lends_a_hotspot_and_checks_it_back_in() {
     b.no_axe_violations(axe.as_deref(), "case page with the loan")
         .await;
     b.fits_and_screenshot("case-device-lent").await;
+    b.viewport(1280, 800).await;
+    b.fits_and_screenshot("case-device-lent-desk").await;
 
     // Back in good condition: checked in, in stock again.
     b.find("#f-condition-1")

@@ -400,7 +400,7 @@ mod tests {
     fn sms_templates_fit_two_segments() {
         use crate::i18n::segments;
         let i18n = I18n::load().unwrap();
-        let values: [(&str, FluentValue); 13] = [
+        let values: [(&str, FluentValue); 15] = [
             ("menu", language_menu().into()),
             ("code", "K7QM4XPR".into()),
             ("url", "https://help.denvergov.org/status".into()),
@@ -415,6 +415,9 @@ mod tests {
             ("site", "Montbello Branch Library Meeting Room".into()),
             ("address", "12955 Albrook Dr, Denver, CO 80239".into()),
             ("count", 3.into()),
+            // Texts about a lent device (`devices::loan_texts`).
+            ("device", "mobile hotspot".into()),
+            ("tag", "HS-0042".into()),
         ];
         // Appointment texts name a place and list times: up to 4 segments in scripts outside
         // the GSM alphabet (see the note above them in sms.ftl).
@@ -442,7 +445,9 @@ mod tests {
                 let appointment = id.starts_with("sms-reminder-")
                     || id.starts_with("sms-appointment-")
                     || id.starts_with("sms-slot-")
-                    || id.starts_with("sms-no-show");
+                    || id.starts_with("sms-no-show")
+                    // A lent device's texts name it, its tag and a day, as appointment texts do.
+                    || id.starts_with("sms-loan-");
                 let mut args = values.to_vec();
                 args.push(("slots", slots.into()));
                 let text = i18n.format_sms(lang, id, &args);
