@@ -1097,6 +1097,13 @@ map-metric-devices_nearby = Devices available nearby
 map-how-devices-nearby = Devices available nearby: the devices of active programs kept at the area's sites and available to lend or give now, of every kind.
 ## Devices lent or given from the case page (issue 18)
 loan-next-see = What to do with the device
+# A device's history (the inventory's page names each action `device-event-<action>`).
+device-event-lent = Lent to a resident
+device-event-given = Given to a resident
+device-event-returned = Checked in
+device-event-lost = Marked lost
+device-event-extended = Loan extended
+device-event-more_time_asked = The resident asked by text for more time
 loan-group = Devices
 loan-none = No device lent or given to this resident.
 loan-more-time-asked = The resident asked by text for more time: extend the loan or call them.

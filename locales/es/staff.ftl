@@ -1097,6 +1097,13 @@ map-metric-devices_nearby = Dispositivos disponibles cerca
 map-how-devices-nearby = Dispositivos disponibles cerca: los dispositivos de programas activos guardados en los sitios de la zona y disponibles para prestar o regalar ahora, de todo tipo.
 ## Devices lent or given from the case page (issue 18)
 loan-next-see = Qué hacer con el dispositivo
+# A device's history (the inventory's page names each action `device-event-<action>`).
+device-event-lent = Prestado a un residente
+device-event-given = Regalado a un residente
+device-event-returned = Devuelto
+device-event-lost = Marcado como perdido
+device-event-extended = Préstamo ampliado
+device-event-more_time_asked = El residente pidió más tiempo por mensaje
 loan-group = Dispositivos
 loan-none = No se ha prestado ni regalado ningún dispositivo a este residente.
 loan-more-time-asked = El residente pidió más tiempo por mensaje: amplíe el préstamo o llámele.
