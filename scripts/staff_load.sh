@@ -13,6 +13,10 @@
 #   2. GET /cases                        as the supervisor (all open cases, with counts)
 #   3. GET /cases?need=device&language=es&waiting=7  as the supervisor (filtered)
 #   4. GET /cases/{id} for random ids    as the supervisor (each view is also written to the audit log)
+#   5. the lending screens, when the server has them (issue 18): GET /devices, GET /devices
+#      filtered (hotspots available), GET /devices/{id} for random ids, as the supervisor, over
+#      DEVICES devices (default 10,000) with their loans (a third out to open cases, some
+#      overdue; gifts; many returned before), which `seed-load` adds
 # and prints requests/s and the latency percentiles wrk reports. Each is run twice: flat out (each
 # connection sends its next request the moment an answer arrives, so on 2 cores shared with wrk
 # the latency is mostly queueing), and paced (each connection waits PACE_MS, default 20 ms,
@@ -21,7 +25,7 @@
 # Target (2 cores, 100,000 cases, 200 navigators, 16 connections): p99 < 20 ms for /cases and a
 # case page.
 #
-# Environment: CASES, NAVIGATORS, CONNECTIONS (16), DURATION (15s), THREADS (2), PACE_MS, DATABASE_URL
+# Environment: CASES, NAVIGATORS, DEVICES (10000), CONNECTIONS (16), DURATION (15s), THREADS (2), PACE_MS, DATABASE_URL
 # (default: a new SQLite file in a temporary folder), DB_DIR (parent of that folder),
 # SKIP_BUILD=1 (use target/release/navdesk as it is).
 
@@ -29,6 +33,7 @@ set -euo pipefail
 
 CASES=${CASES:-100000}
 NAVIGATORS=${NAVIGATORS:-200}
+DEVICES=${DEVICES:-10000}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-15s}
 THREADS=${THREADS:-2}
@@ -76,8 +81,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say "seeding $CASES cases and $NAVIGATORS navigators"
-printf '%s\n' "$PASSWORD" | "$BIN" --database-url "$DB_URL" seed-load --cases "$CASES" --navigators "$NAVIGATORS" >&2
+say "seeding $CASES cases, $NAVIGATORS navigators and $DEVICES devices"
+printf '%s\n' "$PASSWORD" | "$BIN" --database-url "$DB_URL" seed-load --cases "$CASES" --navigators "$NAVIGATORS" \
+    --devices "$DEVICES" >&2
 # Three years of cases hold many closed long enough for retention to clear; a running server
 # clears them within the hour of its start. Done here first, so the measurement reads the steady
 # state rather than racing that first clearing's writes.
@@ -138,6 +144,12 @@ cat >"$WORK/pace.lua" <<EOF
 function delay() return $PACE_MS end
 EOF
 cat "$WORK/case.lua" "$WORK/pace.lua" >"$WORK/case_paced.lua"
+cat >"$WORK/device.lua" <<EOF
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/devices/" .. math.random(1, $DEVICES))
+end
+EOF
 
 RESULTS=()
 run() {
@@ -163,7 +175,17 @@ run "navigator GET /cases, paced" "$NAV_COOKIE" /cases "$WORK/pace.lua"
 run "supervisor GET /cases, paced" "$SUP_COOKIE" /cases "$WORK/pace.lua"
 run "supervisor GET /cases (filtered), paced" "$SUP_COOKIE" "/cases?need=device&language=es&waiting=7" "$WORK/pace.lua"
 run "supervisor GET /cases/{random id}, paced" "$SUP_COOKIE" /cases/1 "$WORK/case_paced.lua"
+# The lending screens, once the inventory's pages are there.
+devices_code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $SUP_COOKIE" "$BASE/devices")
+if [ "$DEVICES" -gt 0 ] && [ "$devices_code" = 200 ]; then
+    run "supervisor GET /devices" "$SUP_COOKIE" /devices
+    run "supervisor GET /devices (filtered)" "$SUP_COOKIE" "/devices?kind=hotspot&status=available"
+    run "supervisor GET /devices/{random id}" "$SUP_COOKIE" /devices/1 "$WORK/device.lua"
+    run "supervisor GET /devices, paced" "$SUP_COOKIE" /devices "$WORK/pace.lua"
+else
+    say "GET /devices answered $devices_code: the lending screens are not measured"
+fi
 
 echo
-echo "navdesk staff pages: $CASES cases, $NAVIGATORS navigators, $CONNECTIONS connections, $DURATION each, $(nproc) cores"
+echo "navdesk staff pages: $CASES cases, $NAVIGATORS navigators, $DEVICES devices, $CONNECTIONS connections, $DURATION each, $(nproc) cores"
 printf '%s\n' "${RESULTS[@]}"

@@ -1,6 +1,6 @@
 //! In real headless Chromium: a resident asks for help in Spanish, books one of the free times
 //! the confirmation page offers (in Spanish, no JavaScript needed), and sees the appointment
-//! there; her navigator signs in and finds it on the case page. axe-core checks the page with
+//! there; her navigator signs in, finds it on her day (`/cases`) and on the case page. axe-core checks the page with
 //! the times and the page with the appointment.
 //!
 //! Like `tests/browser.rs`, this starts its own chromedriver and Chromium (see
@@ -112,7 +112,31 @@ async fn a_resident_books_in_spanish_and_her_navigator_sees_it() {
     b.type_into("#f-password", PASSWORD).await;
     b.click("form[action='/login'] button[type=submit]").await;
     b.wait_for("nav.staff-nav").await;
-    b.open(&format!("/cases/{case_id}")).await;
+    // On her day: today's appointments, or the coming days' when the first free time was
+    // tomorrow, each with the resident's code, linking to the case.
+    b.open("/cases").await;
+    let starts_at: i64 = app
+        .one(
+            "SELECT starts_at FROM appointments WHERE case_id = $1 AND status = 'booked'",
+            (case_id,),
+        )
+        .await;
+    let denver = jiff::tz::TimeZone::get("America/Denver").unwrap();
+    let (_, tomorrow) = navdesk::cases::visits::today(&denver, navdesk::db::now());
+    let section = if starts_at < tomorrow {
+        "section[aria-labelledby='cases-today']"
+    } else {
+        "section[aria-labelledby='cases-coming']"
+    };
+    let listed = text_of(&b, section).await;
+    assert!(
+        listed.contains(&code) && listed.contains("at Central Library"),
+        "{listed}"
+    );
+    b.click(&format!("{section} a[href='/cases/{case_id}']"))
+        .await;
+    b.wait_for("#appointment").await;
+    assert_eq!(b.path().await, format!("/cases/{case_id}"));
     let next = text_of(&b, "#appointment").await;
     assert!(
         next.contains("at Central Library with Ana Navarro"),

@@ -6,7 +6,7 @@
 mod common;
 
 use common::staff::{Person, Staff};
-use common::TestApp;
+use common::{csv_rows, TestApp};
 
 const SUE: Person = Person::supervisor("sue@navdesk.example", "Sue Visor");
 const NIA: Person = Person::navigator("nia@navdesk.example", "Nia Gator");
@@ -126,36 +126,6 @@ async fn map_rows(
     rows.into_iter()
         .map(|row| (row["area"].clone(), row))
         .collect()
-}
-
-/// A CSV export: answered 200 as `text/csv`; its text, and each line by column name.
-async fn csv_rows(
-    who: &Staff,
-    path: &str,
-) -> (String, Vec<std::collections::BTreeMap<String, String>>) {
-    let resp = who.get(path).await;
-    assert_eq!(resp.status(), 200, "{path}");
-    assert!(resp
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with("text/csv"));
-    let body = resp.text().await.unwrap();
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows = reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .zip(r.unwrap().iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
-        .collect();
-    (body, rows)
 }
 
 type Row = std::collections::BTreeMap<String, String>;
@@ -873,9 +843,96 @@ async fn appointments_are_reported_by_site_language_and_area(app: TestApp) {
     app.stop().await;
 }
 
+/// The map's free appointment slots (next 14 days) by area, against a count by hand: hours on
+/// one weekday three days ahead (so twice in 14 days, never today), a booking, a closure, and
+/// a second navigator who speaks only Vietnamese.
+async fn free_slots_by_area_match_the_hand_count(app: TestApp) {
+    let now = navdesk::db::now();
+    let alpha = area(&app, "Alpha", 39.74, -104.98, None).await;
+    area(&app, "Beta", 39.76, -104.95, None).await;
+    let supervisor = app.with_user(SUE).await;
+    let nia = app.with_user(NIA).await.navigator_id.unwrap();
+    let vi = app
+        .with_user(Person::navigator("vy@navdesk.example", "Vy Tran"))
+        .await
+        .navigator_id
+        .unwrap();
+    app.exec(
+        "UPDATE navigators SET languages = 'vi' WHERE id = $1",
+        (vi,),
+    )
+    .await;
+    let library = common::appointments::site(&app, "Central Library").await;
+    app.exec(
+        "UPDATE sites SET area_id = $1 WHERE id = $2",
+        (alpha, library),
+    )
+    .await;
+    // A site without an area counts nowhere.
+    let elsewhere = common::appointments::site(&app, "Somewhere Else").await;
+    let denver = jiff::tz::TimeZone::get("America/Denver").unwrap();
+    let today = jiff::Timestamp::from_second(now)
+        .unwrap()
+        .to_zoned(denver.clone())
+        .date();
+    let day = |n: i64| today.checked_add(jiff::Span::new().days(n)).unwrap();
+    let weekday = i64::from(day(3).weekday().to_monday_one_offset());
+    // Nia 10:00-12:00 (four slots), Vy 10:00-11:00 (two), on that weekday.
+    common::appointments::hours(&app, nia, library, weekday, 600, 720).await;
+    common::appointments::hours(&app, vi, library, weekday, 600, 660).await;
+    common::appointments::hours(&app, nia, elsewhere, weekday, 720, 780).await;
+    // One of Nia's taken on the first of those days; the library closed on the second.
+    let ten = day(3)
+        .at(10, 0, 0, 0)
+        .to_zoned(denver.clone())
+        .unwrap()
+        .timestamp()
+        .as_second();
+    let case = insert(
+        &app,
+        &Req {
+            language: "es",
+            needs: "internet",
+            status: "new",
+            created: now - DAY,
+            ..Req::default()
+        },
+    )
+    .await;
+    app.exec(
+        "INSERT INTO appointments (case_id, navigator_id, site_id, starts_at, ends_at, status, \
+         booked_via, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'booked', 'web', $6, $6)",
+        (case, nia, library, ten, ten + 1800, now),
+    )
+    .await;
+    app.exec(
+        "INSERT INTO site_closures (site_id, day) VALUES ($1, $2)",
+        (library, day(10).to_string()),
+    )
+    .await;
+
+    let free = |rows: &std::collections::BTreeMap<String, Row>, name: &str| {
+        rows[name]["free_appointment_slots_14_days"].clone()
+    };
+    // Anyone (an interpreter may come): Nia 3 + Vy 2 on the open day.
+    let rows = map_rows(&supervisor, "").await;
+    assert_eq!(free(&rows, "Alpha"), "5");
+    assert_eq!(free(&rows, "Beta"), "0");
+    // In Spanish only Nia's; in Vietnamese only Vy's.
+    let rows = map_rows(&supervisor, "?language=es").await;
+    assert_eq!(free(&rows, "Alpha"), "3");
+    let rows = map_rows(&supervisor, "?language=vi").await;
+    assert_eq!(free(&rows, "Alpha"), "2");
+    // The map shades by it, and says so.
+    let (status, body) = supervisor.page("/map?metric=free_slots").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Alpha"));
+}
+
 on_both_backends!(
     map_figures_match_the_hand_count,
     reports_suppress_small_groups,
     every_channel_is_counted_and_broken_down,
-    appointments_are_reported_by_site_language_and_area
+    appointments_are_reported_by_site_language_and_area,
+    free_slots_by_area_match_the_hand_count
 );

@@ -334,11 +334,48 @@ async fn confirm_cancel_and_another_time(backend: Backend) {
     reply(&app, from, "SMc6", "2").await;
     assert!(nth(&got, 7).await.contains("CAMBIAR"));
     assert_eq!(app.count("appointments WHERE booked_via = 'text'").await, 1);
-    // Each reply is on the timeline.
+    // Asking again and picking moves the booking: one upcoming appointment, the old one
+    // cancelled, as a booking on the web would.
+    reply(&app, from, "SMc8", "cambiar").await;
+    assert!(nth(&got, 8).await.contains("\n1) "));
+    reply(&app, from, "SMc9", "1").await;
+    assert!(nth(&got, 9).await.starts_with("Tiene cita"));
+    assert_eq!(
+        app.count("appointments WHERE status IN ('booked', 'confirmed')")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("appointments WHERE booked_via = 'text' AND status = 'cancelled'")
+            .await,
+        1
+    );
+    // Each reply is on the timeline, and each change as the case page tells it, by text.
     assert_eq!(
         app.count("case_events WHERE kind = 'sms_in'").await,
-        6,
+        8,
         "every reply on the timeline"
+    );
+    for (kind, n) in [
+        ("appointment_status", 1),
+        ("appointment_cancelled", 1),
+        ("appointment_booked", 1),
+        ("appointment_moved", 1),
+    ] {
+        assert_eq!(
+            app.count(&format!("case_events WHERE kind = '{kind}'"))
+                .await,
+            n,
+            "{kind}"
+        );
+    }
+    assert_eq!(
+        app.count(
+            "case_events WHERE kind IN ('appointment_booked', 'appointment_moved') \
+                   AND data LIKE '%\"via\":\"text\"%'"
+        )
+        .await,
+        2
     );
     // STOP stays first.
     reply(&app, from, "SMc7", "STOP").await;

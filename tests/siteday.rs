@@ -76,6 +76,13 @@ async fn the_day_shows_bookings_and_takes_walk_ins_and_marks(app: TestApp) {
     let block = &cases[at..at + cases[at..].find("</section>").unwrap()];
     assert!(block.contains("10:00 at Blair-Caldwell Library") && block.contains(&other_code));
     assert!(!block.contains(&tomorrow_code) && !block.contains(&gone_code));
+    // Tomorrow's is in the coming days, with its date.
+    let at = cases
+        .find("Your appointments in the coming days")
+        .expect("the coming days' appointments");
+    let block = &cases[at..at + cases[at..].find("</section>").unwrap()];
+    assert!(block.contains(&tomorrow_code) && block.contains("Blair-Caldwell Library"));
+    assert!(!block.contains(&code) && !block.contains(&gone_code));
     // The case page asks whether they came, with the two marks.
     app.assign(other, &ana, "in_progress").await;
     let (_, case_page) = ana.page(&format!("/cases/{other}")).await;

@@ -928,6 +928,7 @@ siteday-add-submit = Add the walk-in
 audit-action-view_walk_in = Saw a walk-in's name on a site's day
 cases-today-title = Your appointments today
 cases-today-at = { $time } at { $site }
+cases-coming-title = Your appointments in the coming days
 case-appointment-to-mark = Appointment on { $when } at { $site }: did they come?
 
 ## The map: free appointment slots
@@ -1068,3 +1069,30 @@ devices-history-who = Who
 devices-history-what = What
 devices-history-detail = Details
 devices-history-loan = (loan { $loan })
+
+## Programs whose places come from the devices inventory (issue 18, part C)
+programs-from-inventory = { $count } available, from the inventory
+programs-inventory-link = The program's devices
+reports-devices-title = Devices lent and given
+reports-devices-intro = Devices lent, given, returned and lost on these days, those still out and overdue at the end of the period (or now, when it is not over), and how many days a returned loan lasted on average. A loan keeps the resident's language and area when their data is removed, so these figures stay the same.
+reports-devices-csv = Download the devices (CSV)
+reports-devices-by-kind = Devices by kind
+reports-devices-by-program = Devices by program
+reports-devices-by-language = Devices by language
+reports-devices-by-area = Devices by area
+reports-col-kind = Kind of device
+reports-col-program = Program
+reports-col-lent = Lent
+reports-col-given = Given
+reports-col-returned = Returned
+reports-col-lost = Lost
+reports-col-on-loan = Out at the end
+reports-col-overdue = Overdue at the end
+reports-col-loan-days = Mean days of a loan
+reports-device-kind-hotspot = Hotspot
+reports-device-kind-laptop = Laptop
+reports-device-kind-chromebook = Chromebook
+reports-device-kind-tablet = Tablet
+reports-device-kind-other = Other
+map-metric-devices_nearby = Devices available nearby
+map-how-devices-nearby = Devices available nearby: the devices of active programs kept at the area's sites and available to lend or give now, of every kind.

@@ -928,6 +928,7 @@ siteday-add-submit = Añadir a la persona
 audit-action-view_walk_in = Vio el nombre de una persona sin cita en el día de un sitio
 cases-today-title = Sus citas de hoy
 cases-today-at = { $time } en { $site }
+cases-coming-title = Sus citas de los próximos días
 case-appointment-to-mark = Cita el { $when } en { $site }: ¿vino?
 
 ## The map: free appointment slots
@@ -1068,3 +1069,30 @@ devices-history-who = Quién
 devices-history-what = Qué
 devices-history-detail = Detalles
 devices-history-loan = (préstamo { $loan })
+
+## Programs whose places come from the devices inventory (issue 18, part C)
+programs-from-inventory = { $count } disponibles, según el inventario
+programs-inventory-link = Los dispositivos del programa
+reports-devices-title = Dispositivos prestados y regalados
+reports-devices-intro = Dispositivos prestados, regalados, devueltos y perdidos en estos días, los que seguían fuera y vencidos al final del período (o ahora, si no ha terminado), y cuántos días duró en promedio un préstamo devuelto. Un préstamo conserva el idioma y la zona del residente cuando se borran sus datos, así que estas cifras no cambian.
+reports-devices-csv = Descargar los dispositivos (CSV)
+reports-devices-by-kind = Dispositivos por tipo
+reports-devices-by-program = Dispositivos por programa
+reports-devices-by-language = Dispositivos por idioma
+reports-devices-by-area = Dispositivos por zona
+reports-col-kind = Tipo de dispositivo
+reports-col-program = Programa
+reports-col-lent = Prestados
+reports-col-given = Regalados
+reports-col-returned = Devueltos
+reports-col-lost = Perdidos
+reports-col-on-loan = Fuera al final
+reports-col-overdue = Vencidos al final
+reports-col-loan-days = Días promedio de un préstamo
+reports-device-kind-hotspot = Punto de acceso
+reports-device-kind-laptop = Computadora portátil
+reports-device-kind-chromebook = Chromebook
+reports-device-kind-tablet = Tableta
+reports-device-kind-other = Otro
+map-metric-devices_nearby = Dispositivos disponibles cerca
+map-how-devices-nearby = Dispositivos disponibles cerca: los dispositivos de programas activos guardados en los sitios de la zona y disponibles para prestar o regalar ahora, de todo tipo.

@@ -181,6 +181,42 @@ impl Schedule {
             .is_some_and(|t| t.iter().any(|&(s, e)| s < ends_at && starts_at < e))
     }
 
+    /// Every free slot at `site` that starts at `earliest` or later, on the `days` local days
+    /// from `first_day`, as `(navigator, starts_at, ends_at)`: each navigator's own (two
+    /// navigators free at one time are two), day by day.
+    pub fn free_at(
+        &self,
+        tz: &TimeZone,
+        site: &Site,
+        first_day: Date,
+        days: u32,
+        earliest: i64,
+    ) -> Vec<(i64, i64, i64)> {
+        let hours: Vec<&Hours> = self.hours.iter().filter(|h| h.site_id == site.id).collect();
+        let mut out = Vec::new();
+        if hours.is_empty() {
+            return out;
+        }
+        let mut day = first_day;
+        for _ in 0..days {
+            if !self.is_closed(site.id, day) {
+                let weekday = day.weekday().to_monday_one_offset();
+                for h in hours.iter().filter(|h| h.weekday == weekday) {
+                    for (start, end) in day_slots(tz, day, h, site.slot_minutes) {
+                        if start >= earliest && !self.is_taken(h.navigator_id, start, end) {
+                            out.push((h.navigator_id, start, end));
+                        }
+                    }
+                }
+            }
+            match day.tomorrow() {
+                Ok(next) => day = next,
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
     /// Free slots starting at `earliest` or later, on the `days` local days from `first_day`:
     /// nearest sites first, then soonest; one per site and time (the case's own navigator, or
     /// else the lowest id, when several are free then); at most `limit`, and at most
@@ -207,30 +243,15 @@ impl Schedule {
             if out.len() >= limit {
                 break;
             }
-            let hours: Vec<&Hours> = self.hours.iter().filter(|h| h.site_id == site.id).collect();
-            if hours.is_empty() {
-                continue;
-            }
             // Soonest first within the site; the preferred navigator first at the same time.
-            let mut found: Vec<(i64, bool, i64, i64)> = Vec::new();
-            let mut day = first_day;
-            for _ in 0..days {
-                if !self.is_closed(site.id, day) {
-                    let weekday = day.weekday().to_monday_one_offset();
-                    for h in hours.iter().filter(|h| h.weekday == weekday) {
-                        for (start, end) in day_slots(tz, day, h, site.slot_minutes) {
-                            if start >= earliest && !self.is_taken(h.navigator_id, start, end) {
-                                let other = seeker.navigator_id != Some(h.navigator_id);
-                                found.push((start, other, h.navigator_id, end));
-                            }
-                        }
-                    }
-                }
-                match day.tomorrow() {
-                    Ok(next) => day = next,
-                    Err(_) => break,
-                }
-            }
+            let mut found: Vec<(i64, bool, i64, i64)> = self
+                .free_at(tz, site, first_day, days, earliest)
+                .into_iter()
+                .map(|(navigator_id, start, end)| {
+                    let other = seeker.navigator_id != Some(navigator_id);
+                    (start, other, navigator_id, end)
+                })
+                .collect();
             found.sort_unstable();
             found.dedup_by_key(|f| f.0);
             let take = per_site.min(limit - out.len());
@@ -391,7 +412,8 @@ pub async fn load(
     let window_start = local_instant(tz, first_day, 0).unwrap_or(0) - 86_400;
     let window_end = local_instant(tz, last_day, 0).unwrap_or(i64::MAX / 2) + 86_400;
 
-    let json = |inner: &str, columns: &[&str]| db.backend.json_rows_sql(inner, columns);
+    // Slot search orders what it finds itself.
+    let json = |inner: &str, columns: &[&str]| db.backend.json_rows_sql_any_order(inner, columns);
     let sql = format!(
         "SELECT ({}) AS sites, ({}) AS hours, ({}) AS closures, ({}) AS taken",
         json(
@@ -412,7 +434,8 @@ pub async fn load(
         json(
             "SELECT h.navigator_id, h.site_id, h.weekday, h.start_minute, h.end_minute, \
              n.languages FROM office_hours h JOIN navigators n ON n.id = h.navigator_id \
-             JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0",
+             JOIN users u ON u.id = n.user_id WHERE n.active = 1 AND u.disabled = 0 \
+             AND (',' || REPLACE(n.languages, ' ', '') || ',') LIKE $5",
             &[
                 "navigator_id",
                 "site_id",
@@ -437,6 +460,13 @@ pub async fn load(
         .bind(last_day.to_string())
         .bind(window_end)
         .bind(window_start)
+        // Only the hours of navigators who can meet the seeker: most of a city's hours are
+        // not (`Seeker::understands`, checked again below, is the rule).
+        .bind(if seeker.interpreter {
+            "%".to_owned()
+        } else {
+            format!("%,{},%", seeker.language)
+        })
         .fetch_one(&db.pool)
         .await?;
     let column = |name: &str| row.try_get::<String, _>(name);

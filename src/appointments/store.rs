@@ -183,6 +183,25 @@ pub async fn book(
     now: i64,
 ) -> Result<Appointment, BookError> {
     let mut tx = db.begin_write().await?;
+    let appointment = book_on(&mut tx, tz, case_id, key, via, now).await?;
+    tx.commit().await?;
+    db.note_change();
+    Ok(appointment)
+}
+
+/// [`book`] on the caller's transaction (a reply by text books on the text line's own). It
+/// runs in a savepoint: when the slot is refused, nothing of it stays and the caller's
+/// transaction goes on (on PostgreSQL a failed statement would end it, so a taken slot is
+/// found by `ON CONFLICT DO NOTHING`, not by an error).
+pub async fn book_on(
+    conn: &mut sqlx::AnyConnection,
+    tz: &TimeZone,
+    case_id: i64,
+    key: &SlotKey,
+    via: BookedVia,
+    now: i64,
+) -> Result<Appointment, BookError> {
+    let mut tx = sqlx::Connection::begin(conn).await?;
     let seeker = Seeker::for_case_on(&mut tx, case_id)
         .await?
         .ok_or(BookError::NoCase)?;
@@ -214,10 +233,10 @@ pub async fn book(
     if busy > 0 {
         return Err(BookError::Taken);
     }
-    let inserted = sqlx::query_scalar::<_, i64>(
+    let id = sqlx::query_scalar::<_, i64>(
         "INSERT INTO appointments (case_id, navigator_id, site_id, starts_at, ends_at, status, \
          booked_via, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'booked', $6, $7, $7) \
-         RETURNING id",
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(case_id)
     .bind(key.navigator_id)
@@ -226,13 +245,9 @@ pub async fn book(
     .bind(ends_at)
     .bind(via.code())
     .bind(now)
-    .fetch_one(&mut *tx)
-    .await;
-    let id = match inserted {
-        Ok(id) => id,
-        Err(e) if crate::db::is_unique_violation(&e) => return Err(BookError::Taken),
-        Err(e) => return Err(e.into()),
-    };
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(BookError::Taken)?;
     let appointment = get_on(&mut tx, id).await?.ok_or(BookError::Unavailable)?;
     let kind = if moved.is_empty() {
         "appointment_booked"
@@ -246,7 +261,6 @@ pub async fn book(
     }
     append_event(&mut tx, &appointment, kind, via.actor(), &data, now).await?;
     tx.commit().await?;
-    db.note_change();
     tracing::info!(
         appointment = id,
         case = case_id,
@@ -349,11 +363,28 @@ pub async fn set_status(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    if !set_status_on(&mut tx, id, status, now).await? {
-        return Ok(false);
+    let changed = change_on(&mut tx, id, status, actor, now).await?.is_some();
+    if changed {
+        tx.commit().await?;
+        db.note_change();
     }
-    let Some(appointment) = get_on(&mut tx, id).await? else {
-        return Ok(false);
+    Ok(changed)
+}
+
+/// [`set_status`] on the caller's transaction, with its timeline event; the appointment as it
+/// is now, or `None` when nothing changed.
+pub async fn change_on(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    status: Status,
+    actor: Option<i64>,
+    now: i64,
+) -> Result<Option<Appointment>, sqlx::Error> {
+    if !set_status_on(conn, id, status, now).await? {
+        return Ok(None);
+    }
+    let Some(appointment) = get_on(conn, id).await? else {
+        return Ok(None);
     };
     let kind = if status == Status::Cancelled {
         "appointment_cancelled"
@@ -362,15 +393,13 @@ pub async fn set_status(
     };
     let mut data = event_data(&appointment);
     data["status"] = status.code().into();
-    append_event(&mut tx, &appointment, kind, actor, &data, now).await?;
-    tx.commit().await?;
-    db.note_change();
+    append_event(conn, &appointment, kind, actor, &data, now).await?;
     tracing::info!(
         appointment = id,
         status = status.code(),
         "appointment changed"
     );
-    Ok(true)
+    Ok(Some(appointment))
 }
 
 /// The UPDATE of `set_status`, on the caller's transaction.

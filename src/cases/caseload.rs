@@ -326,12 +326,16 @@ pub async fn load_caseload(
     }
     record_call_backs(ctx, user, shown.into_iter(), now).await?;
     let largest = sections.iter().map(|s| s.total).max().unwrap_or(0);
-    let visits = match &profile {
+    // Today's appointments and the coming days' in one read (at most a screenful of them).
+    let (visits, coming) = match &profile {
         Some(p) if page == 1 => {
-            let (from, to) = super::visits::today(&ctx.state.config.timezone, now);
-            super::visits::of_navigator(db, p.navigator_id, from, to).await?
+            let tz = &ctx.state.config.timezone;
+            let (from, tomorrow) = super::visits::today(tz, now);
+            let to = super::visits::day_start(tz, now, 1 + super::visits::COMING_DAYS);
+            let all = super::visits::of_navigator(db, p.navigator_id, from, to, 40).await?;
+            all.into_iter().partition(|v| v.starts_at < tomorrow)
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), Vec::new()),
     };
     Ok(Caseload {
         page,
@@ -355,6 +359,7 @@ pub async fn load_caseload(
         reassigned: non_empty(&query.reassigned).and_then(|n| n.parse().ok()),
         errors: Vec::new(),
         visits,
+        coming,
         // The reassignment list names each navigator with their load: the same figures.
         navigators: loads.iter().map(choice).collect(),
         loads: if page == 1 { loads } else { Vec::new() },

@@ -52,6 +52,13 @@ pub async fn add_referral(
     let (Some(program), Some(status), true) = (program, status, forms.errors.is_empty()) else {
         return refused(&ctx, user, id, forms).await;
     };
+    // With no device left now (the last one lent), the referral says so rather than send the
+    // resident to a program that cannot take them (issue 18).
+    let status = if program.out_of_stock() {
+        ReferralStatus::NoCapacity
+    } else {
+        status
+    };
     let now = crate::db::now();
     match store::add_referral(db, id, case.version, user.id, program, status, note, now).await? {
         store::ReferralChange::Done(event) => {

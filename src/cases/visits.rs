@@ -12,17 +12,21 @@ use crate::web::Ctx;
 
 /// Today in the city: its first instant and the next day's, in UTC seconds.
 pub fn today(tz: &jiff::tz::TimeZone, now: i64) -> (i64, i64) {
+    (day_start(tz, now, 0), day_start(tz, now, 1))
+}
+
+/// The first instant of the city's day `days` after today's, in UTC seconds (a day is not
+/// always 86,400 seconds: daylight saving).
+pub fn day_start(tz: &jiff::tz::TimeZone, now: i64, days: i64) -> i64 {
     let Ok(ts) = jiff::Timestamp::from_second(now) else {
-        return (now, now);
+        return now;
     };
-    let date = ts.to_zoned(tz.clone()).date();
-    let start = |d: jiff::civil::Date| {
-        d.to_zoned(tz.clone())
-            .map(|z| z.timestamp().as_second())
-            .unwrap_or(now)
-    };
-    let next = date.tomorrow().map(start).unwrap_or(now + 86_400);
-    (start(date), next)
+    ts.to_zoned(tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(days))
+        .and_then(|d| d.to_zoned(tz.clone()))
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(now + days * 86_400)
 }
 
 /// A time of day in the city's time zone.
@@ -72,14 +76,16 @@ pub async fn of_navigator(
     navigator_id: i64,
     from: i64,
     to: i64,
+    limit: i64,
 ) -> sqlx::Result<Vec<Visit>> {
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE a.navigator_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3 \
-           AND a.status <> 'cancelled' ORDER BY a.starts_at"
+           AND a.status <> 'cancelled' ORDER BY a.starts_at LIMIT $4"
     ))
     .bind(navigator_id)
     .bind(from)
     .bind(to)
+    .bind(limit)
     .fetch_all(&db.pool)
     .await?;
     read(&rows)
@@ -139,23 +145,38 @@ pub fn status_buttons(
     }
 }
 
-/// A navigator's appointments today, on their caseload: time, site, code.
-pub fn today_block(ctx: &Ctx, visits: &[Visit]) -> Markup {
+/// How many days after today a navigator's caseload looks ahead for appointments.
+pub const COMING_DAYS: i64 = 7;
+
+/// A navigator's appointments on their caseload: today's (time, site, code), then those of
+/// the next [`COMING_DAYS`] days (with their dates).
+pub fn today_block(ctx: &Ctx, today: &[Visit], coming: &[Visit]) -> Markup {
     let tr = ctx.tr();
+    let line = |v: &Visit, when: String| {
+        html! {
+            li {
+                (tr.ta("cases-today-at", &[("time", when.into()), ("site", v.site.clone().into())]))
+                " · "
+                a href={ "/cases/" (v.case_id) } dir="ltr" { (v.ref_code) }
+                " · "
+                a href={ "/sites/" (v.site_id) "/today" } { (ctx.t("siteday-booked-title")) }
+            }
+        }
+    };
     html! {
-        @if !visits.is_empty() {
+        @if !today.is_empty() {
             section.today aria-labelledby="cases-today" {
                 h2 #cases-today { (ctx.t("cases-today-title")) }
                 ul {
-                    @for v in visits {
-                        li {
-                            (tr.ta("cases-today-at", &[("time", clock(ctx, v.starts_at).into()), ("site", v.site.clone().into())]))
-                            " · "
-                            a href={ "/cases/" (v.case_id) } dir="ltr" { (v.ref_code) }
-                            " · "
-                            a href={ "/sites/" (v.site_id) "/today" } { (ctx.t("siteday-booked-title")) }
-                        }
-                    }
+                    @for v in today { (line(v, clock(ctx, v.starts_at))) }
+                }
+            }
+        }
+        @if !coming.is_empty() {
+            section.today aria-labelledby="cases-coming" {
+                h2 #cases-coming { (ctx.t("cases-coming-title")) }
+                ul {
+                    @for v in coming { (line(v, crate::web::format::when(ctx, v.starts_at))) }
                 }
             }
         }

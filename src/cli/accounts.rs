@@ -54,6 +54,9 @@ pub struct SeedLoadArgs {
     /// How many navigators.
     #[arg(long, default_value_t = 200)]
     navigators: usize,
+    /// How many devices in the inventory (with their loans).
+    #[arg(long, default_value_t = 10_000)]
+    devices: usize,
     /// Random seed: the same seed makes the same data.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -83,15 +86,18 @@ pub async fn seed_load(database_url: &str, args: SeedLoadArgs) -> anyhow::Result
     let scale = crate::seed::Scale {
         cases: args.cases,
         navigators: args.navigators,
+        devices: args.devices,
         seed: args.seed,
     };
     let seeded = crate::seed::seed(&db, scale, &password).await?;
     say!(
-        "seeded {} cases and {} navigators over {} areas in {:.1} s; sign in as {} (navigator) \
-         or {} (supervisor)",
+        "seeded {} cases and {} navigators over {} areas, {} devices with {} loans, in {:.1} s; \
+         sign in as {} (navigator) or {} (supervisor)",
         seeded.cases,
         seeded.navigators,
         seeded.areas,
+        seeded.devices,
+        seeded.loans,
         started.elapsed().as_secs_f64(),
         seeded.navigator_email,
         seeded.supervisor_email

@@ -8,10 +8,13 @@ use super::{audit_each_in, id_list, Selector, BATCH};
 use crate::db::Db;
 use crate::domain::CaseStatus;
 
-/// A case that keeps its resident's data: open, or closed (resolved) at or after `$1`.
+/// A case that keeps its resident's data: open, or closed (resolved) at or after `$1`, or with
+/// a device lent and not back yet (the program must know whom to ask for it).
 const STILL_NEEDED: &str = "c.status NOT IN ('closed', 'resolved') \
      OR (c.status = 'closed' AND (c.closed_at IS NULL OR c.closed_at >= $1)) \
-     OR (c.status = 'resolved' AND (c.resolved_at IS NULL OR c.resolved_at >= $1))";
+     OR (c.status = 'resolved' AND (c.resolved_at IS NULL OR c.resolved_at >= $1)) \
+     OR EXISTS (SELECT 1 FROM loans l \
+                WHERE l.case_id = c.id AND l.kind = 'loan' AND l.ended_at IS NULL)";
 
 /// Which residents `erase` may clear.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +92,14 @@ pub async fn erase(
         .execute(&mut *conn)
         .await?;
     }
+
+    // Who had a device goes; the loan stays, anonymous, with the language and area copied at
+    // lending (the reports' devices figures), and the device keeps its history.
+    sqlx::query(&format!(
+        "UPDATE loans SET case_id = NULL WHERE case_id IN ({cases})"
+    ))
+    .execute(&mut *conn)
+    .await?;
 
     let numbers = numbers_of_their_own(conn, phones, &out.residents).await?;
     out.texts_cancelled = clear_texts(conn, &claimed, &cases, &numbers, now).await?;

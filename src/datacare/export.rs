@@ -90,7 +90,7 @@ pub async fn export(db: &Db, resident_ids: &[i64], now: i64) -> sqlx::Result<Val
     }))
 }
 
-/// One case with its needs as a list, its timeline, referrals, outcome and texts.
+/// One case with its needs as a list, its timeline, referrals, outcome, devices and texts.
 async fn case(db: &Db, case_id: i64) -> sqlx::Result<Option<Value>> {
     let Some(mut case) = select(db, "SELECT * FROM cases WHERE id = $1", case_id)
         .await?
@@ -130,6 +130,18 @@ async fn case(db: &Db, case_id: i64) -> sqlx::Result<Option<Value>> {
         .await?
         .pop()
         .unwrap_or(Value::Null);
+    // The devices lent or given to them (issue 18): which device, when, until when, how back.
+    case["devices"] = json!(
+        select(
+            db,
+            "SELECT l.id, d.asset_tag, d.kind AS device_kind, l.kind, l.lent_at, l.due_on, \
+             l.extensions, l.ended_at, l.ended_how, l.return_condition \
+             FROM loans l JOIN devices d ON d.id = l.device_id \
+             WHERE l.case_id = $1 ORDER BY l.id",
+            case_id
+        )
+        .await?
+    );
     case["texts"] = json!(
         select(
             db,

@@ -3,7 +3,8 @@
 //!
 //! **One erasure routine** (`erase`) serves the retention job (`run_retention`: residents whose
 //! every case was closed, or resolved and never closed, longer ago than `NAVDESK_RETENTION_DAYS`)
-//! and `navdesk erase-resident` (at once, on request).
+//! and `navdesk erase-resident` (at once, on request). Retention waits while a resident still
+//! has a device lent to them (a loan not returned or marked lost).
 //!
 //! What it **removes**:
 //! - the resident's name, phone, email, street address, exact point (lat/lon) and ZIP, household
@@ -11,6 +12,9 @@
 //! - each case's details (free text);
 //! - the free text of every timeline event (notes, texts' bodies, referral notes), the referrals'
 //!   notes and the outcome's plan name;
+//! - who had a device: each loan or gift of theirs loses its case (`loans.case_id` NULL) and
+//!   stays as an anonymous one, with the language and area copied at lending, so the reports'
+//!   device figures do not change; the device keeps its history (which names no resident);
 //! - every text to or from the resident (by resident, by case, and unlinked texts from or to
 //!   their number when no other resident still uses it): body, the resident's number and the
 //!   provider's error message. A text not yet sent is cancelled, so nothing goes to them.

@@ -13,6 +13,16 @@ impl Backend {
     /// answers one row, one text column: `[[col1, col2, ...], ...]` in `inner`'s order (`[]`
     /// when it finds nothing).
     pub fn json_rows_sql(self, inner: &str, columns: &[&str]) -> String {
+        self.json_rows(inner, columns, true)
+    }
+
+    /// [`Backend::json_rows_sql`] for rows whose order does not matter: on PostgreSQL it saves
+    /// numbering them (a window over every row) and sorting them again.
+    pub fn json_rows_sql_any_order(self, inner: &str, columns: &[&str]) -> String {
+        self.json_rows(inner, columns, false)
+    }
+
+    fn json_rows(self, inner: &str, columns: &[&str], ordered: bool) -> String {
         let cols = columns
             .iter()
             .map(|c| format!("t.{c}"))
@@ -25,9 +35,13 @@ impl Backend {
             }
             // `WITH ORDINALITY` is not available on a subquery; the row number over the inner
             // query's own order keeps it.
-            Backend::Postgres => format!(
+            Backend::Postgres if ordered => format!(
                 "SELECT COALESCE(json_agg(json_build_array({cols}) ORDER BY t.json_row), '[]'::json)::text \
                  FROM (SELECT i.*, ROW_NUMBER() OVER () AS json_row FROM ({inner}) i) t"
+            ),
+            Backend::Postgres => format!(
+                "SELECT COALESCE(json_agg(json_build_array({cols})), '[]'::json)::text \
+                 FROM ({inner}) t"
             ),
         }
     }

@@ -9,6 +9,8 @@ mod json_rows;
 pub use json_rows::parse_json_rows;
 mod links;
 mod paging;
+// Issue 18, part C: a program's places from its devices.
+pub mod stock;
 
 pub use links::LinkTable;
 pub use paging::Page;

@@ -35,7 +35,8 @@ fn csv_download(
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(header).map_err(|e| fail(e.to_string()))?;
     for row in rows {
-        out.write_record(&row).map_err(|e| fail(e.to_string()))?;
+        out.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+            .map_err(|e| fail(e.to_string()))?;
     }
     let bytes = out.into_inner().map_err(|e| fail(e.to_string()))?;
     Ok(download(
@@ -79,7 +80,7 @@ pub fn map_geojson(shapes: &[AreaShape], figures: &[AreaFigures]) -> Response {
 }
 
 /// The map table's columns, as the CSV names them.
-const MAP_COLUMNS: [&str; 11] = [
+const MAP_COLUMNS: [&str; 12] = [
     "area_id",
     "area",
     "requests",
@@ -91,6 +92,7 @@ const MAP_COLUMNS: [&str; 11] = [
     "programs",
     "gap_score",
     "free_appointment_slots_14_days",
+    "devices_available_nearby",
 ];
 
 /// `/map.csv`: the map's table, in the table's order.
@@ -110,9 +112,94 @@ pub fn map_csv(sorted: &[&AreaFigures]) -> AppResult<Response> {
             f.programs.to_string(),
             format!("{:.3}", f.gap),
             f.free_slots.to_string(),
+            f.devices_available.to_string(),
         ]
     });
     csv_download(&MAP_COLUMNS, rows, "navdesk-map.csv")
+}
+
+/// A cell a spreadsheet would run as a formula (a name typed as `=HYPERLINK(..)`, `+`, `-`,
+/// `@`, or a tab or carriage return first) is written with a leading apostrophe, so it opens as
+/// text; numbers, negative ones too, are left as they are.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// One row a group of each breakdown (everyone first, as `all`): the breakdown, the group (by
+/// code for `coded` breakdowns, else by `name`), then the line's `figures`.
+fn breakdown_rows<L>(
+    breakdowns: &[(&str, &[L])],
+    key: impl Fn(&L) -> &str,
+    coded: &[&str],
+    name: impl Fn(&str, &str) -> String,
+    figures: impl Fn(&str, &L) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (dimension, lines) in breakdowns {
+        for l in *lines {
+            let group = match *dimension {
+                "all" => String::new(),
+                d if coded.contains(&d) => key(l).to_owned(),
+                d => name(d, key(l)),
+            };
+            let mut row = vec![dimension.to_string(), group];
+            row.extend(figures(dimension, l));
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// `/reports/devices.csv`: everyone, then each breakdown's groups (kinds by code, programs and
+/// areas by name, languages by code).
+pub fn devices_csv(
+    f: &super::devices::Figures,
+    name: impl Fn(&str, &str) -> String,
+) -> AppResult<Response> {
+    let breakdowns = [
+        ("all", std::slice::from_ref(&f.everyone)),
+        ("kind", &f.by_kind[..]),
+        ("program", &f.by_program[..]),
+        ("language", &f.by_language[..]),
+        ("area", &f.by_area[..]),
+    ];
+    let out = breakdown_rows(
+        &breakdowns,
+        |l| &l.key,
+        &["kind", "language"],
+        name,
+        |_, l| {
+            vec![
+                count(l.lent),
+                count(l.given),
+                count(l.returned),
+                count(l.lost),
+                count(l.on_loan),
+                count(l.overdue),
+                number(l.mean_loan_days, 2),
+            ]
+        },
+    );
+    csv_download(
+        &[
+            "breakdown",
+            "group",
+            "lent",
+            "given",
+            "returned",
+            "lost",
+            "on_loan",
+            "overdue",
+            "mean_loan_days",
+        ],
+        out,
+        "navdesk-devices.csv",
+    )
 }
 
 /// A count as a CSV cell: a suppressed figure is written "<11", a figure with nothing behind it
@@ -208,17 +295,13 @@ pub fn appointments_csv(
         ("language", &f.by_language[..]),
         ("area", &f.by_area[..]),
     ];
-    let mut out = Vec::new();
-    for (dimension, lines) in breakdowns {
-        for l in lines {
-            let group = match dimension {
-                "all" => String::new(),
-                "language" => l.key.clone(),
-                _ => name(dimension, &l.key),
-            };
-            out.push(vec![
-                dimension.to_owned(),
-                group,
+    let out = breakdown_rows(
+        &breakdowns,
+        |l| &l.key,
+        &["language"],
+        name,
+        |dimension, l| {
+            vec![
                 count(l.booked),
                 count(l.attended),
                 count(l.no_show),
@@ -229,9 +312,9 @@ pub fn appointments_csv(
                 } else {
                     String::new()
                 },
-            ]);
-        }
-    }
+            ]
+        },
+    );
     csv_download(
         &[
             "breakdown",
@@ -382,6 +465,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(collection.features[2].geometry.is_none());
+    }
+
+    #[test]
+    fn formula_cells_open_as_text() {
+        for (cell, safe) in [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tFive Points", "'\tFive Points"),
+            ("\rFive Points", "'\rFive Points"),
+            ("-1.5", "-1.5"),
+            ("<11", "<11"),
+            ("Five Points", "Five Points"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe, "{cell:?}");
+        }
     }
 
     /// Signed area of a ring alone (positive when counter-clockwise).

@@ -20,10 +20,12 @@ pub enum Metric {
     Programs,
     Gap,
     FreeSlots,
+    /// Devices available now at the area's sites (issue 18).
+    DevicesNearby,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 9] = [
         Metric::Unmet,
         Metric::Gap,
         Metric::Requests,
@@ -32,6 +34,7 @@ impl Metric {
         Metric::Capacity,
         Metric::Programs,
         Metric::FreeSlots,
+        Metric::DevicesNearby,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Metric {
             Metric::Programs => "programs",
             Metric::Gap => "gap",
             Metric::FreeSlots => "free_slots",
+            Metric::DevicesNearby => "devices_nearby",
         }
     }
 
@@ -76,6 +80,8 @@ pub struct AreaFigures {
     pub households_no_internet: Option<i64>,
     /// Free appointment slots in the next 14 days at the area's sites (see `maps::slots`).
     pub free_slots: i64,
+    /// Devices available now at the area's sites (see `maps::devices`).
+    pub devices_available: i64,
 }
 
 impl AreaFigures {
@@ -90,6 +96,7 @@ impl AreaFigures {
             Metric::Programs => Some(self.programs as f64),
             Metric::Gap => Some(self.gap),
             Metric::FreeSlots => Some(self.free_slots as f64),
+            Metric::DevicesNearby => Some(self.devices_available as f64),
         }
     }
 }
@@ -344,6 +351,7 @@ pub fn combine(
                 households: a.households,
                 households_no_internet: a.households_no_internet,
                 free_slots: 0,
+                devices_available: 0,
             }
         })
         .collect();
@@ -363,13 +371,14 @@ pub struct MapData {
 
 /// Everything the map and its exports show for the requests `filter` selects.
 pub async fn map_data(db: &Db, tz: &jiff::tz::TimeZone, filter: &Filter) -> sqlx::Result<MapData> {
-    let (areas, cells, navigators, programs, sites, free_slots) = tokio::try_join!(
+    let (areas, cells, navigators, programs, sites, free_slots, devices) = tokio::try_join!(
         self::areas(db),
         stats::cells(db, filter, stats::Grain::Area, false),
         self::navigators(db, filter),
         self::programs(db, filter),
         crate::programs::store::sites(db),
         super::slots::free_by_area(db, tz, filter.language.as_deref(), crate::db::now()),
+        super::devices::available_by_area(db),
     )?;
     let sites = sites
         .into_iter()
@@ -379,6 +388,7 @@ pub async fn map_data(db: &Db, tz: &jiff::tz::TimeZone, filter: &Filter) -> sqlx
     let (mut figures, unplaced) = combine(&areas, &cells, &capacity, &programs);
     for f in &mut figures {
         f.free_slots = free_slots.get(&f.id).copied().unwrap_or(0);
+        f.devices_available = devices.get(&f.id).copied().unwrap_or(0);
     }
     let homes = navigators.iter().filter_map(|n| n.home).collect();
     Ok(MapData {

@@ -6,6 +6,8 @@
 //! the map, and `export` writes the downloads.
 
 pub mod appointments;
+// Issue 18, part C: devices lent and given in the reports, and available on the map.
+pub mod devices;
 mod export;
 pub mod figures;
 mod query;
@@ -56,6 +58,7 @@ pub fn router() -> Router<MapsState> {
         .route("/reports", get(reports_page))
         .route("/reports.csv", get(reports_csv))
         .route("/reports/appointments.csv", get(appointments_csv))
+        .route("/reports/devices.csv", get(devices_csv))
 }
 
 fn require_supervisor(user: &CurrentUser) -> AppResult<()> {
@@ -155,24 +158,42 @@ async fn map_areas(cache: &TtlCache<MapAreas>, areas: &[AreaRow]) -> Arc<MapArea
         .unwrap_or_else(|never| match never {})
 }
 
-/// The report of the requests made in `from`..=`to` (and the appointments of those days), and
-/// every area's name for its groups.
+/// The report of the requests made in `from`..=`to` (and the appointments and loans of those
+/// days), and every area's name for its groups.
 async fn report_data(
     state: &Shared,
     (from, to): (jiff::civil::Date, jiff::civil::Date),
-) -> AppResult<(reports::Report, appointments::Figures, Vec<(i64, String)>)> {
+) -> AppResult<(
+    reports::Report,
+    appointments::Figures,
+    devices::Figures,
+    Vec<(i64, String)>,
+)> {
     let (start, end) = query::bounds(&state.config.timezone, from, to);
     Ok(tokio::try_join!(
         reports::build(&state.db, start, end),
         appointments::build(&state.db, start, end),
+        device_figures(state, (start, end)),
         reports::area_names(&state.db),
     )?)
+}
+
+/// The loans of `[start, end)`, those out counted at its end (or now, when it is not over).
+async fn device_figures(
+    state: &Shared,
+    (start, end): (i64, i64),
+) -> sqlx::Result<devices::Figures> {
+    let at = end.min(crate::db::now());
+    let day = jiff::Timestamp::from_second(at)
+        .map(|t| t.to_zoned(state.config.timezone.clone()).date().to_string())
+        .unwrap_or_default();
+    devices::build(&state.db, (start, end), at, &day).await
 }
 
 async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    let (report, appointments, areas) = report_data(&ctx.state, range).await?;
+    let (report, appointments, devices, areas) = report_data(&ctx.state, range).await?;
     Ok(html_response(
         page_status(&errors),
         views::reports_view(
@@ -180,7 +201,7 @@ async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> App
             &user,
             range,
             &errors,
-            (&report, &appointments),
+            (&report, &appointments, &devices),
             &areas,
         ),
         Caching::NoStore,
@@ -193,7 +214,11 @@ async fn reports_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppR
     if let Some(refused) = export_error(&ctx, &errors) {
         return Ok(refused);
     }
-    let (report, _, areas) = report_data(&ctx.state, range).await?;
+    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (report, areas) = tokio::try_join!(
+        reports::build(&ctx.state.db, start, end),
+        reports::area_names(&ctx.state.db),
+    )?;
     export::report_csv(&report, |key| views::group_label(&ctx, "area", key, &areas))
 }
 
@@ -215,5 +240,22 @@ async fn appointments_csv(
     )?;
     export::appointments_csv(&figures, |dimension, key| {
         views::appointment_group_label(&ctx, &figures, dimension, key, &areas)
+    })
+}
+
+/// `/reports/devices.csv`: the devices part of the report.
+async fn devices_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    if let Some(refused) = export_error(&ctx, &errors) {
+        return Ok(refused);
+    }
+    let bounds = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (figures, areas) = tokio::try_join!(
+        device_figures(&ctx.state, bounds),
+        reports::area_names(&ctx.state.db),
+    )?;
+    export::devices_csv(&figures, |dimension, key| {
+        views::device_group_label(&ctx, &figures, dimension, key, &areas)
     })
 }

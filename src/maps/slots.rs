@@ -29,33 +29,11 @@ pub async fn free_by_area(
     };
     let schedule = slots::load(db, tz, &seeker, first_day, DAYS).await?;
     let earliest = now + LEAD_SECONDS;
-    let area_of: HashMap<i64, (Option<i64>, i64)> = schedule
-        .sites
-        .iter()
-        .map(|s| (s.id, (s.area_id, s.slot_minutes)))
-        .collect();
     let mut free: HashMap<i64, i64> = HashMap::new();
-    let mut day = first_day;
-    for _ in 0..DAYS {
-        let weekday = day.weekday().to_monday_one_offset();
-        for h in schedule.hours.iter().filter(|h| h.weekday == weekday) {
-            let Some(&(Some(area), minutes)) = area_of.get(&h.site_id) else {
-                continue;
-            };
-            if schedule.is_closed(h.site_id, day) {
-                continue;
-            }
-            let open = slots::day_slots(tz, day, h, minutes)
-                .into_iter()
-                .filter(|&(start, end)| {
-                    start >= earliest && !schedule.is_taken(h.navigator_id, start, end)
-                })
-                .count();
+    for site in &schedule.sites {
+        if let Some(area) = site.area_id {
+            let open = schedule.free_at(tz, site, first_day, DAYS, earliest).len();
             *free.entry(area).or_default() += open as i64;
-        }
-        match day.tomorrow() {
-            Ok(next) => day = next,
-            Err(_) => break,
         }
     }
     Ok(free)

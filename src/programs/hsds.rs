@@ -22,7 +22,7 @@
 //! | `x_navdesk_max_income_pct_fpg` | `max_income_pct_fpg` (number or null) |
 //! | `x_navdesk_qualifying_benefits` | `qualifying_benefits` (our benefit codes) |
 //! | `x_navdesk_categories` | `categories` (`internet_plan`, `device`, `training`) |
-//! | `x_navdesk_capacity_available` | `capacity_available` (null: not limited) |
+//! | `x_navdesk_capacity_available` | `capacity_available` (null: not limited); on export, a program with devices in the inventory gives its available devices |
 //! | `service_at_locations[]` `{id, service_id, location_id, location}` | the program's site: one entry when it has one, none otherwise (on import only the first is read) |
 //! | `location` `{id, location_type: "physical", organization_id, name, latitude, longitude, addresses}` | the site (`sites::hsds` writes the same `id` for it): `name`, `lat`, `lon` (null when none; on import both or neither), `address`. On import a site of that name is used as it is; otherwise one is added (named after the program when the location has no name) |
 //! | `addresses[]` `{id, location_id, address_1, city, state_province, postal_code, country, address_type: "physical"}` | the site's `address`, whole in `address_1` (we keep it as one line, so `city`, `state_province` and `postal_code` are empty and `country` is `US`); on import the first address's `address_1`, `address_2`, `city` and `state_province postal_code` are joined with ", " |
@@ -75,15 +75,16 @@ fn eligibility_description(
 
 /// Every program as an HSDS 3.0 service, by organization and name.
 pub async fn export(db: &Db) -> anyhow::Result<Value> {
-    let rows = sqlx::query(
+    let rows = sqlx::query(&format!(
         "SELECT p.id, organization, p.name, description, categories, max_income_pct_fpg, \
                 qualifying_benefits, min_age, p.languages, cost, url, phone, \
-                application_process, capacity_available, status, last_verified_at, \
+                application_process, {} AS capacity_available, status, last_verified_at, \
                 s.name AS site_name, s.address AS site_address, s.lat AS site_lat, \
                 s.lon AS site_lon \
          FROM programs p LEFT JOIN sites s ON s.id = p.site_id \
          ORDER BY organization, p.name, p.id",
-    )
+        crate::db::stock::places("p")
+    ))
     .fetch_all(&db.pool)
     .await?;
     let areas: Vec<(i64, String)> = sqlx::query_as(

@@ -83,11 +83,13 @@ impl CatalogCache {
 /// Reads the active programs and the newest guidelines.
 pub async fn load_catalog(db: &Db) -> anyhow::Result<Catalog> {
     let guidelines = super::guidelines::newest(db).await?;
-    let rows = sqlx::query(
+    // Places from the inventory where the program has devices (issue 18).
+    let rows = sqlx::query(&format!(
         "SELECT id, organization, name, url, phone, max_income_pct_fpg, qualifying_benefits, \
-                min_age, languages, capacity_available, status \
+                min_age, languages, {} AS capacity_available, status \
          FROM programs WHERE status = 'active' ORDER BY organization, name, id",
-    )
+        crate::db::stock::places("programs")
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut areas: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();

@@ -182,7 +182,13 @@ async fn program_page(
     if !user.has_role(EDITORS) {
         return Ok(html_response(
             StatusCode::OK,
-            views::read_only(&ctx, &user, &detail.form, &sites, detail.last_verified_at),
+            views::read_only(
+                &ctx,
+                &user,
+                &detail.form,
+                &sites,
+                (detail.last_verified_at, detail.inventory),
+            ),
             Caching::NoStore,
         ));
     }
@@ -198,6 +204,7 @@ async fn program_page(
         id,
         version: detail.version,
         last_verified_at: detail.last_verified_at,
+        inventory: detail.inventory,
     };
     Ok(html_response(
         StatusCode::OK,
@@ -224,13 +231,19 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let sites = crate::sites::store::all_sites(db).await?;
     let site_ids: Vec<i64> = sites.iter().map(|s| s.id).collect();
-    let form = posted(&sent);
+    let mut form = posted(&sent);
+    if detail.inventory.is_some() {
+        // The form shows the inventory's count, not the typed number: keep that as it was,
+        // for when the program has no devices any more.
+        form.capacity_available = detail.form.capacity_available.clone();
+    }
     // A missing or garbled version counts as stale.
     let version: i64 = sent.get("version").trim().parse().unwrap_or(-1);
     let existing = Existing {
         id,
         version,
         last_verified_at: detail.last_verified_at,
+        inventory: detail.inventory,
     };
     let values = match form::check(&form, &area_ids, &site_ids) {
         Ok(values) => values,
@@ -269,6 +282,7 @@ async fn update(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppResult<
                 id,
                 version: current.version,
                 last_verified_at: current.last_verified_at,
+                inventory: current.inventory,
             };
             Ok(html_response(
                 StatusCode::CONFLICT,

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::form::{ProgramForm, ProgramValues};
 use crate::db::audit::{record_staff_in, Target};
-use crate::db::{Db, LinkTable, Page};
+use crate::db::{stock, Db, LinkTable, Page};
 
 /// Programs on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -18,6 +18,8 @@ pub struct ProgramLine {
     pub name: String,
     pub categories: String,
     pub capacity_available: Option<i64>,
+    /// The places are the program's available devices (issue 18).
+    pub from_inventory: bool,
     pub status: String,
     pub last_verified_at: Option<i64>,
 }
@@ -25,11 +27,16 @@ pub struct ProgramLine {
 /// By organization and name, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is
 /// more.
 pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> {
-    let query = sqlx::query(
-        "SELECT id, organization, name, categories, capacity_available, status, last_verified_at \
+    let sql = format!(
+        "SELECT id, organization, name, categories, {} AS capacity_available, \
+                {} AS from_inventory, status, last_verified_at \
          FROM programs ORDER BY organization, name, id LIMIT $1 OFFSET $2",
+        stock::places("programs"),
+        stock::from_inventory("programs"),
     );
-    let (rows, more) = Page::new(page, PAGE_SIZE).fetch(db, query).await?;
+    let (rows, more) = Page::new(page, PAGE_SIZE)
+        .fetch(db, sqlx::query(&sql))
+        .await?;
     let lines = rows
         .iter()
         .map(|r| {
@@ -39,6 +46,7 @@ pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> 
                 name: r.try_get("name")?,
                 categories: r.try_get("categories")?,
                 capacity_available: r.try_get("capacity_available")?,
+                from_inventory: r.try_get::<i64, _>("from_inventory")? == 1,
                 status: r.try_get("status")?,
                 last_verified_at: r.try_get("last_verified_at")?,
             })
@@ -53,6 +61,9 @@ pub struct ProgramDetail {
     pub id: i64,
     pub version: i64,
     pub last_verified_at: Option<i64>,
+    /// `Some(available devices)` when the program's places come from the inventory: its form
+    /// then shows them instead of the number typed by hand (issue 18).
+    pub inventory: Option<i64>,
     pub form: ProgramForm,
 }
 
@@ -69,12 +80,16 @@ fn number_text(n: Option<i64>) -> String {
 }
 
 pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
-    let Some(r) = sqlx::query(
+    let Some(r) = sqlx::query(&format!(
         "SELECT id, organization, name, description, categories, max_income_pct_fpg, \
                 qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
-                capacity_available, site_id, status, last_verified_at, version \
+                capacity_available, {} AS places, \
+                {} AS from_inventory, \
+                site_id, status, last_verified_at, version \
          FROM programs WHERE id = $1",
-    )
+        stock::places("programs"),
+        stock::from_inventory("programs"),
+    ))
     .bind(id)
     .fetch_optional(&db.pool)
     .await?
@@ -86,6 +101,11 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
         id: r.try_get("id")?,
         version: r.try_get("version")?,
         last_verified_at: r.try_get("last_verified_at")?,
+        inventory: if r.try_get::<i64, _>("from_inventory")? == 1 {
+            r.try_get("places")?
+        } else {
+            None
+        },
         form: ProgramForm {
             organization: r.try_get("organization")?,
             name: r.try_get("name")?,

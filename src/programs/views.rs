@@ -31,6 +31,20 @@ fn capacity_text(ctx: &Ctx, capacity: Option<i64>) -> String {
     capacity.map_or_else(|| ctx.t("programs-not-limited"), |c| c.to_string())
 }
 
+/// The places of a program whose devices are in the inventory: its available devices.
+fn inventory_text(ctx: &Ctx, available: i64) -> String {
+    ctx.tr()
+        .ta("programs-from-inventory", &[("count", available.into())])
+}
+
+/// A program's places as a line of the list or the read-only page shows them.
+fn places_text(ctx: &Ctx, capacity: Option<i64>, from_inventory: bool) -> String {
+    match capacity {
+        Some(n) if from_inventory => inventory_text(ctx, n),
+        _ => capacity_text(ctx, capacity),
+    }
+}
+
 fn verified_text(ctx: &Ctx, at: Option<i64>) -> String {
     at.map_or_else(|| ctx.t("programs-never"), |at| format_date(ctx, at))
 }
@@ -86,7 +100,7 @@ fn row(ctx: &Ctx, p: &ProgramLine) -> Markup {
             th scope="row" { a href={ "/programs/" (p.id) } { (p.name) } }
             td { (p.organization) }
             td { (category_names(ctx, &codes)) }
-            td { (capacity_text(ctx, p.capacity_available)) }
+            td { (places_text(ctx, p.capacity_available, p.from_inventory)) }
             td { (status_text(ctx, &p.status)) }
             td { (verified_text(ctx, p.last_verified_at)) }
         }
@@ -99,7 +113,7 @@ pub fn read_only(
     user: &CurrentUser,
     form: &ProgramForm,
     sites: &[Site],
-    last_verified_at: Option<i64>,
+    (last_verified_at, inventory): (Option<i64>, Option<i64>),
 ) -> Markup {
     let title = form.name.clone();
     let none = ctx.t("programs-none");
@@ -136,7 +150,7 @@ pub fn read_only(
                 dt { (ctx.t("program-phone")) } dd dir="ltr" { (or_none(form.phone.clone())) }
                 dt { (ctx.t("program-application")) } dd { (or_none(form.application_process.clone())) }
                 dt { (ctx.t("program-capacity")) }
-                dd { (capacity_text(ctx, form.capacity_available.parse().ok())) }
+                dd { (inventory.map_or_else(|| capacity_text(ctx, form.capacity_available.parse().ok()), |n| inventory_text(ctx, n))) }
                 dt { (ctx.t("program-site")) }
                 dd { (or_none(sites.iter().find(|s| s.id.to_string() == form.site).map(|s| s.name.clone()).unwrap_or_default())) }
                 dt { (ctx.t("program-status")) } dd { (status_text(ctx, &form.status)) }
@@ -164,6 +178,8 @@ pub struct Existing {
     pub id: i64,
     pub version: i64,
     pub last_verified_at: Option<i64>,
+    /// `Some(available devices)`: the places come from the inventory, not from the form.
+    pub inventory: Option<i64>,
 }
 
 fn code_choices<T: Copy>(
@@ -288,8 +304,15 @@ pub fn form_page(
                 (Input::new("phone", ctx.t("program-phone"), &form.phone).kind("tel").ltr().render(ctx, errors))
                 (Input::new("application_process", ctx.t("program-application"), &form.application_process)
                     .textarea().render(ctx, errors))
-                (Input::new("capacity_available", ctx.t("program-capacity"), &form.capacity_available)
-                    .hint(ctx.t("program-capacity-hint")).numeric().ltr().render(ctx, errors))
+                @if let Some((id, n)) = existing.and_then(|e| Some((e.id, e.inventory?))) {
+                    div.field {
+                        p { strong { (ctx.t("program-capacity")) } ": " (inventory_text(ctx, n)) }
+                        p.hint { a href={ "/devices?program=" (id) } { (ctx.t("programs-inventory-link")) } }
+                    }
+                } @else {
+                    (Input::new("capacity_available", ctx.t("program-capacity"), &form.capacity_available)
+                        .hint(ctx.t("program-capacity-hint")).numeric().ltr().render(ctx, errors))
+                }
                 (Select {
                     name: "site",
                     label: ctx.t("program-site"),

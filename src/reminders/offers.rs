@@ -9,7 +9,8 @@
 use jiff::tz::TimeZone;
 
 use super::texts::{self, Place};
-use crate::appointments::slots::{free_slots, Seeker};
+use crate::appointments::slots::{free_slots, Seeker, SlotKey};
+use crate::appointments::store::{book_on, BookError, BookedVia};
 use crate::db::Db;
 use crate::i18n::{I18n, Lang};
 
@@ -156,10 +157,12 @@ pub enum Picked {
     Taken,
 }
 
-/// Books time `n` (from 1) of offer `offer` for case `case_id` on `conn`, or says why not;
-/// nothing is stored unless it is booked.
+/// Books time `n` (from 1) of offer `offer` for case `case_id` on `conn`, as the web form
+/// books (`appointments::store::book_on`: the slot checked again, a move cancels the old one),
+/// or says why not; nothing is stored unless it is booked.
 pub async fn pick(
     conn: &mut sqlx::AnyConnection,
+    tz: &TimeZone,
     case_id: i64,
     offer: &(i64, String, i64, Option<i64>),
     n: usize,
@@ -173,50 +176,34 @@ pub async fn pick(
     if answered_at.is_some() || now > offered_at + OFFER_LASTS {
         return Ok(Picked::Expired);
     }
-    let Some((navigator_id, site_id, starts_at, ends_at)) = Offered::parse(values[n - 1]) else {
+    let Some((navigator_id, site_id, starts_at, _)) = Offered::parse(values[n - 1]) else {
         return Ok(Picked::Expired);
     };
-    if starts_at <= now {
-        return Ok(Picked::Taken);
-    }
-    let booked: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO appointments (case_id, navigator_id, site_id, starts_at, ends_at, status, \
-           booked_via, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 'booked', 'text', $6, $6) \
-         ON CONFLICT DO NOTHING RETURNING id",
-    )
-    .bind(case_id)
-    .bind(navigator_id)
-    .bind(site_id)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(appointment_id) = booked else {
-        return Ok(Picked::Taken);
+    let key = SlotKey {
+        navigator_id,
+        site_id,
+        starts_at,
+    };
+    let booked = match book_on(conn, tz, case_id, &key, BookedVia::Text, now).await {
+        Ok(booked) => booked,
+        Err(BookError::Db(e)) => return Err(e),
+        Err(BookError::NoCase) => return Ok(Picked::Expired),
+        // Taken, past, closed since, or the navigator's hours changed: new times are offered.
+        Err(BookError::Taken | BookError::Past | BookError::Closed | BookError::Unavailable) => {
+            return Ok(Picked::Taken)
+        }
     };
     sqlx::query("UPDATE slot_offers SET answered_at = $1 WHERE id = $2")
         .bind(now)
         .bind(offer_id)
         .execute(&mut *conn)
         .await?;
-    let (site, address): (String, String) =
-        sqlx::query_as("SELECT name, address FROM sites WHERE id = $1")
-            .bind(site_id)
-            .fetch_one(&mut *conn)
-            .await?;
-    let data = serde_json::json!({
-        "appointment_id": appointment_id, "starts_at": starts_at, "site": site,
-        "to": "booked", "by": "resident_text",
-    });
-    crate::db::events::append_system_event(conn, case_id, "appointment", "", &data, now).await?;
     Ok(Picked::Booked {
-        appointment_id,
+        appointment_id: booked.id,
         place: Place {
-            starts_at,
-            site,
-            address,
+            starts_at: booked.starts_at,
+            site: booked.site_name,
+            address: booked.site_address,
         },
     })
 }

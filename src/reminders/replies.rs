@@ -14,6 +14,7 @@
 use super::offers::{self, Extra, Picked, Writing};
 use super::texts::{self, Place};
 use super::words::{AppointmentWords, Intent};
+use crate::appointments::store::{change_on, Status};
 use crate::i18n::Lang;
 use crate::sms::keywords::Meaning;
 use crate::sms::outbox::{self, Kind, NewText};
@@ -142,7 +143,7 @@ pub async fn answer(
     let (kind, message, place, extra, did): (Kind, &str, Option<Place>, Extra, &str) =
         match (intent, next) {
             (Intent::Confirm, Some(a)) => {
-                set_status(tx, &a, "confirmed", now).await?;
+                change_on(tx, a.id, Status::Confirmed, None, now).await?;
                 (
                     Kind::AppointmentReply,
                     "sms-appointment-confirmed",
@@ -152,7 +153,7 @@ pub async fn answer(
                 )
             }
             (Intent::Cancel, Some(a)) => {
-                set_status(tx, &a, "cancelled", now).await?;
+                change_on(tx, a.id, Status::Cancelled, None, now).await?;
                 (
                     Kind::AppointmentReply,
                     "sms-appointment-cancelled",
@@ -165,20 +166,14 @@ pub async fn answer(
                 let offer = offers::newest(tx, case_id)
                     .await?
                     .expect("an offer was found above, on this transaction");
-                match offers::pick(tx, case_id, &offer, n, now).await? {
-                    Picked::Booked {
-                        appointment_id,
-                        place,
-                    } => {
-                        replace_others(tx, case_id, appointment_id, now).await?;
-                        (
-                            Kind::AppointmentReply,
-                            "sms-appointment-booked",
-                            Some(place),
-                            vec![],
-                            "booked",
-                        )
-                    }
+                match offers::pick(tx, &shared.config.timezone, case_id, &offer, n, now).await? {
+                    Picked::Booked { place, .. } => (
+                        Kind::AppointmentReply,
+                        "sms-appointment-booked",
+                        Some(place),
+                        vec![],
+                        "booked",
+                    ),
                     Picked::NotOffered(count) => (
                         Kind::AppointmentReply,
                         "sms-slot-not-offered",
@@ -256,65 +251,4 @@ pub async fn answer(
     };
     outbox::enqueue_on(tx, &reply, now).await?;
     Ok(true)
-}
-
-/// Moves appointment `a` to `status` ("confirmed", "cancelled") as the resident asked, on the
-/// timeline. A cancelled appointment leaves the slot index at once: the slot is free.
-async fn set_status(
-    tx: &mut sqlx::AnyConnection,
-    a: &Upcoming,
-    status: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let changed = sqlx::query(
-        "UPDATE appointments SET status = $1, updated_at = $2 \
-         WHERE id = $3 AND status IN ('booked', 'confirmed') AND status <> $1",
-    )
-    .bind(status)
-    .bind(now)
-    .bind(a.id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if changed == 1 {
-        let data = serde_json::json!({
-            "appointment_id": a.id, "starts_at": a.place.starts_at, "site": a.place.site,
-            "to": status, "by": "resident_text",
-        });
-        crate::db::events::append_system_event(tx, a.case_id, "appointment", "", &data, now)
-            .await?;
-    }
-    Ok(())
-}
-
-/// A new time picked after asking for another one replaces the case's other upcoming ones.
-async fn replace_others(
-    tx: &mut sqlx::AnyConnection,
-    case_id: i64,
-    booked: i64,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let others: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT a.id, a.starts_at, s.name FROM appointments a JOIN sites s ON s.id = a.site_id \
-         WHERE a.case_id = $1 AND a.id <> $2 AND a.status IN ('booked', 'confirmed') \
-           AND a.starts_at > $3",
-    )
-    .bind(case_id)
-    .bind(booked)
-    .bind(now)
-    .fetch_all(&mut *tx)
-    .await?;
-    for (id, starts_at, site) in others {
-        sqlx::query("UPDATE appointments SET status = 'cancelled', updated_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let data = serde_json::json!({
-            "appointment_id": id, "starts_at": starts_at, "site": site,
-            "to": "cancelled", "by": "resident_text", "replaced_by": booked,
-        });
-        crate::db::events::append_system_event(tx, case_id, "appointment", "", &data, now).await?;
-    }
-    Ok(())
 }

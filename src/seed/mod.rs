@@ -9,6 +9,8 @@
 //! residents carry age band, benefits and race/ethnicity; finished cases carry outcomes, some
 //! with unanswered follow-ups. Everything is drawn from one generator seeded by `--seed`.
 
+// Issue 18: the inventory and its loans.
+mod devices;
 mod draw;
 mod write;
 
@@ -36,6 +38,8 @@ const DAY: i64 = 86_400;
 pub struct Scale {
     pub cases: usize,
     pub navigators: usize,
+    /// Devices in the inventory, with their loans.
+    pub devices: usize,
     /// Random seed, so two runs make the same data.
     pub seed: u64,
 }
@@ -46,6 +50,8 @@ pub struct Seeded {
     pub navigators: usize,
     pub cases: usize,
     pub areas: usize,
+    pub devices: usize,
+    pub loans: usize,
     /// A navigator's and the supervisor's sign-in address.
     pub navigator_email: String,
     pub supervisor_email: String,
@@ -81,6 +87,9 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
     }
     let staff = write::staff(&mut conn, &city, &mut rng, scale.navigators, &hash).await?;
     write::cases(&mut conn, &city, &staff, &mut rng, scale.cases).await?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    let made = devices::devices(&mut tx, &city, &mut rng, scale.devices).await?;
+    tx.commit().await?;
     drop(conn);
 
     // Fresh statistics, so the planner knows the tables' new sizes.
@@ -91,6 +100,8 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
         navigators: staff.navigators.len(),
         cases: scale.cases,
         areas: areas.len(),
+        devices: made.devices,
+        loans: made.loans,
         navigator_email: format!("nav0001@{DOMAIN}"),
         supervisor_email: format!("supervisor@{DOMAIN}"),
     })

@@ -84,7 +84,7 @@ const OUTCOME_COLUMNS: &[&str] = &[
 ];
 
 /// Inserts `rows` into `cols` of `table`; with `returning`, the new rows' ids in order.
-async fn insert_batch(
+pub(super) async fn insert_batch(
     tx: &mut AnyConnection,
     backend: Backend,
     table: &str,

@@ -520,3 +520,34 @@ pub fn location(resp: &reqwest::Response) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// A CSV export as `who` downloads it: answered 200 as `text/csv`; its text, and each line by
+/// column name.
+pub async fn csv_rows(
+    who: &staff::Staff,
+    path: &str,
+) -> (String, Vec<std::collections::BTreeMap<String, String>>) {
+    let resp = who.get(path).await;
+    assert_eq!(resp.status(), 200, "{path}");
+    assert!(resp
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let body = resp.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows = reader
+        .records()
+        .map(|r| {
+            headers
+                .iter()
+                .zip(r.unwrap().iter())
+                .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect();
+    (body, rows)
+}

@@ -52,16 +52,35 @@ pub struct ProgramChoice {
     pub id: i64,
     pub name: String,
     pub organization: String,
-    /// `Some(0)`: no capacity left now (still offered, and shown as such).
+    /// `Some(0)`: no capacity left now (still offered, and shown as such). Counted from the
+    /// program's available devices when it has any in the inventory.
     pub capacity_available: Option<i64>,
+    /// The places are the program's available devices, not a number typed by hand.
+    pub from_inventory: bool,
+}
+
+impl ProgramChoice {
+    pub fn no_places_left(&self) -> bool {
+        self.capacity_available.is_some_and(|n| n <= 0)
+    }
+
+    /// No device left to lend now. Unlike a typed number, which may be out of date (the
+    /// navigator may know better), the inventory is the truth: a referral made now is
+    /// recorded as `no_capacity`.
+    pub fn out_of_stock(&self) -> bool {
+        self.from_inventory && self.no_places_left()
+    }
 }
 
 /// Active programs, by organization and name.
 pub async fn program_choices(db: &Db) -> Result<Vec<ProgramChoice>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, name, organization, capacity_available FROM programs \
-         WHERE status = 'active' ORDER BY organization, name",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT id, name, organization, {} AS capacity_available, \
+                {} AS from_inventory \
+         FROM programs WHERE status = 'active' ORDER BY organization, name",
+        crate::db::stock::places("programs"),
+        crate::db::stock::from_inventory("programs"),
+    ))
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
@@ -71,6 +90,7 @@ pub async fn program_choices(db: &Db) -> Result<Vec<ProgramChoice>, sqlx::Error>
                 name: r.try_get("name")?,
                 organization: r.try_get("organization")?,
                 capacity_available: r.try_get("capacity_available")?,
+                from_inventory: r.try_get::<i64, _>("from_inventory")? == 1,
             })
         })
         .collect()

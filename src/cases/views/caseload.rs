@@ -66,6 +66,8 @@ pub struct Caseload {
     pub errors: Vec<FieldError>,
     /// A navigator's appointments today (first page only).
     pub visits: Vec<crate::cases::visits::Visit>,
+    /// Their appointments of the coming days (first page only).
+    pub coming: Vec<crate::cases::visits::Visit>,
 }
 
 /// The supervisor's filter form as typed.
@@ -140,7 +142,7 @@ pub fn caseload(ctx: &Ctx, user: &CurrentUser, load: &Caseload, take_conflict: b
             } @else if load.is_navigator {
                 p { a href="/cases/new" { (ctx.t("intake-staff-link")) } }
             }
-            (crate::cases::visits::today_block(ctx, &load.visits))
+            (crate::cases::visits::today_block(ctx, &load.visits, &load.coming))
             @if let Some(day) = &load.day {
                 (navigator_day(ctx, user, load, day))
             }

@@ -23,9 +23,10 @@ fn referral_status_label(ctx: &Ctx, status: ReferralStatus) -> String {
 
 fn program_label(ctx: &Ctx, p: &ProgramChoice) -> String {
     let name = format!("{} ({})", p.name, p.organization);
-    match p.capacity_available {
-        Some(n) if n <= 0 => format!("{name} · {}", ctx.t("referral-no-capacity")),
-        _ => name,
+    if p.no_places_left() {
+        format!("{name} · {}", ctx.t("referral-no-capacity"))
+    } else {
+        name
     }
 }
 

@@ -39,11 +39,7 @@ pub fn appointments_section(
             dt { (ctx.t("reports-days-to-appointment-p90")) }
             dd { (shown_number(ctx, f.p90_days_to_first, 1)) }
         }
-        p.downloads {
-            a href={ "/reports/appointments.csv?" (csv_query) } download="navdesk-appointments.csv" {
-                (ctx.t("reports-appointments-csv"))
-            }
-        }
+        (super::part_download(ctx, "appointments", csv_query))
         @for dimension in DIMENSIONS {
             (table(ctx, f, dimension, areas))
         }
@@ -58,8 +54,7 @@ fn table(ctx: &Ctx, f: &Figures, dimension: &str, areas: &[(i64, String)]) -> Ma
     };
     super::breakdown_table(
         ctx,
-        &format!("appointments-by-{dimension}"),
-        &ctx.t(&format!("reports-appointments-by-{dimension}")),
+        "appointments",
         dimension,
         &COLUMNS,
         cells(ctx, &f.everyone),
@@ -79,12 +74,7 @@ pub fn label(
     areas: &[(i64, String)],
 ) -> String {
     match dimension {
-        "site" => f
-            .sites
-            .iter()
-            .find(|(id, _)| id.to_string() == key)
-            .map(|(_, name)| name.clone())
-            .unwrap_or_else(|| key.to_owned()),
+        "site" => super::name_of(&f.sites, key),
         _ => group_label(ctx, dimension, key, areas),
     }
 }

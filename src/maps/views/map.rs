@@ -15,13 +15,14 @@ use crate::web::form::{Input, Select};
 use crate::web::Ctx;
 
 /// The figures the table shows after the area's name, in order.
-const TABLE_METRICS: [Metric; 8] = [
+const TABLE_METRICS: [Metric; 9] = [
     Metric::Requests,
     Metric::Open,
     Metric::Unmet,
     Metric::MedianWait,
     Metric::Capacity,
     Metric::FreeSlots,
+    Metric::DevicesNearby,
     Metric::Programs,
     Metric::Gap,
 ];
@@ -55,6 +56,7 @@ pub fn map_view(
             p { (ctx.t("map-how-wait")) }
             p { (ctx.t("map-how-capacity")) }
             p { (ctx.t("map-how-free-slots")) }
+            p { (ctx.t("map-how-devices-nearby")) }
             p { (ctx.t("map-how-gap")) }
         }
     };
@@ -301,6 +303,8 @@ fn table(ctx: &Ctx, params: &MapParams, data: &MapData, range: &str) -> Markup {
                             td { (numbers.number(f.unmet as f64, 0)) }
                             td { (figure_text(ctx, Metric::MedianWait, f.median_wait_days)) }
                             td { (numbers.number(f.capacity, 1)) }
+                            td { (numbers.number(f.free_slots as f64, 0)) }
+                            td { (numbers.number(f.devices_available as f64, 0)) }
                             td { (numbers.number(f.programs as f64, 0)) }
                             td { (numbers.number(f.gap, 2)) }
                         }

@@ -43,8 +43,7 @@ fn table(ctx: &Ctx, report: &Report, dimension: &str, areas: &[(i64, String)]) -
     };
     super::breakdown_table(
         ctx,
-        &format!("minutes-by-{dimension}"),
-        &ctx.t(&format!("reports-minutes-by-{dimension}")),
+        "minutes",
         dimension,
         &COLUMNS,
         cells(ctx, &report.everyone),

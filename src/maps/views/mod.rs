@@ -1,6 +1,8 @@
 //! The markup of the supervisor's pages: `/map` and `/reports`.
 
 mod appointments;
+// Issue 18, part C.
+mod devices;
 mod map;
 mod minutes;
 mod reports;
@@ -18,6 +20,7 @@ use crate::web::Ctx;
 /// The state's cache of drawn areas names its type by this path.
 pub use super::svg::MapAreas;
 pub use appointments::label as appointment_group_label;
+pub use devices::label as device_group_label;
 pub use map::map_view;
 pub use reports::{group_label, reports_view};
 
@@ -52,18 +55,42 @@ fn range_text(ctx: &Ctx, from: Date, to: Date) -> String {
     )
 }
 
-/// A breakdown's table, in a section headed `heading`: the group column named by `dimension`,
-/// then `columns` (message ids), a first row for everyone, then one row a group (its label and
-/// its cells). Its wrapper is focusable, so a keyboard can scroll a table wider than the screen.
+/// The link to one part of the report as CSV (`/reports/{part}.csv`), for the period of
+/// `csv_query`.
+fn part_download(ctx: &Ctx, part: &str, csv_query: &str) -> Markup {
+    html! {
+        p.downloads {
+            a href={ "/reports/" (part) ".csv?" (csv_query) } download={ "navdesk-" (part) ".csv" } {
+                (ctx.t(&format!("reports-{part}-csv")))
+            }
+        }
+    }
+}
+
+/// The name of the entry of `named` (sites, programs) whose id is `key`, or `key` itself.
+fn name_of(named: &[(i64, String)], key: &str) -> String {
+    named
+        .iter()
+        .find(|(id, _)| id.to_string() == key)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// A breakdown's table of one part of the report (`minutes`, `appointments`, ...), in a section
+/// headed by the message `reports-{part}-by-{dimension}`: the group column named by
+/// `dimension`, then `columns` (message ids), a first row for everyone, then one row a group
+/// (its label and its cells). Its wrapper is focusable, so a keyboard can scroll a table wider
+/// than the screen.
 fn breakdown_table(
     ctx: &Ctx,
-    id: &str,
-    heading: &str,
+    part: &str,
     dimension: &str,
     columns: &[&str],
     everyone: Markup,
     rows: Vec<(String, Markup)>,
 ) -> Markup {
+    let id = format!("{part}-by-{dimension}");
+    let heading = ctx.t(&format!("reports-{id}"));
     html! {
         section.breakdown aria-labelledby=(id) {
             h3 id=(id) { (heading) }

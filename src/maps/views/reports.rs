@@ -35,7 +35,11 @@ pub fn reports_view(
     user: &CurrentUser,
     (from, to): (Date, Date),
     errors: &[FieldError],
-    (report, appointments): (&Report, &crate::maps::appointments::Figures),
+    (report, appointments, devices): (
+        &Report,
+        &crate::maps::appointments::Figures,
+        &crate::maps::devices::Figures,
+    ),
     areas: &[(i64, String)],
 ) -> Markup {
     let title = ctx.t("reports-title");
@@ -61,6 +65,7 @@ pub fn reports_view(
         (summary(ctx, report))
         (super::minutes::minutes_section(ctx, report, areas))
         (super::appointments::appointments_section(ctx, appointments, areas, &csv_query))
+        (super::devices::devices_section(ctx, devices, areas, &csv_query))
         h2 #equity { (ctx.t("reports-equity")) }
         p { (ctx.t("reports-equity-intro")) }
         @for dimension in DIMENSIONS {
