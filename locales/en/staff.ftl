@@ -1069,6 +1069,7 @@ devices-history-who = Who
 devices-history-what = What
 devices-history-detail = Details
 devices-history-loan = (loan { $loan })
+
 ## Programs whose places come from the devices inventory (issue 18, part C)
 programs-from-inventory = { $count } available, from the inventory
 programs-inventory-link = The program's devices

@@ -1069,6 +1069,7 @@ devices-history-who = Quién
 devices-history-what = Qué
 devices-history-detail = Detalles
 devices-history-loan = (préstamo { $loan })
+
 ## Programs whose places come from the devices inventory (issue 18, part C)
 programs-from-inventory = { $count } disponibles, según el inventario
 programs-inventory-link = Los dispositivos del programa

@@ -10,6 +10,7 @@ use super::model::{Condition, Kind, Status};
 use super::spreadsheet::{Problem, COLUMNS};
 use super::store::{Device, HistoryEntry};
 use crate::auth::CurrentUser;
+use crate::i18n::Lang;
 use crate::web::form::{alert, error_summary, FieldError, Input, Select};
 use crate::web::staff::{csrf_field, staff_page};
 use crate::web::table::PagedTable;
@@ -370,6 +371,17 @@ fn status_name(ctx: &Ctx, code: &str) -> String {
     Status::parse(code).map_or_else(|| code.to_owned(), |s| ctx.t(&s.label()))
 }
 
+/// What happened, named: `device-event-<action>` (lending's own words included), else the
+/// action as stored, so a history written by a newer version still reads.
+fn action_name(ctx: &Ctx, action: &str) -> String {
+    let id = format!("device-event-{action}");
+    if ctx.state.i18n.has(Lang::EN, &id) {
+        ctx.t(&id)
+    } else {
+        action.to_owned()
+    }
+}
+
 /// The fields an edit changed (stored as their names, comma-separated), named.
 fn changed_fields(ctx: &Ctx, detail: &str) -> String {
     detail
@@ -404,7 +416,7 @@ fn history(ctx: &Ctx, entries: &[HistoryEntry]) -> Markup {
                                 tr {
                                     td { (crate::web::format::when(ctx, e.at)) }
                                     td { (e.user_name.clone().unwrap_or_else(|| ctx.t("case-event-no-actor"))) }
-                                    td { (ctx.t(&format!("device-event-{}", e.action))) }
+                                    td { (action_name(ctx, &e.action)) }
                                     td {
                                         @if let (Some(from), Some(to)) = (&e.from_status, &e.to_status) {
                                             (status_name(ctx, from)) " → " (status_name(ctx, to))
