@@ -136,6 +136,11 @@ async fn lend_extend_check_in_give_and_lose(app: TestApp) {
         device_actions(&app, hotspot).await,
         ["lent", "extended", "returned"]
     );
+    // The device's own page tells its history in words.
+    let (_, history) = ana.page(&format!("/devices/{hotspot}")).await;
+    for action in ["Lent to a resident", "Loan extended", "Checked in"] {
+        assert!(history.contains(action), "{action}: {history}");
+    }
     // Checked in twice (a second tab): the second is told, nothing changes.
     let resp = change(
         &ana,
