@@ -510,8 +510,47 @@ async fn the_demo_lends_a_few(app: TestApp) {
     assert!(app.count("loans WHERE ended_how = 'returned'").await >= 1);
 }
 
+/// An outcome form drawn before a device was lent is stale when saved after: the navigator is
+/// shown the conflict, and the device received that the loan filled stays.
+async fn an_outcome_form_drawn_before_a_loan_does_not_write_over_it(app: TestApp) {
+    let (ana, case, program) = setup(&app).await;
+    let hotspot = device(&app, "HS-0009", "hotspot", program, "available").await;
+    let (_, before) = ana.page(&format!("/cases/{case}")).await;
+    let resp = lend(
+        &ana,
+        case,
+        &[
+            ("device", &hotspot.to_string()),
+            ("how", "loan"),
+            ("due_on", &day(14)),
+        ],
+    )
+    .await;
+    assert_eq!(resp.status(), 303);
+    let resp = ana
+        .post(
+            &format!("/cases/{case}/outcome"),
+            &[
+                ("csrf_token", hidden(&before, "csrf_token").as_str()),
+                ("version", hidden(&before, "version").as_str()),
+                ("connected_at_home", "no"),
+                ("device_type", ""),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 409);
+    let received: String = app
+        .one(
+            "SELECT device_type FROM outcomes WHERE case_id = $1",
+            (case,),
+        )
+        .await;
+    assert_eq!(received, "hotspot");
+}
+
 on_both_backends!(
     lend_extend_check_in_give_and_lose,
+    an_outcome_form_drawn_before_a_loan_does_not_write_over_it,
     bad_input_is_refused_and_stores_nothing,
     stock_is_offered_referred_first_then_nearest,
     the_demo_lends_a_few;

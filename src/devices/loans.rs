@@ -399,6 +399,13 @@ pub async fn lend(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    // The case changed under any form opened before: an outcome form saved from an older page
+    // is shown back as a conflict instead of writing over the device received.
+    sqlx::query("UPDATE cases SET version = version + 1, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     db.note_change();
     tracing::info!(
