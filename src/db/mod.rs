@@ -367,6 +367,27 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
 }
 
+/// Why a record edited through a form (a program, a site, a device) was not saved; nothing is
+/// stored. The store's own doc says which value must be unique.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Another record has the value that must be unique (a name, an asset tag).
+    Duplicate,
+    /// Someone else saved the record after the form was drawn (or it is gone).
+    Stale,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for SaveError {
+    fn from(err: sqlx::Error) -> Self {
+        if is_unique_violation(&err) {
+            Self::Duplicate
+        } else {
+            Self::Db(err)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

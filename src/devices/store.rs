@@ -234,25 +234,8 @@ pub async fn history(db: &Db, device_id: i64) -> sqlx::Result<Vec<HistoryEntry>>
         .collect()
 }
 
-/// Why a device was not saved; nothing is stored.
-#[derive(Debug)]
-pub enum SaveError {
-    /// Another device has this asset tag (in any case).
-    Duplicate,
-    /// Someone else changed the device after the form was drawn (or it is gone).
-    Stale,
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for SaveError {
-    fn from(err: sqlx::Error) -> Self {
-        if crate::db::is_unique_violation(&err) {
-            Self::Duplicate
-        } else {
-            Self::Db(err)
-        }
-    }
-}
+/// Why a save was refused: `Duplicate` when another device has this asset tag (in any case).
+pub use crate::db::SaveError;
 
 /// Adds a device, available, with the first line of its history; returns its id.
 pub async fn add(

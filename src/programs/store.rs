@@ -127,25 +127,8 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<ProgramDetail>> {
     }))
 }
 
-/// Why a program was not saved; nothing is stored.
-#[derive(Debug)]
-pub enum SaveError {
-    /// Another program has this organization and name.
-    Duplicate,
-    /// Someone else saved the program after the form was drawn.
-    Stale,
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for SaveError {
-    fn from(err: sqlx::Error) -> Self {
-        if crate::db::is_unique_violation(&err) {
-            Self::Duplicate
-        } else {
-            Self::Db(err)
-        }
-    }
-}
+/// Why a save was refused: `Duplicate` when another program has this organization and name.
+pub use crate::db::SaveError;
 
 /// The areas each program serves.
 const AREAS: LinkTable = LinkTable {

@@ -139,25 +139,8 @@ pub async fn detail(db: &Db, id: i64) -> sqlx::Result<Option<SiteDetail>> {
     }))
 }
 
-/// Why a site was not saved; nothing is stored.
-#[derive(Debug)]
-pub enum SaveError {
-    /// Another site has this name.
-    Duplicate,
-    /// Someone else saved the site after the form was drawn.
-    Stale,
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for SaveError {
-    fn from(err: sqlx::Error) -> Self {
-        if crate::db::is_unique_violation(&err) {
-            Self::Duplicate
-        } else {
-            Self::Db(err)
-        }
-    }
-}
+/// Why a save was refused: `Duplicate` when another site has this name.
+pub use crate::db::SaveError;
 
 /// The area a site lies in: the one chosen, else the one its point falls in (as a case's
 /// address is placed), else none.
