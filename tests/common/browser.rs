@@ -365,10 +365,7 @@ impl Browser {
     /// Clicks a field and types into it, as a person would.
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
-        field
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        self.press(&field, css).await;
         field
             .send_keys(text)
             .await
@@ -379,10 +376,8 @@ impl Browser {
     /// to it), and checks that it is now selected.
     pub async fn tick(&self, input_id: &str) {
         let label = self.find(&format!("label[for='{input_id}']")).await;
-        label
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click the label of #{input_id}: {e}"));
+        self.press(&label, &format!("the label of #{input_id}"))
+            .await;
         let input = self.find(&format!("#{input_id}")).await;
         assert!(
             input.is_selected().await.expect("is_selected"),
@@ -391,11 +386,35 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        let element = self.find(css).await;
+        self.press(&element, css).await;
+    }
+
+    /// Clicks an element as a person would once they can see it: a click that lands on
+    /// something else drawn over it for the moment (a page still settling its layout while the
+    /// machine is busy) is tried again, scrolled to the middle of the window, after the next
+    /// frame is drawn, until the element itself takes it.
+    pub async fn press(&self, element: &fantoccini::elements::Element, what: &str) {
+        let started = Instant::now();
+        loop {
+            match element.clone().click().await {
+                Ok(_) => return,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
+                        && started.elapsed() < WAIT =>
+                {
+                    let script = "const [el, done] = arguments; \
+                                  el.scrollIntoView({block: 'center'}); \
+                                  requestAnimationFrame(() => requestAnimationFrame(done));";
+                    let arg = serde_json::to_value(element).expect("an element as JSON");
+                    self.client
+                        .execute_async(script, vec![arg])
+                        .await
+                        .unwrap_or_else(|e| panic!("scroll to `{what}`: {e}"));
+                }
+                Err(e) => panic!("click `{what}` on {}: {e}", self.here().await),
+            }
+        }
     }
 
     pub async fn js(&self, script: &str) -> Value {
