@@ -17,15 +17,20 @@
 #      filtered (hotspots available), GET /devices/{id} for random ids, as the supervisor, over
 #      DEVICES devices (default 10,000) with their loans (a third out to open cases, some
 #      overdue; gifts; many returned before), which `seed-load` adds
-# and prints requests/s and the latency percentiles wrk reports. Each is run twice: flat out (each
-# connection sends its next request the moment an answer arrives, so on 2 cores shared with wrk
-# the latency is mostly queueing), and paced (each connection waits PACE_MS, default 20 ms,
-# between requests: sixteen busy staff members, far more than a help desk has at once).
+# and prints requests/s and the latency percentiles wrk reports. Each is run three ways:
+#   - flat out: each connection sends its next request the moment an answer arrives. This gives
+#     the throughput; on 2 cores shared with wrk the latency is then mostly queueing.
+#   - at a desk's load (the bar): each connection pauses PACE_MS (default 150 ms) between
+#     requests, so the 16 connections ask about 100 pages a second: every one of 200 navigators
+#     opening a page every two seconds, all at once, far more than a help desk does.
+#   - under stress: a pause of STRESS_PACE_MS (default 20 ms), about 640 pages a second, near the
+#     throughput, so the latency there shows how queueing grows as the server fills up.
 #
-# Target (2 cores, 100,000 cases, 200 navigators, 16 connections): p99 < 20 ms for /cases and a
-# case page.
+# Target (2 cores, 100,000 cases, 200 navigators, 16 connections at a desk's load): p99 < 20 ms
+# for /cases, a case page and the lending screens (with 10,000 devices).
 #
-# Environment: CASES, NAVIGATORS, DEVICES (10000), CONNECTIONS (16), DURATION (15s), THREADS (2), PACE_MS, DATABASE_URL
+# Environment: CASES, NAVIGATORS, DEVICES (10000), CONNECTIONS (16), DURATION (15s), THREADS (2), PACE_MS,
+# STRESS_PACE_MS, DATABASE_URL
 # (default: a new SQLite file in a temporary folder), DB_DIR (parent of that folder),
 # SKIP_BUILD=1 (use target/release/navdesk as it is).
 
@@ -37,7 +42,8 @@ DEVICES=${DEVICES:-10000}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-15s}
 THREADS=${THREADS:-2}
-PACE_MS=${PACE_MS:-20}
+PACE_MS=${PACE_MS:-150}
+STRESS_PACE_MS=${STRESS_PACE_MS:-20}
 PASSWORD="load-test-password-$RANDOM$RANDOM"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -138,18 +144,21 @@ request = function()
   return wrk.format("GET", "/cases/" .. math.random(1, $CASES))
 end
 EOF
-# Each connection pausing PACE_MS between requests: staff reading pages, not a benchmark
-# flooding the server.
-cat >"$WORK/pace.lua" <<EOF
-function delay() return $PACE_MS end
-EOF
-cat "$WORK/case.lua" "$WORK/pace.lua" >"$WORK/case_paced.lua"
 cat >"$WORK/device.lua" <<EOF
 math.randomseed(os.time())
 request = function()
   return wrk.format("GET", "/devices/" .. math.random(1, $DEVICES))
 end
 EOF
+# Each connection pausing between requests: staff reading pages, not a benchmark flooding the
+# server. pace.lua at a desk's load, stress.lua near the throughput.
+pace_script() {
+    printf 'function delay() return %s end\n' "$2" >"$WORK/$1.lua"
+    cat "$WORK/case.lua" "$WORK/$1.lua" >"$WORK/case_$1.lua"
+    cat "$WORK/device.lua" "$WORK/$1.lua" >"$WORK/device_$1.lua"
+}
+pace_script pace "$PACE_MS"
+pace_script stress "$STRESS_PACE_MS"
 
 RESULTS=()
 run() {
@@ -165,27 +174,35 @@ run() {
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
     errors=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
-    RESULTS+=("$(printf '%-44s %10s req/s   p50 %8s   p99 %8s   non-2xx %s' "$name" "$rps" "$p50" "$p99" "${errors:-0}")")
+    RESULTS+=("$(printf '%-48s %10s req/s   p50 %8s   p99 %8s   non-2xx %s' "$name" "$rps" "$p50" "$p99" "${errors:-0}")")
 }
-run "navigator GET /cases" "$NAV_COOKIE" /cases
-run "supervisor GET /cases" "$SUP_COOKIE" /cases
-run "supervisor GET /cases (filtered)" "$SUP_COOKIE" "/cases?need=device&language=es&waiting=7"
-run "supervisor GET /cases/{random id}" "$SUP_COOKIE" /cases/1 "$WORK/case.lua"
-run "navigator GET /cases, paced" "$NAV_COOKIE" /cases "$WORK/pace.lua"
-run "supervisor GET /cases, paced" "$SUP_COOKIE" /cases "$WORK/pace.lua"
-run "supervisor GET /cases (filtered), paced" "$SUP_COOKIE" "/cases?need=device&language=es&waiting=7" "$WORK/pace.lua"
-run "supervisor GET /cases/{random id}, paced" "$SUP_COOKIE" /cases/1 "$WORK/case_paced.lua"
 # The lending screens, once the inventory's pages are there.
 devices_code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $SUP_COOKIE" "$BASE/devices")
+LENDING=0
 if [ "$DEVICES" -gt 0 ] && [ "$devices_code" = 200 ]; then
-    run "supervisor GET /devices" "$SUP_COOKIE" /devices
-    run "supervisor GET /devices (filtered)" "$SUP_COOKIE" "/devices?kind=hotspot&status=available"
-    run "supervisor GET /devices/{random id}" "$SUP_COOKIE" /devices/1 "$WORK/device.lua"
-    run "supervisor GET /devices, paced" "$SUP_COOKIE" /devices "$WORK/pace.lua"
+    LENDING=1
 else
     say "GET /devices answered $devices_code: the lending screens are not measured"
 fi
 
+for load in "flat out" "desk load" "stress"; do
+    case $load in
+        "flat out") pace=""; case_script="$WORK/case.lua"; device_script="$WORK/device.lua" ;;
+        "desk load") pace="$WORK/pace.lua"; case_script="$WORK/case_pace.lua"; device_script="$WORK/device_pace.lua" ;;
+        *) pace="$WORK/stress.lua"; case_script="$WORK/case_stress.lua"; device_script="$WORK/device_stress.lua" ;;
+    esac
+    run "navigator GET /cases, $load" "$NAV_COOKIE" /cases "$pace"
+    run "supervisor GET /cases, $load" "$SUP_COOKIE" /cases "$pace"
+    run "supervisor GET /cases (filtered), $load" "$SUP_COOKIE" "/cases?need=device&language=es&waiting=7" "$pace"
+    run "supervisor GET /cases/{random id}, $load" "$SUP_COOKIE" /cases/1 "$case_script"
+    if [ "$LENDING" = 1 ]; then
+        run "supervisor GET /devices, $load" "$SUP_COOKIE" /devices "$pace"
+        run "supervisor GET /devices (filtered), $load" "$SUP_COOKIE" "/devices?kind=hotspot&status=available" "$pace"
+        run "supervisor GET /devices/{random id}, $load" "$SUP_COOKIE" /devices/1 "$device_script"
+    fi
+done
+
 echo
 echo "navdesk staff pages: $CASES cases, $NAVIGATORS navigators, $DEVICES devices, $CONNECTIONS connections, $DURATION each, $(nproc) cores"
+echo "desk load: a pause of $PACE_MS ms between requests on each connection; stress: $STRESS_PACE_MS ms"
 printf '%s\n' "${RESULTS[@]}"
