@@ -20,11 +20,16 @@
 # and prints requests/s and the latency percentiles wrk reports. Each is run three ways:
 #   - flat out: each connection sends its next request the moment an answer arrives. This gives
 #     the throughput; on 2 cores shared with wrk the latency is then mostly queueing.
-#   - at a desk's load (the bar): each connection pauses PACE_MS (default 150 ms) between
-#     requests, so the 16 connections ask about 100 pages a second: every one of 200 navigators
-#     opening a page every two seconds, all at once, far more than a help desk does.
-#   - under stress: a pause of STRESS_PACE_MS (default 20 ms), about 640 pages a second, near the
-#     throughput, so the latency there shows how queueing grows as the server fills up.
+#   - at a desk's load (the bar): each connection pauses PACE_MS on average (default 150 ms,
+#     drawn between 0 and 300 ms before each request) between requests, so the 16 connections
+#     ask about 100 pages a second: every one of 200 navigators opening a page every two
+#     seconds, far more than a help desk does.
+#   - under stress: a pause of STRESS_PACE_MS on average (default 20 ms), about 640 pages a
+#     second, near the throughput, so the latency there shows how queueing grows as the server
+#     fills up.
+# The pauses are drawn at random: with a fixed pause the connections stay in step, and every
+# pace 16 pages arrive in the same millisecond (the last waits for the 15 before it, about
+# 20 ms on 2 cores, whatever the page costs).
 #
 # Target (2 cores, 100,000 cases, 200 navigators, 16 connections at a desk's load): p99 < 20 ms
 # for /cases, a case page and the lending screens (with 10,000 devices).
@@ -152,8 +157,12 @@ end
 EOF
 # Each connection pausing between requests: staff reading pages, not a benchmark flooding the
 # server. pace.lua at a desk's load, stress.lua near the throughput.
+# A pause drawn anew before each request, between 0 and twice the pace (so the pace on average):
+# with one fixed pause the 16 connections march in step, 16 pages asked in the same millisecond
+# every pace, and the last of each burst waits for the 15 before it on 2 cores. People at desks
+# do not click in step.
 pace_script() {
-    printf 'function delay() return %s end\n' "$2" >"$WORK/$1.lua"
+    printf 'math.randomseed(os.time() + math.floor(os.clock() * 1e6))\nfunction delay() return math.random(0, 2 * %s) end\n' "$2" >"$WORK/$1.lua"
     cat "$WORK/case.lua" "$WORK/$1.lua" >"$WORK/case_$1.lua"
     cat "$WORK/device.lua" "$WORK/$1.lua" >"$WORK/device_$1.lua"
 }
@@ -204,5 +213,5 @@ done
 
 echo
 echo "navdesk staff pages: $CASES cases, $NAVIGATORS navigators, $DEVICES devices, $CONNECTIONS connections, $DURATION each, $(nproc) cores"
-echo "desk load: a pause of $PACE_MS ms between requests on each connection; stress: $STRESS_PACE_MS ms"
+echo "desk load: pauses of $PACE_MS ms on average (0 to $((2 * PACE_MS)) ms at random) between requests on each connection; stress: $STRESS_PACE_MS ms on average"
 printf '%s\n' "${RESULTS[@]}"

@@ -1,8 +1,15 @@
 //! A small read-through cache for data every page shows and that may be a few seconds old
 //! (area names, navigators with their loads). Each app instance has its own; nothing here may
 //! decide a permission or a write.
+//!
+//! When a value has grown older than its TTL (and nothing changed meanwhile), one request makes
+//! it again while the others go on with the old one for those few milliseconds: otherwise every
+//! page asked during the remake would wait for it, and a slow remake (the navigators' loads over
+//! 100,000 cases) would stall a whole desk's worth of pages every few seconds. A change through
+//! this instance (`Db::changes`) is never served stale: the next request makes the value again.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -10,6 +17,17 @@ use std::time::{Duration, Instant};
 pub struct TtlCache<T> {
     ttl: Duration,
     cached: RwLock<Option<(Instant, u64, Arc<T>)>>,
+    /// A request is making an outgrown value again.
+    remaking: AtomicBool,
+}
+
+/// Clears the remaking flag however the remake ends (an error, or the request dropped).
+struct Remaking<'a>(&'a AtomicBool);
+
+impl Drop for Remaking<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
 }
 
 impl<T> TtlCache<T> {
@@ -17,6 +35,7 @@ impl<T> TtlCache<T> {
         Self {
             ttl,
             cached: RwLock::new(None),
+            remaking: AtomicBool::new(false),
         }
     }
 
@@ -35,12 +54,18 @@ impl<T> TtlCache<T> {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
+        let mut _remaking = None;
         if let Ok(cached) = self.cached.read() {
-            if let Some((_, _, value)) = cached
-                .as_ref()
-                .filter(|(at, made, _)| *made == generation && at.elapsed() < self.ttl)
+            if let Some((at, _, value)) = cached.as_ref().filter(|(_, made, _)| *made == generation)
             {
-                return Ok(value.clone());
+                if at.elapsed() < self.ttl {
+                    return Ok(value.clone());
+                }
+                // Outgrown: one request makes it again, the others keep the old one meanwhile.
+                if self.remaking.swap(true, Ordering::AcqRel) {
+                    return Ok(value.clone());
+                }
+                _remaking = Some(Remaking(&self.remaking));
             }
         }
         let value = Arc::new(load().await?);
@@ -60,11 +85,21 @@ impl<T> TtlCache<T> {
 
 /// Counts of long lists (a supervisor's filtered cases), reused for a few seconds as long as
 /// nothing changed through this app instance. A change made on another instance shows in the
-/// count within the TTL; the list itself is always read fresh.
+/// count within the TTL; the list itself is always read fresh. An outgrown count is counted
+/// again by one request while the others keep the old one, as in `TtlCache`.
 #[derive(Debug)]
 pub struct CountCache {
     ttl: Duration,
-    entries: std::sync::Mutex<std::collections::HashMap<String, (Instant, u64, i64)>>,
+    entries: std::sync::Mutex<std::collections::HashMap<String, CountEntry>>,
+}
+
+#[derive(Debug)]
+struct CountEntry {
+    at: Instant,
+    generation: u64,
+    count: i64,
+    /// A request is counting this list again.
+    recounting: bool,
 }
 
 /// Different lists counted at once, at most; past it the cache starts again empty.
@@ -85,21 +120,39 @@ impl CountCache {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<i64, E>>,
     {
-        if let Ok(entries) = self.entries.lock() {
-            if let Some((at, made_at, count)) = entries.get(&key) {
-                if *made_at == generation && at.elapsed() < self.ttl {
-                    return Ok(*count);
+        if let Ok(mut entries) = self.entries.lock() {
+            if let Some(entry) = entries.get_mut(&key) {
+                if entry.generation == generation {
+                    if entry.at.elapsed() < self.ttl || entry.recounting {
+                        return Ok(entry.count);
+                    }
+                    entry.recounting = true;
                 }
             }
         }
-        let count = load().await?;
+        let counted = load().await;
         if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= MAX_COUNTS {
-                entries.clear();
+            match counted {
+                Ok(count) => {
+                    if entries.len() >= MAX_COUNTS {
+                        entries.clear();
+                    }
+                    let entry = CountEntry {
+                        at: Instant::now(),
+                        generation,
+                        count,
+                        recounting: false,
+                    };
+                    entries.insert(key, entry);
+                }
+                Err(_) => {
+                    if let Some(entry) = entries.get_mut(&key) {
+                        entry.recounting = false;
+                    }
+                }
             }
-            entries.insert(key, (Instant::now(), generation, count));
         }
-        Ok(count)
+        counted
     }
 }
 
@@ -125,6 +178,73 @@ mod tests {
         cache.clear();
         cache.get(|| async { Ok::<_, ()>(8) }).await.unwrap();
         assert_eq!(*cache.get(|| async { Ok::<_, ()>(9) }).await.unwrap(), 8);
+    }
+
+    #[tokio::test]
+    async fn an_outgrown_value_is_made_again_by_one_request_while_others_keep_it() {
+        let cache = TtlCache::new(Duration::ZERO);
+        assert_eq!(*cache.get(|| async { Ok::<_, ()>(1) }).await.unwrap(), 1);
+        // A slow remake in flight: a request meanwhile gets the old value without waiting.
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        let (finish_tx, finish_rx) = tokio::sync::oneshot::channel::<()>();
+        let remake = cache.get(|| async move {
+            started_tx.send(()).unwrap();
+            finish_rx.await.unwrap();
+            Ok::<_, ()>(2)
+        });
+        let other = async {
+            started_rx.await.unwrap();
+            let seen = *cache.get(|| async { Ok::<_, ()>(99) }).await.unwrap();
+            finish_tx.send(()).unwrap();
+            seen
+        };
+        let (remade, seen) = tokio::join!(remake, other);
+        assert_eq!(
+            *remade.unwrap(),
+            2,
+            "the remaking request gets the new value"
+        );
+        assert_eq!(
+            seen, 1,
+            "the other kept the old one while it was being made"
+        );
+        // Once made, and the remake over, the next outgrown read makes it again.
+        assert_eq!(*cache.get(|| async { Ok::<_, ()>(3) }).await.unwrap(), 3);
+        // A failed remake leaves the way open for the next request.
+        assert!(cache.get(|| async { Err::<i32, _>(()) }).await.is_err());
+        assert_eq!(*cache.get(|| async { Ok::<_, ()>(4) }).await.unwrap(), 4);
+        // A change is never served stale, even while a remake is running elsewhere.
+        assert_eq!(
+            *cache.get_at(1, || async { Ok::<_, ()>(5) }).await.unwrap(),
+            5
+        );
+    }
+
+    #[tokio::test]
+    async fn an_outgrown_count_is_counted_again_by_one_request() {
+        let cache = CountCache::new(Duration::ZERO);
+        assert_eq!(
+            cache.get("a".into(), 0, || async { Ok::<_, ()>(1) }).await,
+            Ok(1)
+        );
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        let (finish_tx, finish_rx) = tokio::sync::oneshot::channel::<()>();
+        let recount = cache.get("a".into(), 0, || async move {
+            started_tx.send(()).unwrap();
+            finish_rx.await.unwrap();
+            Ok::<_, ()>(2)
+        });
+        let other = async {
+            started_rx.await.unwrap();
+            let seen = cache.get("a".into(), 0, || async { Ok::<_, ()>(99) }).await;
+            let changed = cache.get("a".into(), 1, || async { Ok::<_, ()>(7) }).await;
+            finish_tx.send(()).unwrap();
+            (seen, changed)
+        };
+        let (recounted, (seen, changed)) = tokio::join!(recount, other);
+        assert_eq!(recounted, Ok(2));
+        assert_eq!(seen, Ok(1), "kept the old count while it was counted again");
+        assert_eq!(changed, Ok(7), "a change is counted, not served stale");
     }
 
     #[tokio::test]
