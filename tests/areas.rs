@@ -121,7 +121,8 @@ async fn a_broken_file_changes_nothing_and_names_the_feature(backend: Backend) {
         .as_array_mut()
         .expect("a Polygon");
     ring.pop();
-    let dir = std::env::temp_dir().join(format!("navdesk-areas-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("navdesk-areas-{}-{backend:?}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let broken = dir.join(format!("broken-{backend:?}.geojson"));
     std::fs::write(&broken, json.to_string()).unwrap();

@@ -220,10 +220,14 @@ async fn the_command_line_imports_and_exports(backend: common::Backend) {
     };
     let app = common::spawn_on(&url, |_| {}).await;
     programs_and_sites(&app).await;
-    let dir = std::env::temp_dir().join(format!("navdesk-devices-{}", std::process::id()));
+    // A folder for each backend: both run at once in this process, and each removes its own.
+    let dir = std::env::temp_dir().join(format!(
+        "navdesk-devices-{}-{backend:?}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{backend:?}.csv"));
-    let out = dir.join(format!("{backend:?}-out.csv"));
+    let file = dir.join("devices.csv");
+    let out = dir.join("devices-out.csv");
     let (file, out) = (file.to_str().unwrap(), out.to_str().unwrap());
 
     std::fs::write(
