@@ -23,6 +23,8 @@ pub struct NewArea {
     pub centroid: Option<geo::Point<f64>>,
     pub households: Option<i64>,
     pub households_no_internet: Option<i64>,
+    /// Whether the area is rural (the optional `rural` property); `None` keeps what is stored.
+    pub rural: Option<bool>,
     /// A cell of a generated hexagon grid rather than an imported boundary.
     pub generated: bool,
 }
@@ -40,6 +42,7 @@ impl NewArea {
             centroid,
             households: None,
             households_no_internet: None,
+            rural: None,
             generated: false,
         }
     }
@@ -127,6 +130,8 @@ pub enum Problem {
     MissingId(String),
     #[error("the property {0:?} must be a whole number of at least 0")]
     BadCount(&'static str),
+    #[error("the property {0:?} must be true or false (or 1 or 0, yes or no)")]
+    BadFlag(&'static str),
     #[error("it has no geometry")]
     NoGeometry,
     #[error("its geometry is a {0}; only Polygon and MultiPolygon are areas")]
@@ -219,6 +224,10 @@ pub fn parse_areas(text: &str, options: &ImportOptions) -> Result<Vec<NewArea>, 
         };
         let households = count("households")?;
         let households_no_internet = count("households_no_internet")?;
+        let rural = match property("rural") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(flag_value(v).ok_or_else(|| fail(Problem::BadFlag("rural")))?),
+        };
         let geometry = feature
             .geometry
             .as_ref()
@@ -233,9 +242,28 @@ pub fn parse_areas(text: &str, options: &ImportOptions) -> Result<Vec<NewArea>, 
         area.external_id = external_id;
         area.households = households;
         area.households_no_internet = households_no_internet;
+        area.rural = rural;
         areas.push(area);
     }
     Ok(areas)
+}
+
+/// A property as a yes or no: a boolean, 1 or 0, or the words true/false, yes/no.
+fn flag_value(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(1) => Some(true),
+            Some(0) => Some(false),
+            _ => None,
+        },
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A property as text: a non-empty string (trimmed) or a number.
@@ -383,7 +411,8 @@ pub async fn store_areas(
                 "UPDATE areas SET name = $1, external_id = COALESCE($2, external_id), \
                  geometry = $3, centroid_lat = $4, centroid_lon = $5, \
                  households = COALESCE($6, households), \
-                 households_no_internet = COALESCE($7, households_no_internet), generated = $9 \
+                 households_no_internet = COALESCE($7, households_no_internet), generated = $9, \
+                 rural = COALESCE($10, rural) \
                  WHERE id = $8",
             )
             .bind(&area.name)
@@ -394,11 +423,12 @@ pub async fn store_areas(
             .bind(area.households)
             .bind(area.households_no_internet)
             .bind(id)
-            .bind(i64::from(area.generated)),
+            .bind(i64::from(area.generated))
+            .bind(area.rural.map(i64::from)),
             None => sqlx::query(
                 "INSERT INTO areas (name, external_id, geometry, centroid_lat, centroid_lon, \
-                 households, households_no_internet, generated) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 households, households_no_internet, generated, rural) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&area.name)
             .bind(&area.external_id)
@@ -407,7 +437,8 @@ pub async fn store_areas(
             .bind(lon)
             .bind(area.households)
             .bind(area.households_no_internet)
-            .bind(i64::from(area.generated)),
+            .bind(i64::from(area.generated))
+            .bind(i64::from(area.rural.unwrap_or(false))),
         };
         query.execute(&mut *tx).await?;
         match existing {
