@@ -63,6 +63,11 @@ codes!(
     }
 );
 codes!(
+    /// An answer to an optional yes-or-no question about oneself (veteran, disability); not
+    /// answering is no answer at all. Used only in aggregate reports.
+    Answer { Yes = "yes", No = "no", PreferNot = "prefer_not" }
+);
+codes!(
     Accessibility { Interpreter = "interpreter", LargePrint = "large_print", Hearing = "hearing", ScreenReader = "screen_reader" }
 );
 codes!(

@@ -94,6 +94,13 @@ race-pacific_islander = የሃዋይ ወይም የፓሲፊክ ደሴቶች ተ�
 race-white = ነጭ
 race-other = ሌላ ዘር ወይም ብሔረሰብ
 race-prefer_not_to_say = መናገር አልፈልግም
+form-veteran = በአሜሪካ የጦር ኃይሎች ውስጥ አገልግለዋል (የቀድሞ ወታደር ነዎት)?
+form-veteran-hint = የግድ አይደለም። የምንጠይቀው ይህን እርዳታ የሚደግፉ ፕሮግራሞች የቀድሞ ወታደሮች መድረሳቸውን ማወቅ ስለሚፈልጉ ነው። መልሶችን የምንቆጥረው በድምር ብቻ ነው፤ ከስምዎ ጋር በጭራሽ አናሳየውም።
+form-disability = አካል ጉዳት አለብዎት?
+form-disability-hint = የግድ አይደለም። የምንጠይቀው አካል ጉዳተኞች እርዳታ ማግኘታቸውን ለመቁጠርና ለማቀድ ነው። መልሶችን የምንቆጥረው በድምር ብቻ ነው፤ ከስምዎ ጋር በጭራሽ አናሳየውም።
+answer-yes = አዎ
+answer-no = አይ
+answer-prefer_not = መናገር አልፈልግም
 form-honeypot = ይህን ቦታ ባዶ ይተዉት
 form-submit = ጥያቄዬን ላክ
 

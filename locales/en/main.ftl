@@ -94,6 +94,13 @@ race-pacific_islander = Native Hawaiian or Pacific Islander
 race-white = White
 race-other = Another race or ethnicity
 race-prefer_not_to_say = I prefer not to say
+form-veteran = Have you served in the U.S. armed forces (are you a veteran)?
+form-veteran-hint = Optional. We ask because the programs that pay for this help want to know that veterans are reached. We count answers only in totals, never with your name.
+form-disability = Do you have a disability?
+form-disability-hint = Optional. We ask so we can count that people with disabilities get help, and so we can plan for it. We count answers only in totals, never with your name.
+answer-yes = Yes
+answer-no = No
+answer-prefer_not = I prefer not to say
 form-honeypot = Leave this field empty
 form-submit = Send my request
 

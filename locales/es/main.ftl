@@ -94,6 +94,13 @@ race-pacific_islander = Nativo de Hawái o de las islas del Pacífico
 race-white = Blanco
 race-other = Otra raza u origen étnico
 race-prefer_not_to_say = Prefiero no decirlo
+form-veteran = ¿Ha servido en las fuerzas armadas de EE. UU. (es veterano o veterana)?
+form-veteran-hint = Opcional. Lo preguntamos porque los programas que pagan esta ayuda quieren saber que llega a los veteranos. Solo contamos las respuestas en totales, nunca junto a su nombre.
+form-disability = ¿Tiene alguna discapacidad?
+form-disability-hint = Opcional. Lo preguntamos para contar que las personas con discapacidad reciben ayuda, y para planificarla. Solo contamos las respuestas en totales, nunca junto a su nombre.
+answer-yes = Sí
+answer-no = No
+answer-prefer_not = Prefiero no decirlo
 form-honeypot = Deje este campo vacío
 form-submit = Enviar mi solicitud
 

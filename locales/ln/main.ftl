@@ -94,6 +94,13 @@ race-pacific_islander = Mwana-mboka ya Hawaii to ya bisanga ya Pacifique
 race-white = Mondele
 race-other = Race to ekolo mosusu
 race-prefer_not_to_say = Nalingi koyebisa te
+form-veteran = Osalaki na basoda ya Amerika (ozali mobange ya basoda)?
+form-veteran-hint = Soki olingi. Totunaka yango mpo ete baprogramɛ oyo bafutaka lisalisi oyo balingi koyeba ete bambange ya basoda bazwaka yango. Totangaka biyano kaka na motango mobimba, elongo na kombo na yo ata mokolo moko te.
+form-disability = Ozali na bolɛmbu ya nzoto (handicap)?
+form-disability-hint = Soki olingi. Totunaka yango mpo na kotanga ete bato oyo bazali na bolɛmbu ya nzoto bazwaka lisalisi, mpe mpo na kobongisa yango. Totangaka biyano kaka na motango mobimba, elongo na kombo na yo ata mokolo moko te.
+answer-yes = Ɛɛ
+answer-no = Te
+answer-prefer_not = Nalingi koyebisa te
 form-honeypot = Tika esika oyo pamba
 form-submit = Tinda bosengi na ngai
 

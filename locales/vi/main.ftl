@@ -94,6 +94,13 @@ race-pacific_islander = Người Hawaii bản địa hoặc Người Đảo Thá
 race-white = Người Da Trắng
 race-other = Chủng tộc hoặc sắc tộc khác
 race-prefer_not_to_say = Tôi không muốn trả lời
+form-veteran = Quý vị đã từng phục vụ trong quân đội Hoa Kỳ (là cựu chiến binh) không?
+form-veteran-hint = Không bắt buộc. Chúng tôi hỏi vì các chương trình tài trợ cho sự giúp đỡ này muốn biết rằng cựu chiến binh được phục vụ. Chúng tôi chỉ đếm câu trả lời trong tổng số, không bao giờ cùng với tên của quý vị.
+form-disability = Quý vị có bị khuyết tật không?
+form-disability-hint = Không bắt buộc. Chúng tôi hỏi để biết người khuyết tật có được giúp đỡ không và để lập kế hoạch. Chúng tôi chỉ đếm câu trả lời trong tổng số, không bao giờ cùng với tên của quý vị.
+answer-yes = Có
+answer-no = Không
+answer-prefer_not = Tôi không muốn trả lời
 form-honeypot = Để trống ô này
 form-submit = Gửi yêu cầu của tôi
 

@@ -23,6 +23,8 @@ pub struct NewArea {
     pub centroid: Option<geo::Point<f64>>,
     pub households: Option<i64>,
     pub households_no_internet: Option<i64>,
+    /// Whether the area is rural (the optional `rural` property); `None` keeps what is stored.
+    pub rural: Option<bool>,
     /// A cell of a generated hexagon grid rather than an imported boundary.
     pub generated: bool,
 }
@@ -40,6 +42,7 @@ impl NewArea {
             centroid,
             households: None,
             households_no_internet: None,
+            rural: None,
             generated: false,
         }
     }
@@ -127,6 +130,8 @@ pub enum Problem {
     MissingId(String),
     #[error("the property {0:?} must be a whole number of at least 0")]
     BadCount(&'static str),
+    #[error("the property {0:?} must be true or false (or 1 or 0, yes or no)")]
+    BadFlag(&'static str),
     #[error("it has no geometry")]
     NoGeometry,
     #[error("its geometry is a {0}; only Polygon and MultiPolygon are areas")]
@@ -219,6 +224,10 @@ pub fn parse_areas(text: &str, options: &ImportOptions) -> Result<Vec<NewArea>, 
         };
         let households = count("households")?;
         let households_no_internet = count("households_no_internet")?;
+        let rural = match property("rural") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(flag_value(v).ok_or_else(|| fail(Problem::BadFlag("rural")))?),
+        };
         let geometry = feature
             .geometry
             .as_ref()
@@ -233,9 +242,28 @@ pub fn parse_areas(text: &str, options: &ImportOptions) -> Result<Vec<NewArea>, 
         area.external_id = external_id;
         area.households = households;
         area.households_no_internet = households_no_internet;
+        area.rural = rural;
         areas.push(area);
     }
     Ok(areas)
+}
+
+/// A property as a yes or no: a boolean, 1 or 0, or the words true/false, yes/no.
+fn flag_value(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(1) => Some(true),
+            Some(0) => Some(false),
+            _ => None,
+        },
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A property as text: a non-empty string (trimmed) or a number.
@@ -383,7 +411,8 @@ pub async fn store_areas(
                 "UPDATE areas SET name = $1, external_id = COALESCE($2, external_id), \
                  geometry = $3, centroid_lat = $4, centroid_lon = $5, \
                  households = COALESCE($6, households), \
-                 households_no_internet = COALESCE($7, households_no_internet), generated = $9 \
+                 households_no_internet = COALESCE($7, households_no_internet), generated = $9, \
+                 rural = COALESCE($10, rural) \
                  WHERE id = $8",
             )
             .bind(&area.name)
@@ -394,11 +423,12 @@ pub async fn store_areas(
             .bind(area.households)
             .bind(area.households_no_internet)
             .bind(id)
-            .bind(i64::from(area.generated)),
+            .bind(i64::from(area.generated))
+            .bind(area.rural.map(i64::from)),
             None => sqlx::query(
                 "INSERT INTO areas (name, external_id, geometry, centroid_lat, centroid_lon, \
-                 households, households_no_internet, generated) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 households, households_no_internet, generated, rural) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&area.name)
             .bind(&area.external_id)
@@ -407,7 +437,8 @@ pub async fn store_areas(
             .bind(lon)
             .bind(area.households)
             .bind(area.households_no_internet)
-            .bind(i64::from(area.generated)),
+            .bind(i64::from(area.generated))
+            .bind(i64::from(area.rural.unwrap_or(false))),
         };
         query.execute(&mut *tx).await?;
         match existing {
@@ -438,163 +469,5 @@ pub async fn store_areas(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use geo::Winding;
-
-    fn options() -> ImportOptions {
-        ImportOptions {
-            name_property: "name".into(),
-            id_property: None,
-        }
-    }
-
-    const SQUARE: &str = "[[[0,0],[0,1],[1,1],[1,0],[0,0]]]";
-
-    fn collection(features: &[String]) -> String {
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        )
-    }
-
-    fn feature(properties: &str, geometry_type: &str, coordinates: &str) -> String {
-        format!(
-            r#"{{"type":"Feature","properties":{properties},"geometry":{{"type":"{geometry_type}","coordinates":{coordinates}}}}}"#
-        )
-    }
-
-    #[test]
-    fn bad_files_name_the_problem_and_the_feature() {
-        let good = feature(r#"{"name":"A"}"#, "Polygon", SQUARE);
-        let cases: Vec<(&str, String, &str)> = vec![
-            (
-                "not a FeatureCollection",
-                feature(r#"{"name":"A"}"#, "Polygon", SQUARE),
-                "not a FeatureCollection",
-            ),
-            ("not JSON", "{nope".into(), "not GeoJSON"),
-            (
-                "missing name",
-                collection(&[
-                    good.clone(),
-                    r#"{"type":"Feature","id":"x7","properties":{"other":"B"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}}"#.into(),
-                ]),
-                "features[1] (id x7): it has no \"name\" property",
-            ),
-            (
-                "bad geometry type",
-                collection(&[feature(r#"{"name":"P"}"#, "Point", "[1,2]")]),
-                "features[0] (\"P\"): its geometry is a Point",
-            ),
-            (
-                "unclosed ring",
-                collection(&[feature(
-                    r#"{"name":"U"}"#,
-                    "Polygon",
-                    "[[[0,0],[0,1],[1,1],[1,0],[0.5,0]]]",
-                )]),
-                "features[0] (\"U\"): polygon 0, ring 0 is not closed",
-            ),
-            (
-                "too few positions",
-                collection(&[feature(r#"{"name":"T"}"#, "Polygon", "[[[0,0],[0,1],[0,0]]]")]),
-                "ring 0 has 3 positions",
-            ),
-            (
-                "latitude out of range",
-                collection(&[feature(
-                    r#"{"name":"O"}"#,
-                    "Polygon",
-                    "[[[0,0],[0,91],[1,1],[1,0],[0,0]]]",
-                )]),
-                "position 1 is not a longitude and latitude within range",
-            ),
-            (
-                "self-intersection",
-                collection(&[feature(
-                    r#"{"name":"Bow"}"#,
-                    "Polygon",
-                    "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]",
-                )]),
-                "self-intersection",
-            ),
-            (
-                "duplicate name",
-                collection(&[good.clone(), good.clone()]),
-                "features[1] (\"A\"): another feature has the same name",
-            ),
-            (
-                "bad households",
-                collection(&[feature(r#"{"name":"H","households":-3}"#, "Polygon", SQUARE)]),
-                "\"households\" must be a whole number",
-            ),
-            ("empty", collection(&[]), "no features"),
-            // Found by the geojson fuzz target: geo's validation accepts a ring on one line.
-            (
-                "a ring on one line",
-                collection(&[feature(
-                    r#"{"name":"Line"}"#,
-                    "Polygon",
-                    "[[[0,0],[0,0],[0,2],[0,1],[0,0]]]",
-                )]),
-                "features[0] (\"Line\"): polygon 0, ring 0 encloses no area",
-            ),
-            (
-                "a hole on one line",
-                collection(&[feature(
-                    r#"{"name":"Flat hole"}"#,
-                    "MultiPolygon",
-                    "[[[[5,5],[6,5],[6,6],[5,5]]],[[[0,0],[4,0],[4,4],[0,4],[0,0]],[[1,1],[2,2],[3,3],[1,1]]]]",
-                )]),
-                "polygon 1, ring 1 encloses no area",
-            ),
-        ];
-        for (what, text, expected) in cases {
-            let err = parse_areas(&text, &options()).expect_err(what).to_string();
-            assert!(
-                err.contains(expected),
-                "{what}: {err:?} should contain {expected:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn rings_are_stored_counter_clockwise_with_clockwise_holes() {
-        // Outer ring clockwise, hole counter-clockwise: both the wrong way round for RFC 7946.
-        let text = collection(&[feature(
-            r#"{"name":"Ring","households":120,"households_no_internet":15}"#,
-            "Polygon",
-            "[[[0,0],[0,4],[4,4],[4,0],[0,0]],[[1,1],[2,1],[2,2],[1,2],[1,1]]]",
-        )]);
-        let areas = parse_areas(&text, &options()).unwrap();
-        let polygon = &areas[0].shape.0[0];
-        assert!(polygon.exterior().is_ccw());
-        assert!(polygon.interiors()[0].is_cw());
-        assert_eq!(areas[0].households, Some(120));
-        assert_eq!(areas[0].households_no_internet, Some(15));
-        let stored: Value = serde_json::from_str(&areas[0].geometry_json()).unwrap();
-        assert_eq!(stored["type"], "Polygon");
-        assert_eq!(stored["coordinates"][0][1], json!([4.0, 0.0]), "{stored}");
-        let centroid = areas[0].centroid.unwrap();
-        assert!(centroid.x() > 1.9 && centroid.y() > 1.9, "{centroid:?}");
-    }
-
-    #[test]
-    fn ids_may_be_numbers_and_are_required_when_asked_for() {
-        let options = ImportOptions {
-            name_property: "name".into(),
-            id_property: Some("code".into()),
-        };
-        let text = collection(&[feature(r#"{"name":"A","code":17}"#, "Polygon", SQUARE)]);
-        assert_eq!(
-            parse_areas(&text, &options).unwrap()[0]
-                .external_id
-                .as_deref(),
-            Some("17")
-        );
-        let text = collection(&[feature(r#"{"name":"A"}"#, "Polygon", SQUARE)]);
-        let err = parse_areas(&text, &options).unwrap_err().to_string();
-        assert!(err.contains("no \"code\" property"), "{err}");
-    }
-}
+#[path = "import_tests.rs"]
+mod tests;

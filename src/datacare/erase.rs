@@ -125,7 +125,7 @@ async fn claim(
     let claim_sql = format!(
         "UPDATE residents SET name = '', phone = NULL, email = NULL, address = NULL, zip = NULL, \
          lat = NULL, lon = NULL, household_size = NULL, monthly_income = NULL, benefits = '', \
-         age_band = NULL, accessibility = '', erased_at = $1 \
+         age_band = NULL, accessibility = '', veteran = NULL, disability = NULL, erased_at = $1 \
          WHERE id IN ({list}) AND erased_at IS NULL{guard} RETURNING id"
     );
     let mut claim = sqlx::query_scalar(&claim_sql).bind(now);

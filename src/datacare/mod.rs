@@ -8,7 +8,8 @@
 //!
 //! What it **removes**:
 //! - the resident's name, phone, email, street address, exact point (lat/lon) and ZIP, household
-//!   size, monthly income, benefits, age band and accessibility needs;
+//!   size, monthly income, benefits, age band, accessibility needs and the answers to the
+//!   optional veteran and disability questions;
 //! - each case's details (free text);
 //! - the free text of every timeline event (notes, texts' bodies, referral notes), the referrals'
 //!   notes and the outcome's plan name;

@@ -304,6 +304,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
     let areas = crate::areas::choices::areas(db).await?;
     let i18n = crate::i18n::I18n::load()?;
     let mut rng = StdRng::seed_from_u64(2026);
+    // The optional answers draw from their own stream, so the rest of the demo stays as it was.
+    let mut asked = StdRng::seed_from_u64(19);
     for i in 0..40 {
         let created_at = now - rng.random_range(3_600..60 * 86_400);
         let lang = if i % 3 == 0 {
@@ -354,6 +356,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
             },
             age_band: None,
             race_ethnicity: vec![],
+            // A caller on the keypad is not asked; about one in six skips an optional question.
+            veteran: (!caller)
+                .then(|| optional_answer(&mut asked, 0.07))
+                .flatten(),
+            disability: (!caller)
+                .then(|| optional_answer(&mut asked, 0.14))
+                .flatten(),
             accessibility: vec![],
             details: String::new(),
             sms_consent: !caller,
@@ -546,3 +555,19 @@ fn timezone() -> jiff::tz::TimeZone {
 pub mod loans;
 
 mod devices;
+
+/// An answer to an optional yes-or-no question, `yes` for about `yes` of those who answer; about
+/// one resident in six leaves it, and a few prefer not to say.
+fn optional_answer(rng: &mut impl Rng, yes: f64) -> Option<crate::domain::Answer> {
+    use crate::domain::Answer;
+    let roll: f64 = rng.random();
+    if roll < 0.16 {
+        None
+    } else if roll < 0.20 {
+        Some(Answer::PreferNot)
+    } else if rng.random_bool(yes) {
+        Some(Answer::Yes)
+    } else {
+        Some(Answer::No)
+    }
+}

@@ -70,6 +70,8 @@ const RESIDENT_COLUMNS: &[&str] = &[
     "benefits",
     "age_band",
     "race_ethnicity",
+    "veteran",
+    "disability",
     "accessibility",
     "created_at",
 ];
@@ -129,6 +131,8 @@ pub async fn insert_requests_in(
             .bind(join_codes(&req.benefits))
             .bind(req.age_band.map(|a| a.code()))
             .bind(join_codes(&req.race_ethnicity))
+            .bind(req.veteran.map(|a| a.code()))
+            .bind(req.disability.map(|a| a.code()))
             .bind(join_codes(&req.accessibility))
             .bind(p.created_at);
     }

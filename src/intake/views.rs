@@ -6,7 +6,7 @@ use super::form::RawRequest;
 use super::store::CaseSummary;
 use crate::areas::choices::AreaChoice;
 use crate::domain::{
-    Accessibility, AgeBand, Benefit, ConsentHow, ContactMethod, Need, RaceEthnicity,
+    Accessibility, AgeBand, Answer, Benefit, ConsentHow, ContactMethod, Need, RaceEthnicity,
 };
 use crate::i18n::Lang;
 use crate::web::form::FieldError;
@@ -193,6 +193,10 @@ pub fn request_form(
                         &options(ctx, Accessibility::ALL, Accessibility::code, "access", false), |c| raw.has(&raw.accessibility, c)))
                     (choices(ctx, errors, "race_ethnicity", "checkbox", &ctx.t("form-race"), Some(&ctx.t("form-race-hint")),
                         &options(ctx, RaceEthnicity::ALL, RaceEthnicity::code, "race", false), |c| raw.has(&raw.race_ethnicity, c)))
+                    (choices(ctx, errors, "veteran", "radio", &ctx.t("form-veteran"), Some(&ctx.t("form-veteran-hint")),
+                        &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.veteran.trim() == c))
+                    (choices(ctx, errors, "disability", "radio", &ctx.t("form-disability"), Some(&ctx.t("form-disability-hint")),
+                        &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.disability.trim() == c))
                 }
                 @if let Some(st) = staff {
                     @if let Some(assign_me) = st.assign_me {

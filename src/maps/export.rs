@@ -283,6 +283,45 @@ pub fn report_csv(report: &Report, area_name: impl Fn(&str) -> String) -> AppRes
     csv_download(&REPORT_COLUMNS, out, "navdesk-report.csv")
 }
 
+/// `/reports/populations.csv`: everyone, each covered population (a resident may be in
+/// several), then those in at least one and those in none; populations by code.
+pub fn populations_csv(f: &super::populations::Figures) -> AppResult<Response> {
+    let rows = std::iter::once(&f.everyone)
+        .chain(&f.populations)
+        .chain([&f.any, &f.none])
+        .map(|p| {
+            let l = &p.line;
+            vec![
+                if l.key.is_empty() {
+                    "all".to_owned()
+                } else {
+                    l.key.clone()
+                },
+                count(l.residents),
+                count(p.connected),
+                count(l.devices),
+                number(p.resolved_share, 3),
+                count(l.served),
+                count(l.minutes),
+                number(l.minutes_per_resident, 1),
+            ]
+        });
+    csv_download(
+        &[
+            "population",
+            "residents",
+            "connected_at_home",
+            "devices_received",
+            "resolved_share",
+            "residents_served",
+            "contact_minutes",
+            "minutes_per_resident_served",
+        ],
+        rows,
+        "navdesk-populations.csv",
+    )
+}
+
 /// `/reports/appointments.csv`: everyone, then each breakdown's groups (sites and areas by
 /// name, languages by code).
 pub fn appointments_csv(

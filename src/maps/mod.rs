@@ -6,10 +6,13 @@
 //! the map, and `export` writes the downloads.
 
 pub mod appointments;
+pub mod areas;
 // Issue 18, part C: devices lent and given in the reports, and available on the map.
 pub mod devices;
 mod export;
 pub mod figures;
+// Issue 19, point 5: funder figures for the covered populations, and which areas are rural.
+pub mod populations;
 mod query;
 pub mod reports;
 pub mod slots;
@@ -59,6 +62,8 @@ pub fn router() -> Router<MapsState> {
         .route("/reports.csv", get(reports_csv))
         .route("/reports/appointments.csv", get(appointments_csv))
         .route("/reports/devices.csv", get(devices_csv))
+        .route("/reports/populations.csv", get(populations_csv))
+        .route("/areas", get(areas::page).post(areas::save))
 }
 
 fn require_supervisor(user: &CurrentUser) -> AppResult<()> {
@@ -167,6 +172,7 @@ async fn report_data(
     reports::Report,
     appointments::Figures,
     devices::Figures,
+    populations::Figures,
     Vec<(i64, String)>,
 )> {
     let (start, end) = query::bounds(&state.config.timezone, from, to);
@@ -174,6 +180,7 @@ async fn report_data(
         reports::build(&state.db, start, end),
         appointments::build(&state.db, start, end),
         device_figures(state, (start, end)),
+        populations::build(&state.db, start, end),
         reports::area_names(&state.db),
     )?)
 }
@@ -193,7 +200,8 @@ async fn device_figures(
 async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
     require_supervisor(&user)?;
     let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    let (report, appointments, devices, areas) = report_data(&ctx.state, range).await?;
+    let (report, appointments, devices, populations, areas) =
+        report_data(&ctx.state, range).await?;
     Ok(html_response(
         page_status(&errors),
         views::reports_view(
@@ -201,7 +209,7 @@ async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> App
             &user,
             range,
             &errors,
-            (&report, &appointments, &devices),
+            (&report, &appointments, &devices, &populations),
             &areas,
         ),
         Caching::NoStore,
@@ -258,4 +266,20 @@ async fn devices_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppR
     export::devices_csv(&figures, |dimension, key| {
         views::device_group_label(&ctx, &figures, dimension, key, &areas)
     })
+}
+
+/// `/reports/populations.csv`: the covered populations part of the report.
+async fn populations_csv(
+    ctx: Ctx,
+    user: CurrentUser,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    require_supervisor(&user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    if let Some(refused) = export_error(&ctx, &errors) {
+        return Ok(refused);
+    }
+    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let figures = populations::build(&ctx.state.db, start, end).await?;
+    export::populations_csv(&figures)
 }

@@ -251,7 +251,7 @@ impl Shown<i64> {
 /// Groups that split everyone (areas, languages) add up to the total, so one suppressed count
 /// could be worked out from the others. When exactly one is suppressed, the next smallest is
 /// suppressed as well.
-fn protect_by_subtraction(lines: &mut [Line], total: &Tally) {
+pub fn protect_by_subtraction(lines: &mut [Line], total: &Tally) {
     if total.requests() < MIN_RESIDENTS {
         return;
     }
@@ -276,7 +276,7 @@ fn protect_by_subtraction(lines: &mut [Line], total: &Tally) {
 /// The residents served split everyone served the same way as the residents do: one hidden
 /// count would be given away by the others, so the next smallest is hidden with it (and its
 /// minutes, which are a sum over the same residents).
-fn protect_served_by_subtraction(lines: &mut [Line], total: &Tally) {
+pub fn protect_served_by_subtraction(lines: &mut [Line], total: &Tally) {
     if total.served() < MIN_RESIDENTS
         || lines
             .iter()

@@ -190,6 +190,22 @@ fn age_band(rng: &mut impl Rng) -> Option<&'static str> {
     Some(BANDS[pick(rng, &weights)].0)
 }
 
+/// An answer to an optional yes-or-no question (veteran, disability): `yes` for about `yes` of
+/// those who answer; about one in six leaves it, and a few prefer not to say.
+fn optional_answer(rng: &mut impl Rng, yes: f64) -> Option<String> {
+    let roll: f64 = rng.random();
+    let answer = if roll < 0.16 {
+        return None;
+    } else if roll < 0.20 {
+        "prefer_not"
+    } else if rng.random_bool(yes) {
+        "yes"
+    } else {
+        "no"
+    };
+    Some(answer.to_owned())
+}
+
 /// Benefits in `Benefit::ALL` order: the more common ones for lower incomes, SSI and VA for
 /// older residents, school lunch for larger households.
 fn benefits(rng: &mut impl Rng, monthly_income: i64, household: i64, age: Option<&str>) -> String {
@@ -217,6 +233,7 @@ pub(super) fn resident(rng: &mut StdRng, k: usize, p: &Plan, area: &AreaProfile)
     let household = rng.random_range(1..7);
     let income = rng.random_range(0..6_000);
     let age = age_band(rng);
+    let older = age == Some("65_plus");
     vec![
         V::T(Some(format!(
             "{} {}",
@@ -232,6 +249,8 @@ pub(super) fn resident(rng: &mut StdRng, k: usize, p: &Plan, area: &AreaProfile)
         V::T(Some(benefits(rng, income, household, age))),
         V::T(age.map(str::to_owned)),
         V::T(Some(race_ethnicity(rng, p.lang, &area.mix))),
+        V::T(optional_answer(rng, if older { 0.18 } else { 0.05 })),
+        V::T(optional_answer(rng, if older { 0.35 } else { 0.11 })),
         V::I(Some(p.created)),
     ]
 }

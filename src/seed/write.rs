@@ -42,6 +42,8 @@ const RESIDENT_COLUMNS: &[&str] = &[
     "benefits",
     "age_band",
     "race_ethnicity",
+    "veteran",
+    "disability",
     "created_at",
 ];
 const CASE_COLUMNS: &[&str] = &[

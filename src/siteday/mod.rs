@@ -148,6 +148,8 @@ async fn add_walk_in(ctx: Ctx, Path(id): Path<String>, sent: StaffForm) -> AppRe
         benefits: Vec::new(),
         age_band: None,
         race_ethnicity: Vec::new(),
+        veteran: None,
+        disability: None,
         accessibility: Vec::new(),
         details: String::new(),
         sms_consent: false,

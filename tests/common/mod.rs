@@ -484,7 +484,7 @@ pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str,
 
 /// Visible text that is the same in every language: the languages' own names, benefit
 /// programs' names, the program's name (the Lingala translation keeps it as a proper name),
-/// and text without letters.
+/// "No" (the same in Spanish), and text without letters.
 pub fn same_in_every_language(text: &str) -> bool {
     const KEEP: &[&str] = &[
         "English",
@@ -497,6 +497,8 @@ pub fn same_in_every_language(text: &str) -> bool {
         "SSI",
         "Lifeline",
         "Denver Digital Navigators",
+        // The answer "No" is spelled the same in Spanish.
+        "No",
     ];
     KEEP.contains(&text)
         || text.chars().all(|c| !c.is_alphabetic())

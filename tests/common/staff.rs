@@ -348,6 +348,8 @@ pub async fn new_case_by(
         benefits: vec![],
         age_band: None,
         race_ethnicity: vec![],
+        veteran: None,
+        disability: None,
         accessibility: vec![Accessibility::LargePrint],
         details: "Necesito internet para la escuela.".into(),
         sms_consent: true,

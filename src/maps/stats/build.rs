@@ -6,7 +6,8 @@ use super::read::{read_tally, sum_list, Grain, Grouping, Key};
 use super::{at, metrics, Cell, Tally, PERIOD_SECS, SETTLE_SECS};
 use crate::db::{Backend, Db};
 
-/// A stored row: its grain (`None` for a race/ethnicity or channel row), its key and its sums.
+/// A stored row: its grain (`None` for a race/ethnicity, channel or populations row), its key
+/// and its sums.
 type StoredRow = (Option<i64>, Key, Tally);
 
 /// Builds one period's stored sums if it changed since it was last built. Reads without holding
@@ -45,7 +46,7 @@ pub async fn build_period(db: &Db, period: i64, now: i64) -> sqlx::Result<bool> 
 }
 
 /// The period's sums straight from `cases`: by area, language and needs at every grain, by
-/// race/ethnicity answer and by channel.
+/// race/ethnicity answer, by channel and by set of covered populations.
 async fn period_rows(db: &Db, period: i64) -> sqlx::Result<Vec<StoredRow>> {
     let (from, to) = (period * PERIOD_SECS, (period + 1) * PERIOD_SECS);
     // Stored without a cut-off: any open request without contact is unmet once its period is
@@ -56,11 +57,13 @@ async fn period_rows(db: &Db, period: i64) -> sqlx::Result<Vec<StoredRow>> {
         Grouping::Cells(Grain::Full),
         Grouping::Race,
         Grouping::Channel,
+        Grouping::Populations,
     ] {
         let keys = grouping.raw_keys();
         let sql = format!(
             "SELECT {keys}, {sums} FROM {from_sql} \
-             WHERE c.created_at >= $1 AND c.created_at < $2 GROUP BY {keys}",
+             WHERE c.created_at >= $1 AND c.created_at < $2 GROUP BY {group}",
+            group = grouping.raw_group_keys(),
             sums = sum_list(at::LEN, true),
             from_sql = grouping.raw_from(db, true),
         );
@@ -106,6 +109,7 @@ async fn store(
         ),
         (Grouping::Race, &["race_ethnicity"][..]),
         (Grouping::Channel, &["channel"][..]),
+        (Grouping::Populations, &["populations"][..]),
     ] {
         let table = grouping.table();
         sqlx::query(&format!("DELETE FROM {table} WHERE period = $1"))
@@ -120,6 +124,7 @@ async fn store(
                     (Grouping::Cells(_), Key::Cell(_))
                         | (Grouping::Race, Key::Race(_))
                         | (Grouping::Channel, Key::Channel(_))
+                        | (Grouping::Populations, Key::Populations(_))
                 )
             })
             .collect();
@@ -141,6 +146,7 @@ async fn store(
                         .bind(cell.language.clone())
                         .bind(cell.needs.clone()),
                     Key::Race(answer) | Key::Channel(answer) => q.bind(answer.clone()),
+                    Key::Populations(bits) => q.bind(*bits),
                 };
                 for v in tally.0 {
                     q = q.bind(v);

@@ -3,7 +3,8 @@
 //! Requests are grouped into fixed periods of 28 days (`PERIOD_SECS`, counted from the Unix epoch).
 //! For each period that has ended, `case_stats` holds sums per (area, language, needs), per
 //! (area, language), per area and per needs (`Grain`), `race_stats` per race/ethnicity answer (migration
-//! 0010) and `channel_stats` per channel (migration 0014). A range of dates is then read as the
+//! 0010), `channel_stats` per channel (migration 0014) and `population_stats` per set of covered
+//! populations (migration 0022, `populations`). A range of dates is then read as the
 //! built periods wholly inside it plus, straight from `cases`, everything else: the days at
 //! either end, the current period, and any period changed since it was built (triggers mark
 //! those in the same transaction as the change, so figures are never stale). `refresh` builds
@@ -16,12 +17,13 @@
 //! periods.
 
 mod build;
+pub mod populations;
 mod read;
 
 use std::collections::BTreeSet;
 
 pub use build::{build_period, refresh, start};
-pub use read::{cells, cells_by, channels, races, Grain};
+pub use read::{by_populations, cells, cells_by, channels, races, Grain};
 
 /// Length of one stored period.
 pub const PERIOD_SECS: i64 = 28 * 86_400;

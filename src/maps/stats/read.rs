@@ -114,6 +114,8 @@ pub(super) enum Grouping {
     Cells(Grain),
     Race,
     Channel,
+    /// The covered populations a request's resident belongs to (`super::populations`).
+    Populations,
 }
 
 impl Grouping {
@@ -122,6 +124,7 @@ impl Grouping {
             Grouping::Cells(grain) => grain.keys(),
             Grouping::Race => &["race_ethnicity"],
             Grouping::Channel => &["channel"],
+            Grouping::Populations => &["populations"],
         }
     }
 
@@ -131,6 +134,7 @@ impl Grouping {
             Grouping::Cells(_) => "case_stats",
             Grouping::Race => "race_stats",
             Grouping::Channel => "channel_stats",
+            Grouping::Populations => "population_stats",
         }
     }
 
@@ -144,6 +148,16 @@ impl Grouping {
                 .join(", "),
             Grouping::Race => "r.race_ethnicity".into(),
             Grouping::Channel => "c.channel".into(),
+            Grouping::Populations => format!("{} AS populations", super::populations::key_sql()),
+        }
+    }
+
+    /// What a stretch of days read from `cases` is grouped by: the keys of `raw_keys`, or the
+    /// name a computed key is given there.
+    pub(super) fn raw_group_keys(self) -> String {
+        match self {
+            Grouping::Populations => "populations".into(),
+            other => other.raw_keys(),
         }
     }
 
@@ -158,8 +172,11 @@ impl Grouping {
             crate::db::Backend::Sqlite => "cases c INDEXED BY cases_stats",
             crate::db::Backend::Postgres => "cases c",
         });
-        if self == Grouping::Race {
+        if matches!(self, Grouping::Race | Grouping::Populations) {
             from.push_str(" JOIN residents r ON r.id = c.resident_id AND r.id BETWEEN $6 AND $7");
+        }
+        if self == Grouping::Populations {
+            from.push_str(" LEFT JOIN areas a ON a.id = c.area_id");
         }
         if outcomes {
             from.push_str(
@@ -173,7 +190,7 @@ impl Grouping {
     /// How many parameters `raw_from` and the stretch take before the filters.
     fn raw_params(self, outcomes: bool) -> usize {
         match (self, outcomes) {
-            (Grouping::Race, _) => 7,
+            (Grouping::Race | Grouping::Populations, _) => 7,
             (_, true) => 5,
             _ => 3,
         }
@@ -248,6 +265,7 @@ impl Grouping {
             }),
             Grouping::Race => Key::Race(row.try_get("race_ethnicity")?),
             Grouping::Channel => Key::Channel(row.try_get("channel")?),
+            Grouping::Populations => Key::Populations(row.try_get("populations")?),
         })
     }
 }
@@ -257,6 +275,7 @@ pub(super) enum Key {
     Cell(Cell),
     Race(String),
     Channel(String),
+    Populations(i64),
 }
 
 /// Filters as SQL on `prefix` columns, with their values bound after the first `bound`.
@@ -311,7 +330,7 @@ async fn tallies(
                     )
                 }
                 // These tables have no language or needs: `by_answer` never passes a filter.
-                Grouping::Race | Grouping::Channel => String::new(),
+                Grouping::Race | Grouping::Channel | Grouping::Populations => String::new(),
             };
             let sql = format!(
                 "SELECT {keys}, {sums} FROM {table} WHERE period IN ({list}){grain}{where_sql} \
@@ -332,8 +351,9 @@ async fn tallies(
     let (where_sql, binds) = filter_sql(filter, "c.", raw.raw_params(outcomes));
     let sql = format!(
         "SELECT {keys}, {sums} FROM {from} \
-         WHERE c.created_at >= $1 AND c.created_at < $2{where_sql} GROUP BY {keys}",
+         WHERE c.created_at >= $1 AND c.created_at < $2{where_sql} GROUP BY {group}",
         keys = raw.raw_keys(),
+        group = raw.raw_group_keys(),
         sums = sum_list(n, true),
         from = raw.raw_from(db, outcomes),
     );
@@ -417,7 +437,7 @@ pub async fn cells_by(
                 .into_iter()
                 .filter_map(|(k, t)| match k {
                     Key::Cell(c) => Some((c, t)),
-                    Key::Race(_) | Key::Channel(_) => None,
+                    Key::Race(_) | Key::Channel(_) | Key::Populations(_) => None,
                 })
                 .collect();
             rows.sort_by(|a, b| a.0.cmp(&b.0));
@@ -435,6 +455,29 @@ pub async fn races(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, Tal
 /// Tallies by channel (`web`, `phone`, `walk_in`, `sms`) of the requests made in `[from, to)`.
 pub async fn channels(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(String, Tally)>> {
     by_answer(db, from, to, Grouping::Channel).await
+}
+
+/// Tallies by the set of covered populations (bits of `super::populations`) of the requests made
+/// in `[from, to)`.
+pub async fn by_populations(db: &Db, from: i64, to: i64) -> sqlx::Result<Vec<(i64, Tally)>> {
+    let filter = Filter {
+        from,
+        to,
+        unmet_before: i64::MAX,
+        ..Filter::default()
+    };
+    let mut rows: Vec<(i64, Tally)> = tallies(db, &filter, &[Grouping::Populations], at::LEN)
+        .await?
+        .pop()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(k, t)| match k {
+            Key::Populations(bits) => Some((bits, t)),
+            _ => None,
+        })
+        .collect();
+    rows.sort_by_key(|r| r.0);
+    Ok(rows)
 }
 
 /// Tallies of the requests made in `[from, to)` by one column of the request (`Race`, `Channel`).
@@ -457,7 +500,7 @@ async fn by_answer(
         .into_iter()
         .filter_map(|(k, t)| match k {
             Key::Race(v) | Key::Channel(v) => Some((v, t)),
-            Key::Cell(_) => None,
+            Key::Cell(_) | Key::Populations(_) => None,
         })
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));

@@ -5,6 +5,7 @@ mod appointments;
 mod devices;
 mod map;
 mod minutes;
+mod populations;
 mod reports;
 
 use jiff::civil::Date;
@@ -22,6 +23,7 @@ pub use super::svg::MapAreas;
 pub use appointments::label as appointment_group_label;
 pub use devices::label as device_group_label;
 pub use map::map_view;
+pub use populations::label as population_label;
 pub use reports::{group_label, reports_view};
 
 /// A supervisor's page: its heading, who is signed in, the errors in its filters, then `body`.

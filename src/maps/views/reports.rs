@@ -35,10 +35,11 @@ pub fn reports_view(
     user: &CurrentUser,
     (from, to): (Date, Date),
     errors: &[FieldError],
-    (report, appointments, devices): (
+    (report, appointments, devices, populations): (
         &Report,
         &crate::maps::appointments::Figures,
         &crate::maps::devices::Figures,
+        &crate::maps::populations::Figures,
     ),
     areas: &[(i64, String)],
 ) -> Markup {
@@ -64,6 +65,7 @@ pub fn reports_view(
         h2 { (ctx.t("reports-summary")) }
         (summary(ctx, report))
         (super::minutes::minutes_section(ctx, report, areas))
+        (super::populations::populations_section(ctx, populations, &csv_query))
         (super::appointments::appointments_section(ctx, appointments, areas, &csv_query))
         (super::devices::devices_section(ctx, devices, areas, &csv_query))
         h2 #equity { (ctx.t("reports-equity")) }
