@@ -235,7 +235,7 @@ async fn suppression_matches_the_hand_count(app: TestApp) {
     assert!(!body.contains(CANARY_NAME) && !body.contains(CANARY_PHONE));
 
     // The page shows the same: the hidden quarter as "fewer than 11", never a number.
-    let page = app.get("/equity").await.text().await.unwrap();
+    let page = page(&app, "/equity").await;
     assert!(page.contains("fewer than 11"));
     assert!(page.contains("Alpha") && page.contains("Beta"));
     app.stop().await;
@@ -275,9 +275,15 @@ async fn open_to_anyone_in_every_language(app: TestApp) {
     app.stop().await;
 }
 
-/// The page's sentences on whether language predicts each outcome.
+/// A page's text without the marks that keep each figure's direction apart.
+async fn page(app: &TestApp, path: &str) -> String {
+    let body = app.get(path).await.text().await.unwrap();
+    body.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The page's sentences on whether identity predicts each outcome.
 async fn sentences(app: &TestApp) -> String {
-    let page = app.get("/equity").await.text().await.unwrap();
+    let page = page(app, "/equity").await;
     page.split("<li>")
         .skip(1)
         .map(|li| li.split("</li>").next().unwrap_or_default())
