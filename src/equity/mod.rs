@@ -42,6 +42,10 @@ pub struct EquityState {
     pub made: Arc<TtlCache<Made>>,
     /// The areas as the public map draws them (made again when the areas change).
     pub map_areas: Arc<TtlCache<MapAreas>>,
+    /// Held while the figures are looked up or made, so that when they are out of date one
+    /// request makes them and those arriving meanwhile wait for it rather than each making
+    /// them again.
+    making: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl EquityState {
@@ -50,6 +54,7 @@ impl EquityState {
             shared,
             made: Arc::new(TtlCache::new(FRESH_FOR)),
             map_areas: Arc::new(TtlCache::new(FRESH_FOR)),
+            making: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -60,6 +65,7 @@ impl EquityState {
         let day = today
             .since(jiff::civil::date(2000, 1, 1))
             .map_or(0, |s| s.get_days());
+        let _making = self.making.lock().await;
         Ok(self
             .made
             .get_at(day as u64, || async {
