@@ -5,11 +5,13 @@
 //!
 //! The figures come from the reports' stored period sums (`maps::reports`), so the page costs
 //! the same at a million cases as at a hundred; it is made at most once a minute and shared by
-//! every language. `figures` puts the figures together, `inference` holds the statistics,
+//! every language. `figures` puts the figures together, `findings` answers the question with the statistics of
+//! `inference`,
 //! `views` draws the page and `export` writes the CSV.
 
 mod export;
 pub mod figures;
+pub mod findings;
 pub mod inference;
 mod views;
 

@@ -5,8 +5,8 @@
 
 use maud::{html, Markup};
 
-use super::figures::{lines, Comparison, Dashboard, Finding, Outcome, DIMENSIONS};
-use super::figures::{Period, MORE_THAN_ONE_RACE};
+use super::figures::{lines, Dashboard, Period, DIMENSIONS};
+use super::findings::{Comparison, Finding, Outcome, MORE_THAN_ONE_RACE};
 use crate::domain::{Channel, RaceEthnicity};
 use crate::i18n::Lang;
 use crate::maps::reports::{Line, Shown, MIN_RESIDENTS};
