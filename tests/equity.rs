@@ -245,6 +245,15 @@ async fn suppression_matches_the_hand_count(app: TestApp) {
 /// script, the CSV, and no resident's name or phone anywhere.
 async fn open_to_anyone_in_every_language(app: TestApp) {
     seed_by_hand(&app).await;
+    // A neighborhood whose name a spreadsheet would run as a formula is written as text.
+    let risky = area(&app, "=HYPERLINK(\"http://x.example\")", 39.8).await;
+    let r = Req {
+        area: Some(risky),
+        language: "en",
+        days_ago: 30,
+        ..Req::default()
+    };
+    insert(&app, &r, 12).await;
     let i18n = navdesk::i18n::I18n::load().unwrap();
     for lang in LANGS {
         let resp = app.get(&format!("/equity?lang={lang}")).await;
@@ -270,6 +279,15 @@ async fn open_to_anyone_in_every_language(app: TestApp) {
     let (body, rows) = csv(&app).await;
     assert!(rows.len() > 20, "{body}");
     assert!(!body.contains(CANARY_NAME) && !body.contains(CANARY_PHONE));
+    assert_eq!(
+        requests(
+            &rows,
+            "12_months",
+            "area",
+            "'=HYPERLINK(\"http://x.example\")"
+        ),
+        "12"
+    );
     // Unknown parameters change nothing.
     assert_eq!(app.get("/equity?x=%3Cscript%3E").await.status(), 200);
     app.stop().await;
