@@ -23,6 +23,7 @@ use crate::cases::CasesState;
 use crate::config::Config;
 use crate::db::cache::{CountCache, TtlCache};
 use crate::db::Db;
+use crate::equity::EquityState;
 use crate::i18n::I18n;
 use crate::intake::IntakeState;
 use crate::maps::MapsState;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub maps: MapsState,
     pub textline: TextlineState,
     pub voice: VoiceState,
+    /// The public equity dashboard (issue 19).
+    pub equity: EquityState,
     /// Keeps the background tasks running while any clone lives.
     pub workers: Arc<Workers>,
 }
@@ -104,6 +107,7 @@ impl AppState {
                 shared: shared.clone(),
                 placer: workers.placer.clone(),
             },
+            equity: EquityState::new(shared.clone()),
             shared,
             workers,
         })
@@ -142,6 +146,7 @@ pub fn app(state: AppState) -> Router {
         .merge(textline::router().with_state(state.textline))
         .merge(maps::router().with_state(state.maps))
         .merge(voice::router().with_state(state.voice))
+        .merge(crate::equity::router().with_state(state.equity))
         .merge(
             Router::new()
                 .merge(auth::router())

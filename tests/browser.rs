@@ -219,6 +219,40 @@ async fn resident_pages_have_no_axe_violations_in_every_language() {
     app.stop().await;
 }
 
+/// The public equity dashboard, on the demo's figures (its map, tables and sentences): no
+/// axe-core violation in any language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn equity_dashboard_has_no_axe_violations_in_every_language() {
+    let Some(axe) = browser::axe_source() else {
+        return;
+    };
+    let Some((app, b)) = start().await else {
+        return;
+    };
+    navdesk::demo::seed(&app.db).await.expect("demo seeds");
+    let mut report = String::new();
+    let mut summary = Vec::new();
+    for lang in LANGS {
+        b.open(&format!("/equity?lang={lang}")).await;
+        let result = b.axe(&axe).await;
+        summary.push(format!(
+            "[{lang}] /equity: {} violations, {} rules passed",
+            result.violations.len(),
+            result.passes
+        ));
+        for v in &result.violations {
+            report.push_str(&format!("[{lang}] /equity {v}"));
+        }
+    }
+    eprintln!("axe-core:\n  {}", summary.join("\n  "));
+    assert!(
+        report.is_empty(),
+        "axe-core found accessibility violations:\n{report}"
+    );
+    b.quit().await;
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phone_width_screenshots_of_resident_pages() {
     let Some((app, b)) = start().await else {

@@ -309,6 +309,17 @@ async fn every_page_is_valid_html() {
             format!("resident ({code}) /status refused"),
             status.text().await.unwrap(),
         );
+        // The public equity dashboard, on the demo's figures.
+        let equity = resident
+            .get(app.url(&format!("/equity?lang={code}")))
+            .send()
+            .await
+            .expect("GET /equity");
+        assert_eq!(equity.status(), 200);
+        pages.add(
+            format!("resident ({code}) /equity"),
+            equity.text().await.unwrap(),
+        );
     }
 
     // Staff, as each role finds the pages from where they land.

@@ -151,6 +151,8 @@ async fn every_answer_is_locked_down(backend: Backend) {
         format!("/help/{code}"),
         "/status".to_owned(),
         "/login".to_owned(),
+        "/equity".to_owned(),
+        "/equity?lang=ar".to_owned(),
     ] {
         let resp = app.get(&path).await;
         assert_eq!(resp.status(), 200, "{path}");
@@ -184,6 +186,10 @@ async fn every_answer_is_locked_down(backend: Backend) {
         assert_eq!(resp.status(), 200, "{path}");
         answers.push((format!("export {path}"), resp));
     }
+    // The public dashboard's figures, without signing in.
+    let resp = app.get("/equity.csv").await;
+    assert_eq!(resp.status(), 200, "/equity.csv");
+    answers.push(("public export /equity.csv".into(), resp));
     let home = app.get("/").await.text().await.unwrap();
     let css = home
         .split("href=\"")

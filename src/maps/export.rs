@@ -26,7 +26,7 @@ fn download(body: String, content_type: &'static str, filename: &str) -> Respons
 }
 
 /// A CSV file to download: a header line, then the rows.
-fn csv_download(
+pub fn csv_download(
     header: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,
     filename: &str,
@@ -204,7 +204,7 @@ pub fn devices_csv(
 
 /// A count as a CSV cell: a suppressed figure is written "<11", a figure with nothing behind it
 /// left empty.
-fn count(v: Shown<i64>) -> String {
+pub fn count(v: Shown<i64>) -> String {
     match v {
         Shown::Value(n) => n.to_string(),
         Shown::Suppressed => format!("<{}", reports::MIN_RESIDENTS),
@@ -213,7 +213,7 @@ fn count(v: Shown<i64>) -> String {
 }
 
 /// A number as a CSV cell, to `digits` decimals (suppressed or empty as `count`).
-fn number(v: Shown<f64>, digits: usize) -> String {
+pub fn number(v: Shown<f64>, digits: usize) -> String {
     match v {
         Shown::Value(n) => format!("{n:.digits$}"),
         other => count(match other {

@@ -9,11 +9,11 @@ pub mod appointments;
 pub mod areas;
 // Issue 18, part C: devices lent and given in the reports, and available on the map.
 pub mod devices;
-mod export;
+pub mod export;
 pub mod figures;
 // Issue 19, point 5: funder figures for the covered populations, and which areas are rural.
 pub mod populations;
-mod query;
+pub mod query;
 pub mod reports;
 pub mod slots;
 pub mod stats;
@@ -152,12 +152,21 @@ async fn map_csv(ctx: Ctx, user: CurrentUser, Query(q): Query<MapQuery>) -> AppR
 /// The areas' shapes and drawing, made again at most once a minute (areas change only by
 /// import) or when the list of areas changes.
 async fn map_areas(cache: &TtlCache<MapAreas>, areas: &[AreaRow]) -> Arc<MapAreas> {
+    cached_areas(cache, areas, MapAreas::build).await
+}
+
+/// The areas drawn by `build`, kept in `cache` as `map_areas` keeps them.
+pub async fn cached_areas(
+    cache: &TtlCache<MapAreas>,
+    areas: &[AreaRow],
+    build: impl FnOnce(&[AreaRow]) -> MapAreas,
+) -> Arc<MapAreas> {
     let key = areas
         .iter()
         .fold(areas.len() as u64, |h, a| h.rotate_left(7) ^ a.id as u64);
     cache
         .get_at(key, || async {
-            Ok::<_, std::convert::Infallible>(MapAreas::build(areas))
+            Ok::<_, std::convert::Infallible>(build(areas))
         })
         .await
         .unwrap_or_else(|never| match never {})

@@ -119,6 +119,16 @@ pub struct Report {
 
 /// Requests made in `[from, to)` and what became of them.
 pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
+    Ok(build_with_races(db, from, to).await?.0)
+}
+
+/// `build`, and the tallies by race/ethnicity answer as stored (comma-separated codes, empty
+/// when not answered) that its race lines were made from.
+pub async fn build_with_races(
+    db: &Db,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<(Report, Vec<(String, Tally)>)> {
     let filter = Filter {
         from,
         to,
@@ -133,7 +143,7 @@ pub async fn build(db: &Db, from: i64, to: i64) -> sqlx::Result<Report> {
         stats::channels(db, from, to),
     )?;
     let [cells, by_needs] = <[_; 2]>::try_from(cells).unwrap_or_default();
-    Ok(assemble(&cells, &by_needs, &races, &channels))
+    Ok((assemble(&cells, &by_needs, &races, &channels), races))
 }
 
 /// Every area's id and name, for the groups of the area breakdown.

@@ -59,6 +59,12 @@ pub struct MapAreas {
 
 impl MapAreas {
     pub fn build(areas: &[AreaRow]) -> MapAreas {
+        Self::build_simplified(areas, SIMPLIFY_UNITS)
+    }
+
+    /// `build` with the shapes simplified to `units` of the viewBox (a coarser map for a
+    /// light page, e.g. the public dashboard).
+    pub fn build_simplified(areas: &[AreaRow], units: f64) -> MapAreas {
         let shapes: Vec<AreaShape> = areas
             .iter()
             .map(|a| AreaShape {
@@ -71,7 +77,7 @@ impl MapAreas {
                 centroid: a.centroid,
             })
             .collect();
-        let basemap = Basemap::build(&shapes);
+        let basemap = Basemap::build_simplified(&shapes, units);
         MapAreas { shapes, basemap }
     }
 }
@@ -167,10 +173,15 @@ impl Frame {
 
 impl Basemap {
     pub fn build(areas: &[AreaShape]) -> Basemap {
+        Self::build_simplified(areas, SIMPLIFY_UNITS)
+    }
+
+    /// `build` with the Douglas-Peucker tolerance `units` (of the viewBox).
+    pub fn build_simplified(areas: &[AreaShape], units: f64) -> Basemap {
         let Some(frame) = Frame::fit(areas) else {
             return Basemap::default();
         };
-        let tolerance_km = SIMPLIFY_UNITS / frame.scale;
+        let tolerance_km = units / frame.scale;
         let drawn = areas
             .iter()
             .filter_map(|area| {

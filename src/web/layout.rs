@@ -28,6 +28,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 footer.site {
                     p { (ctx.t("footer-privacy")) }
                     p { a href="/status" { (ctx.t("nav-check-status")) } }
+                    p { a href="/equity" { (ctx.t("equity-footer-link")) } }
                 }
             }
         }

@@ -278,6 +278,11 @@ impl Tally {
         self.0[at::UNTIMED_SERVED]
     }
 
+    /// Requests with a first contact, by waiting time: counts per `WAIT_BOUNDS` bucket.
+    pub fn waits(&self) -> &[i64] {
+        &self.0[at::WAITS..at::WAITS + WAIT_BUCKETS]
+    }
+
     /// Waiting time to first contact (seconds) at quantile `q` (0.5 the median), estimated from
     /// the buckets by linear interpolation; `None` when no request has had a first contact.
     pub fn wait_quantile(&self, q: f64) -> Option<f64> {
@@ -293,6 +298,14 @@ impl Tally {
         self.0[at::TIMED_SERVED] = i64::from(!untimed);
         self.0[at::TIMED_MINUTES] = if untimed { 0 } else { minutes };
         self.0[at::UNTIMED_SERVED] = i64::from(untimed);
+        self
+    }
+
+    /// The same request resolved, connected at home or not; for tests.
+    #[cfg(test)]
+    pub(crate) fn resolved_as(mut self, connected: bool) -> Self {
+        self.0[at::RESOLVED] = 1;
+        self.0[at::CONNECTED] = i64::from(connected);
         self
     }
 
