@@ -1,11 +1,14 @@
-//! Programs out to Open Referral HSDS 3.0 JSON and back, on both backends: every field we
-//! store survives the round trip, and a bad file changes nothing.
+//! Programs out to Open Referral HSDS 3.0 JSON and back, on both backends: every service we
+//! write validates against the standard's schemas, every field we store survives the round
+//! trip, and a bad file changes nothing (what others publish: tests/programs_import.rs).
 
 mod common;
 
+use common::hsds as schemas;
+use common::programs::{seed, wipe};
 use common::TestApp;
 use navdesk::programs::hsds;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Every stored column but the id, and the program's areas by name.
 #[derive(Debug, PartialEq)]
@@ -73,72 +76,6 @@ async fn program_rows(app: &TestApp) -> Vec<ProgramRow> {
     }
     out
 }
-
-async fn seed(app: &TestApp) {
-    let pool = &app.db.pool;
-    let mut area = std::collections::HashMap::new();
-    for name in ["Five Points", "Montbello", "Westwood"] {
-        let id: i64 = sqlx::query_scalar("INSERT INTO areas (name) VALUES ($1) RETURNING id")
-            .bind(name)
-            .fetch_one(pool)
-            .await
-            .unwrap();
-        area.insert(name, id);
-    }
-    let full: i64 = sqlx::query_scalar(
-        "INSERT INTO programs (organization, name, description, categories, max_income_pct_fpg, \
-           qualifying_benefits, min_age, languages, cost, url, phone, application_process, \
-           capacity_available, status, last_verified_at) \
-         VALUES ('Comcast', 'Internet Essentials', 'Home internet for $9.95 a month.', \
-           'internet_plan,device', 200, 'snap,medicaid,school_lunch', 18, 'en,es,ar', \
-           '$9.95 a month; no contract', 'https://www.internetessentials.com', '+18558468376', \
-           'Apply online or by phone; bring proof of a benefit.', 25, 'active', 1750001234) \
-         RETURNING id",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    for name in ["Five Points", "Westwood"] {
-        sqlx::query("INSERT INTO program_areas (program_id, area_id) VALUES ($1, $2)")
-            .bind(full)
-            .bind(area[name])
-            .execute(pool)
-            .await
-            .unwrap();
-    }
-    sqlx::query(
-        "INSERT INTO programs (organization, name, categories, languages, capacity_available, \
-           status) \
-         VALUES ('Denver Public Library', 'Laptop loans', 'device', 'en', 0, 'inactive')",
-    )
-    .execute(pool)
-    .await
-    .unwrap();
-    let site: i64 = sqlx::query_scalar(
-        "INSERT INTO sites (name, address, lat, lon, created_at, updated_at) \
-         VALUES ('Montbello Branch Library', '12955 Albrook Dr, Denver, CO 80239', 39.7836, \
-           -104.838, 0, 0) RETURNING id",
-    )
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO programs (organization, name, description, categories, languages, \
-           min_age, application_process, site_id) \
-         VALUES ('Denver Public Library', 'Tech help for seniors', 'Weekly classes.', \
-           'training', 'en,es,am,ln,vi', 60, 'Walk in on Tuesdays.', $1)",
-    )
-    .bind(site)
-    .execute(pool)
-    .await
-    .unwrap();
-}
-
-async fn wipe(app: &TestApp) {
-    app.exec("DELETE FROM program_areas", ()).await;
-    app.exec("DELETE FROM programs", ()).await;
-}
-
 fn service<'a>(doc: &'a Value, name: &str) -> &'a Value {
     doc.as_array()
         .unwrap()
@@ -146,12 +83,12 @@ fn service<'a>(doc: &'a Value, name: &str) -> &'a Value {
         .find(|s| s["name"] == name)
         .unwrap_or_else(|| panic!("{name} in {doc:#}"))
 }
-
 async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     seed(&app).await;
     let rows = program_rows(&app).await;
     let first = hsds::export(&app.db).await.unwrap();
     assert_eq!(first.as_array().unwrap().len(), 3);
+    schemas::assert_each_valid("service", &first, "the export's service");
 
     let ie = service(&first, "Internet Essentials");
     assert_eq!(ie["organization"]["name"], "Comcast");
@@ -180,7 +117,10 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     let loans = service(&first, "Laptop loans");
     assert_eq!(loans["x_navdesk_capacity_available"], 0);
     assert_eq!(loans["status"], "inactive");
-    assert_eq!(loans["url"], Value::Null);
+    // What the program does not have is left out, never written as null.
+    for key in ["url", "minimum_age", "assured_date", "last_modified"] {
+        assert!(loans.get(key).is_none(), "{key} in {loans:#}");
+    }
     assert_eq!(loans["phones"], serde_json::json!([]));
     assert_eq!(loans["service_at_locations"], serde_json::json!([]));
     let seniors = service(&first, "Tech help for seniors");
@@ -189,14 +129,14 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
         seniors["service_at_locations"][0]["location_id"],
         location["id"]
     );
+    assert_eq!(location["addresses"][0]["city"], "Denver");
+    assert_eq!(location["addresses"][0]["state_province"], "CO");
+    assert_eq!(location["addresses"][0]["postal_code"], "80239");
     assert_eq!(location["latitude"], 39.7836);
     assert_eq!(location["longitude"], -104.838);
     assert_eq!(location["location_type"], "physical");
     assert_eq!(location["name"], "Montbello Branch Library");
-    assert_eq!(
-        location["addresses"][0]["address_1"],
-        "12955 Albrook Dr, Denver, CO 80239"
-    );
+    assert_eq!(location["addresses"][0]["address_1"], "12955 Albrook Dr");
     // Only active programs with coordinates are sites on the map.
     let sites = navdesk::programs::store::sites(&app.db).await.unwrap();
     assert_eq!(
@@ -214,16 +154,26 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     assert_eq!(sites[0].languages, "en,es,am,ln,vi");
 
     wipe(&app).await;
-    let summary = hsds::import(&app.db, &first).await.unwrap();
-    assert_eq!((summary.created, summary.updated), (3, 0));
+    let report = hsds::import(&app.db, &first).await.unwrap();
+    assert_eq!(
+        (report.created(), report.updated(), report.drafts()),
+        (3, 0, 0)
+    );
+    assert!(
+        report
+            .services
+            .iter()
+            .all(|s| s.left_out.is_empty() && s.not_kept.is_empty()),
+        "{report}"
+    );
     assert_eq!(hsds::export(&app.db).await.unwrap(), first);
     assert_eq!(program_rows(&app).await, rows);
 
     // Into a database without the site: the program's location becomes a site again.
     wipe(&app).await;
     app.exec("DELETE FROM sites", ()).await;
-    let summary = hsds::import(&app.db, &first).await.unwrap();
-    assert_eq!((summary.created, summary.updated), (3, 0));
+    let report = hsds::import(&app.db, &first).await.unwrap();
+    assert_eq!((report.created(), report.updated()), (3, 0));
     assert_eq!(hsds::export(&app.db).await.unwrap(), first);
     let site: (String, String, f64, f64) = app
         .row("SELECT name, address, lat, lon FROM sites", ())
@@ -239,10 +189,91 @@ async fn programs_survive_an_hsds_round_trip(app: TestApp) {
     );
 
     // Importing the same file again updates in place: nothing is added.
-    let summary = hsds::import(&app.db, &first).await.unwrap();
-    assert_eq!((summary.created, summary.updated), (0, 3));
+    let report = hsds::import(&app.db, &first).await.unwrap();
+    assert_eq!(
+        (report.created(), report.updated(), report.drafts()),
+        (0, 3, 0)
+    );
     assert_eq!(hsds::export(&app.db).await.unwrap(), first);
     assert_eq!(app.count("programs").await, 3);
+    app.stop().await;
+}
+
+/// A device for `program`, available.
+async fn add_device(app: &TestApp, program: i64, tag: &str) {
+    app.exec(
+        "INSERT INTO devices (asset_tag, kind, program_id, created_at, updated_at) \
+         VALUES ($1, 'laptop', $2, 0, 0)",
+        (tag, program),
+    )
+    .await;
+}
+
+/// The demo's programs and sites, and programs at the edges (no web address, no phone, no
+/// site, no areas, places from the inventory, a site without a point or with an address in
+/// no usual form), written as HSDS: every service and location validates.
+async fn every_service_written_validates(app: TestApp) {
+    navdesk::demo::seed(&app.db).await.unwrap();
+    app.exec(
+        "INSERT INTO programs (organization, name, categories, status) \
+         VALUES ('Edge', 'Nowhere', 'training', 'inactive')",
+        (),
+    )
+    .await;
+    app.exec(
+        "INSERT INTO sites (name, address, created_at, updated_at) \
+         VALUES ('Mobile lab', 'Wherever the van parks', 0, 0)",
+        (),
+    )
+    .await;
+    let edge: i64 = app
+        .one(
+            "INSERT INTO programs (organization, name, categories, languages, site_id) \
+             VALUES ('Edge', 'Bare', 'device', '', (SELECT id FROM sites WHERE name = \
+             'Mobile lab')) RETURNING id",
+            (),
+        )
+        .await;
+    add_device(&app, edge, "EDGE-1").await;
+    add_device(&app, edge, "EDGE-2").await;
+    let doc = hsds::export(&app.db).await.unwrap();
+    schemas::assert_each_valid("service", &doc, "the export's service");
+    let services = doc.as_array().unwrap();
+    assert!(services.len() > 5, "the demo has programs");
+    let bare = service(&doc, "Bare");
+    assert_eq!(bare["x_navdesk_capacity_available"], 2);
+    assert_eq!(bare["languages"], json!([]));
+    let location = &bare["service_at_locations"][0]["location"];
+    assert!(location.get("latitude").is_none(), "{location:#}");
+    assert_eq!(
+        location["addresses"][0]["address_1"],
+        "Wherever the van parks"
+    );
+    assert_eq!(location["addresses"][0]["city"], "");
+
+    // One program at a time, as an API answers it.
+    let programs = hsds::programs(&app.db, hsds::Scope::Active).await.unwrap();
+    assert!(programs.iter().all(|p| p.status == "active"));
+    for p in &programs {
+        let service = hsds::service_json(p);
+        schemas::assert_valid("service", &service, &format!("service {:?}", p.name));
+        schemas::assert_valid("service_list", &service, &format!("service {:?}", p.name));
+        let organization = hsds::organization_json(&p.organization);
+        schemas::assert_valid("organization", &organization, "an organization");
+        schemas::assert_valid("organization_list", &organization, "an organization");
+        if let Some(sal) = hsds::service_at_location_json(p) {
+            schemas::assert_valid("service_at_location", &sal, "a service at a location");
+            schemas::assert_valid("location", &sal["location"], "a location");
+        }
+    }
+
+    // Sites as locations, with their office hours.
+    let tz = common::denver();
+    let sites = navdesk::sites::hsds::export(&app.db, &tz, "2025-11-20")
+        .await
+        .unwrap();
+    assert!(sites.as_array().unwrap().len() > 3);
+    schemas::assert_each_valid("location", &sites, "the sites export's location");
     app.stop().await;
 }
 
@@ -254,36 +285,42 @@ async fn a_bad_file_changes_nothing_and_names_the_service(app: TestApp) {
         let services = doc.as_array_mut().unwrap();
         // A good change that must not be applied either.
         services[0]["description"] = "Changed".into();
-        services[1]["x_navdesk_max_income_pct_fpg"] = "lots".into();
-        services[2]["service_areas"] = serde_json::json!([{ "name": "Atlantis" }]);
-        let mut copy = services[0].clone();
-        copy["x_navdesk_categories"] = serde_json::json!(["spaceships"]);
-        copy["service_at_locations"] =
-            serde_json::json!([{ "location": { "latitude": 123.5, "longitude": -104.9 } }]);
-        services.push(copy);
+        services[1].as_object_mut().unwrap().remove("id");
+        services[2]["name"] = "  ".into();
         services.push(before[0].clone());
+        services.push(json!("not a service"));
     }
     let err = format!("{:#}", hsds::import(&app.db, &doc).await.unwrap_err());
     for needle in [
-        "service \"Laptop loans\": x_navdesk_max_income_pct_fpg must be a number",
-        "service \"Tech help for seniors\": service area \"Atlantis\" is not an area here",
-        "service \"Internet Essentials\": location lat: Enter a latitude",
-        "service \"Internet Essentials\": categories",
-        "service \"Internet Essentials\": appears more than once",
+        "service #2: has no id",
+        "service #3: has no name",
+        "service #4 (\"Internet Essentials\"): appears more than once",
+        "service #5: not a JSON object",
         "nothing was imported",
     ] {
         assert!(err.contains(needle), "{needle} in {err}");
     }
     assert_eq!(hsds::export(&app.db).await.unwrap(), before);
 
-    let err = hsds::import(&app.db, &serde_json::json!({ "services": [] }))
-        .await
-        .unwrap_err();
-    assert!(err.to_string().contains("JSON list"), "{err}");
+    for (text, needle) in [
+        ("[{\"id\": \"1\", \"name\": \"x\"},\n {\"id\": ", "line 2"),
+        (
+            "{\"id\": \"1\", \"name\": \"a\"}\n{\"id\": \"2\", \"name\": }\n",
+            "line 2 is not valid JSON",
+        ),
+        ("42", "HSDS services"),
+        ("{\"contents\": 3}", "contents must be a JSON list"),
+        ("[]", "holds no service"),
+    ] {
+        let err = format!("{:#}", hsds::import_text(&app.db, text).await.unwrap_err());
+        assert!(err.contains(needle), "{needle} in {err}");
+    }
+    assert_eq!(hsds::export(&app.db).await.unwrap(), before);
     app.stop().await;
 }
 
 on_both_backends!(
     programs_survive_an_hsds_round_trip,
+    every_service_written_validates,
     a_bad_file_changes_nothing_and_names_the_service,
 );

@@ -7,7 +7,9 @@
 #![allow(dead_code)]
 
 pub mod appointments;
+pub mod hsds;
 pub mod loans;
+pub mod programs;
 pub mod server;
 pub mod siteday;
 pub mod sms;
