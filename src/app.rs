@@ -157,6 +157,8 @@ pub fn app(state: AppState) -> Router {
                 .merge(crate::appointments::router())
                 // Issue 18, part A: the device inventory.
                 .merge(crate::devices::router())
+                // Issue 19, part B: the public HSDS 3.0 API.
+                .merge(crate::hsds_api::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))
