@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod appointments;
+pub mod hsds;
 pub mod loans;
 pub mod server;
 pub mod siteday;
