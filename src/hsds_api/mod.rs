@@ -79,8 +79,9 @@ pub fn router() -> Router<Shared> {
         .route("/api/hsds/taxonomy_terms", get(taxonomy_terms))
         .route("/api/hsds/taxonomy_terms/{id}", get(taxonomy_term))
         .route("/api/hsds/{*rest}", get(nothing_here))
-        .layer(axum::middleware::from_fn(respond::json_errors))
-        .layer(cors)
+        // Route layers: the rest of the application's misses stay HTML pages.
+        .route_layer(axum::middleware::from_fn(respond::json_errors))
+        .route_layer(cors)
 }
 
 /// A request counted against the API's per-address allowance; past it, `429` (as JSON, with
