@@ -437,44 +437,133 @@ fn poverty_guidelines_are_replaced_from_csv_and_a_bad_file_is_refused() {
     std::fs::remove_dir_all(dir).ok();
 }
 
-#[test]
-fn programs_go_out_and_back_in_as_hsds_json() {
-    let dir = temp_dir("hsds");
+/// `navdesk programs import` as a city tries it with a 211's feed, then export and import
+/// again, on both backends: a page of services others publish is imported as drafts with a
+/// report of what was left out; ndjson and a single service are read; a malformed file or a
+/// service without an id changes nothing.
+async fn programs_go_out_and_back_in_as_hsds_json(backend: common::Backend) {
+    let Some(url) = common::fresh_database_url(backend).await else {
+        return;
+    };
+    let cli = |args: Vec<String>| async move {
+        tokio::task::spawn_blocking(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            run(&args)
+        })
+        .await
+        .unwrap()
+    };
+    let (ok, _, stderr) = cli(vec!["migrate".into(), "--database-url".into(), url.clone()]).await;
+    assert!(ok, "{stderr}");
+    let dir = temp_dir(&format!("hsds-{backend:?}"));
     std::fs::create_dir_all(&dir).unwrap();
-    let url = format!("sqlite://{}/navdesk.db", dir.display());
-    let file = dir.join("programs.json");
+    let import = |file: &std::path::Path| {
+        vec![
+            "programs".to_owned(),
+            "import".into(),
+            file.display().to_string(),
+            "--database-url".into(),
+            url.clone(),
+        ]
+    };
+    let page = dir.join("211-page.json");
     std::fs::write(
-        &file,
-        r#"[{"name": "Digital skills", "organization": {"name": "Library"},
-             "status": "active", "x_navdesk_categories": ["training"],
-             "languages": [{"code": "en"}, {"code": "es"}], "minimum_age": 16}]"#,
+        &page,
+        r#"{"total_items": 2, "total_pages": 1, "page_number": 1, "size": 2,
+            "first_page": true, "last_page": true, "empty": false,
+            "contents": [
+              {"id": "ac148810-d857-441c-9679-408f346de14b", "name": "Computer classes",
+               "status": "active", "organization": {"id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+               "name": "Example Community Center", "description": "A community center."},
+               "languages": [{"id": "b2c3d4e5-f6a7-4b6c-9d8e-0f1a2b3c4d5e", "code": "en"}],
+               "service_areas": [{"id": "a1b2c3d4-e5f6-4a5b-8c7d-9e0f1a2b3c4d",
+                                  "description": "The whole city."}]},
+              {"id": "5b5d9a8e-3f2c-4d1e-9a7b-6c5d4e3f2a1b", "name": "Digital skills",
+               "status": "active", "organization": {"name": "Library"},
+               "x_navdesk_categories": ["training"], "minimum_age": 16,
+               "languages": [{"code": "en"}, {"code": "es"}]}]}"#,
     )
     .unwrap();
-    let file = file.to_str().unwrap();
-    let (ok, stdout, stderr) = run(&["programs", "import", file, "--database-url", &url]);
+    let (ok, stdout, stderr) = cli(import(&page)).await;
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("1 added, 0 updated"), "{stdout}");
+    for needle in [
+        "contents #1: \"Computer classes\" of \"Example Community Center\" added as a draft",
+        "  left out: no category navdesk knows",
+        "  left out: the service area is described in words only (\"The whole city.\")",
+        "contents #2: \"Digital skills\" of \"Library\" added\n",
+        "programs imported: 2 added, 0 updated, 1 draft(s) to finish",
+    ] {
+        assert!(stdout.contains(needle), "{needle} in {stdout}");
+    }
 
     let out = dir.join("out.json");
-    let out = out.to_str().unwrap();
-    let (ok, _, stderr) = run(&["programs", "export", "--out", out, "--database-url", &url]);
+    let mut export = vec!["programs".to_owned(), "export".into(), "--out".into()];
+    export.extend([
+        out.display().to_string(),
+        "--database-url".into(),
+        url.clone(),
+    ]);
+    let (ok, _, stderr) = cli(export).await;
     assert!(ok, "{stderr}");
     let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
-    assert_eq!(doc[0]["name"], "Digital skills");
-    assert_eq!(doc[0]["minimum_age"], 16);
-    let (ok, stdout, _) = run(&["programs", "export", "--database-url", &url]);
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let skills = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Digital skills")
+        .unwrap();
+    assert_eq!(skills["minimum_age"], 16);
+    assert_eq!(skills["status"], "active");
+    common::hsds::assert_each_valid("service", &doc, "the exported service");
+
+    // The export back in as ndjson, and one service alone: updated, nothing added.
+    let ndjson = dir.join("services.ndjson");
+    let lines: String = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{s}\n"))
+        .collect();
+    std::fs::write(&ndjson, lines).unwrap();
+    let (ok, stdout, stderr) = cli(import(&ndjson)).await;
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("0 added, 2 updated"), "{stdout}");
+    let one = dir.join("one.json");
+    std::fs::write(&one, skills.to_string()).unwrap();
+    let (ok, stdout, stderr) = cli(import(&one)).await;
+    assert!(ok, "{stderr}");
     assert!(
-        ok && stdout.contains("\"x_navdesk_categories\""),
+        stdout.contains("0 added, 1 updated, 0 draft(s)"),
         "{stdout}"
     );
 
-    std::fs::write(file, r#"[{"name": "No organization"}]"#).unwrap();
-    let (ok, _, stderr) = run(&["programs", "import", file, "--database-url", &url]);
-    assert!(!ok);
-    assert!(stderr.contains("service \"No organization\""), "{stderr}");
+    let bad = dir.join("bad.json");
+    for (text, needle) in [
+        (
+            "[{\"id\": \"1\", \"name\": \"x\"},\n{\"id\": \"2\",",
+            "line 2",
+        ),
+        (
+            r#"[{"name": "No id", "organization": {"name": "Library"}}]"#,
+            "service #1: has no id",
+        ),
+    ] {
+        std::fs::write(&bad, text).unwrap();
+        let (ok, _, stderr) = cli(import(&bad)).await;
+        assert!(!ok);
+        assert!(stderr.contains(needle), "{needle} in {stderr}");
+    }
+    let count = navdesk::db::connect(&url).await.unwrap();
+    let programs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM programs")
+        .fetch_one(&count.pool)
+        .await
+        .unwrap();
+    assert_eq!(programs, 2);
     std::fs::remove_dir_all(dir).ok();
 }
+
+for_each_backend!(programs_go_out_and_back_in_as_hsds_json);
 
 /// Where the app under test keeps its SQLite database, and that folder.
 fn sqlite_path(url: &str) -> std::path::PathBuf {

@@ -281,6 +281,7 @@ async fn a_site_with_bookings_is_not_deleted(app: TestApp) {
 /// Fields HSDS 3.0 requires of each object we write (location.json, schedule.json,
 /// address.json, language.json, accessibility.json), and the values its enums allow.
 fn check_hsds(location: &Value) {
+    common::hsds::assert_valid("location", location, "the export's location");
     for key in ["id", "location_type"] {
         assert!(location[key].is_string(), "location {key}: {location:#}");
     }

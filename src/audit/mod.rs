@@ -252,14 +252,34 @@ fn row(ctx: &Ctx, e: &Entry) -> Markup {
 
 fn action_label(ctx: &Ctx, action: &str) -> String {
     match action {
-        "view_case" | "view_call_back" | "take_case" | "add_note" | "change_status"
-        | "log_contact" | "create_navigator" | "edit_navigator" | "create_program"
-        | "edit_program" | "verify_program" | "create_user" | "disable_user" | "enable_user"
-        | "accept_invite" | "change_referral" | "record_outcome" | "set_follow_up"
-        | "reassign_case" | "release_case" | "send_text" | "record_request" | "change_case"
-        | "retention_erase" | "erase_resident" | "export_resident" => {
-            ctx.t(&format!("audit-action-{action}"))
-        }
+        "view_case"
+        | "view_call_back"
+        | "take_case"
+        | "add_note"
+        | "change_status"
+        | "log_contact"
+        | "create_navigator"
+        | "edit_navigator"
+        | "create_program"
+        | "edit_program"
+        | "verify_program"
+        | "create_user"
+        | "disable_user"
+        | "enable_user"
+        | "accept_invite"
+        | "change_referral"
+        | "record_outcome"
+        | "set_follow_up"
+        | "reassign_case"
+        | "release_case"
+        | "send_text"
+        | "record_request"
+        | "change_case"
+        | "retention_erase"
+        | "erase_resident"
+        | "export_resident"
+        | "import_program"
+        | "import_program_draft" => ctx.t(&format!("audit-action-{action}")),
         other => other.to_owned(),
     }
 }

@@ -13,10 +13,14 @@ pub enum ProgramsCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Read a JSON list of HSDS 3.0 services: a program with the same organization and name is
-    /// updated, others are added. Any problem refuses the whole file.
+    /// Read HSDS 3.0 services: one service, a JSON list, a page with `contents`, or one service
+    /// a line (ndjson). A program with the same organization and name is updated, others are
+    /// added. What navdesk cannot map (no categories, a language or service area it does not
+    /// know, eligibility in words, ...) makes the program a draft (inactive) for a supervisor to
+    /// finish; the report says per service what was left out and why. Malformed JSON, a
+    /// service without id or name, or the same program twice refuses the whole file.
     Import {
-        /// The JSON file.
+        /// The JSON or ndjson file.
         file: PathBuf,
     },
 }
@@ -43,15 +47,13 @@ pub async fn programs(database_url: &str, command: ProgramsCommand) -> anyhow::R
         ProgramsCommand::Import { file } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;
-            let doc: serde_json::Value = serde_json::from_str(&text)
-                .with_context(|| format!("{} is not valid JSON", file.display()))?;
+            // Read before opening the database: a malformed file changes nothing.
+            hsds::services_in_text(&text).with_context(|| format!("{}", file.display()))?;
             let db = crate::db::open(database_url).await?;
-            let summary = hsds::import(&db, &doc).await?;
-            say!(
-                "programs imported: {} added, {} updated",
-                summary.created,
-                summary.updated
-            );
+            let report = hsds::import_text(&db, &text)
+                .await
+                .with_context(|| format!("{}", file.display()))?;
+            say!("{report}");
             Ok(())
         }
     }

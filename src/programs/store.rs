@@ -21,7 +21,27 @@ pub struct ProgramLine {
     /// The places are the program's available devices (issue 18).
     pub from_inventory: bool,
     pub status: String,
+    /// Imported as a draft and not saved by anyone since (see `draft_sql`).
+    pub draft: bool,
     pub last_verified_at: Option<i64>,
+}
+
+/// SQL that is 1 when the programs row `program` is a draft: inactive, imported as a draft
+/// (`programs::hsds`), and not changed, checked or imported again since (nothing later in the
+/// audit log about it). Found through the audit log's index on `user_id` (imports have none)
+/// and, after the import's entry, its ids in order.
+pub fn draft_sql(program: &str) -> String {
+    format!(
+        "CASE WHEN {program}.status = 'inactive' AND EXISTS (\
+            SELECT 1 FROM audit_log draft_d \
+            WHERE draft_d.user_id IS NULL AND draft_d.program_id = {program}.id \
+              AND draft_d.action = '{}' \
+              AND NOT EXISTS (SELECT 1 FROM audit_log draft_e \
+                              WHERE draft_e.id > draft_d.id \
+                                AND draft_e.program_id = {program}.id)) \
+         THEN 1 ELSE 0 END",
+        super::hsds::IMPORTED_DRAFT
+    )
 }
 
 /// By organization and name, `PAGE_SIZE` a page (`page` counts from 1), plus whether there is
@@ -29,10 +49,11 @@ pub struct ProgramLine {
 pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> {
     let sql = format!(
         "SELECT id, organization, name, categories, {} AS capacity_available, \
-                {} AS from_inventory, status, last_verified_at \
+                {} AS from_inventory, status, {} AS draft, last_verified_at \
          FROM programs ORDER BY organization, name, id LIMIT $1 OFFSET $2",
         stock::places("programs"),
         stock::from_inventory("programs"),
+        draft_sql("programs"),
     );
     let (rows, more) = Page::new(page, PAGE_SIZE)
         .fetch(db, sqlx::query(&sql))
@@ -48,6 +69,7 @@ pub async fn list(db: &Db, page: i64) -> sqlx::Result<(Vec<ProgramLine>, bool)> 
                 capacity_available: r.try_get("capacity_available")?,
                 from_inventory: r.try_get::<i64, _>("from_inventory")? == 1,
                 status: r.try_get("status")?,
+                draft: r.try_get::<i64, _>("draft")? == 1,
                 last_verified_at: r.try_get("last_verified_at")?,
             })
         })

@@ -102,7 +102,12 @@ fn row(ctx: &Ctx, p: &ProgramLine) -> Markup {
             td { (p.organization) }
             td { (category_names(ctx, &codes)) }
             td { (places_text(ctx, p.capacity_available, p.from_inventory)) }
-            td { (status_text(ctx, &p.status)) }
+            td {
+                (status_text(ctx, &p.status))
+                @if p.draft {
+                    " " strong { (ctx.t("program-draft")) }
+                }
+            }
             td { (verified_text(ctx, p.last_verified_at)) }
         }
     }

@@ -1,233 +1,16 @@
-//! Sites as Open Referral HSDS 3.0 JSON: `export` writes every site as a `location` with its
-//! navigators' office hours as `schedules`; `import` reads such a list back (upsert by name,
-//! each imported site's hours replaced by the file's, all or nothing), for `navdesk sites
-//! export` / `navdesk sites import` and the sites page's download.
-//!
-//! | HSDS 3.0 location field | navdesk site |
-//! | --- | --- |
-//! | `id`, nested `id`s | derived from the name (SHA-256, UUID form): the same in every database, and the same as a program's `location` at that site |
-//! | `location_type` | `physical` |
-//! | `name`, `latitude`, `longitude` | `name`, `lat`, `lon` (no point: the two keys are left out) |
-//! | `addresses[]` | `address`, whole in `address_1` (see `programs::hsds`); on import the parts are joined |
-//! | `languages[]` `{id, location_id, name, code}` | `languages` |
-//! | `accessibility[]` `{id, location_id, description}` | `accessibility` (one entry; on import the descriptions are joined) |
-//! | `schedules[]` | one per office hours: `freq` `WEEKLY`, `wkst` `MO`, `byday` (`MO`..`SU`; on import a list is one row per day), `opens_at` / `closes_at` as local `HH:MM` in the city's time zone (named in `description` and `x_navdesk_timezone`: a fixed UTC offset would be wrong for half the year), `x_navdesk_navigator` (the navigator's email) |
-//! | `x_navdesk_slot_minutes`, `x_navdesk_active`, `x_navdesk_area` (area name) | `slot_minutes`, `active`, `area_id` (on import an area unknown here is an error; none: found from the point) |
-//! | `x_navdesk_closures[]` `{day, reason}` | the site's own closures from today on (closures of every site are not a location's) |
-//!
-//! On import a schedule is refused unless it is `WEEKLY` with `interval` 1 (or none) and
-//! times of day; an offset on a time must be one the city's zone uses. A schedule whose
-//! `valid_to` has passed is skipped, as is one without `x_navdesk_navigator` (another system's
-//! opening hours: navdesk keeps navigators' hours, not a building's).
+//! Sites in from HSDS 3.0 locations: each imported site's office hours replaced by the
+//! file's, all or nothing.
 
 use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
-use serde_json::{json, Map, Value};
-use sha2::{Digest, Sha256};
-use sqlx::Row;
+use serde_json::{Map, Value};
 
-use super::form::{self, clock, HoursValues, SiteForm, SiteValues};
-use super::schedule;
+use super::super::form::{self, clock, HoursValues, SiteForm, SiteValues};
+use super::super::schedule;
+use super::{address_line, degrees, DAYS};
 use crate::db::Db;
 use crate::i18n::{I18n, Lang};
-
-/// A stable identifier in UUID form for the things named by `parts`.
-pub fn stable_id(parts: &[&str]) -> String {
-    let mut hash = Sha256::new();
-    for part in parts {
-        hash.update(part.as_bytes());
-        hash.update([0x1f]);
-    }
-    let h = hash.finalize();
-    let hex: String = h[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
-}
-
-/// The id of the location for the site named `name`.
-pub fn location_id(name: &str) -> String {
-    stable_id(&["location", name])
-}
-
-/// A site's address as HSDS `addresses`: one line, whole in `address_1` (HSDS requires the
-/// parts; they stay empty rather than guessed).
-pub fn addresses(location_id: &str, address: &str) -> Vec<Value> {
-    if address.is_empty() {
-        return vec![];
-    }
-    vec![json!({
-        "id": stable_id(&["address", location_id]),
-        "location_id": location_id,
-        "address_1": address,
-        "city": "",
-        "state_province": "",
-        "postal_code": "",
-        "country": "US",
-        "address_type": "physical",
-    })]
-}
-
-/// The first of a location's `addresses` as one line, its parts joined the way people write
-/// them ("1357 Broadway, Denver, CO 80203").
-pub fn address_line(location: &Map<String, Value>) -> String {
-    let Some(a) = location
-        .get("addresses")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-        .and_then(Value::as_object)
-    else {
-        return String::new();
-    };
-    let part = |key: &str| {
-        a.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    };
-    let region = [part("state_province"), part("postal_code")]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    [part("address_1"), part("address_2"), part("city"), region]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A coordinate of a location as the form's text ("" when absent); through `f64` so a tiny
-/// number reads as decimals, not JSON's "1e-5".
-pub fn degrees(location: &Map<String, Value>, key: &str, problems: &mut Vec<String>) -> String {
-    match location.get(key) {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::Number(n)) => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
-        Some(_) => {
-            problems.push(format!("location {key} must be a number or null"));
-            String::new()
-        }
-    }
-}
-
-const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
-/// Every site as an HSDS 3.0 location with its office hours, by name.
-pub async fn export(db: &Db, tz: &jiff::tz::TimeZone, today: &str) -> anyhow::Result<Value> {
-    let rows = sqlx::query(
-        "SELECT s.id, s.name, s.address, s.lat, s.lon, s.accessibility, s.languages, \
-                s.slot_minutes, s.active, a.name AS area \
-         FROM sites s LEFT JOIN areas a ON a.id = s.area_id ORDER BY s.name, s.id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let hours = schedule::all_hours(db).await?;
-    let emails: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>(
-        "SELECT n.id, u.email FROM navigators n JOIN users u ON u.id = n.user_id",
-    )
-    .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .collect();
-    let closures = schedule::closures(db, None, today).await?;
-    let zone = tz.iana_name().unwrap_or("UTC");
-    let mut locations = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        let name: String = r.try_get("name")?;
-        let lid = location_id(&name);
-        let nested = |kind: &str, key: &str| stable_id(&[kind, &name, key]);
-        let mut location = Map::new();
-        location.insert("id".into(), lid.clone().into());
-        location.insert("location_type".into(), "physical".into());
-        location.insert("name".into(), name.clone().into());
-        if let (Some(lat), Some(lon)) = (
-            r.try_get::<Option<f64>, _>("lat")?,
-            r.try_get::<Option<f64>, _>("lon")?,
-        ) {
-            location.insert("latitude".into(), lat.into());
-            location.insert("longitude".into(), lon.into());
-        }
-        location.insert(
-            "addresses".into(),
-            addresses(&lid, &r.try_get::<String, _>("address")?).into(),
-        );
-        let languages: Vec<Value> = r
-            .try_get::<String, _>("languages")?
-            .split(',')
-            .filter_map(Lang::parse)
-            .map(|l| {
-                json!({
-                    "id": nested("language", l.code()),
-                    "location_id": lid,
-                    "name": l.info().native_name,
-                    "code": l.code(),
-                })
-            })
-            .collect();
-        location.insert("languages".into(), languages.into());
-        let accessibility: String = r.try_get("accessibility")?;
-        let accessibility: Vec<Value> = if accessibility.is_empty() {
-            vec![]
-        } else {
-            vec![json!({
-                "id": nested("accessibility", ""),
-                "location_id": lid,
-                "description": accessibility,
-            })]
-        };
-        location.insert("accessibility".into(), accessibility.into());
-        let schedules: Vec<Value> = hours
-            .iter()
-            .filter(|h| h.site_id == id)
-            .map(|h| {
-                let navigator = emails.get(&h.navigator_id).cloned().unwrap_or_default();
-                let day = DAYS[(h.weekday - 1) as usize];
-                let (opens, closes) = (clock(h.start_minute), clock(h.end_minute));
-                json!({
-                    "id": nested("schedule", &format!("{navigator} {day} {opens}")),
-                    "location_id": lid,
-                    "freq": "WEEKLY",
-                    "wkst": "MO",
-                    "byday": day,
-                    "opens_at": opens,
-                    "closes_at": closes,
-                    "description": format!("{day} {opens}-{closes} ({zone}), with {}", h.navigator_name),
-                    "x_navdesk_navigator": navigator,
-                    "x_navdesk_timezone": zone,
-                })
-            })
-            .collect();
-        location.insert("schedules".into(), schedules.into());
-        location.insert(
-            "x_navdesk_slot_minutes".into(),
-            r.try_get::<i64, _>("slot_minutes")?.into(),
-        );
-        location.insert(
-            "x_navdesk_active".into(),
-            (r.try_get::<i64, _>("active")? != 0).into(),
-        );
-        location.insert(
-            "x_navdesk_area".into(),
-            r.try_get::<Option<String>, _>("area")?.into(),
-        );
-        let own: Vec<Value> = closures
-            .iter()
-            .filter(|c| c.site_id == Some(id))
-            .map(|c| json!({ "day": c.day, "reason": c.reason }))
-            .collect();
-        location.insert("x_navdesk_closures".into(), own.into());
-        locations.push(Value::Object(location));
-    }
-    Ok(Value::Array(locations))
-}
 
 /// What an import changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -550,7 +333,7 @@ pub async fn import(
 
     let mut resolved = Vec::with_capacity(incoming.len());
     for site in &incoming {
-        resolved.push(super::store::area_for(db, &site.values).await?);
+        resolved.push(super::super::store::area_for(db, &site.values).await?);
     }
     let now = crate::db::now();
     let mut tx = db.begin_write().await?;
@@ -562,7 +345,7 @@ pub async fn import(
                 .bind(&v.name)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let id = super::store::write_in(&mut tx, existing, v, area, now)
+        let id = super::super::store::write_in(&mut tx, existing, v, area, now)
             .await
             .map_err(|e| anyhow::anyhow!("location {:?} could not be saved: {e:?}", v.name))?;
         sqlx::query("DELETE FROM office_hours WHERE site_id = $1")
@@ -647,6 +430,7 @@ pub async fn import(
 
 #[cfg(test)]
 mod tests {
+    use super::super::stable_id;
     use super::*;
 
     #[test]
