@@ -195,42 +195,48 @@ fn names(page: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Checks `value` against the official HSDS 3.0 schema of `kind` (a file of
-/// `../shared/data/hsds-3.0/`, like `compiled/service.json`), and that the paging object has
-/// every field the standard names.
-fn conforms(kind: &str, value: &Value) {
-    assert!(value["id"].is_string(), "{kind} without an id: {value}");
+/// Checks `value` against the official HSDS 3.0 schema `schema` (see `common::hsds`).
+fn conforms(schema: &str, value: &Value, what: &str) {
+    common::hsds::assert_valid(schema, value, what);
 }
 
-fn conforms_page(kind: &str, page: &Value) {
+/// A list's answer: valid as the OpenAPI document's page of `item_schema` items, with every
+/// field of the paging object, a `size` that counts `contents`, and each item valid.
+fn conforms_page(page_schema: &str, item_schema: &str, page: &Value, what: &str) {
+    conforms(page_schema, page, what);
     for key in ["total_items", "total_pages", "page_number", "size"] {
-        assert!(page[key].is_u64(), "{key} in {page}");
+        assert!(page[key].is_u64(), "{key} in {what}: {page}");
     }
     for key in ["first_page", "last_page", "empty"] {
-        assert!(page[key].is_boolean(), "{key} in {page}");
+        assert!(page[key].is_boolean(), "{key} in {what}: {page}");
     }
     let contents = page["contents"].as_array().expect("contents");
     assert_eq!(page["size"].as_u64(), Some(contents.len() as u64));
-    for item in contents {
-        conforms(kind, item);
-    }
+    common::hsds::assert_each_valid(item_schema, &page["contents"], what);
 }
 
-/// The lists with the schema of their items and of one item by id.
-const LISTS: &[(&str, &str, &str)] = &[
-    ("services", "compiled/service.json", "compiled/service.json"),
+/// The lists with the schemas of their answer, of its items and of one item by id.
+const LISTS: &[(&str, &str, &str, &str)] = &[
+    ("services", "service_page", "service_list", "service"),
     (
         "organizations",
-        "compiled/organization_list.json",
-        "compiled/organization.json",
+        "organization_page",
+        "organization_list",
+        "organization",
     ),
     (
         "service_at_locations",
-        "compiled/service_at_location_list.json",
-        "compiled/service_at_location.json",
+        "service_at_location_page",
+        "service_at_location_list",
+        "service_at_location",
     ),
-    ("taxonomies", "taxonomy.json", "taxonomy.json"),
-    ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
+    ("taxonomies", "taxonomy_page", "taxonomy", "taxonomy"),
+    (
+        "taxonomy_terms",
+        "taxonomy_term_page",
+        "taxonomy_term",
+        "taxonomy_term",
+    ),
 ];
 
 async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
@@ -238,6 +244,7 @@ async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
     let mut bodies: Vec<(String, String)> = Vec::new();
 
     let root = ok(&app, "/api/hsds/").await;
+    conforms("api_root", &root, "the root");
     assert_eq!(root["version"], "3.0");
     assert!(root["profile"].as_str().unwrap().starts_with("https://"));
     assert_eq!(
@@ -258,10 +265,10 @@ async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
     bodies.push(("/api/hsds/".into(), root.to_string()));
     bodies.push(("/api/hsds/openapi.json".into(), openapi.to_string()));
 
-    for (list, item_schema, full_schema) in LISTS {
+    for (list, page_schema, item_schema, full_schema) in LISTS {
         let path = format!("/api/hsds/{list}");
         let page = ok(&app, &path).await;
-        conforms_page(item_schema, &page);
+        conforms_page(page_schema, item_schema, &page, &path);
         assert!(page["total_items"].as_u64().unwrap() > 0, "{path}: {page}");
         assert_eq!(page["first_page"], true);
         assert_eq!(page["last_page"], true);
@@ -280,7 +287,7 @@ async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
             let id = entry["id"].as_str().unwrap();
             let item_path = format!("{path}/{id}");
             let item = ok(&app, &item_path).await;
-            conforms(full_schema, &item);
+            conforms(full_schema, &item, &item_path);
             assert_eq!(item["id"], entry["id"]);
             bodies.push((item_path, item.to_string()));
         }
@@ -292,13 +299,13 @@ async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
         let lines = nd.lines();
         assert_eq!(lines.len() as u64, page["total_items"].as_u64().unwrap());
         for line in &lines {
-            conforms(item_schema, line);
+            conforms(item_schema, line, &format!("{path}?format=ndjson"));
         }
         bodies.push((format!("{path}?format=ndjson"), nd.body.clone()));
 
         // An empty list and the last page of a paged one.
         let empty = ok(&app, &format!("{path}?search=zzzqqq")).await;
-        conforms_page(item_schema, &empty);
+        conforms_page(page_schema, item_schema, &empty, "an empty list");
         assert_eq!(
             (
                 empty["total_items"].as_u64(),
@@ -311,7 +318,7 @@ async fn every_answer_conforms_and_tells_nothing_of_residents(app: TestApp) {
         );
         let total = page["total_items"].as_u64().unwrap();
         let last = ok(&app, &format!("{path}?per_page=1&page={total}")).await;
-        conforms_page(item_schema, &last);
+        conforms_page(page_schema, item_schema, &last, "a last page");
         assert_eq!(
             (
                 last["size"].as_u64(),
@@ -454,6 +461,14 @@ async fn paging_edges_and_bad_parameters_get_json_errors(app: TestApp) {
     ] {
         refused(&app, path, 404).await;
     }
+    // A miss elsewhere is still the residents' HTML page.
+    let page = get(&app, "/no/such/page").await;
+    assert_eq!(page.status, 404);
+    assert!(
+        page.content_type.starts_with("text/html"),
+        "{}",
+        page.content_type
+    );
     // Read-only: writing is refused, as JSON.
     let resp = app
         .client

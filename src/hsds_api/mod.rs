@@ -3,8 +3,8 @@
 //! `/taxonomies` and `/taxonomy_terms` (each a paged list and one item by id), and the OpenAPI
 //! document that describes them (`/api/hsds/openapi.json`, read that for the rules).
 //!
-//! Every answer is made from the programs' HSDS export (`programs::hsds`), keeping only
-//! active programs; nothing about residents is read. Answers are JSON (errors too), carry a
+//! Every answer is made by the programs' HSDS serializers (`programs::hsds`) from the
+//! active programs only; nothing about residents is read. Answers are JSON (errors too), carry a
 //! weak `ETag` and `Cache-Control`, allow any origin (CORS, GET only) and count against a
 //! per-address limit of their own (`NAVDESK_API_RATE`).
 
@@ -130,7 +130,9 @@ async fn nothing_here(_: Limited) -> ApiError {
 
 /// Everything published, read now.
 async fn published(state: &Shared) -> Result<Catalog, ApiError> {
-    let exported = crate::programs::hsds::export(&state.db).await?;
+    use crate::programs::hsds::{programs, service_json, Scope};
+    let active = programs(&state.db, Scope::Active).await?;
+    let exported = Value::Array(active.iter().map(service_json).collect());
     let en = state.i18n.tr(Lang::EN);
     Ok(Catalog::new(exported, |c| {
         en.t(&format!("program-category-{}", c.code()))
