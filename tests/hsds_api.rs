@@ -461,6 +461,37 @@ async fn paging_edges_and_bad_parameters_get_json_errors(app: TestApp) {
     ] {
         refused(&app, path, 404).await;
     }
+    // Each list accepts exactly the HSDS parameters its OpenAPI entry documents.
+    let openapi = ok(&app, "/api/hsds/openapi.json").await;
+    let every: Vec<String> = openapi["components"]["parameters"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    for (list, ..) in LISTS {
+        let documented: Vec<String> = openapi["paths"][format!("/{list}")]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p["$ref"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        for name in &every {
+            let path = format!("/api/hsds/{list}?{name}=");
+            let status = get(&app, &path).await.status;
+            let want = if documented.contains(name) { 200 } else { 400 };
+            assert_eq!(status, want, "{path}");
+        }
+    }
+
     // A miss elsewhere is still the residents' HTML page.
     let page = get(&app, "/no/such/page").await;
     assert_eq!(page.status, 404);
