@@ -142,6 +142,10 @@ pub fn app(state: AppState) -> Router {
         .merge(textline::router().with_state(state.textline))
         .merge(maps::router().with_state(state.maps))
         .merge(voice::router().with_state(state.voice))
+        // Issue 19, part B: the public HSDS 3.0 API.
+        .merge(
+            crate::hsds_api::router().with_state(crate::hsds_api::HsdsState::new(shared.clone())),
+        )
         .merge(
             Router::new()
                 .merge(auth::router())
@@ -157,8 +161,6 @@ pub fn app(state: AppState) -> Router {
                 .merge(crate::appointments::router())
                 // Issue 18, part A: the device inventory.
                 .merge(crate::devices::router())
-                // Issue 19, part B: the public HSDS 3.0 API.
-                .merge(crate::hsds_api::router())
                 .route("/assets/{name}", get(web::assets::serve))
                 .route("/healthz", get(|| async { "ok" }))
                 .route("/readyz", get(readyz))

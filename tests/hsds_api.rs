@@ -651,10 +651,18 @@ async fn caches_and_browsers_are_told_what_they_need(app: TestApp) {
         (),
     )
     .await;
-    let changed = app
-        .get_with("/api/hsds/services", "if-none-match", &etag)
-        .await;
-    assert_eq!(changed.status(), 200, "changed data is sent again");
+    // Made straight in the database (as another instance would): seen within a few seconds.
+    let changed = common::eventually(
+        async || {
+            app.get_with("/api/hsds/services", "if-none-match", &etag)
+                .await
+                .status()
+                .as_u16()
+        },
+        |status| *status == 200,
+    )
+    .await;
+    assert_eq!(changed, 200, "changed data is sent again");
 
     // Any web page may read it; preflight is answered without reading anything.
     let resp = app

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod query;
 pub mod respond;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{FromRef, FromRequestParts, Path, RawQuery, State};
@@ -24,6 +25,7 @@ use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::areas::AreaIndex;
+use crate::db::cache::TtlCache;
 use crate::domain::Zip;
 use crate::i18n::Lang;
 use crate::web::{AppError, ClientIp, Shared};
@@ -54,7 +56,33 @@ const SERVICE_FILTERS: &[&str] = &[
     "full",
 ];
 
-pub fn router() -> Router<Shared> {
+/// How long the catalogue read for one answer serves the next ones: a change made through
+/// another instance (or straight in the database) shows within this.
+pub const CATALOG_TTL: Duration = Duration::from_secs(5);
+
+/// The API's state: what every route shares, and the catalogue as last read.
+#[derive(Clone)]
+pub struct HsdsState {
+    pub shared: Shared,
+    catalog: Arc<TtlCache<Catalog>>,
+}
+
+impl HsdsState {
+    pub fn new(shared: Shared) -> Self {
+        Self {
+            shared,
+            catalog: Arc::new(TtlCache::new(CATALOG_TTL)),
+        }
+    }
+}
+
+impl FromRef<HsdsState> for Shared {
+    fn from_ref(state: &HsdsState) -> Shared {
+        state.shared.clone()
+    }
+}
+
+pub fn router() -> Router<HsdsState> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD])
@@ -129,22 +157,32 @@ async fn nothing_here(_: Limited) -> ApiError {
 }
 
 /// Everything published, read now.
-async fn published(state: &Shared) -> Result<Catalog, ApiError> {
+///
+/// Kept for `CATALOG_TTL` and read again at once after a change made through this instance
+/// (`Db::changes`), so a crawler reading every service one by one does not read every program
+/// each time.
+async fn published(state: &HsdsState) -> Result<Arc<Catalog>, ApiError> {
     use crate::programs::hsds::{programs, service_json, Scope};
-    let active = programs(&state.db, Scope::Active).await?;
-    let exported = Value::Array(active.iter().map(service_json).collect());
-    let en = state.i18n.tr(Lang::EN);
-    Ok(Catalog::new(exported, |c| {
-        en.t(&format!("program-category-{}", c.code()))
-    }))
+    let shared = &state.shared;
+    state
+        .catalog
+        .get_at(shared.db.changes(), || async {
+            let active = programs(&shared.db, Scope::Active).await?;
+            let exported = Value::Array(active.iter().map(service_json).collect());
+            let en = shared.i18n.tr(Lang::EN);
+            Ok(Catalog::new(exported, |c| {
+                en.t(&format!("program-category-{}", c.code()))
+            }))
+        })
+        .await
 }
 
 /// Reads the query and the catalogue, refusing a taxonomy id the catalogue does not have.
 async fn read(
-    state: &Shared,
+    state: &HsdsState,
     raw: Option<String>,
     offered: &[&str],
-) -> Result<(ListQuery, Catalog), ApiError> {
+) -> Result<(ListQuery, Arc<Catalog>), ApiError> {
     let q = query::parse(raw.as_deref(), offered)?;
     let catalog = published(state).await?;
     if let Some((parameter, id)) = catalog.unknown_taxonomy_id(&q) {
@@ -171,7 +209,7 @@ fn found(headers: &HeaderMap, item: Option<Value>, what: &str, id: &str) -> ApiR
 
 async fn services(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
@@ -181,7 +219,7 @@ async fn services(
 
 async fn service(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult {
@@ -191,7 +229,7 @@ async fn service(
 
 async fn organizations(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
@@ -202,7 +240,7 @@ async fn organizations(
 
 async fn organization(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult {
@@ -243,14 +281,14 @@ async fn place(state: &Shared, zip: &Zip) -> Result<Place, ApiError> {
 
 async fn service_at_locations(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
     let offered = [SERVICE_FILTERS, &["postcode", "proximity"]].concat();
     let (q, catalog) = read(&state, raw, &offered).await?;
     let place = match &q.postcode {
-        Some(zip) => Some(place(&state, zip).await?),
+        Some(zip) => Some(place(&state.shared, zip).await?),
         None => None,
     };
     Ok(listed(
@@ -262,7 +300,7 @@ async fn service_at_locations(
 
 async fn service_at_location(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult {
@@ -274,7 +312,7 @@ async fn service_at_location(
 
 async fn taxonomies(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
@@ -284,7 +322,7 @@ async fn taxonomies(
 
 async fn taxonomy(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult {
@@ -294,7 +332,7 @@ async fn taxonomy(
 
 async fn taxonomy_terms(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
@@ -305,7 +343,7 @@ async fn taxonomy_terms(
 
 async fn taxonomy_term(
     _: Limited,
-    State(state): State<Shared>,
+    State(state): State<HsdsState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult {
