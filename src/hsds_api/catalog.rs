@@ -214,11 +214,11 @@ impl Catalog {
         None
     }
 
-    pub fn services(&self, q: &ListQuery) -> Vec<Value> {
+    /// The services passing `q`, borrowed: a page copies only what it shows.
+    pub fn services(&self, q: &ListQuery) -> Vec<&Value> {
         self.services
             .iter()
             .filter(|s| self.service_matches(s, q))
-            .cloned()
             .collect()
     }
 
@@ -407,11 +407,11 @@ fn near(place: Option<&Place>, proximity: Option<f64>, service: &Value, location
 }
 
 /// The HSDS paging object over `items`, holding page `q.page` of `q.per_page` items.
-pub fn page(items: Vec<Value>, q: &ListQuery) -> Value {
+pub fn page<T: serde::Serialize>(items: Vec<T>, q: &ListQuery) -> Value {
     let total = items.len() as u64;
     let total_pages = total.div_ceil(q.per_page);
     let start = (q.page - 1).saturating_mul(q.per_page);
-    let contents: Vec<Value> = items
+    let contents: Vec<T> = items
         .into_iter()
         .skip(usize::try_from(start).unwrap_or(usize::MAX))
         .take(usize::try_from(q.per_page).unwrap_or(usize::MAX))
@@ -470,8 +470,8 @@ mod tests {
         )
     }
 
-    fn names(values: &[Value]) -> Vec<&str> {
-        values.iter().map(|v| text(v, "name")).collect()
+    fn names<V: std::borrow::Borrow<Value>>(values: &[V]) -> Vec<&str> {
+        values.iter().map(|v| text(v.borrow(), "name")).collect()
     }
 
     #[test]
@@ -479,7 +479,7 @@ mod tests {
         let c = catalog();
         let all = c.services(&ListQuery::default());
         assert_eq!(names(&all), ["Internet Essentials", "Laptops"]);
-        let terms: Vec<&str> = Catalog::term_ids(&all[1]).collect();
+        let terms: Vec<&str> = Catalog::term_ids(all[1]).collect();
         assert_eq!(
             terms,
             [
@@ -607,7 +607,7 @@ mod tests {
             (past["size"].as_u64(), past["empty"].as_bool()),
             (Some(0), Some(true))
         );
-        let none = page(vec![], &q(1, 50));
+        let none = page(Vec::<Value>::new(), &q(1, 50));
         assert_eq!(
             (
                 none["total_pages"].as_u64(),

@@ -195,7 +195,7 @@ async fn read(
 }
 
 /// A list as the query asks: a page, or every item as ndjson.
-fn listed(headers: &HeaderMap, items: Vec<Value>, q: &ListQuery) -> Response {
+fn listed<T: serde::Serialize>(headers: &HeaderMap, items: Vec<T>, q: &ListQuery) -> Response {
     match q.format {
         Format::Json => json_answer(headers, &catalog::page(items, q)),
         Format::Ndjson => ndjson_answer(headers, &items),

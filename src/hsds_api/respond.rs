@@ -140,11 +140,13 @@ pub fn json_answer(request: &HeaderMap, value: &Value) -> Response {
 }
 
 /// Every item, one a line.
-pub fn ndjson_answer(request: &HeaderMap, items: &[Value]) -> Response {
+pub fn ndjson_answer<T: serde::Serialize>(request: &HeaderMap, items: &[T]) -> Response {
     let mut body = Vec::new();
     for item in items {
-        body.extend_from_slice(item.to_string().as_bytes());
-        body.push(b'\n');
+        // A JSON value always serializes; nothing is written for one that would not.
+        if serde_json::to_writer(&mut body, item).is_ok() {
+            body.push(b'\n');
+        }
     }
     answer(request, NDJSON, body)
 }
