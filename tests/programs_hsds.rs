@@ -448,16 +448,24 @@ async fn what_cannot_be_mapped_becomes_a_draft_until_a_supervisor_saves_it(app: 
     seed(&app).await;
     let mut ours = hsds::export(&app.db).await.unwrap();
     let mut services = published();
-    // Our own service with an area that is not here: a draft too, the rest kept.
-    ours[0]["service_areas"] = json!([{ "id": UUID, "name": "Atlantis" }]);
-    services.push(ours[0].clone());
+    // Our own services with an area that is not here: drafts too, the rest kept; but a draft
+    // never replaces an active program (Internet Essentials), only an inactive one.
+    for i in [0, 1] {
+        ours[i]["service_areas"] = json!([{ "id": UUID, "name": "Atlantis" }]);
+        services.push(ours[i].clone());
+    }
     let report = hsds::import(&app.db, &Value::Array(services))
         .await
         .unwrap();
     let text = report.to_string();
     assert_eq!(
-        (report.created(), report.updated(), report.drafts()),
-        (2, 1, 3),
+        (
+            report.created(),
+            report.updated(),
+            report.drafts(),
+            report.unchanged()
+        ),
+        (2, 1, 3, 1),
         "{text}"
     );
     let classes = &report.services[0];
@@ -492,11 +500,18 @@ async fn what_cannot_be_mapped_becomes_a_draft_until_a_supervisor_saves_it(app: 
     );
     assert!(text.contains("  left out: "), "{text}");
     assert!(
-        text.contains("2 added, 1 updated, 3 draft(s) to finish"),
+        text.contains(
+            "2 added, 1 updated, 3 draft(s) to finish, 1 active program(s) left as they were"
+        ),
         "{text}"
     );
     let ie = &report.services[2];
     assert_eq!(ie.name, "Internet Essentials");
+    assert!(ie.unchanged && !report.services[3].unchanged);
+    assert!(
+        text.contains("\"Internet Essentials\" of \"Comcast\" not changed"),
+        "{text}"
+    );
     assert_eq!(
         ie.left_out,
         ["service area \"Atlantis\" is not an area here: choose its areas"]
@@ -535,14 +550,17 @@ async fn what_cannot_be_mapped_becomes_a_draft_until_a_supervisor_saves_it(app: 
             Some(18)
         )
     );
-    let (status, areas): (String, i64) = app
-        .row(
+    let status_and_areas = |name: &'static str| {
+        app.row::<(String, i64)>(
             "SELECT status, (SELECT COUNT(*) FROM program_areas pa WHERE pa.program_id = p.id) \
-             FROM programs p WHERE name = 'Internet Essentials'",
-            (),
+             FROM programs p WHERE name = $1",
+            (name,),
         )
-        .await;
+    };
+    let (status, areas) = status_and_areas("Laptop loans").await;
     assert_eq!((status.as_str(), areas), ("inactive", 0));
+    let (status, areas) = status_and_areas("Internet Essentials").await;
+    assert_eq!((status.as_str(), areas), ("active", 2));
 
     // The programs page shows drafts as drafts, until a supervisor saves one.
     let sup = app.with_user(navdesk::auth::Role::Supervisor).await;
@@ -553,10 +571,7 @@ async fn what_cannot_be_mapped_becomes_a_draft_until_a_supervisor_saves_it(app: 
         "{page}"
     );
     let id: i64 = app
-        .one(
-            "SELECT id FROM programs WHERE name = 'Internet Essentials'",
-            (),
-        )
+        .one("SELECT id FROM programs WHERE name = 'Laptop loans'", ())
         .await;
     let (_, form) = sup.page(&format!("/programs/{id}")).await;
     let version = common::staff::hidden(&form, "version");
@@ -567,9 +582,9 @@ async fn what_cannot_be_mapped_becomes_a_draft_until_a_supervisor_saves_it(app: 
             &[
                 ("csrf_token", token.as_str()),
                 ("version", version.as_str()),
-                ("organization", "Comcast"),
-                ("name", "Internet Essentials"),
-                ("categories", "internet_plan"),
+                ("organization", "Denver Public Library"),
+                ("name", "Laptop loans"),
+                ("categories", "device"),
                 ("languages", "en"),
                 ("status", "active"),
             ],

@@ -17,8 +17,9 @@ pub enum ProgramsCommand {
     /// a line (ndjson). A program with the same organization and name is updated, others are
     /// added. What navdesk cannot map (no categories, a language or service area it does not
     /// know, eligibility in words, ...) makes the program a draft (inactive) for a supervisor to
-    /// finish; the report says per service what was left out and why. Malformed JSON, a
-    /// service without id or name, or the same program twice refuses the whole file.
+    /// finish (an active program is never replaced by a draft); the report says per service
+    /// what was left out and why. Malformed JSON, a service without id or name, or the same
+    /// program twice refuses the whole file.
     Import {
         /// The JSON or ndjson file.
         file: PathBuf,

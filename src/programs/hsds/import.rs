@@ -26,8 +26,11 @@ pub struct ServiceReport {
     pub position: String,
     pub organization: String,
     pub name: String,
-    /// Added (else an existing program was updated).
+    /// Added (else an existing program was updated, or left unchanged: see `unchanged`).
     pub created: bool,
+    /// A draft not stored: an active program has this organization and name, and a draft
+    /// would take it away from residents. It is left as it was.
+    pub unchanged: bool,
     /// Stored inactive for a supervisor to finish: `left_out` says why.
     pub draft: bool,
     /// What navdesk could not map, and why.
@@ -47,18 +50,35 @@ impl ImportReport {
         self.services.iter().filter(|s| s.created).count()
     }
     pub fn updated(&self) -> usize {
-        self.services.iter().filter(|s| !s.created).count()
+        self.services
+            .iter()
+            .filter(|s| !s.created && !s.unchanged)
+            .count()
     }
+    /// Drafts stored.
     pub fn drafts(&self) -> usize {
-        self.services.iter().filter(|s| s.draft).count()
+        self.services
+            .iter()
+            .filter(|s| s.draft && !s.unchanged)
+            .count()
+    }
+    /// Active programs left as they were (see `ServiceReport::unchanged`).
+    pub fn unchanged(&self) -> usize {
+        self.services.iter().filter(|s| s.unchanged).count()
     }
 }
 
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for s in &self.services {
-            let done = if s.created { "added" } else { "updated" };
-            let draft = if s.draft {
+            let done = match (s.created, s.unchanged) {
+                (_, true) => "not changed: an active program has this organization and name",
+                (true, _) => "added",
+                _ => "updated",
+            };
+            let draft = if s.unchanged {
+                " (the file's could only be a draft; change the program by hand)"
+            } else if s.draft {
                 " as a draft (inactive) for a supervisor to finish"
             } else {
                 ""
@@ -85,7 +105,11 @@ impl fmt::Display for ImportReport {
             self.created(),
             self.updated(),
             self.drafts()
-        )
+        )?;
+        match self.unchanged() {
+            0 => Ok(()),
+            n => write!(f, ", {n} active program(s) left as they were"),
+        }
     }
 }
 
@@ -257,6 +281,7 @@ async fn import_services(db: &Db, services: Vec<(String, Value)>) -> anyhow::Res
                 organization: values.organization.clone(),
                 name: values.name.clone(),
                 created: true,
+                unchanged: false,
                 draft,
                 left_out: std::mem::take(&mut read.left_out),
                 not_kept: std::mem::take(&mut read.not_kept),
@@ -286,6 +311,20 @@ async fn import_services(db: &Db, services: Vec<(String, Value)>) -> anyhow::Res
     let mut tx = db.begin_write().await?;
     let mut report = ImportReport::default();
     for program in &mut incoming {
+        let existing: Option<(i64, i64, String)> = sqlx::query_as(
+            "SELECT id, version, status FROM programs WHERE organization = $1 AND name = $2",
+        )
+        .bind(&program.values.organization)
+        .bind(&program.values.name)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if program.report.draft && existing.as_ref().is_some_and(|e| e.2 == "active") {
+            program.report.unchanged = true;
+            program.report.created = false;
+            report.services.push(program.report.clone());
+            continue;
+        }
+        let existing = existing.map(|(id, version, _)| (id, version));
         if let Some(site) = &program.site {
             let found: Option<i64> = sqlx::query_scalar("SELECT id FROM sites WHERE name = $1")
                 .bind(&site.name)
@@ -304,13 +343,6 @@ async fn import_services(db: &Db, services: Vec<(String, Value)>) -> anyhow::Res
             });
         }
         let v = &program.values;
-        let existing: Option<(i64, i64)> = sqlx::query_as(
-            "SELECT id, version FROM programs WHERE organization = $1 AND name = $2",
-        )
-        .bind(&v.organization)
-        .bind(&v.name)
-        .fetch_optional(&mut *tx)
-        .await?;
         let id = super::super::store::write_in(&mut tx, existing, v)
             .await
             .map_err(|e| match e {
@@ -346,6 +378,7 @@ async fn import_services(db: &Db, services: Vec<(String, Value)>) -> anyhow::Res
         created = report.created(),
         updated = report.updated(),
         drafts = report.drafts(),
+        unchanged = report.unchanged(),
         "programs imported"
     );
     Ok(report)

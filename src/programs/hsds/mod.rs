@@ -37,7 +37,9 @@
 //! after no area here, eligibility in words only, a value the program form refuses. Such a
 //! service is stored as a draft (inactive) program with what could be read, and the report
 //! says per service what was left out and why; the audit log records `import_program_draft`,
-//! and the program stays a draft on the programs page until a supervisor saves it. Only a
+//! and the program stays a draft on the programs page until a supervisor saves it. A draft
+//! never replaces an active program of the same organization and name (it would take the
+//! program away from residents): that program is left as it was, and the report says so. Only a
 //! file that is not JSON, a service without `id` or `name` (or an unusable organization or
 //! name), or the same program twice refuses the whole file.
 
