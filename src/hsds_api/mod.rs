@@ -9,6 +9,7 @@
 //! per-address limit of their own (`NAVDESK_API_RATE`).
 
 pub mod catalog;
+pub mod paging;
 pub mod query;
 pub mod respond;
 
@@ -197,7 +198,7 @@ async fn read(
 /// A list as the query asks: a page, or every item as ndjson.
 fn listed<T: serde::Serialize>(headers: &HeaderMap, items: Vec<T>, q: &ListQuery) -> Response {
     match q.format {
-        Format::Json => json_answer(headers, &catalog::page(items, q)),
+        Format::Json => json_answer(headers, &paging::page(items, q)),
         Format::Ndjson => ndjson_answer(headers, &items),
     }
 }
