@@ -9,6 +9,7 @@
 pub mod appointments;
 pub mod hsds;
 pub mod loans;
+pub mod programs;
 pub mod server;
 pub mod siteday;
 pub mod sms;

@@ -109,4 +109,39 @@ mod tests {
         );
         assert_eq!(eligibility_description(None, &[], None), "Open to all.");
     }
+
+    #[test]
+    fn every_shape_of_the_standard_is_read_with_where_each_service_is() {
+        use super::services_in_text;
+        let one = r#"{"id": "a", "name": "A"}"#;
+        let positions = |text: &str| -> Vec<String> {
+            services_in_text(text)
+                .unwrap()
+                .into_iter()
+                .map(|(at, _)| at)
+                .collect()
+        };
+        assert_eq!(positions(one), ["the service"]);
+        assert_eq!(
+            positions(&format!("[{one}, {one}]")),
+            ["service #1", "service #2"]
+        );
+        assert_eq!(
+            positions(&format!("{{\"total_items\": 1, \"contents\": [{one}]}}")),
+            ["contents #1"]
+        );
+        assert_eq!(
+            positions(&format!("{one}\n\n{one}\n")),
+            ["line 1", "line 3"]
+        );
+        let broken_line = format!("{one}\n{{\"id\": ");
+        for (text, needle) in [
+            ("[{\"id\": 1,\n", "line 2"),
+            (broken_line.as_str(), "line 2 is not valid JSON"),
+            ("\"services\"", "HSDS services"),
+        ] {
+            let err = format!("{:#}", services_in_text(text).unwrap_err());
+            assert!(err.contains(needle), "{needle} in {err}");
+        }
+    }
 }

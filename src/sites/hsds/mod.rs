@@ -139,3 +139,53 @@ pub fn degrees(location: &Map<String, Value>, key: &str, problems: &mut Vec<Stri
 }
 
 pub(super) const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_is_written_in_its_parts_and_read_back_whole() {
+        let cases = [
+            (
+                "1357 Broadway, Denver, CO 80203",
+                ("1357 Broadway", "Denver", "CO", "80203"),
+            ),
+            (
+                "Suite 2, 100 Main St, Denver, CO 80203-1234",
+                ("Suite 2, 100 Main St", "Denver", "CO", "80203-1234"),
+            ),
+            (
+                "Wherever the van parks",
+                ("Wherever the van parks", "", "", ""),
+            ),
+            (
+                "1 Main St, Denver, Colorado 80203",
+                ("1 Main St, Denver, Colorado 80203", "", "", ""),
+            ),
+            (
+                "1 Main St, Denver, CO 8020",
+                ("1 Main St, Denver, CO 8020", "", "", ""),
+            ),
+        ];
+        for (line, (street, city, state, postal)) in cases {
+            let written = addresses("id", line);
+            let a = &written[0];
+            assert_eq!(
+                (
+                    &a["address_1"],
+                    &a["city"],
+                    &a["state_province"],
+                    &a["postal_code"]
+                ),
+                (&json!(street), &json!(city), &json!(state), &json!(postal)),
+                "{line}"
+            );
+            let location: Map<String, Value> = [("addresses".to_owned(), Value::Array(written))]
+                .into_iter()
+                .collect();
+            assert_eq!(address_line(&location), line);
+        }
+        assert!(addresses("id", "").is_empty());
+    }
+}
