@@ -147,6 +147,10 @@ pub fn app(state: AppState) -> Router {
         .merge(maps::router().with_state(state.maps))
         .merge(voice::router().with_state(state.voice))
         .merge(crate::equity::router().with_state(state.equity))
+        // Issue 19, part B: the public HSDS 3.0 API.
+        .merge(
+            crate::hsds_api::router().with_state(crate::hsds_api::HsdsState::new(shared.clone())),
+        )
         .merge(
             Router::new()
                 .merge(auth::router())

@@ -15,7 +15,7 @@
 //! | --- | --- |
 //! | ground | `domain`, `db`, `i18n`, `config`, `telemetry`, `metrics` |
 //! | web kit | `web` |
-//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites`, `reminders`, `calendar`, `siteday`, `devices`, `equity` |
+//! | features | `auth`, `audit`, `areas`, `matching`, `programs`, `sms`, `intake`, `textline`, `cases`, `navigators`, `users`, `maps`, `datacare`, `voice`, `appointments`, `sites`, `reminders`, `calendar`, `siteday`, `devices`, `equity`, `hsds_api` |
 //! | app | `app`, `workers`, `cli`, `demo`, `seed` |
 //!
 //! The ground holds the types and plumbing every feature shares (domain newtypes, the database
@@ -41,6 +41,7 @@ pub mod demo;
 pub mod devices;
 pub mod domain;
 pub mod equity;
+pub mod hsds_api;
 pub mod i18n;
 pub mod intake;
 pub mod maps;

@@ -79,3 +79,6 @@ reports-appointments-csv = ቀጠሮዎቹን አውርድ (CSV)
 reports-appointments-by-site = ቀጠሮዎች በቦታ
 reports-appointments-by-language = ቀጠሮዎች በቋንቋ
 reports-appointments-by-area = ቀጠሮዎች በአካባቢ
+
+## The programs page: where the open data is
+programs-open-data = ክፍት መረጃ፦ ንቁ ፕሮግራሞች ለ211 እና ለሌሎች ማውጫዎች እንደ Open Referral HSDS 3.0 API የሚታተሙት በ

@@ -79,3 +79,6 @@ reports-appointments-csv = تنزيل المواعيد (CSV)
 reports-appointments-by-site = المواعيد حسب الموقع
 reports-appointments-by-language = المواعيد حسب اللغة
 reports-appointments-by-area = المواعيد حسب المنطقة
+
+## The programs page: where the open data is
+programs-open-data = البيانات المفتوحة: تُنشر البرامج النشطة لخدمة 211 والأدلة الأخرى كواجهة برمجة تطبيقات Open Referral HSDS 3.0 على

@@ -435,6 +435,7 @@ programs-verified = The program is marked as checked today.
 programs-verify = Mark as checked with the provider today
 programs-conflict = Someone else saved this program after you opened it, so your changes were not saved. The form now shows their version: make your changes again.
 programs-back = Back to programs
+programs-open-data = Open data: the active programs are published for 211 and other directories as an Open Referral HSDS 3.0 API at
 program-organization = Organization
 program-name = Program name
 program-description = Description

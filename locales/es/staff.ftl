@@ -435,6 +435,7 @@ programs-verified = El programa quedó marcado como comprobado hoy.
 programs-verify = Marcar como comprobado hoy con el proveedor
 programs-conflict = Otra persona guardó este programa después de que usted lo abrió, así que sus cambios no se guardaron. El formulario muestra ahora su versión: haga sus cambios de nuevo.
 programs-back = Volver a los programas
+programs-open-data = Datos abiertos: los programas activos se publican para el 211 y otros directorios como una API Open Referral HSDS 3.0 en
 program-organization = Organización
 program-name = Nombre del programa
 program-description = Descripción

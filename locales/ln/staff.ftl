@@ -79,3 +79,6 @@ reports-appointments-csv = Kitisa bakutani (CSV)
 reports-appointments-by-site = Bakutani na esika
 reports-appointments-by-language = Bakutani na monoko
 reports-appointments-by-area = Bakutani na etúka
+
+## The programs page: where the open data is
+programs-open-data = Ba données ya polele: ba programmes oyo ezali kosala ebimisami mpo na 211 mpe ba annuaires mosusu lokola API Open Referral HSDS 3.0 na

@@ -79,3 +79,6 @@ reports-appointments-csv = Tải xuống lịch hẹn (CSV)
 reports-appointments-by-site = Lịch hẹn theo địa điểm
 reports-appointments-by-language = Lịch hẹn theo ngôn ngữ
 reports-appointments-by-area = Lịch hẹn theo khu vực
+
+## The programs page: where the open data is
+programs-open-data = Dữ liệu mở: các chương trình đang hoạt động được công bố cho 211 và các danh bạ khác dưới dạng API Open Referral HSDS 3.0 tại

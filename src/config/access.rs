@@ -62,6 +62,15 @@ impl RateLimit {
         unit: Duration::from_secs(1),
         burst: 1000,
     };
+    /// The public HSDS API (`/api/hsds/`): a 211 or a directory crawling the catalogue reads a
+    /// few hundred answers in a row (every service, one by one) and then little for hours, so
+    /// three hundred at once, then ten a second. Someone hammering it from one address is
+    /// held to that without slowing the residents' pages.
+    pub const API: Self = Self {
+        count: 10,
+        unit: Duration::from_secs(1),
+        burst: 300,
+    };
     /// For tests and tools: a million a second.
     pub const UNLIMITED: Self = Self {
         count: 1_000_000,

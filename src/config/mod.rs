@@ -135,6 +135,11 @@ pub struct Config {
     #[arg(long, env = "NAVDESK_WEBHOOK_RATE", default_value_t = RateLimit::WEBHOOK)]
     pub webhook_rate: RateLimit,
 
+    /// Requests to the public HSDS API (GET /api/hsds/...) one client address may send, like
+    /// `10/s,burst=300`. Past it the caller gets `429` with `Retry-After`, as JSON.
+    #[arg(long, env = "NAVDESK_API_RATE", default_value_t = RateLimit::API)]
+    pub api_rate: RateLimit,
+
     /// Status look-ups allowed per client address in a burst, refilled one every
     /// `status_refill_secs` seconds.
     #[arg(skip = 10_u32)]
@@ -193,6 +198,7 @@ impl Config {
             addr: ([127, 0, 0, 1], 0).into(),
             help_rate: RateLimit::UNLIMITED,
             webhook_rate: RateLimit::UNLIMITED,
+            api_rate: RateLimit::UNLIMITED,
             retention: RetentionDays(None),
             ..Self::default()
         }
@@ -263,6 +269,7 @@ mod tests {
         assert!(c.trusted_proxies.is_empty());
         assert_eq!(c.help_rate.to_string(), "10/min,burst=10");
         assert_eq!(c.webhook_rate.to_string(), "500/s,burst=1000");
+        assert_eq!(c.api_rate.to_string(), "10/s,burst=300");
         assert_eq!(c.map_credit, None);
         assert_eq!(c.placement.geocoder, GeocoderKind::Offline);
         assert_eq!(c.placement.census_timeout.as_millis(), 3000);

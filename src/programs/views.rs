@@ -89,6 +89,7 @@ pub fn list(
                 p { a href="/programs/new" { (ctx.t("programs-new-link")) } }
             }
             (table)
+            p { (ctx.t("programs-open-data")) " " a href="/api/hsds/" { "/api/hsds/" } }
         },
     )
 }

@@ -41,7 +41,8 @@ fn query_value<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
 }
 
 /// Picks the request's language (and remembers a `?lang=` choice in a cookie), and draws the
-/// page for any error answer that has no page of its own: 404, 405, 413, 429, 500.
+/// page for any error answer that has no page (or JSON error) of its own: 404, 405, 413, 429,
+/// 500.
 pub async fn language_and_error_pages(
     State(state): State<Shared>,
     mut req: Request,
@@ -75,10 +76,11 @@ pub async fn language_and_error_pages(
         }
     }
     let status = resp.status();
-    let has_page = resp
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    // An answer that brings its own body is kept: an HTML page, or a JSON error for a program
+    // reading an API (which could not read a page).
+    let has_page = resp.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"text/html") || v.as_bytes().starts_with(b"application/json")
+    });
     if (status.is_client_error() || status.is_server_error()) && !has_page {
         let ctx = Ctx::new(state, lang, path);
         let (parts, _) = resp.into_parts();

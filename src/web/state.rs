@@ -38,6 +38,8 @@ pub struct SharedInner {
     pub help_limiter: DefaultKeyedRateLimiter<IpAddr>,
     /// Provider webhooks per client address (`NAVDESK_WEBHOOK_RATE`).
     pub webhook_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    /// Public HSDS API requests per client address (`NAVDESK_API_RATE`).
+    pub api_limiter: DefaultKeyedRateLimiter<IpAddr>,
     /// Records who viewed which resident's data, many views to a commit.
     pub audit: AuditWriter,
     /// What `GET /metrics` on the metrics listener shows (see `metrics`).
@@ -62,6 +64,7 @@ impl Shared {
             status_limiter: RateLimiter::keyed(status),
             help_limiter: RateLimiter::keyed(config.help_rate.quota()),
             webhook_limiter: RateLimiter::keyed(config.webhook_rate.quota()),
+            api_limiter: RateLimiter::keyed(config.api_rate.quota()),
             audit: AuditWriter::start(db.clone()),
             metrics: Arc::new(Metrics::new()),
             assets: Assets::load(),
@@ -73,11 +76,12 @@ impl Shared {
     }
 
     /// Every per-address rate limiter.
-    pub fn limiters(&self) -> [&DefaultKeyedRateLimiter<IpAddr>; 3] {
+    pub fn limiters(&self) -> [&DefaultKeyedRateLimiter<IpAddr>; 4] {
         [
             &self.status_limiter,
             &self.help_limiter,
             &self.webhook_limiter,
+            &self.api_limiter,
         ]
     }
 

@@ -8,6 +8,7 @@
 
 pub mod appointments;
 pub mod hsds;
+pub mod hsds_api;
 pub mod loans;
 pub mod programs;
 pub mod server;
