@@ -115,7 +115,7 @@ fn household(request: &Request, rng: &mut StdRng) -> Household {
         benefits: some(rng, Benefit::ALL, 0.15),
         age_band: rng
             .random_bool(0.8)
-            .then(|| AgeBand::ALL[rng.random_range(0..AgeBand::ALL.len())]),
+            .then(|| AgeBand::ASKED[rng.random_range(0..AgeBand::ASKED.len())]),
         area_id: request.area_id,
         language: Lang::parse(&request.language),
     }

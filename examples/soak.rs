@@ -263,7 +263,7 @@ const BENEFITS: [&str; 9] = [
     "pell",
     "va",
 ];
-const AGES: [&str; 5] = ["under_18", "18_24", "25_44", "45_64", "65_plus"];
+const AGES: [&str; 6] = ["under_18", "18_24", "25_44", "45_59", "60_64", "65_plus"];
 const RACES: [&str; 9] = [
     "american_indian",
     "asian",

@@ -52,8 +52,31 @@ codes!(
     }
 );
 codes!(
-    AgeBand { Under18 = "under_18", A18To24 = "18_24", A25To44 = "25_44", A45To64 = "45_64", A65Plus = "65_plus" }
+    /// A resident's age, asked in bands. `45_64` is an answer given before the form split it at
+    /// 60 (so the funder report can count residents aged 60 and over); it is still read, and
+    /// still accepted from a form, but no longer offered (`AgeBand::ASKED`).
+    AgeBand {
+        Under18 = "under_18", A18To24 = "18_24", A25To44 = "25_44", A45To59 = "45_59",
+        A60To64 = "60_64", A65Plus = "65_plus", A45To64 = "45_64",
+    }
 );
+
+impl AgeBand {
+    /// The bands the form offers, youngest first.
+    pub const ASKED: &'static [AgeBand] = &[
+        AgeBand::Under18,
+        AgeBand::A18To24,
+        AgeBand::A25To44,
+        AgeBand::A45To59,
+        AgeBand::A60To64,
+        AgeBand::A65Plus,
+    ];
+
+    /// True when everyone in the band is 60 or over.
+    pub fn sixty_or_over(self) -> bool {
+        matches!(self, AgeBand::A60To64 | AgeBand::A65Plus)
+    }
+}
 codes!(
     /// Self-described race or ethnicity; used only in aggregate reports.
     RaceEthnicity {

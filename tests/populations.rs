@@ -35,6 +35,10 @@ async fn the_form_asks_veteran_and_disability(app: TestApp) {
     assert!(body.contains("Prefiero no decirlo"));
     let en = app.get("/help?lang=en").await.text().await.unwrap();
     assert!(en.contains("Do you have a disability?"));
+    // Age is asked with 60 to 64 apart, so the funder report can count 60 and over.
+    assert!(body.contains("value=\"60_64\"") && body.contains("De 60 a 64 años"));
+    assert!(en.contains("value=\"45_59\"") && en.contains(">60 to 64<"));
+    assert!(!en.contains("value=\"45_64\""), "no longer offered");
 
     // Answered (the form in Spanish): stored as given.
     let mut form = common::valid_form();
@@ -221,7 +225,8 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
         resolved: true,
         ..Group::default()
     };
-    // A: 12 veterans aged 45-64, household of 4 on $3,000 a month ($36,000 a year, under 150 %
+    // A: 12 veterans who answered "45 to 64" (as the form asked before it split the band at 60,
+    // so not counted as 60 and over), household of 4 on $3,000 a month ($36,000 a year, under 150 %
     // of the 2025 guideline of $32,150), White, connected with a laptop after 30 minutes.
     insert(
         &app,
@@ -258,11 +263,12 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
     .await;
     // C: 5 English speakers asking for an interpreter, a household of 9 (beyond the table:
     // $54,150 + $5,500; 150 % is $89,475) on $7,000 a month ($84,000): low income; veteran
-    // "prefer not to say", no disability; still open.
+    // "prefer not to say", no disability, aged 60 to 64; still open.
     insert(
         &app,
         &Group {
             n: 5,
+            age: Some("60_64"),
             household: Some(9),
             income: Some(7_000),
             veteran: Some("prefer_not"),
@@ -275,11 +281,11 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
         created,
     )
     .await;
-    // D: 4 aged 65 and over, nothing else. E: 15 who answered nothing.
+    // D: 6 aged 65 and over, nothing else. E: 15 who answered nothing.
     insert(
         &app,
         &Group {
-            n: 4,
+            n: 6,
             age: Some("65_plus"),
             ..base.clone()
         },
@@ -307,7 +313,7 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
         }
         let (_, rows) = csv_rows(&supervisor, "/reports/populations.csv").await;
         let r = |p: &str| row(&rows, p).clone();
-        assert_eq!(r("all")["residents"], "47", "built: {built}");
+        assert_eq!(r("all")["residents"], "49", "built: {built}");
         let low = r("low_income");
         assert_eq!(low["residents"], "17", "A and C");
         assert_eq!(low["connected_at_home"], "12");
@@ -316,8 +322,9 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
         assert_eq!(low["residents_served"], "12");
         assert_eq!(low["contact_minutes"], "360");
         assert_eq!(low["minutes_per_resident_served"], "30.0");
-        assert_eq!(r("aged_65_plus")["residents"], "<11", "four are too few");
-        assert_eq!(r("aged_65_plus")["resolved_share"], "<11");
+        let aged = r("aged_60_plus");
+        assert_eq!(aged["residents"], "11", "C and D, not A's 45 to 64");
+        assert_eq!(aged["resolved_share"], "0.545", "D's 6 of 11");
         let veterans = r("veteran");
         assert_eq!(veterans["residents"], "12", "prefer not to say is not yes");
         assert_eq!(veterans["resolved_share"], "1.000");
@@ -329,7 +336,7 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
         assert_eq!(r("language_barrier")["resolved_share"], "0.688");
         assert_eq!(r("minority")["residents"], "11", "White alone is not");
         assert_eq!(r("rural")["residents"], "11");
-        assert_eq!(r("any")["residents"], "32");
+        assert_eq!(r("any")["residents"], "34");
         assert_eq!(r("none")["residents"], "15");
     }
 
@@ -354,20 +361,20 @@ async fn populations_report_matches_the_hand_count(app: TestApp) {
     assert_eq!(resp.status(), 303);
     let (_, rows) = csv_rows(&supervisor, "/reports/populations.csv").await;
     assert_eq!(row(&rows, "veteran")["residents"], "13");
-    assert_eq!(row(&rows, "rural")["residents"], "47");
-    assert_eq!(row(&rows, "any")["residents"], "47");
+    assert_eq!(row(&rows, "rural")["residents"], "49");
+    assert_eq!(row(&rows, "any")["residents"], "49");
     assert_eq!(
         row(&rows, "none")["residents"],
         "",
         "everyone is in a rural area now"
     );
 
-    // The page says what it counts, and that it cannot say 60 and over.
+    // The page says what it counts, and which answers it cannot count.
     let (status, body) = supervisor.page("/reports").await;
     assert_eq!(status, 200);
     assert!(body.contains("Covered populations"));
-    assert!(body.contains("cannot tell who is 60 or over"));
-    assert!(body.contains("Aged 65 and over"));
+    assert!(body.contains("Aged 60 and over"));
+    assert!(body.contains("it asked 45 to 64; residents who gave that answer cannot be told apart"));
     let (_, es) = supervisor.page("/reports?lang=es").await;
     assert!(es.contains("Poblaciones cubiertas"));
 

@@ -269,3 +269,19 @@ fn veteran_and_disability_are_optional_answers() {
         ("no", "yes")
     );
 }
+
+#[test]
+fn age_is_asked_with_sixty_apart_and_the_old_band_still_reads() {
+    let band = |code: &str| {
+        let mut raw = good();
+        raw.age_band = code.into();
+        validate(&raw, Lang::EN, &areas()).unwrap().age_band
+    };
+    assert_eq!(band("60_64"), Some(AgeBand::A60To64));
+    assert_eq!(band("45_59"), Some(AgeBand::A45To59));
+    // A form opened before the bands were split still sends 45_64.
+    assert_eq!(band("45_64"), Some(AgeBand::A45To64));
+    assert!(!AgeBand::ASKED.contains(&AgeBand::A45To64));
+    assert!(AgeBand::ASKED.contains(&AgeBand::A60To64));
+    assert_eq!(band(""), None);
+}

@@ -185,7 +185,7 @@ pub fn request_form(
                     (choices(ctx, errors, "benefits", "checkbox", &ctx.t("form-benefits"), Some(&ctx.t("form-benefits-hint")),
                         &options(ctx, Benefit::ALL, Benefit::code, "benefit", false), |c| raw.has(&raw.benefits, c)))
                     (choices(ctx, errors, "age_band", "radio", &ctx.t("form-age"), None,
-                        &options(ctx, AgeBand::ALL, AgeBand::code, "age", false), |c| raw.age_band == c))
+                        &options(ctx, AgeBand::ASKED, AgeBand::code, "age", false), |c| raw.age_band == c))
                 }
                 fieldset.section {
                     legend { h2 { (ctx.t("form-section-optional")) } }

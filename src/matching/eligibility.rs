@@ -117,8 +117,10 @@ pub fn age_bounds(band: AgeBand) -> (i64, Option<i64>) {
         AgeBand::Under18 => (0, Some(17)),
         AgeBand::A18To24 => (18, Some(24)),
         AgeBand::A25To44 => (25, Some(44)),
-        AgeBand::A45To64 => (45, Some(64)),
+        AgeBand::A45To59 => (45, Some(59)),
+        AgeBand::A60To64 => (60, Some(64)),
         AgeBand::A65Plus => (65, None),
+        AgeBand::A45To64 => (45, Some(64)),
     }
 }
 
@@ -978,6 +980,27 @@ mod tests {
                 vec![TooYoung { min_age: 65 }],
             ),
             (
+                "60 to 64 for a program from 60",
+                in_band(AgeBand::A60To64),
+                aged(60),
+                Eligible,
+                vec![OpenToAll],
+            ),
+            (
+                "45 to 59 for a program from 60",
+                in_band(AgeBand::A45To59),
+                aged(60),
+                NotEligible,
+                vec![TooYoung { min_age: 60 }],
+            ),
+            (
+                "an answer of 45 to 64, given before the form split it at 60",
+                in_band(AgeBand::A45To64),
+                aged(60),
+                MayQualify,
+                vec![AgeUnknown { min_age: 60 }, OpenToAll],
+            ),
+            (
                 "under 18 for an adults' program",
                 in_band(AgeBand::Under18),
                 aged(18),
@@ -1263,7 +1286,7 @@ mod tests {
                 benefits: pick(&mut rng, B::ALL, 0.15),
                 age_band: rng
                     .random_bool(0.7)
-                    .then(|| AgeBand::ALL[rng.random_range(0..AgeBand::ALL.len())]),
+                    .then(|| AgeBand::ASKED[rng.random_range(0..AgeBand::ASKED.len())]),
                 area_id: rng.random_bool(0.8).then(|| rng.random_range(1..=6)),
                 language: rng
                     .random_bool(0.9)

@@ -176,11 +176,12 @@ fn race_ethnicity(rng: &mut impl Rng, lang: &str, area_mix: &[f64; 8]) -> String
 
 /// An age band code, or None for the few who skip it.
 fn age_band(rng: &mut impl Rng) -> Option<&'static str> {
-    const BANDS: [(&str, f64); 5] = [
+    const BANDS: [(&str, f64); 6] = [
         ("under_18", 2.0),
         ("18_24", 9.0),
         ("25_44", 31.0),
-        ("45_64", 28.0),
+        ("45_59", 20.0),
+        ("60_64", 8.0),
         ("65_plus", 25.0),
     ];
     if rng.random_bool(0.05) {
@@ -210,16 +211,17 @@ fn optional_answer(rng: &mut impl Rng, yes: f64) -> Option<String> {
 /// older residents, school lunch for larger households.
 fn benefits(rng: &mut impl Rng, monthly_income: i64, household: i64, age: Option<&str>) -> String {
     let poor = monthly_income < 2_500;
+    let older = age == Some("65_plus");
     let odds = [
         ("snap", if poor { 0.45 } else { 0.12 }),
         ("medicaid", if poor { 0.5 } else { 0.18 }),
         ("wic", if household >= 3 { 0.12 } else { 0.02 }),
-        ("ssi", if age == Some("65_plus") { 0.2 } else { 0.04 }),
+        ("ssi", if older { 0.2 } else { 0.04 }),
         ("lifeline", 0.08),
         ("public_housing", if poor { 0.12 } else { 0.02 }),
         ("school_lunch", if household >= 3 { 0.35 } else { 0.0 }),
         ("pell", if age == Some("18_24") { 0.25 } else { 0.01 }),
-        ("va", if age == Some("65_plus") { 0.08 } else { 0.03 }),
+        ("va", if older { 0.08 } else { 0.03 }),
     ];
     odds.iter()
         .filter(|(_, p)| rng.random_bool(*p))

@@ -17,7 +17,7 @@ pub const ALL: [Population; 7] = [
         bit: 1,
     },
     Population {
-        code: "aged_65_plus",
+        code: "aged_60_plus",
         bit: 2,
     },
     Population {
@@ -77,7 +77,16 @@ fn conditions() -> [String; 7] {
             "r.monthly_income IS NOT NULL AND r.household_size IS NOT NULL \
              AND r.monthly_income * 120000 <= {INCOME_PCT_OF_GUIDELINE} * {GUIDELINE}"
         ),
-        "r.age_band = '65_plus'".into(),
+        // Answers of `45_64`, given before the form asked 60 to 64 apart, cannot tell.
+        format!(
+            "r.age_band IN ({})",
+            crate::domain::AgeBand::ALL
+                .iter()
+                .filter(|band| band.sixty_or_over())
+                .map(|band| format!("'{}'", band.code()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         "r.veteran = 'yes'".into(),
         "r.disability = 'yes'".into(),
         // Asked in another language than English, or asked for an interpreter.
@@ -116,5 +125,6 @@ mod tests {
         assert_eq!(all, 127);
         assert!(key_sql().contains("'%,black,%'"));
         assert!(!key_sql().contains("'%,white,%'"));
+        assert!(key_sql().contains("r.age_band IN ('60_64', '65_plus')"));
     }
 }

@@ -30,7 +30,7 @@ pub fn populations_section(ctx: &Ctx, f: &Figures, csv_query: &str) -> Markup {
         p { (ctx.t("reports-populations-intro")) }
         ul {
             li { (ctx.tr().ta("reports-population-low_income-how", &[("pct", INCOME_PCT_OF_GUIDELINE.into())])) }
-            li { (ctx.t("reports-population-aged_65_plus-how")) }
+            li { (ctx.t("reports-population-aged_60_plus-how")) }
             li { (ctx.t("reports-population-answers-how")) }
             li { (ctx.t("reports-population-language_barrier-how")) }
             li { (ctx.t("reports-population-minority-how")) }
