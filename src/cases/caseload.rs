@@ -239,19 +239,12 @@ fn choice(l: &store::NavigatorLoad) -> NavigatorChoice {
 
 /// Each active navigator's load, as the supervisor's caseload shows it. The grouped query
 /// reads every open case with a navigator, so it is made once for a few seconds of pages (and
-/// again after any change through this instance), and by one request at a time: the others
-/// wait for its answer rather than each asking the database the same.
-pub struct LoadsCache {
-    cache: TtlCache<Vec<store::NavigatorLoad>>,
-    turn: tokio::sync::Mutex<()>,
-}
+/// again after any change through this instance), by one request at a time (`TtlCache`).
+pub struct LoadsCache(TtlCache<Vec<store::NavigatorLoad>>);
 
 impl LoadsCache {
     pub fn new(ttl: std::time::Duration) -> Self {
-        Self {
-            cache: TtlCache::new(ttl),
-            turn: tokio::sync::Mutex::new(()),
-        }
+        Self(TtlCache::new(ttl))
     }
 
     /// The navigators cases may be given to, with their loads, as the reassignment lists name
@@ -276,15 +269,9 @@ impl LoadsCache {
         now: i64,
         first_contact_secs: i64,
     ) -> Result<Arc<Vec<store::NavigatorLoad>>, sqlx::Error> {
-        let generation = db.changes();
-        self.cache
-            .get_at(generation, || async {
-                let _turn = self.turn.lock().await;
-                // Made by the request that had the turn before, most likely.
-                let made = self.cache.get_at(generation, || {
-                    store::navigator_loads(db, now, first_contact_secs)
-                });
-                made.await.map(|loads| loads.as_ref().clone())
+        self.0
+            .get_at(db.changes(), || {
+                store::navigator_loads(db, now, first_contact_secs)
             })
             .await
     }

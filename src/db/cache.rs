@@ -1,12 +1,17 @@
 //! A small read-through cache for data every page shows and that may be a few seconds old
-//! (area names, navigators with their loads). Each app instance has its own; nothing here may
-//! decide a permission or a write.
+//! (area names, navigators with their loads, the public equity figures). Each app instance has
+//! its own; nothing here may decide a permission or a write.
 //!
-//! When a value has grown older than its TTL (and nothing changed meanwhile), one request makes
-//! it again while the others go on with the old one for those few milliseconds: otherwise every
-//! page asked during the remake would wait for it, and a slow remake (the navigators' loads over
-//! 100,000 cases) would stall a whole desk's worth of pages every few seconds. A change through
-//! this instance (`Db::changes`) is never served stale: the next request makes the value again.
+//! A value is made by one request at a time: when there is none yet (or a change made the one
+//! kept unusable), the first request makes it and the others wait for its answer rather than
+//! each asking the database the same. When a value has only grown older than its TTL, one
+//! request makes it again while the others go on with the old one for those few milliseconds:
+//! otherwise every page asked during the remake would wait for it, and a slow remake (the
+//! navigators' loads over 100,000 cases) would stall a whole desk's worth of pages every few
+//! seconds. `get_or_remake_behind` goes further for values that take long to make (the equity
+//! figures over a million cases): the remake runs in the background and no request waits for it.
+//! A change through this instance (`Db::changes`) is never served stale: the next request makes
+//! the value again.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,17 +22,29 @@ use std::time::{Duration, Instant};
 pub struct TtlCache<T> {
     ttl: Duration,
     cached: RwLock<Option<(Instant, u64, Arc<T>)>>,
-    /// A request is making an outgrown value again.
-    remaking: AtomicBool,
+    /// A request (or a background task) is making an outgrown value again.
+    remaking: Arc<AtomicBool>,
+    /// Held while a value is made from nothing, so that one request makes it.
+    making: tokio::sync::Mutex<()>,
 }
 
 /// Clears the remaking flag however the remake ends (an error, or the request dropped).
-struct Remaking<'a>(&'a AtomicBool);
+struct Remaking(Arc<AtomicBool>);
 
-impl Drop for Remaking<'_> {
+impl Drop for Remaking {
     fn drop(&mut self) {
         self.0.store(false, Ordering::Release);
     }
+}
+
+/// What the cache holds for a generation.
+enum Kept<T> {
+    Fresh(Arc<T>),
+    /// Outgrown, and this request is the one to make it again.
+    Remake(Arc<T>, Remaking),
+    /// Outgrown, and another request is making it again.
+    Old(Arc<T>),
+    Nothing,
 }
 
 impl<T> TtlCache<T> {
@@ -35,7 +52,38 @@ impl<T> TtlCache<T> {
         Self {
             ttl,
             cached: RwLock::new(None),
-            remaking: AtomicBool::new(false),
+            remaking: Arc::new(AtomicBool::new(false)),
+            making: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn kept(&self, generation: u64) -> Kept<T> {
+        let Ok(cached) = self.cached.read() else {
+            return Kept::Nothing;
+        };
+        match cached.as_ref().filter(|(_, made, _)| *made == generation) {
+            None => Kept::Nothing,
+            Some((at, _, value)) if at.elapsed() < self.ttl => Kept::Fresh(value.clone()),
+            Some((_, _, value)) => {
+                if self.remaking.swap(true, Ordering::AcqRel) {
+                    Kept::Old(value.clone())
+                } else {
+                    Kept::Remake(value.clone(), Remaking(self.remaking.clone()))
+                }
+            }
+        }
+    }
+
+    /// Keeps `value`, unless a value of a later generation is kept already (a slow remake
+    /// that ends after a change).
+    fn keep(&self, generation: u64, value: &Arc<T>) {
+        if let Ok(mut cached) = self.cached.write() {
+            if cached
+                .as_ref()
+                .is_none_or(|(_, kept, _)| *kept <= generation)
+            {
+                *cached = Some((Instant::now(), generation, value.clone()));
+            }
         }
     }
 
@@ -54,24 +102,32 @@ impl<T> TtlCache<T> {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
-        let mut _remaking = None;
-        if let Ok(cached) = self.cached.read() {
-            if let Some((at, _, value)) = cached.as_ref().filter(|(_, made, _)| *made == generation)
-            {
-                if at.elapsed() < self.ttl {
-                    return Ok(value.clone());
-                }
-                // Outgrown: one request makes it again, the others keep the old one meanwhile.
-                if self.remaking.swap(true, Ordering::AcqRel) {
-                    return Ok(value.clone());
-                }
-                _remaking = Some(Remaking(&self.remaking));
+        match self.kept(generation) {
+            Kept::Fresh(value) | Kept::Old(value) => Ok(value),
+            Kept::Remake(_, _remaking) => {
+                let value = Arc::new(load().await?);
+                self.keep(generation, &value);
+                Ok(value)
             }
+            Kept::Nothing => self.make(generation, load).await,
+        }
+    }
+
+    /// Makes the value for `generation` from nothing, one request at a time: those that waited
+    /// take the value the one before them made.
+    async fn make<F, Fut, E>(&self, generation: u64, load: F) -> Result<Arc<T>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let _making = self.making.lock().await;
+        if let Kept::Fresh(value) | Kept::Old(value) | Kept::Remake(value, _) =
+            self.kept(generation)
+        {
+            return Ok(value);
         }
         let value = Arc::new(load().await?);
-        if let Ok(mut cached) = self.cached.write() {
-            *cached = Some((Instant::now(), generation, value.clone()));
-        }
+        self.keep(generation, &value);
         Ok(value)
     }
 
@@ -79,6 +135,40 @@ impl<T> TtlCache<T> {
     pub fn clear(&self) {
         if let Ok(mut cached) = self.cached.write() {
             *cached = None;
+        }
+    }
+}
+
+impl<T: Send + Sync + 'static> TtlCache<T> {
+    /// Like `get_at`, but an outgrown value is made again in the background: every request
+    /// answers with the value kept, and only the first request of a new generation waits.
+    /// A background remake that fails is logged, and the next request tries again.
+    pub async fn get_or_remake_behind<F, Fut, E>(
+        self: &Arc<Self>,
+        generation: u64,
+        load: F,
+    ) -> Result<Arc<T>, E>
+    where
+        F: FnOnce() -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
+        E: std::fmt::Display + Send + 'static,
+    {
+        match self.kept(generation) {
+            Kept::Fresh(value) | Kept::Old(value) => Ok(value),
+            Kept::Remake(value, remaking) => {
+                let cache = self.clone();
+                tokio::spawn(async move {
+                    let _remaking = remaking;
+                    match load().await {
+                        Ok(made) => cache.keep(generation, &Arc::new(made)),
+                        Err(err) => {
+                            tracing::warn!(error = %err, "a cached value could not be made again")
+                        }
+                    }
+                });
+                Ok(value)
+            }
+            Kept::Nothing => self.make(generation, load).await,
         }
     }
 }
@@ -218,6 +308,84 @@ mod tests {
             *cache.get_at(1, || async { Ok::<_, ()>(5) }).await.unwrap(),
             5
         );
+    }
+
+    #[tokio::test]
+    async fn a_value_is_made_from_nothing_by_one_request_while_the_others_wait() {
+        let cache = TtlCache::new(Duration::from_secs(60));
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        let (finish_tx, finish_rx) = tokio::sync::oneshot::channel::<()>();
+        let first = cache.get_at(3, || async move {
+            started_tx.send(()).unwrap();
+            finish_rx.await.unwrap();
+            Ok::<_, ()>(1)
+        });
+        let others = async {
+            started_rx.await.unwrap();
+            // Polled first by `join!`, so it is waiting for the first one's answer when that is
+            // let go.
+            let (second, ()) = tokio::join!(cache.get_at(3, || async { Ok::<_, ()>(99) }), async {
+                finish_tx.send(()).unwrap();
+            });
+            second
+        };
+        let (first, second) = tokio::join!(first, others);
+        assert_eq!(*first.unwrap(), 1);
+        assert_eq!(*second.unwrap(), 1, "took the first request's value");
+        // A failure is not kept: the next request makes it.
+        let empty = TtlCache::<i32>::new(Duration::from_secs(60));
+        assert!(empty.get(|| async { Err::<i32, _>("down") }).await.is_err());
+        assert_eq!(*empty.get(|| async { Ok::<_, &str>(5) }).await.unwrap(), 5);
+    }
+
+    #[tokio::test]
+    async fn a_slow_value_is_made_again_in_the_background() {
+        let cache = Arc::new(TtlCache::new(Duration::ZERO));
+        let made = cache
+            .get_or_remake_behind(1, || async { Ok::<_, String>(1) })
+            .await;
+        assert_eq!(*made.unwrap(), 1, "the first request makes it and waits");
+        let (finish_tx, finish_rx) = tokio::sync::oneshot::channel::<()>();
+        let old = cache
+            .get_or_remake_behind(1, || async move {
+                finish_rx.await.unwrap();
+                Ok::<_, String>(2)
+            })
+            .await;
+        assert_eq!(*old.unwrap(), 1, "answered at once with the value kept");
+        let meanwhile = cache
+            .get_or_remake_behind(1, || async { Ok::<_, String>(99) })
+            .await;
+        assert_eq!(*meanwhile.unwrap(), 1, "one remake at a time");
+        finish_tx.send(()).unwrap();
+        let remade = async {
+            while cache.remaking.load(Ordering::Acquire) {
+                tokio::task::yield_now().await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(30), remade)
+            .await
+            .expect("the background remake ends");
+        let kept = cache.cached.read().unwrap().as_ref().map(|k| *k.2);
+        assert_eq!(kept, Some(2), "kept for the next request");
+        // A failed remake keeps the old value and lets the next request try again.
+        let failed = cache
+            .get_or_remake_behind(1, || async { Err::<i32, _>("down".to_string()) })
+            .await;
+        assert_eq!(*failed.unwrap(), 2);
+        let tried = async {
+            while cache.remaking.load(Ordering::Acquire) {
+                tokio::task::yield_now().await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(30), tried)
+            .await
+            .expect("the failed remake ends");
+        // A new generation is never answered with the old value.
+        let changed = cache
+            .get_or_remake_behind(2, || async { Ok::<_, String>(7) })
+            .await;
+        assert_eq!(*changed.unwrap(), 7);
     }
 
     #[tokio::test]

@@ -15,8 +15,8 @@ pub mod findings;
 pub mod inference;
 mod views;
 
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
@@ -41,38 +41,20 @@ const MAP_SIMPLIFY_UNITS: f64 = 3.0;
 #[derive(Clone)]
 pub struct EquityState {
     pub shared: Shared,
-    /// The figures and the drawn map last made, with when and for which day.
-    kept: Arc<RwLock<Option<Kept>>>,
-    /// Held while the figures are made, so that one request (or one background task) makes
-    /// them and the others wait for it or answer with the figures kept.
-    making: Arc<tokio::sync::Mutex<()>>,
+    /// The figures and the drawn map last made, for the day (since 2000-01-01) the twelve
+    /// months end: made again in the background once a minute old (`TtlCache`).
+    made: Arc<TtlCache<Made>>,
     /// The areas as the public map draws them (made again when the areas change).
     pub map_areas: Arc<TtlCache<MapAreas>>,
-}
-
-struct Kept {
-    at: Instant,
-    /// Days since 2000-01-01 of the day the twelve months end.
-    day: i64,
-    made: Arc<Made>,
 }
 
 impl EquityState {
     pub fn new(shared: Shared) -> Self {
         Self {
             shared,
-            kept: Arc::new(RwLock::new(None)),
-            making: Arc::new(tokio::sync::Mutex::new(())),
+            made: Arc::new(TtlCache::new(FRESH_FOR)),
             map_areas: Arc::new(TtlCache::new(FRESH_FOR)),
         }
-    }
-
-    /// The figures kept for `day`, and whether they are still fresh.
-    fn kept(&self, day: i64) -> Option<(Arc<Made>, bool)> {
-        let kept = self.kept.read().ok()?;
-        kept.as_ref()
-            .filter(|k| k.day == day)
-            .map(|k| (k.made.clone(), k.at.elapsed() < FRESH_FOR))
     }
 
     /// The dashboard of the twelve months ending today, and its map. Figures more than a
@@ -83,33 +65,16 @@ impl EquityState {
         let day = today
             .since(jiff::civil::date(2000, 1, 1))
             .map_or(0, |s| s.get_days());
-        match self.kept(i64::from(day)) {
-            Some((made, true)) => Ok(made),
-            Some((made, false)) => {
-                if let Ok(making) = self.making.clone().try_lock_owned() {
-                    let state = self.clone();
-                    tokio::spawn(async move {
-                        let _making = making;
-                        if let Err(err) = state.make(today).await {
-                            tracing::warn!(error = %err, "the equity figures could not be made");
-                        }
-                    });
-                }
-                Ok(made)
-            }
-            None => {
-                let _making = self.making.lock().await;
-                // Made by another request while this one waited?
-                if let Some((made, _)) = self.kept(i64::from(day)) {
-                    return Ok(made);
-                }
-                Ok(self.make(today).await?)
-            }
-        }
+        let state = self.clone();
+        let generation = u64::try_from(day).unwrap_or(0);
+        Ok(self
+            .made
+            .get_or_remake_behind(generation, move || async move { state.make(today).await })
+            .await?)
     }
 
-    /// Makes the figures for the twelve months ending `today` and keeps them.
-    async fn make(&self, today: jiff::civil::Date) -> sqlx::Result<Arc<Made>> {
+    /// Makes the figures for the twelve months ending `today`.
+    async fn make(&self, today: jiff::civil::Date) -> sqlx::Result<Made> {
         let db = &self.shared.db;
         let tz = &self.shared.config.timezone;
         let (dashboard, areas) = tokio::try_join!(
@@ -120,18 +85,7 @@ impl EquityState {
             MapAreas::build_simplified(a, MAP_SIMPLIFY_UNITS)
         })
         .await;
-        let made = Arc::new(Made { dashboard, drawn });
-        let day = today
-            .since(jiff::civil::date(2000, 1, 1))
-            .map_or(0, |s| s.get_days());
-        if let Ok(mut kept) = self.kept.write() {
-            *kept = Some(Kept {
-                at: Instant::now(),
-                day: i64::from(day),
-                made: made.clone(),
-            });
-        }
-        Ok(made)
+        Ok(Made { dashboard, drawn })
     }
 }
 
