@@ -294,10 +294,21 @@ async fn load_data_lends_devices_to_open_cases(app: TestApp) {
         navigators: 4,
         devices: 300,
         seed: 7,
+        retention: navdesk::config::RetentionDays::DEFAULT,
     };
     let seeded = navdesk::seed::seed(&app.db, scale, "load-test-password-42")
         .await
         .unwrap();
+    // Three years of cases, left as the retention leaves them: the server's first run of it
+    // finds no one to clear.
+    assert!(seeded.cleared > 0, "{seeded:?}");
+    let cutoff = navdesk::config::RetentionDays::DEFAULT
+        .cutoff(navdesk::db::now())
+        .unwrap();
+    let due = navdesk::datacare::run_retention(&app.db, cutoff, navdesk::db::now(), true)
+        .await
+        .unwrap();
+    assert_eq!(due.residents, 0, "nothing left to clear");
     assert_eq!((seeded.devices, app.count("devices").await), (300, 300));
     assert_eq!(seeded.loans as i64, app.count("loans").await);
     let by_status = |status: &'static str| {

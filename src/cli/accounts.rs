@@ -60,6 +60,10 @@ pub struct SeedLoadArgs {
     /// Random seed: the same seed makes the same data.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Days after a case is closed before its resident's personal data is cleared, or `off`,
+    /// as the server keeps them: residents past it are cleared before the figures are built.
+    #[arg(long, env = "NAVDESK_RETENTION_DAYS", default_value_t = crate::config::RetentionDays::DEFAULT)]
+    retention_days: crate::config::RetentionDays,
 }
 
 /// A password from standard input: typed without echo at a terminal, else one line.
@@ -88,16 +92,23 @@ pub async fn seed_load(database_url: &str, args: SeedLoadArgs) -> anyhow::Result
         navigators: args.navigators,
         devices: args.devices,
         seed: args.seed,
+        retention: args.retention_days,
     };
     let seeded = crate::seed::seed(&db, scale, &password).await?;
     say!(
-        "seeded {} cases and {} navigators over {} areas, {} devices with {} loans, in {:.1} s; \
-         sign in as {} (navigator) or {} (supervisor)",
+        "seeded {} cases and {} navigators over {} areas, {} devices with {} loans, and cleared \
+         {} residents past the retention ({}), in {:.1} s; sign in as {} (navigator) or {} \
+         (supervisor)",
         seeded.cases,
         seeded.navigators,
         seeded.areas,
         seeded.devices,
         seeded.loans,
+        seeded.cleared,
+        match args.retention_days.0 {
+            Some(days) => format!("{days} days"),
+            None => "off".into(),
+        },
         started.elapsed().as_secs_f64(),
         seeded.navigator_email,
         seeded.supervisor_email

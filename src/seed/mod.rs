@@ -42,6 +42,9 @@ pub struct Scale {
     pub devices: usize,
     /// Random seed, so two runs make the same data.
     pub seed: u64,
+    /// The retention the city keeps (`NAVDESK_RETENTION_DAYS`): the data is left as it stands
+    /// once that has run.
+    pub retention: crate::config::RetentionDays,
 }
 
 /// What was made, for the operator.
@@ -52,6 +55,8 @@ pub struct Seeded {
     pub areas: usize,
     pub devices: usize,
     pub loans: usize,
+    /// Residents whose cases all closed longer ago than the retention, cleared.
+    pub cleared: usize,
     /// A navigator's and the supervisor's sign-in address.
     pub navigator_email: String,
     pub supervisor_email: String,
@@ -92,6 +97,18 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
     tx.commit().await?;
     drop(conn);
 
+    // Three years of cases hold some closed longer ago than the city keeps them: they are
+    // cleared now, as the hourly job would, so that a server started on this data finds
+    // nothing to clear (clearing a year's residents at once would mark its stored sums as
+    // changed) and its figures are those of a city that has been running.
+    let cleared = match scale.retention.cutoff(city.now) {
+        Some(cutoff) => {
+            crate::datacare::run_retention(db, cutoff, city.now, false)
+                .await?
+                .residents
+        }
+        None => 0,
+    };
     // Fresh statistics, so the planner knows the tables' new sizes.
     sqlx::query("ANALYZE").execute(&db.pool).await?;
     // The map's and reports' sums for the past periods, as `serve` would build them at start.
@@ -102,6 +119,7 @@ pub async fn seed(db: &Db, scale: Scale, password: &str) -> anyhow::Result<Seede
         areas: areas.len(),
         devices: made.devices,
         loans: made.loans,
+        cleared,
         navigator_email: format!("nav0001@{DOMAIN}"),
         supervisor_email: format!("supervisor@{DOMAIN}"),
     })
