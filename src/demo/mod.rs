@@ -354,9 +354,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<DemoSignIn>> {
             } else {
                 vec![]
             },
-            age_band: None,
-            race_ethnicity: vec![],
             // A caller on the keypad is not asked; about one in six skips an optional question.
+            age_band: (!caller).then(|| age_band(&mut asked)).flatten(),
+            race_ethnicity: if caller {
+                vec![]
+            } else {
+                race_ethnicity(&mut asked, lang)
+            },
             veteran: (!caller)
                 .then(|| optional_answer(&mut asked, 0.07))
                 .flatten(),
@@ -555,6 +559,62 @@ fn timezone() -> jiff::tz::TimeZone {
 pub mod loans;
 
 mod devices;
+
+/// An age band as the form asks it, or none for the few who skip it.
+fn age_band(rng: &mut impl Rng) -> Option<crate::domain::AgeBand> {
+    use crate::domain::AgeBand;
+    const WEIGHTS: [(AgeBand, u32); 6] = [
+        (AgeBand::Under18, 2),
+        (AgeBand::A18To24, 9),
+        (AgeBand::A25To44, 31),
+        (AgeBand::A45To59, 20),
+        (AgeBand::A60To64, 8),
+        (AgeBand::A65Plus, 25),
+    ];
+    if rng.random_bool(0.05) {
+        return None;
+    }
+    let mut roll = rng.random_range(0..WEIGHTS.iter().map(|w| w.1).sum::<u32>());
+    for (band, weight) in WEIGHTS {
+        if roll < weight {
+            return Some(band);
+        }
+        roll -= weight;
+    }
+    None
+}
+
+/// A self-described race or ethnicity, roughly as Denver answers it (Spanish speakers more often
+/// Hispanic); about one in six leaves it and a few prefer not to say.
+fn race_ethnicity(rng: &mut impl Rng, lang: Lang) -> Vec<crate::domain::RaceEthnicity> {
+    use crate::domain::RaceEthnicity as R;
+    let roll: f64 = rng.random();
+    if roll < 0.16 {
+        return vec![];
+    }
+    if roll < 0.20 {
+        return vec![R::PreferNotToSay];
+    }
+    if lang.code() == "es" && rng.random_bool(0.85) {
+        return vec![R::Hispanic];
+    }
+    let pick: f64 = rng.random();
+    let answer = match pick {
+        p if p < 0.45 => R::White,
+        p if p < 0.70 => R::Hispanic,
+        p if p < 0.84 => R::Black,
+        p if p < 0.90 => R::Asian,
+        p if p < 0.93 => R::AmericanIndian,
+        p if p < 0.96 => R::MiddleEastern,
+        _ => R::Other,
+    };
+    // A few describe themselves with two answers.
+    if answer != R::Hispanic && rng.random_bool(0.08) {
+        vec![answer, R::Hispanic]
+    } else {
+        vec![answer]
+    }
+}
 
 /// An answer to an optional yes-or-no question, `yes` for about `yes` of those who answer; about
 /// one resident in six leaves it, and a few prefer not to say.
