@@ -615,6 +615,11 @@ async fn staff_pages_have_no_axe_violations() {
     b.open("/cases/new").await;
     audit.check(&b, "/cases/new", "staff-intake").await;
 
+    b.open(&format!("/cases/{own}/answers")).await;
+    audit
+        .check(&b, "/cases/{id}/answers", "staff-answers")
+        .await;
+
     b.open("/programs").await;
     audit.check(&b, "/programs", "staff-programs").await;
 

@@ -162,6 +162,7 @@ async fn every_answer_is_locked_down(backend: Backend) {
     for path in [
         "/cases".to_owned(),
         format!("/cases/{case_id}"),
+        format!("/cases/{case_id}/answers"),
         "/cases/new".to_owned(),
         "/map".to_owned(),
         "/reports".to_owned(),

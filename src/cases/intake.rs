@@ -24,6 +24,7 @@ pub async fn form(ctx: CaseCtx, user: CurrentUser) -> AppResult<Response> {
         channel: "",
         consent_how: "",
         assign_me: is_navigator.then_some(true),
+        correcting: None,
     };
     Ok(html_response(
         StatusCode::OK,
@@ -97,6 +98,7 @@ pub async fn submit(ctx: CaseCtx, form: StaffForm) -> AppResult<Response> {
                 channel: form.get("channel"),
                 consent_how: form.get("consent_how"),
                 assign_me: navigator.map(|_| assign_me),
+                correcting: None,
             };
             Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -7,6 +7,7 @@
 //! `assign` (take, assign, reassign), `texts`, `intake` (requests taken by staff). Queries are
 //! in `store`, markup in `views`.
 
+mod answers;
 mod appointment;
 mod assign;
 pub mod autoassign;
@@ -102,6 +103,10 @@ pub fn router() -> Router<CasesState> {
         .route("/cases/{id}", get(page::case_page))
         .route("/cases/{id}/take", post(assign::take))
         .route("/cases/{id}/notes", post(casework::add_note))
+        .route(
+            "/cases/{id}/answers",
+            get(answers::form).post(answers::submit),
+        )
         .route("/cases/{id}/status", post(casework::change_status))
         .route("/cases/{id}/contacts", post(casework::log_contact))
         .route("/cases/{id}/follow-up", post(casework::set_follow_up))

@@ -66,6 +66,17 @@ pub struct StaffIntake<'a> {
     pub consent_how: &'a str,
     /// Whether "assign to me" is ticked; `None` when the user is not a navigator.
     pub assign_me: Option<bool>,
+    /// Set when staff correct the answers of a request already made (`/cases/{id}/answers`)
+    /// rather than record a new one.
+    pub correcting: Option<Correcting>,
+}
+
+/// The case whose answers are corrected, at the version the form was drawn from.
+pub struct Correcting {
+    pub case_id: i64,
+    pub version: i64,
+    /// Someone changed the case since the form was opened: say so above the form.
+    pub conflict: bool,
 }
 
 /// The request form, empty or as submitted with its errors; with `staff`, the version staff
@@ -77,10 +88,11 @@ pub fn request_form(
     areas: &[AreaChoice],
     staff: Option<&StaffIntake<'_>>,
 ) -> Markup {
-    let title = ctx.t(if staff.is_some() {
-        "intake-staff-title"
-    } else {
-        "form-title"
+    let correcting = staff.and_then(|st| st.correcting.as_ref());
+    let title = ctx.t(match (staff, correcting) {
+        (_, Some(_)) => "case-answers-title",
+        (Some(_), None) => "intake-staff-title",
+        (None, _) => "form-title",
     });
     let title = if errors.is_empty() {
         title
@@ -93,7 +105,17 @@ pub fn request_form(
         ctx,
         &title,
         html! {
-            @if staff.is_some() {
+            @if let Some(c) = correcting {
+                p { a href={ "/cases/" (c.case_id) } { (ctx.t("case-answers-back")) } }
+                h1 { (ctx.t("case-answers-title")) }
+                p { (ctx.t("case-answers-intro")) }
+                @if c.conflict {
+                    div.error-summary role="alert" tabindex="-1" {
+                        h2 { (ctx.t("case-conflict-title")) }
+                        p { (ctx.t("case-answers-conflict")) }
+                    }
+                }
+            } @else if staff.is_some() {
                 p { a href="/cases" { (ctx.t("case-back")) } }
                 h1 { (ctx.t("intake-staff-title")) }
                 p { (ctx.t("intake-staff-intro")) }
@@ -102,9 +124,19 @@ pub fn request_form(
                 p { (ctx.t("form-intro")) }
             }
             (error_summary(ctx, errors))
-            form method="post" action=(if staff.is_some() { "/cases/new" } else { "/help" }) novalidate {
+            @let action = match (staff, correcting) {
+                (_, Some(c)) => format!("/cases/{}/answers", c.case_id),
+                (Some(_), None) => "/cases/new".to_owned(),
+                (None, _) => "/help".to_owned(),
+            };
+            form method="post" action=(action) novalidate {
+                @if let Some(c) = correcting {
+                    input type="hidden" name="version" value=(c.version);
+                }
                 @if let Some(st) = staff {
                     input type="hidden" name="csrf_token" value=(st.csrf_token);
+                }
+                @if let (Some(st), None) = (staff, correcting) {
                     (choices(ctx, errors, "channel", "radio", &ctx.t("intake-staff-how"), None,
                         &[
                             Choice { code: "phone".into(), label: ctx.t("intake-staff-channel-phone"), hint: None },
@@ -204,7 +236,7 @@ pub fn request_form(
                             &[Choice { code: "yes".into(), label: ctx.t("intake-staff-assign-me"), hint: None }],
                             |_| assign_me))
                     }
-                    p { button type="submit" { (ctx.t("intake-staff-submit")) } }
+                    p { button type="submit" { (ctx.t(if correcting.is_some() { "case-answers-submit" } else { "intake-staff-submit" })) } }
                 } @else {
                     div.hp {
                         label for="f-website" { (ctx.t("form-honeypot")) }

@@ -122,6 +122,7 @@ fn audit_action(kind: &str) -> &'static str {
         "follow_up" => "set_follow_up",
         "reassignment" => "reassign_case",
         "release" => "release_case",
+        "answers" => "correct_answers",
         _ => "change_case",
     }
 }

@@ -3,6 +3,7 @@
 //! in one transaction with the event it appends and its audit row, and guarded by the case's
 //! `version` (see `change`).
 
+mod answers;
 mod assignment;
 mod case;
 mod change;
@@ -18,6 +19,7 @@ use sqlx::Row;
 
 use crate::domain::CaseStatus;
 
+pub use answers::{answers, changed_fields, correct, Consent, StoredAnswers};
 pub use assignment::{
     auto_assign, match_candidates, match_request, navigator_choices, navigator_of_user, reassign,
     release_cases_of, take, NavigatorChoice,

@@ -168,7 +168,7 @@ pub fn case_page(ctx: &Ctx, user: &CurrentUser, p: &CasePage, forms: &CaseForms<
                     (crate::cases::visits::mark_block(ctx, user, &p.visits))
                     div.facts {
                         (case_facts(ctx, case))
-                        (resident_facts(ctx, case))
+                        (resident_facts(ctx, case, p.access == Access::Full))
                     }
                     (timeline(ctx, case.id, &p.events, forms.timeline_page.max(1), p.older_events))
                 }
@@ -261,8 +261,9 @@ fn case_facts(ctx: &Ctx, case: &CaseDetail) -> Markup {
 }
 
 /// Who the resident is and how to reach them: the number to dial, their language, and whether
-/// they need an interpreter or other help, before anything else.
-fn resident_facts(ctx: &Ctx, case: &CaseDetail) -> Markup {
+/// they need an interpreter or other help, before anything else; and, for those who may change
+/// the case (`correctable`), the way to correct the answers.
+fn resident_facts(ctx: &Ctx, case: &CaseDetail, correctable: bool) -> Markup {
     let not_given = || ctx.t("case-not-given");
     // Erased (retention or on request): say so where the personal data was.
     let erased = case.erased_at.map(|at| {
@@ -301,6 +302,9 @@ fn resident_facts(ctx: &Ctx, case: &CaseDetail) -> Markup {
                 dt { (ctx.t("case-email")) } dd dir="ltr" { (case.email.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-area")) } dd { (case.area.clone().unwrap_or_else(not_given)) }
                 dt { (ctx.t("case-zip")) } dd { (case.zip.clone().unwrap_or_else(not_given)) }
+            }
+            @if erased.is_none() && correctable {
+                p.no-print { a href={ "/cases/" (case.id) "/answers" } { (ctx.t("case-answers-link")) } }
             }
         }
     }

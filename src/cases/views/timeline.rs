@@ -170,6 +170,26 @@ fn event_text(ctx: &Ctx, event: &Event) -> String {
             }
         }
         "outcome" => ctx.t("case-event-outcome"),
+        "answers" => {
+            let fields: Vec<String> = event.data["fields"]
+                .as_array()
+                .map(|fields| {
+                    fields
+                        .iter()
+                        .filter_map(|f| f.as_str())
+                        .map(|f| ctx.t(&format!("case-answers-field-{f}")))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if fields.is_empty() {
+                ctx.t("case-event-answers-consent")
+            } else {
+                tr.ta(
+                    "case-event-answers",
+                    &[("fields", fields.join(", ").into())],
+                )
+            }
+        }
         "follow_up" => match event.data["on"].as_str() {
             Some(day) => tr.ta("case-event-follow-up", &[("day", day.into())]),
             None => ctx.t("case-event-follow-up-cleared"),
