@@ -338,6 +338,18 @@ mod tests {
         assert_eq!(*empty.get(|| async { Ok::<_, &str>(5) }).await.unwrap(), 5);
     }
 
+    /// Waits until the background remake has ended (its value kept, or its error logged).
+    async fn remake_over<T>(cache: &TtlCache<T>) {
+        let over = async {
+            while cache.remaking.load(Ordering::Acquire) {
+                tokio::task::yield_now().await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(30), over)
+            .await
+            .expect("the background remake ends");
+    }
+
     #[tokio::test]
     async fn a_slow_value_is_made_again_in_the_background() {
         let cache = Arc::new(TtlCache::new(Duration::ZERO));
@@ -358,14 +370,7 @@ mod tests {
             .await;
         assert_eq!(*meanwhile.unwrap(), 1, "one remake at a time");
         finish_tx.send(()).unwrap();
-        let remade = async {
-            while cache.remaking.load(Ordering::Acquire) {
-                tokio::task::yield_now().await;
-            }
-        };
-        tokio::time::timeout(Duration::from_secs(30), remade)
-            .await
-            .expect("the background remake ends");
+        remake_over(&cache).await;
         let kept = cache.cached.read().unwrap().as_ref().map(|k| *k.2);
         assert_eq!(kept, Some(2), "kept for the next request");
         // A failed remake keeps the old value and lets the next request try again.
@@ -373,14 +378,7 @@ mod tests {
             .get_or_remake_behind(1, || async { Err::<i32, _>("down".to_string()) })
             .await;
         assert_eq!(*failed.unwrap(), 2);
-        let tried = async {
-            while cache.remaking.load(Ordering::Acquire) {
-                tokio::task::yield_now().await;
-            }
-        };
-        tokio::time::timeout(Duration::from_secs(30), tried)
-            .await
-            .expect("the failed remake ends");
+        remake_over(&cache).await;
         // A new generation is never answered with the old value.
         let changed = cache
             .get_or_remake_behind(2, || async { Ok::<_, String>(7) })
