@@ -215,6 +215,9 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
         page.contains(&format!("href=\"/cases/{case}/answers\"")),
         "{page}"
     );
+    // Nowhere yet: the next steps say so, and lead to the form.
+    let nowhere = "Where the resident lives is not known yet";
+    assert!(common::staff::text(&page).contains(nowhere));
 
     // The form holds what is stored: the number for a name, Spanish, the one need.
     let (status, form) = ana.page(&format!("/cases/{case}/answers")).await;
@@ -302,6 +305,7 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
         "{text}"
     );
     assert!(text.contains("Rosa Díaz"));
+    assert!(!text.contains(nowhere), "the neighborhood is known now");
     assert_eq!(app.events(case).await, before + 1);
     let audit: i64 = app
         .one(

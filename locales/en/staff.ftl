@@ -1196,6 +1196,8 @@ areas-saved = Saved.
 areas-none = No areas yet.
 
 ## Correcting a resident's answers (/cases/{id}/answers)
+case-next-where = Where the resident lives is not known yet, so the map counts this request in no neighborhood.
+case-next-where-link = Ask them, and add it to their answers
 case-answers-link = Correct or complete the resident's answers
 case-answers-title = Correct the resident's answers
 case-answers-intro = Change what the resident told us, or add what they tell you now: a caller's name and neighborhood, a new phone number, their household. The same checks apply as on the form; a neighborhood is not required. The timeline records which answers changed, not the answers.

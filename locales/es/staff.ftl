@@ -1196,6 +1196,8 @@ areas-saved = Guardado.
 areas-none = Todavía no hay zonas.
 
 ## Correcting a resident's answers (/cases/{id}/answers)
+case-next-where = Aún no se sabe dónde vive el residente, así que el mapa no cuenta este pedido en ningún barrio.
+case-next-where-link = Pregúntele y añádalo a sus respuestas
 case-answers-link = Corregir o completar las respuestas del residente
 case-answers-title = Corregir las respuestas del residente
 case-answers-intro = Cambie lo que nos dijo el residente o añada lo que le diga ahora: el nombre y el barrio de quien llamó, un número de teléfono nuevo, su hogar. Se aplican las mismas comprobaciones que en el formulario; el barrio no es obligatorio. El historial registra qué respuestas cambiaron, no las respuestas.

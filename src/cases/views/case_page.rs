@@ -207,6 +207,12 @@ fn next_step(ctx: &Ctx, user: &CurrentUser, p: &CasePage) -> Markup {
                 @if overdue {
                     li.flag { strong { (ctx.t("case-next-first-contact-overdue")) } }
                 }
+                @if open && p.access == Access::Full && case.erased_at.is_none() && case.area.is_none() {
+                    li {
+                        (ctx.t("case-next-where")) " "
+                        a href={ "/cases/" (case.id) "/answers" } { (ctx.t("case-next-where-link")) }
+                    }
+                }
                 @if let Some(at) = case.follow_up_at.filter(|_| open) {
                     li.flag[follow_up_due] {
                         @if follow_up_due { strong { (ctx.t("case-next-follow-up-due")) } " " }
