@@ -5,13 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::server::{run, BIN};
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("navdesk-backup-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use common::server::{run, temp_dir, BIN};
 
 /// Where the app under test keeps its SQLite database, and that folder.
 fn sqlite_path(url: &str) -> std::path::PathBuf {

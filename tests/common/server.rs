@@ -9,6 +9,13 @@ use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_navdesk");
 
+/// An empty folder of this test process's own for `name` (removed first if a run before left it).
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("navdesk-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
 /// How long a start may take on a busy machine (migrations, a hexagon grid, a debug build).
 const START_TIMEOUT: Duration = Duration::from_secs(90);
 
