@@ -240,6 +240,11 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
         get("channel").is_empty(),
         "no new request is being recorded"
     );
+    // The answers the resident is promised are never shown with their name are not on it.
+    for private in ["race_ethnicity", "veteran", "disability"] {
+        assert!(!form.contains(&format!("name=\"{private}\"")), "{private}");
+    }
+    assert!(form.contains("are never shown with their name"));
 
     // What the caller said on the call back; they agree to texts, but how is not said yet.
     let answered = with(
@@ -251,6 +256,7 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
             ("monthly_income", "1800"),
             ("benefits", "snap"),
             ("age_band", "60_64"),
+            // Not on the form; posted anyway, it changes nothing.
             ("veteran", "yes"),
             ("sms_consent", "yes"),
         ],
@@ -287,7 +293,7 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
             Some(4),
             "snap".to_owned(),
             Some("60_64".to_owned()),
-            Some("yes".to_owned())
+            None
         )
     );
     let (given, source) = consent(&app, case).await;
@@ -300,9 +306,13 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
     assert!(
         text.contains(
             "Corrected the resident's answers: name, consent to texts, neighborhood, household \
-             size, monthly income, benefits, age, veteran"
+             size, monthly income, benefits, age"
         ),
         "{text}"
+    );
+    assert!(
+        !text.contains("age, veteran"),
+        "the veteran answer posted is not taken"
     );
     assert!(text.contains("Rosa Díaz"));
     assert!(!text.contains(nowhere), "the neighborhood is known now");
@@ -350,8 +360,14 @@ async fn a_callers_answers_are_completed_on_the_call_back(app: TestApp) {
 }
 
 async fn consent_a_new_number_and_a_new_address(app: TestApp) {
-    // A request from the form, with consent to texts and a ZIP code.
+    // A request from the form, with consent to texts, a ZIP code and private answers.
     let (case, _) = new_case(&app, "Lupe Ortiz", navdesk::db::now()).await;
+    app.exec(
+        "UPDATE residents SET race_ethnicity = 'black,hispanic', veteran = 'yes', \
+         disability = 'no' WHERE id = (SELECT resident_id FROM cases WHERE id = $1)",
+        (case,),
+    )
+    .await;
     let ana = app.with_user(ANA).await;
     app.assign(case, &ana, "in_progress").await;
     let url = format!("/cases/{case}/answers");
@@ -409,6 +425,23 @@ async fn consent_a_new_number_and_a_new_address(app: TestApp) {
     assert!(common::staff::text(&page).contains(
         "Corrected the resident's answers: how to reach them, consent to texts, address"
     ));
+    // Never shown, never changed.
+    assert!(!form.contains("black") && !form.contains("name=\"veteran\""));
+    let private: (String, Option<String>, Option<String>) = app
+        .row(
+            "SELECT r.race_ethnicity, r.veteran, r.disability FROM residents r \
+             JOIN cases c ON c.resident_id = r.id WHERE c.id = $1",
+            (case,),
+        )
+        .await;
+    assert_eq!(
+        private,
+        (
+            "black,hispanic".to_owned(),
+            Some("yes".into()),
+            Some("no".into())
+        )
+    );
     app.stop().await;
 }
 

@@ -1201,6 +1201,7 @@ case-next-where-link = Ask them, and add it to their answers
 case-answers-link = Correct or complete the resident's answers
 case-answers-title = Correct the resident's answers
 case-answers-intro = Change what the resident told us, or add what they tell you now: a caller's name and neighborhood, a new phone number, their household. The same checks apply as on the form; a neighborhood is not required. The timeline records which answers changed, not the answers.
+case-answers-private = Race or ethnicity, veteran and disability are not shown here: the form promises residents those answers are never shown with their name. They stay as the resident gave them.
 case-answers-back = Back to the case
 case-answers-submit = Save the answers
 case-answers-conflict = Someone else changed this case after you opened this form, so nothing was saved. Your answers are still in the form below: check them, then save again.

@@ -1201,6 +1201,7 @@ case-next-where-link = Pregúntele y añádalo a sus respuestas
 case-answers-link = Corregir o completar las respuestas del residente
 case-answers-title = Corregir las respuestas del residente
 case-answers-intro = Cambie lo que nos dijo el residente o añada lo que le diga ahora: el nombre y el barrio de quien llamó, un número de teléfono nuevo, su hogar. Se aplican las mismas comprobaciones que en el formulario; el barrio no es obligatorio. El historial registra qué respuestas cambiaron, no las respuestas.
+case-answers-private = La raza o etnia, si es veterano y si tiene una discapacidad no se muestran aquí: el formulario promete a los residentes que esas respuestas nunca se muestran con su nombre. Se quedan como el residente las dio.
 case-answers-back = Volver al caso
 case-answers-submit = Guardar las respuestas
 case-answers-conflict = Otra persona cambió este caso después de que usted abrió este formulario, así que no se guardó nada. Sus respuestas siguen en el formulario: revíselas y vuelva a guardar.

@@ -4,6 +4,9 @@
 //! on the keypad gave only a language and a need; the navigator who calls back records the rest
 //! here, so matching, eligibility and the map can use it.
 //!
+//! The answers the form promises are never shown with the resident's name (race or ethnicity,
+//! veteran, disability) are neither shown here nor changed: they stay as the resident gave them.
+//!
 //! Consent to texts is kept as it was unless it changes: given now, or for a new number, staff
 //! say how the resident agreed (as at intake); unticked, it is taken back. A STOP from the
 //! number still wins over any consent recorded here.
@@ -49,7 +52,12 @@ pub async fn submit(ctx: CaseCtx, Path(id): Path<String>, form: StaffForm) -> Ap
     let body: String = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(form.fields.iter().filter(|(k, _)| k != "website"))
         .finish();
-    let raw = RawRequest::from_form(body.as_bytes());
+    let mut raw = RawRequest::from_form(body.as_bytes());
+    // Never shown on this form (the resident was told they never would be with their name),
+    // so never changed by it either, whatever is posted.
+    raw.race_ethnicity = stored.raw.race_ethnicity.clone();
+    raw.veteran = stored.raw.veteran.clone();
+    raw.disability = stored.raw.disability.clone();
     let consent_how = form.get("consent_how");
     let refuse = |errors: &[FieldError], conflict: bool, status| {
         let drawn = Drawn {

@@ -223,12 +223,18 @@ pub fn request_form(
                     legend { h2 { (ctx.t("form-section-optional")) } }
                     (choices(ctx, errors, "accessibility", "checkbox", &ctx.t("form-accessibility"), None,
                         &options(ctx, Accessibility::ALL, Accessibility::code, "access", false), |c| raw.has(&raw.accessibility, c)))
-                    (choices(ctx, errors, "race_ethnicity", "checkbox", &ctx.t("form-race"), Some(&ctx.t("form-race-hint")),
-                        &options(ctx, RaceEthnicity::ALL, RaceEthnicity::code, "race", false), |c| raw.has(&raw.race_ethnicity, c)))
-                    (choices(ctx, errors, "veteran", "radio", &ctx.t("form-veteran"), Some(&ctx.t("form-veteran-hint")),
-                        &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.veteran.trim() == c))
-                    (choices(ctx, errors, "disability", "radio", &ctx.t("form-disability"), Some(&ctx.t("form-disability-hint")),
-                        &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.disability.trim() == c))
+                    // The form promises these answers are never shown with the resident's
+                    // name: correcting a request leaves them unseen and as given.
+                    @if correcting.is_some() {
+                        p.hint { (ctx.t("case-answers-private")) }
+                    } @else {
+                        (choices(ctx, errors, "race_ethnicity", "checkbox", &ctx.t("form-race"), Some(&ctx.t("form-race-hint")),
+                            &options(ctx, RaceEthnicity::ALL, RaceEthnicity::code, "race", false), |c| raw.has(&raw.race_ethnicity, c)))
+                        (choices(ctx, errors, "veteran", "radio", &ctx.t("form-veteran"), Some(&ctx.t("form-veteran-hint")),
+                            &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.veteran.trim() == c))
+                        (choices(ctx, errors, "disability", "radio", &ctx.t("form-disability"), Some(&ctx.t("form-disability-hint")),
+                            &options(ctx, Answer::ALL, Answer::code, "answer", false), |c| raw.disability.trim() == c))
+                    }
                 }
                 @if let Some(st) = staff {
                     @if let Some(assign_me) = st.assign_me {
