@@ -362,14 +362,24 @@ impl Browser {
         format!("{url} ({title:?})")
     }
 
-    /// Clicks a field and types into it, as a person would.
+    /// Types into a field, which WebDriver focuses first (as a person tabbing to it would).
+    /// The field is not clicked: under a full suite's load a click at a field's middle was
+    /// seen to land on the form's submit button as the page finished its layout, posting the
+    /// form half filled in. A field drawn again between being found and typed into ("stale
+    /// element") is found again and typed into anew; what it then holds is the caller's to
+    /// check.
     pub async fn type_into(&self, css: &str, text: &str) {
-        let field = self.find(css).await;
-        self.press(&field, css).await;
-        field
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+        let started = Instant::now();
+        loop {
+            let field = self.find(css).await;
+            match field.send_keys(text).await {
+                Ok(()) => return,
+                Err(e) if e.is_stale_element_reference() && started.elapsed() < WAIT => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("type into `{css}` on {}: {e}", self.here().await),
+            }
+        }
     }
 
     /// Ticks a checkbox or radio by clicking its label (which also proves the label is tied
@@ -395,10 +405,20 @@ impl Browser {
     /// machine is busy) is tried again, scrolled to the middle of the window, after the next
     /// frame is drawn, until the element itself takes it.
     pub async fn press(&self, element: &fantoccini::elements::Element, what: &str) {
+        if let Err(e) = self.try_press(element).await {
+            panic!("click `{what}` on {}: {e}", self.here().await);
+        }
+    }
+
+    /// `press`, with what went wrong given back rather than a panic.
+    async fn try_press(
+        &self,
+        element: &fantoccini::elements::Element,
+    ) -> Result<(), fantoccini::error::CmdError> {
         let started = Instant::now();
         loop {
             match element.clone().click().await {
-                Ok(_) => return,
+                Ok(_) => return Ok(()),
                 Err(fantoccini::error::CmdError::Standard(e))
                     if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
                         && started.elapsed() < WAIT =>
@@ -407,12 +427,9 @@ impl Browser {
                                   el.scrollIntoView({block: 'center'}); \
                                   requestAnimationFrame(() => requestAnimationFrame(done));";
                     let arg = serde_json::to_value(element).expect("an element as JSON");
-                    self.client
-                        .execute_async(script, vec![arg])
-                        .await
-                        .unwrap_or_else(|e| panic!("scroll to `{what}`: {e}"));
+                    self.client.execute_async(script, vec![arg]).await?;
                 }
-                Err(e) => panic!("click `{what}` on {}: {e}", self.here().await),
+                Err(e) => return Err(e),
             }
         }
     }
