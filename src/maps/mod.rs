@@ -226,17 +226,34 @@ async fn reports_page(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> App
 }
 
 async fn reports_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
-    require_supervisor(&user)?;
-    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    if let Some(refused) = export_error(&ctx, &errors) {
-        return Ok(refused);
-    }
-    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (start, end) = match export_bounds(&ctx, &user, &q)? {
+        Ok(bounds) => bounds,
+        Err(refused) => return Ok(refused),
+    };
     let (report, areas) = tokio::try_join!(
         reports::build(&ctx.state.db, start, end),
         reports::area_names(&ctx.state.db),
     )?;
     export::report_csv(&report, |key| views::group_label(&ctx, "area", key, &areas))
+}
+
+/// The bounds of the days a report export asks for (supervisors only), or the answer that
+/// refuses a bad range.
+fn export_bounds(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    q: &ReportQuery,
+) -> AppResult<Result<(i64, i64), Response>> {
+    require_supervisor(user)?;
+    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
+    if let Some(refused) = export_error(ctx, &errors) {
+        return Ok(Err(refused));
+    }
+    Ok(Ok(query::bounds(
+        &ctx.state.config.timezone,
+        range.0,
+        range.1,
+    )))
 }
 
 /// `/reports/appointments.csv`: the appointments part of the report.
@@ -245,12 +262,10 @@ async fn appointments_csv(
     user: CurrentUser,
     q: Query<ReportQuery>,
 ) -> AppResult<Response> {
-    require_supervisor(&user)?;
-    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    if let Some(refused) = export_error(&ctx, &errors) {
-        return Ok(refused);
-    }
-    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (start, end) = match export_bounds(&ctx, &user, &q)? {
+        Ok(bounds) => bounds,
+        Err(refused) => return Ok(refused),
+    };
     let (figures, areas) = tokio::try_join!(
         appointments::build(&ctx.state.db, start, end),
         reports::area_names(&ctx.state.db),
@@ -262,12 +277,10 @@ async fn appointments_csv(
 
 /// `/reports/devices.csv`: the devices part of the report.
 async fn devices_csv(ctx: Ctx, user: CurrentUser, q: Query<ReportQuery>) -> AppResult<Response> {
-    require_supervisor(&user)?;
-    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    if let Some(refused) = export_error(&ctx, &errors) {
-        return Ok(refused);
-    }
-    let bounds = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let bounds = match export_bounds(&ctx, &user, &q)? {
+        Ok(bounds) => bounds,
+        Err(refused) => return Ok(refused),
+    };
     let (figures, areas) = tokio::try_join!(
         device_figures(&ctx.state, bounds),
         reports::area_names(&ctx.state.db),
@@ -283,12 +296,10 @@ async fn populations_csv(
     user: CurrentUser,
     q: Query<ReportQuery>,
 ) -> AppResult<Response> {
-    require_supervisor(&user)?;
-    let (range, errors) = q.parse(today(&ctx.state.config.timezone));
-    if let Some(refused) = export_error(&ctx, &errors) {
-        return Ok(refused);
-    }
-    let (start, end) = query::bounds(&ctx.state.config.timezone, range.0, range.1);
+    let (start, end) = match export_bounds(&ctx, &user, &q)? {
+        Ok(bounds) => bounds,
+        Err(refused) => return Ok(refused),
+    };
     let figures = populations::build(&ctx.state.db, start, end).await?;
     export::populations_csv(&figures)
 }
